@@ -1,0 +1,59 @@
+"""The ``news-reader`` command line.
+
+Each subcommand lives in its own module under ``reader.cli`` and exposes
+``register(subparsers)``; the module sets ``func`` on its parser. Commands return
+an exit code: 0 success, 1 when some input failed or nothing was found, 2 for
+usage errors (argparse's own convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.cli import clean as clean_command
+from reader.cli.output import error
+
+COMMANDS = (clean_command,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="news-reader",
+        description=(
+            "A keyboard-driven terminal reader for scraped news pages. "
+            "Run without a command to open the reader on your library "
+            "(the bundled sample pages on a fresh machine)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"news-reader {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        return open_default(args)
+    try:
+        return func(args)
+    except KeyboardInterrupt:
+        error("interrupted")
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error for the user.
+        sys.stderr.close()
+        return 0
+
+
+def open_default(args: argparse.Namespace) -> int:
+    """No command given: show the library. Until the TUI lands, print the cleaned seeds."""
+    from reader.paths import seeds_dir
+
+    return clean_command.run_clean(paths=[str(seeds_dir())], as_json=False)
