@@ -1,0 +1,275 @@
+"""Line-level evidence for telling article text from page furniture.
+
+A scraped page arrives as one visible block per line. Each line gets a few cheap
+features (words, stop-word density, sentence shape) and is checked against
+patterns that mark furniture on news sites in general: navigation, share bars,
+comment forms, cookie banners, copyright footers, photo credits, "read more"
+links, lists of other headlines with their times. The patterns are written for
+the kinds of furniture, not for particular sites.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from justext import get_stoplist
+
+STOPWORDS: frozenset[str] = frozenset(get_stoplist("English"))
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN = re.compile(r"\S+")
+# Runs of 3+ spaces inside one visible line: several headlines glued together.
+_TICKER_GAP = re.compile(r"[ \t\u00a0]{3,}")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$|:$")
+
+
+class LineKind(Enum):
+    GOOD = "good"  # reads like a paragraph of running text
+    NEAR_GOOD = "near"  # a short sentence: kept inside the article, never starts one
+    SHORT = "short"  # a short fragment: a heading, a caption, a menu item...
+    BAD = "bad"  # furniture: matched a boilerplate pattern or repeats on the page
+    META = "meta"  # metadata about the article: a date, "Source: AFP", a byline
+
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+
+# Tokens that can make up a timestamp; a line that is mostly these is a date stamp.
+_DATE_TOKEN = re.compile(
+    rf"^(?:\d{{1,4}}(?:[./:-]\d{{1,4}}){{0,3}}(?:st|nd|rd|th)?|{_MONTHS}|{_WEEKDAYS}|"
+    r"gmt|utc|[ecmp][sd]t|am|pm|a\.m\.|p\.m\.|at|on|of|[-,./:|•·–—]|t?\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?)[.,]?$",
+    re.IGNORECASE,
+)
+_HAS_DIGIT = re.compile(r"\d")
+
+# Furniture that a short line announces by its opening words, even when it reads
+# like a sentence ("Your email address will not be published.").
+_FURNITURE_ALWAYS = re.compile(
+    r"^(?:"
+    # comment forms
+    r"(?:your |full )?name\s*\*|e-?mail(?: address)?\s*\*|comment(?: title)?\s*\*|"
+    r"mandatory\s*\*|security code|captcha|: ?characters left|characters left|"
+    r"terms (?:of|and) (?:use|service|conditions)|i (?:agree|accept|have read) (?:with |to )?the\b|"
+    r"publishing terms|leave a (?:reply|comment)|post (?:a )?comment|add (?:a )?comment|"
+    r"write a comment|your email address will not be published|required fields are marked|"
+    r"notify me of|(?:log|sign) ?in (?:to|or)\b|comments? \(\d+\)|report abuse|"
+    r"view comments|show comments|join the (?:conversation|discussion)|"
+    # site chrome
+    r"skip to (?:main )?(?:content|navigation)|toggle navigation|back to top|last updated\b|"
+    r"(?:subscribe|sign up) (?:to|for) (?:our|the)\b.{0,40}newsletter|"
+    # links to other stories
+    r"read (?:more|also|next|the full|full story)\b|see also\b|also read\b|"
+    r"you (?:may|might) (?:also )?(?:like|be interested)|don'?t miss\b|"
+    # adverts
+    r"advertisement|story continues below|continue reading|scroll to continue|"
+    # footers
+    r"©|\(c\) \d{4}|copyright\b|all rights reserved|maintained and developed by|"
+    r"cli(?:c|ck)k? here\b|tap here\b|"
+    r"thank you for (?:reporting|your feedback|subscribing|signing up|reading)|"
+    r"tags?\s*:|topics?\s*:|filed under\b|categor(?:y|ies)\s*:|keywords?\s*:|"
+    r"enable javascript|javascript is (?:disabled|required)|"
+    r"this (?:image|video|content) (?:will be|is|has been)\b.{0,80}(?:reported|disabled|unavailable|removed)"
+    r")",
+    re.IGNORECASE,
+)
+
+# Labels that are furniture only as fragments: "Share on Facebook" is a button,
+# "Facebook declined to comment." is news.
+_FURNITURE_LABEL = re.compile(
+    r"^(?:"
+    r"website\s*\*?$|mandatory$|submit\b|comments?$|\d+ comments?$|reply$|"
+    r"home\s*(?:[>»/|›]|$)|menu$|search$|close$|(?:main )?navigation$|"
+    r"next article|previous article|go to top|"
+    r"(?:log ?in|sign ?in|sign ?up|register|subscribe|log ?out)\b.{0,40}$|newsletters?\b|"
+    r"(?:share|tweet|pin|email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|"
+    r"instagram|youtube|rss|flipboard|messenger)\b.{0,30}$|"
+    r"follow (?:us|me)\b|like us on|find us on|connect with us|"
+    r"more from\b|related(?: articles| news| stories| posts| topics| coverage| content| links| reading)?\s*:?|"
+    r"more (?:news|stories|on this story|in)\b|most (?:read|popular|viewed|shared|commented)\b|"
+    r"trending\b|recommended(?: for you| stories)?\s*:?$|editor'?s picks?|top stories$|"
+    r"latest(?: news| stories| articles| headlines)?$|news ?line$|breaking(?: news)?$|"
+    r"advertising$|sponsored\b|ad$|paid (?:content|partner)|promoted\b|"
+    r"powered by\b|privacy(?: policy| notice| & cookies| overview)?\s*$|"
+    r"cookie (?:policy|settings|preferences)|contact(?: us)?$|about(?: us)?$|careers$|"
+    r"advertise(?: with us)?$|sitemap$|loading\b|please wait|"
+    r"listen to (?:this|the) (?:article|story)|\d+ min(?:ute)?s? read$|print this|"
+    # photo and video credits: "Photo AFP", "Image source Times of India"
+    r"(?:photo|image|iamge|picture|pic|photograph|file photo|video|graphic|illustration)s?\b"
+    r"(?: source| credit| by| courtesy)?\s*[:/-]?\s*(?:\S+\s*){0,5}$|"
+    r"\(?(?:photo|image|picture|credit)s?\s*:|credits?:"
+    r")",
+    re.IGNORECASE,
+)
+
+# Credits that end a caption line: "... (Photo: Reuters)", "John Doe/Getty Images".
+_CREDIT_END = re.compile(
+    r"(?:getty images|ap photo|afp photo|reuters/|/reuters|epa-efe|shutterstock|istock|"
+    r"\((?:photo|image|picture|file|credit)[^)]*\)|\((?:[rlc]|left|right|centre|center)\)|"
+    r"photo(?:graph)?:?\s*\S+(?:\s+\S+)?)\.?\s*$",
+    re.IGNORECASE,
+)
+
+# Cookie and privacy banners are long sentences: recognise their vocabulary.
+_COOKIE_WORDS = re.compile(
+    r"\bcookies?\b|privacy policy|\bconsent\b|\bgdpr\b|opt[- ]out|browsing experience|"
+    r"personal data|by continuing to (?:use|browse)|third[- ]party|\bacceptreject|"
+    r"accept(?: all)?(?: cookies)?\b|analytics|\btracking technologies\b|your browser",
+    re.IGNORECASE,
+)
+
+_URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"\b(?:p\.?o\.? box|tel(?:ephone)?\s*[:.]|fax\s*[:.]|phone\s*:|"
+    r"\d+[a-z]?,? [\w .'-]{2,30} (?:street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|suite|floor|building)\b)",
+    re.IGNORECASE,
+)
+# Breadcrumbs: "Home > World > Middle East", "News / Politics / Europe".
+_BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s+[>»›/|]\s+[^>»›/|]{1,40}){2,}$")
+
+SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*[:\-–]?\s+([^\s].{0,60})$", re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(?:by|written by|reporting by|words by|posted by|author:?)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’&-]+){0,7}$"
+)
+_PUBLISHED = re.compile(
+    r"^(?:published|posted|updated|last modified|modified|date|created|first published)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class LineInfo:
+    """One non-empty line of the page with the evidence gathered about it."""
+
+    number: int  # 1-based line number in the input
+    text: str  # whitespace-normalised
+    words: int
+    stop_density: float
+    sentence_end: bool
+    kind: LineKind = LineKind.SHORT
+    repeats: int = 1  # how many lines of the page share this line's letters
+
+
+def normalise_key(text: str) -> str:
+    """Letters and digits only, lower-cased: lines that differ in case or punctuation match."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def is_ticker(raw_line: str) -> bool:
+    """Headlines run together on one line, separated by wide gaps."""
+    return len(_TICKER_GAP.findall(raw_line.strip())) >= 3
+
+
+def is_date_line(text: str) -> bool:
+    """A timestamp alone on its line, maybe with a one-word section label."""
+    if not _HAS_DIGIT.search(text):
+        return False
+    tokens = _TOKEN.findall(text.replace(",", " , "))
+    if not tokens or len(tokens) > 12:
+        return False
+    other = sum(1 for token in tokens if not _DATE_TOKEN.match(token))
+    return other <= 1 and other < len(tokens) / 2
+
+
+def is_published_line(text: str) -> bool:
+    return bool(_PUBLISHED.match(text)) and bool(_HAS_DIGIT.search(text)) and len(text) < 120
+
+
+def is_cookie_text(text: str) -> bool:
+    hits = {match.group(0).lower() for match in _COOKIE_WORDS.finditer(text)}
+    return len(hits) >= 2
+
+
+def is_repeated_phrase(text: str) -> bool:
+    """'x x', 'Arab Today, arab today', 'site site site': a name said twice, not prose."""
+    tokens = [t.lower() for t in _WORD.findall(text)]
+    if len(tokens) < 2:
+        return False
+    if len(tokens) % 2 == 0:
+        half = len(tokens) // 2
+        if tokens[:half] == tokens[half:]:
+            return True
+    return len(tokens) >= 3 and len(set(tokens)) <= len(tokens) / 2
+
+
+def is_caption_shape(text: str, words: int) -> bool:
+    """A photo caption or credit: ends in a credit or a position marker such as (R)."""
+    return words <= 30 and bool(_CREDIT_END.search(text)) and not text.endswith((".", '"', "”"))
+
+
+def mostly_foreign_script(text: str) -> bool:
+    """Lines mostly in a non-Latin script on an English page (addresses, menus)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 4:
+        return False
+    latin = sum(1 for ch in letters if ch < "\u0250")
+    return latin < len(letters) / 2
+
+
+def _looks_like_sentence(text: str, words: int) -> bool:
+    return words >= 4 and text[-1] in ".!?\"”’"
+
+
+def boilerplate_reason(text: str, words: int) -> str | None:
+    """Why this line is page furniture, or None if no pattern says so."""
+    if _URLISH.match(text):
+        return "link"
+    if words <= 14 and _FURNITURE_ALWAYS.match(text):
+        return "furniture"
+    if words <= 10 and _FURNITURE_LABEL.match(text) and not _looks_like_sentence(text, words):
+        return "furniture"
+    if words <= 12 and _BREADCRUMB.match(text):
+        return "breadcrumb"
+    if words <= 25 and _ADDRESS.search(text):
+        return "address"
+    if is_cookie_text(text) and (words >= 6 or "cookie" in text.lower()):
+        return "cookies"
+    if words <= 12 and is_repeated_phrase(text):
+        return "repeated-phrase"
+    if mostly_foreign_script(text):
+        return "foreign-script"
+    return None
+
+
+def describe(number: int, raw_line: str) -> LineInfo | None:
+    """Features of one input line; None for a blank line."""
+    text = " ".join(raw_line.split())
+    if not text:
+        return None
+    words_list = _WORD.findall(text.lower())
+    words = len(_TOKEN.findall(text))
+    stops = sum(1 for w in words_list if w in STOPWORDS)
+    density = stops / len(words_list) if words_list else 0.0
+    return LineInfo(
+        number=number,
+        text=text,
+        words=words,
+        stop_density=density,
+        sentence_end=bool(_SENTENCE_END.search(text)),
+    )
+
+
+def classify(info: LineInfo, raw_line: str) -> LineKind:
+    """The line's kind judged on the line alone (repetition is added by the caller)."""
+    text, words = info.text, info.words
+    if is_ticker(raw_line):
+        return LineKind.BAD
+    if is_date_line(text) or is_published_line(text):
+        return LineKind.META
+    if words <= 10 and (SOURCE_LINE.match(text) or BYLINE.match(text)):
+        return LineKind.META
+    if boilerplate_reason(text, words):
+        return LineKind.BAD
+    if is_caption_shape(text, words):
+        return LineKind.SHORT
+    if info.stop_density >= 0.2 and (
+        (words >= 10 and info.sentence_end) or (words >= 22 and info.stop_density >= 0.28)
+    ):
+        return LineKind.GOOD
+    if words >= 4 and info.sentence_end and info.stop_density > 0:
+        return LineKind.NEAR_GOOD
+    return LineKind.SHORT
