@@ -108,7 +108,8 @@ _FURNITURE_LABEL = re.compile(
 
 # Credits that end a caption line: "... (Photo: Reuters)", "John Doe/Getty Images".
 _CREDIT_END = re.compile(
-    r"(?:getty images|ap photo|afp photo|reuters/|/reuters|epa-efe|shutterstock|istock|"
+    r"(?:getty images|ap photo|afp photo|(?:reuters|ap|afp|epa|getty|xinhua)(?: photo)?/\S+|/reuters|epa-efe|"
+    r"shutterstock|istock|"
     r"\((?:photo|image|picture|file|credit)[^)]*\)|\((?:[rlc]|left|right|centre|center)\)|"
     r"photo(?:graph)?:?\s*\S+(?:\s+\S+)?)\.?\s*$",
     re.IGNORECASE,
@@ -133,7 +134,7 @@ _BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s+[>»›/|]\s+[^>»›/|]{1,40
 
 SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*[:\-–]?\s+([^\s].{0,60})$", re.IGNORECASE)
 BYLINE = re.compile(
-    r"^(?:by|written by|reporting by|words by|posted by|author:?)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’&-]+){0,7}$"
+    r"^(?i:by|written by|reporting by|words by|posted by|author:?)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’&-]+){0,7}$"
 )
 _PUBLISHED = re.compile(
     r"^(?:published|posted|updated|last modified|modified|date|created|first published)\b",
@@ -154,9 +155,12 @@ class LineInfo:
     repeats: int = 1  # how many lines of the page share this line's letters
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def normalise_key(text: str) -> str:
     """Letters and digits only, lower-cased: lines that differ in case or punctuation match."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def is_ticker(raw_line: str) -> bool:
@@ -166,7 +170,7 @@ def is_ticker(raw_line: str) -> bool:
 
 def is_date_line(text: str) -> bool:
     """A timestamp alone on its line, maybe with a one-word section label."""
-    if not _HAS_DIGIT.search(text):
+    if text.count(" ") > 16 or not _HAS_DIGIT.search(text):
         return False
     tokens = _TOKEN.findall(text.replace(",", " , "))
     if not tokens or len(tokens) > 12:
@@ -179,8 +183,23 @@ def is_published_line(text: str) -> bool:
     return bool(_PUBLISHED.match(text)) and bool(_HAS_DIGIT.search(text)) and len(text) < 120
 
 
+_COOKIE_HINTS = ("cooki", "privacy", "consent", "gdpr", "opt", "browsing", "personal data",
+                 "continuing", "third", "accept", "analytics", "tracking", "browser")  # fmt: skip
+_ADDRESS_HINTS = ("street", "st.", "avenue", "ave", "road", "rd.", "boulevard", "blvd", "suite",
+                  "floor", "building", "box", "tel", "fax", "phone")  # fmt: skip
+
+
+def _has_any(lowered: str, hints: tuple[str, ...]) -> bool:
+    return any(hint in lowered for hint in hints)
+
+
 def is_cookie_text(text: str) -> bool:
-    hits = {match.group(0).lower() for match in _COOKIE_WORDS.finditer(text)}
+    if not _has_any(text.lower(), _COOKIE_HINTS):
+        return False
+    first = _COOKIE_WORDS.search(text)
+    if first is None:
+        return False
+    hits = {match.lower() for match in _COOKIE_WORDS.findall(text, first.start())}
     return len(hits) >= 2
 
 
@@ -198,11 +217,15 @@ def is_repeated_phrase(text: str) -> bool:
 
 def is_caption_shape(text: str, words: int) -> bool:
     """A photo caption or credit: ends in a credit or a position marker such as (R)."""
-    return words <= 30 and bool(_CREDIT_END.search(text)) and not text.endswith((".", '"', "”"))
+    if words > 30 or text.endswith((".", '"', "”")):
+        return False
+    return bool(_CREDIT_END.search(text[-90:]))
 
 
 def mostly_foreign_script(text: str) -> bool:
     """Lines mostly in a non-Latin script on an English page (addresses, menus)."""
+    if text.isascii():
+        return False
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 4:
         return False
@@ -224,7 +247,7 @@ def boilerplate_reason(text: str, words: int) -> str | None:
         return "furniture"
     if words <= 12 and _BREADCRUMB.match(text):
         return "breadcrumb"
-    if words <= 25 and _ADDRESS.search(text):
+    if words <= 25 and _has_any(text.lower(), _ADDRESS_HINTS) and _ADDRESS.search(text):
         return "address"
     if is_cookie_text(text) and (words >= 6 or "cookie" in text.lower()):
         return "cookies"
@@ -241,7 +264,7 @@ def describe(number: int, raw_line: str) -> LineInfo | None:
     if not text:
         return None
     words_list = _WORD.findall(text.lower())
-    words = len(_TOKEN.findall(text))
+    words = text.count(" ") + 1
     stops = sum(1 for w in words_list if w in STOPWORDS)
     density = stops / len(words_list) if words_list else 0.0
     return LineInfo(
@@ -249,7 +272,7 @@ def describe(number: int, raw_line: str) -> LineInfo | None:
         text=text,
         words=words,
         stop_density=density,
-        sentence_end=bool(_SENTENCE_END.search(text)),
+        sentence_end=bool(_SENTENCE_END.search(text[-6:])),
     )
 
 

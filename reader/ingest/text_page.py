@@ -22,6 +22,7 @@ The algorithm, in four steps:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.ingest import metadata as meta
@@ -31,8 +32,8 @@ from reader.ingest.boilerplate import (
     LineKind,
     classify,
     describe,
+    boilerplate_reason,
     is_caption_shape,
-    is_repeated_phrase,
     normalise_key,
 )
 from reader.model import Article
@@ -212,6 +213,7 @@ def _page_metadata(
     title_index = _title_index(infos, header)
     if title_index is not None:
         page.title = infos[title_index].text
+        header = [i for i in header if i != title_index]
     page.date = _date(infos, header, title_index, start, end, footer)
 
     # Source: an explicit "Source:" line or byline wins over a credit in the lead.
@@ -234,47 +236,56 @@ def _page_metadata(
     return page
 
 
-def _slug_keys(infos: list[LineInfo]) -> set[str]:
-    """Keys of lower-case lines such as URL slugs: the properly cased twin is the title."""
-    return {
-        normalise_key(info.text)
-        for info in infos[:_HEADER_WINDOW]
-        if info.text == info.text.lower() and info.words >= 3
-    }
+_SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+|\s+[|]\s*")
+
+
+def _title_echo_keys(infos: list[LineInfo]) -> set[str]:
+    """Keys of lines that echo the headline elsewhere on the page: lower-case URL slugs
+    ("russia and us call urgent talks") and window titles ("Headline | Site")."""
+    keys = set()
+    for info in infos[:_HEADER_WINDOW]:
+        if info.text == info.text.lower() and info.words >= 3:
+            keys.add(normalise_key(info.text))
+        parts = _SITE_SUFFIX.split(info.text)
+        if len(parts) > 1:
+            keys.add(normalise_key(" ".join(parts[:-1])))
+    return keys
 
 
 def _title_index(infos: list[LineInfo], header: list[int]) -> int | None:
     candidates = [*header]
     candidates += [i for i in range(min(3, len(infos))) if i not in header and header and i < header[0]]
-    slugs = _slug_keys(infos)
+    echoes = _title_echo_keys(infos)
     furniture_keys = [
         normalise_key(info.text) for info in infos if info.kind == LineKind.BAD and info.repeats >= 3
     ]
     best_score, best_index = 0.0, None
     body_start = header[-1] + 1 if header else 0
     for index in candidates:
-        score = _title_score(infos[index], body_start - index, slugs, furniture_keys)
+        score = _title_score(infos[index], body_start - index, echoes, furniture_keys)
         if score is not None and score > best_score:
             best_score, best_index = score, index
     return best_index
 
 
 def _title_score(
-    info: LineInfo, distance: int, slugs: set[str], furniture_keys: list[str]
+    info: LineInfo, distance: int, echoes: set[str], furniture_keys: list[str]
 ) -> float | None:
     text, words = info.text, info.words
     if info.kind == LineKind.META or words < 2 or words > 30:
         return None
-    if info.repeats >= 3 or text == text.lower() or is_repeated_phrase(text):
+    if info.repeats >= 3 or text == text.lower() or boilerplate_reason(text, words):
         return None
-    if is_caption_shape(text, words) or meta.dateline_line(text) or BYLINE.match(text):
+    if is_caption_shape(text, words) or BYLINE.match(text):
         return None
     if text.endswith(".") and words >= 10:
         return None
     key = normalise_key(text)
     score = 2.0 - 0.3 * distance
-    if key in slugs:
+    if key in echoes:
         score += 4
+    if meta.dateline_line(text):
+        score -= 2
     if info.repeats == 2:
         score += 2
     capitalised = sum(1 for word in text.split() if word[:1].isupper())
