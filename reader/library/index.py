@@ -1,0 +1,135 @@
+"""The Whoosh index: derived from the store, written by the single writer.
+
+The index folder holds a ``generation`` file next to Whoosh's own files: the store
+generation the index has caught up with, written after each Whoosh commit. Whoosh's
+files are not crash-safe, so anything odd (missing, unreadable, ahead of the store)
+leads to a rebuild from the store.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.writing import IndexWriter
+
+from reader.library.records import StoredArticle
+from reader.library.schema import NAME_FIELDS, build_schema
+
+_GENERATION_FILE = "generation"
+_WRITER_TIMEOUT = 10.0  # our own flock already serialises writers; this covers stragglers
+_WRITER_MEMORY_MB = 256
+
+
+class IndexUnusable(Exception):
+    """The index is missing or cannot be read; rebuild it from the store."""
+
+
+def open_index(folder: Path) -> whoosh_index.Index:
+    try:
+        if not whoosh_index.exists_in(folder):
+            raise IndexUnusable(f"no index in {folder}")
+        ix = whoosh_index.open_dir(str(folder))
+        ix.doc_count()
+    except IndexUnusable:
+        raise
+    except Exception as exc:  # Whoosh raises many kinds on damaged files
+        raise IndexUnusable(f"{folder}: {exc}") from exc
+    if set(ix.schema.names()) != set(build_schema().names()):
+        raise IndexUnusable(f"{folder}: index from another version of news-reader")
+    return ix
+
+
+def create_index(folder: Path) -> whoosh_index.Index:
+    folder.mkdir(parents=True, exist_ok=True)
+    return whoosh_index.create_in(str(folder), build_schema())
+
+
+def index_generation(folder: Path) -> int | None:
+    try:
+        return int((folder / _GENERATION_FILE).read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def write_generation(folder: Path, generation: int) -> None:
+    tmp = folder / f".{_GENERATION_FILE}.tmp"
+    with open(tmp, "w") as handle:
+        handle.write(str(generation))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, folder / _GENERATION_FILE)
+
+
+def open_writer(ix: whoosh_index.Index) -> IndexWriter:
+    return ix.writer(timeout=_WRITER_TIMEOUT, limitmb=_WRITER_MEMORY_MB)
+
+
+def document(stored: StoredArticle) -> dict:
+    article = stored.article
+    doc: dict = {
+        "id": stored.id,
+        "title": article.title,
+        "body": article.body,
+    }
+    for label, field in NAME_FIELDS.items():
+        names = stored.names(label)
+        if names:
+            # A comma keeps one name's last word and the next name's first apart in
+            # the field's token stream only loosely; phrases across names are rare.
+            doc[field] = ", ".join(names)
+    if article.source:
+        doc["source"] = article.source
+    when = parse_date(article.date)
+    if when is not None:
+        doc["date"] = when
+    return doc
+
+
+def parse_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=None)
+
+
+def apply_changes(
+    writer: IndexWriter,
+    deleted_ids: Iterable[str],
+    articles: Iterable[StoredArticle],
+) -> None:
+    """Delete, then (re)add: running it twice gives the same index (crash recovery)."""
+    for article_id in deleted_ids:
+        writer.delete_by_term("id", article_id)
+    for stored in articles:
+        writer.update_document(**document(stored))
+
+
+def build_fresh(folder: Path, articles: Iterable[StoredArticle], generation: int) -> None:
+    """Write a whole new index into a sibling folder, then swap it in."""
+    staging = folder.with_name(folder.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    ix = create_index(staging)
+    writer = open_writer(ix)
+    try:
+        for stored in articles:
+            writer.add_document(**document(stored))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    ix.close()
+    write_generation(staging, generation)
+    retired = folder.with_name(folder.name + ".old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if folder.exists():
+        os.replace(folder, retired)
+    os.replace(staging, folder)
+    shutil.rmtree(retired, ignore_errors=True)

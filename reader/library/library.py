@@ -1,0 +1,311 @@
+"""The library: one folder with the store (source of truth), the Whoosh index
+(derived) and the writer lock. The CLI and the TUI use only this class.
+
+Reading never takes the lock and never waits; every write (add, remove, rebuild, and
+catching the index up after a crash) holds it for its duration only, so the reader
+can stay open while ``add`` runs in another terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh.searching import Searcher
+
+from reader.library import index as idx
+from reader.library.adder import AddReport, ProgressCallback, add_paths
+from reader.library.home import library_dir
+from reader.library.lock import LibraryBusy, WriterLock
+from reader.library.people import PeopleDirectory, Person, list_people
+from reader.library.pipeline import pipeline_version
+from reader.library.records import StoredArticle
+from reader.library.related import RelatedPiece, find_related
+from reader.library.schema import check_whoosh
+from reader.library.search import SearchResults, new_searcher, run_search
+from reader.library.store import Store
+from reader.library.sync import IndexSync
+
+STORE_FILE = "library.sqlite3"
+INDEX_FOLDER = "index"
+LOCK_FILE = "write.lock"
+DEFAULT_LOCK_TIMEOUT = 30.0
+
+
+class ArticleNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryStats:
+    folder: str
+    sources: int
+    skipped_sources: int
+    articles: int
+    people: int
+    organisations: int
+    places: int
+    generation: int
+    index_generation: int | None
+    index_documents: int
+    store_bytes: int
+    index_bytes: int
+    stale_articles: int  # cleaned by an older cleaner: `rebuild` redoes them
+
+    def to_json(self) -> dict:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveReport:
+    sources: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class RebuildReport:
+    articles: int
+    recleaned_sources: int
+    seconds: float
+
+
+class Library:
+    def __init__(
+        self,
+        folder: Path,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        check_whoosh()
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.store = Store(folder / STORE_FILE)
+        self.index_folder = folder / INDEX_FOLDER
+        self.lock_timeout = lock_timeout
+        self.on_wait = on_wait
+        self._searcher: Searcher | None = None
+        self._people: PeopleDirectory | None = None
+        self._people_generation = -1
+
+    @classmethod
+    def open(
+        cls,
+        folder: str | os.PathLike[str] | None = None,
+        *,
+        seed: bool = True,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        on_wait: Callable[[str], None] | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> Library:
+        """Open (creating if needed) the library in ``folder`` (default: see
+        :func:`library_dir`). A new library indexes the bundled seeds; an index left
+        behind by a crash is caught up or rebuilt when no other writer is busy."""
+        library = cls(library_dir(folder), lock_timeout, on_wait)
+        if seed and library.store.meta("seeded") is None:
+            library._seed(progress)
+        library._reconcile_if_free()
+        return library
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        self.store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------
+
+    @contextmanager
+    def writing(self, wait: bool = True):
+        lock = WriterLock(self.folder / LOCK_FILE, self.lock_timeout, self.on_wait)
+        if wait:
+            lock.acquire()
+        elif not lock.try_acquire():
+            raise LibraryBusy(lock.holder_pid(), 0)
+        try:
+            sync = IndexSync(self.index_folder, self.store)
+            # A crash of an earlier writer is repaired before anything new is written.
+            sync.reconcile()
+            yield sync
+        finally:
+            lock.release()
+            self._people = None
+
+    def add(
+        self, paths: Iterable[str | os.PathLike[str]], workers: int = 2, progress: ProgressCallback | None = None
+    ) -> AddReport:
+        with self.writing() as sync:
+            return add_paths(self.store, sync, [os.fspath(p) for p in paths], workers, progress)
+
+    def remove(self, paths: Iterable[str | os.PathLike[str]]) -> RemoveReport:
+        targets: list[str] = []
+        for path in paths:
+            targets += self.store.sources_under(os.path.abspath(os.fspath(path)))
+        with self.writing() as sync:
+            sources, ids = self.store.remove_sources(targets)
+            sync.apply(ids, [])
+            sync.commit()
+        return RemoveReport(sources, len(ids))
+
+    def rebuild(
+        self, from_sources: bool = False, workers: int = 2, progress: ProgressCallback | None = None
+    ) -> RebuildReport:
+        """Rebuild the index from the stored articles. Sources cleaned by an older
+        cleaner (or all of them, with ``from_sources``) are cleaned again first."""
+        started = time.perf_counter()
+        with self.writing() as sync:
+            version = pipeline_version()
+            stale = [
+                s.path
+                for s in self.store.sources().values()
+                if (from_sources or s.pipeline != version) and os.path.isfile(s.path)
+            ]
+            if stale:
+                self.store.forget_hashes(stale)
+                add_paths(self.store, sync, stale, workers, progress)
+            count = sync.rebuild()
+        return RebuildReport(count, len(stale), time.perf_counter() - started)
+
+    def _seed(self, progress: ProgressCallback | None) -> None:
+        from reader.paths import seeds_dir
+
+        try:
+            with self.writing(wait=False) as sync:
+                if self.store.meta("seeded") is None:
+                    add_paths(self.store, sync, [str(seeds_dir())], progress=progress)
+                    self.store.set_meta("seeded", "1")
+        except LibraryBusy:
+            pass  # another process is writing (and seeding) right now
+
+    def _reconcile_if_free(self) -> None:
+        sync = IndexSync(self.index_folder, self.store)
+        state = sync.state()
+        if state == "ok":
+            return
+        lock = WriterLock(self.folder / LOCK_FILE, self.lock_timeout, self.on_wait)
+        if state == "unusable":
+            lock.acquire()  # nothing to read until the index exists: wait for it
+        elif not lock.try_acquire():
+            return  # a writer is busy; read its last committed state meanwhile
+        try:
+            IndexSync(self.index_folder, self.store).reconcile()
+        finally:
+            lock.release()
+
+    # -- reading ------------------------------------------------------------
+
+    def searcher(self) -> Searcher:
+        if self._searcher is not None and not self._searcher.up_to_date():
+            # Searcher.refresh() can hand back the same stale generation; reopen.
+            self._searcher.close()
+            self._searcher = None
+        if self._searcher is None:
+            self._searcher = new_searcher(idx.open_index(self.index_folder))
+        return self._searcher
+
+    def people_directory(self) -> PeopleDirectory:
+        generation = self.store.generation
+        if self._people is None or generation != self._people_generation:
+            self._people = PeopleDirectory.from_store(self.store)
+            self._people_generation = generation
+        return self._people
+
+    def search(
+        self,
+        text: str,
+        *,
+        person: str | None = None,
+        source: str | None = None,
+        sort: str = "relevance",
+        limit: int = 10,
+    ) -> SearchResults:
+        return run_search(
+            self.searcher(),
+            self.store,
+            text,
+            person=person,
+            source=source,
+            sort=sort,
+            limit=limit,
+            resolve_person=self.people_directory().resolve,
+        )
+
+    def article(self, ref: str) -> StoredArticle:
+        """An article by id, id prefix, source path or file-name prefix; ``NAME#N``
+        picks story N of a file with several."""
+        found = self.store.get(self.resolve(ref))
+        if found is None:
+            raise ArticleNotFound(f"no article {ref!r} in the library")
+        return found
+
+    def resolve(self, ref: str) -> str:
+        name, _, part = ref.partition("#")
+        ids = self.store.find_ids(name)
+        if not ids and os.path.exists(name):
+            ids = self.store.find_ids(os.path.abspath(name))
+        if not ids:
+            raise ArticleNotFound(f"no article {ref!r} in the library")
+        articles = self.store.get_many(ids, with_entities=False)
+        paths = {a.article.path for a in articles.values()}
+        if len(paths) > 1 and len(ids) > 1:
+            exact = [i for i in ids if i == name]
+            if exact:
+                return exact[0]
+            shown = ", ".join(sorted(os.path.basename(p) for p in paths)[:5])
+            raise ArticleNotFound(f"{ref!r} is ambiguous: it names {len(paths)} files ({shown}…)")
+        by_part = sorted(articles.values(), key=lambda a: a.article.part)
+        if part:
+            matching = [a for a in by_part if str(a.article.part) == part]
+            if not matching:
+                raise ArticleNotFound(f"{name!r} has no story #{part} (0 to {len(by_part) - 1})")
+            return matching[0].id
+        return by_part[0].id
+
+    def related(self, ref: str, limit: int = 10) -> list[tuple[RelatedPiece, StoredArticle]]:
+        stored = self.article(ref)
+        pieces = find_related(self.searcher(), self.store, stored, limit)
+        articles = self.store.get_many([p.id for p in pieces])
+        return [(p, articles[p.id]) for p in pieces if p.id in articles]
+
+    def people(self, limit: int | None = None) -> list[Person]:
+        return list_people(self.store, limit)
+
+    def stats(self) -> LibraryStats:
+        sources = self.store.sources().values()
+        version = pipeline_version()
+        try:
+            documents = self.searcher().doc_count()
+        except idx.IndexUnusable:
+            documents = 0
+        return LibraryStats(
+            folder=str(self.folder),
+            sources=sum(1 for s in sources if not s.skipped),
+            skipped_sources=sum(1 for s in sources if s.skipped),
+            articles=self.store.article_count(),
+            people=len(self.store.names("PERSON")),
+            organisations=len(self.store.names("ORG")),
+            places=len(self.store.names("PLACE")),
+            generation=self.store.generation,
+            index_generation=idx.index_generation(self.index_folder),
+            index_documents=documents,
+            store_bytes=_size_of(self.folder, STORE_FILE),
+            index_bytes=_folder_size(self.index_folder),
+            stale_articles=sum(s.article_count for s in sources if s.pipeline != version),
+        )
+
+
+def _size_of(folder: Path, name: str) -> int:
+    return sum(p.stat().st_size for p in folder.glob(name + "*") if p.is_file())
+
+
+def _folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.exists() else 0

@@ -1,0 +1,42 @@
+"""What the library keeps about each article, beside the Article itself."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from reader.model import Article
+
+ENTITY_LABELS = ("PERSON", "ORG", "PLACE")
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """One entity mention: character offsets into the article body, canonical name."""
+
+    start: int
+    end: int
+    label: str  # "PERSON" | "ORG" | "PLACE"
+    name: str  # canonical name, e.g. "Vladimir Putin"
+    text: str  # the surface form in the body, e.g. "Putin"
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    id: str
+    article: Article
+    entities: tuple[EntitySpan, ...] = ()
+
+    def names(self, label: str) -> list[str]:
+        """Distinct canonical names with ``label``, in order of first mention."""
+        seen: dict[str, None] = {}
+        for span in self.entities:
+            if span.label == label:
+                seen.setdefault(span.name, None)
+        return list(seen)
+
+
+def article_id(path: str, part: int) -> str:
+    """A stable short id: the same file and story position always give the same id."""
+    return hashlib.sha1(f"{path}\0{part}".encode()).hexdigest()[:12]

@@ -1,0 +1,161 @@
+"""Run a query against the index and turn Whoosh hits into what the reader shows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from whoosh import query as wq
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher
+
+from reader.library.passages import Passage, best_passages, snippet
+from reader.library.query import PersonResolver, parse_query, person_query, plain_words, source_query
+from reader.library.schema import text_analyzer
+from reader.library.store import Store
+
+_analyzer = text_analyzer()
+_TEXT_FIELDS = ("title", "body")
+SORTS = ("relevance", "date")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    id: str
+    path: str
+    part: int
+    title: str
+    source: str | None
+    date: str | None
+    score: float
+    people: tuple[str, ...]
+    snippet: str
+    passages: tuple[Passage, ...]
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "part": self.part,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date,
+            "score": round(self.score, 4),
+            "people": list(self.people),
+            "snippet": self.snippet,
+            "passages": [p.to_json() for p in self.passages],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: str
+    hits: tuple[SearchHit, ...]
+    total: int
+    suggestion: str | None = None
+
+    def to_json(self) -> dict:
+        data: dict = {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
+        if self.suggestion:
+            data["suggestion"] = self.suggestion
+        return data
+
+
+def new_searcher(ix) -> Searcher:
+    return ix.searcher(weighting=BM25F())
+
+
+def run_search(
+    searcher: Searcher,
+    store: Store,
+    text: str,
+    *,
+    person: str | None = None,
+    source: str | None = None,
+    sort: str = "relevance",
+    limit: int = 10,
+    resolve_person: PersonResolver | None = None,
+) -> SearchResults:
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {SORTS}")
+    parts: list[wq.Query] = []
+    if text.strip() or not (person or source):
+        parts.append(parse_query(text, resolve_person))
+    if person:
+        parts.append(person_query(person, resolve_person))
+    if source:
+        parts.append(source_query(source))
+    q = parts[0] if len(parts) == 1 else wq.And(parts)
+
+    if sort == "date":
+        results = searcher.search(q, limit=limit, sortedby="date", reverse=True)
+    else:
+        results = searcher.search(q, limit=limit)
+    terms = _highlight_terms(q, searcher)
+    ids = [hit["id"] for hit in results]
+    scores = [hit.score or 0.0 for hit in results]
+    stored = store.get_many(ids)
+    hits = []
+    for article_id, score in zip(ids, scores):
+        found = stored.get(article_id)
+        if found is None:  # index ahead of a store that lost the article: skip it
+            continue
+        article = found.article
+        passages = tuple(best_passages(article.body, terms, _analyzer))
+        hits.append(
+            SearchHit(
+                id=article_id,
+                path=article.path,
+                part=article.part,
+                title=article.title,
+                source=article.source,
+                date=article.date,
+                score=float(score),
+                people=tuple(found.names("PERSON")),
+                snippet=snippet(article.body, passages[0] if passages else None),
+                passages=passages,
+            )
+        )
+    suggestion = suggest(searcher, text) if text.strip() else None
+    return SearchResults(query=text, hits=tuple(hits), total=len(results), suggestion=suggestion)
+
+
+def _highlight_terms(q: wq.Query, searcher: Searcher) -> frozenset[str]:
+    """The indexed terms the query matched in the text fields, wildcards and fuzzy
+    terms expanded, as the analyzer spells them (stems)."""
+    terms = q.existing_terms(searcher.reader(), expand=True)
+    return frozenset(
+        text.decode("utf-8") if isinstance(text, bytes) else text
+        for field, text in terms
+        if field in _TEXT_FIELDS
+    )
+
+
+def suggest(searcher: Searcher, text: str) -> str | None:
+    """The query with each word that matches nothing replaced by the closest word the
+    library has, or None when every word matches something."""
+    reader = searcher.reader()
+    corrector = None
+    changed = text
+    any_change = False
+    for word in plain_words(text):
+        stems = [t.text for t in _analyzer(word)]
+        if not stems:  # a stop word
+            continue
+        if any(reader.doc_frequency(f, s) for f in _TEXT_FIELDS for s in stems):
+            continue
+        if corrector is None:
+            corrector = searcher.corrector("body")
+        candidates = corrector.suggest(word.lower(), limit=1, maxdist=2)
+        if not candidates:
+            continue
+        replacement = candidates[0]
+        if word[:1].isupper():
+            replacement = replacement[:1].upper() + replacement[1:]
+        changed = _replace_word(changed, word, replacement)
+        any_change = True
+    return changed if any_change else None
+
+
+def _replace_word(text: str, word: str, replacement: str) -> str:
+    return re.sub(rf"(?<![\w:]){re.escape(word)}(?!\w)", replacement, text, count=1)

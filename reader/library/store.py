@@ -1,0 +1,351 @@
+"""The library's source of truth: an SQLite database (WAL mode) beside the index.
+
+It holds the sources that were added (path, content hash, size, mtime), the cleaned
+articles and their entity mentions, so the reader can show an article without
+recomputing anything and the Whoosh index (derived data, not crash-safe) can be
+rebuilt from it at any time.
+
+Every change to articles goes into ``index_queue`` in the same transaction and bumps
+``generation``; the index records the generation it has caught up with. After a
+crash the queue says exactly which articles the index still has to (re)apply.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.library.records import EntitySpan, StoredArticle
+from reader.model import Article
+
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    pipeline TEXT NOT NULL,
+    skipped TEXT,
+    article_count INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    part INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    date TEXT,
+    source TEXT,
+    dateline TEXT,
+    url TEXT,
+    line_start INTEGER,
+    line_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    name TEXT NOT NULL,
+    text TEXT NOT NULL,
+    role TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE INDEX IF NOT EXISTS mentions_name ON mentions(label, name);
+CREATE TABLE IF NOT EXISTS index_queue (article_id TEXT PRIMARY KEY, generation INTEGER NOT NULL);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    path: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    pipeline: str
+    skipped: str | None
+    article_count: int
+
+
+class StoreError(Exception):
+    """The store cannot be opened (not a library, or from a newer version)."""
+
+
+class Store:
+    def __init__(self, path: Path, readonly: bool = False) -> None:
+        self.path = path
+        self.readonly = readonly
+        if readonly:
+            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            self.db = sqlite3.connect(path, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode: a commit survives a killed process (not a power cut),
+            # and that is what the crash tests demand.
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+            self.db.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema', ?), ('generation', '0')",
+                (SCHEMA_VERSION,),
+            )
+            self.db.commit()
+        self.db.execute("PRAGMA busy_timeout=5000")
+        schema = self.meta("schema")
+        if schema != SCHEMA_VERSION:
+            raise StoreError(f"{path}: library format {schema!r}, this version reads {SCHEMA_VERSION!r}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- meta ---------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a news-reader library ({exc})") from exc
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    @property
+    def generation(self) -> int:
+        return int(self.meta("generation") or 0)
+
+    # -- sources ------------------------------------------------------------
+
+    def sources(self) -> dict[str, SourceRecord]:
+        rows = self.db.execute("SELECT * FROM sources")
+        return {row[0]: SourceRecord(*row) for row in rows}
+
+    def source(self, path: str) -> SourceRecord | None:
+        row = self.db.execute("SELECT * FROM sources WHERE path = ?", (path,)).fetchone()
+        return SourceRecord(*row) if row else None
+
+    def sources_under(self, path: str) -> list[str]:
+        """Stored source paths equal to ``path`` or inside the folder ``path``."""
+        folder = path.rstrip("/") + "/"
+        rows = self.db.execute(
+            "SELECT path FROM sources WHERE path = ? OR substr(path, 1, ?) = ?",
+            (path, len(folder), folder),
+        )
+        return [row[0] for row in rows]
+
+    def forget_hashes(self, paths: Iterable[str]) -> None:
+        """Make the next ``add`` of these sources clean them again."""
+        with self.db:
+            self.db.executemany("UPDATE sources SET sha256 = '' WHERE path = ?", [(p,) for p in paths])
+
+    def touch_source(self, path: str, size: int, mtime_ns: int) -> None:
+        """Same content, new mtime (a copy or a `touch`): remember it, nothing to index."""
+        with self.db:
+            self.db.execute(
+                "UPDATE sources SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path)
+            )
+
+    def replace_source(
+        self,
+        record: SourceRecord,
+        articles: Sequence[StoredArticle],
+    ) -> list[str]:
+        """Put one source and all its articles in the store in one transaction,
+        replacing what an older version of the file gave. Returns the ids of the
+        articles it replaced (the index must drop them)."""
+        with self.db:
+            generation = self._bump_generation()
+            replaced = self._delete_articles_of(record.path, generation)
+            self.db.execute(
+                "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.path,
+                    record.sha256,
+                    record.size,
+                    record.mtime_ns,
+                    record.pipeline,
+                    record.skipped,
+                    len(articles),
+                ),
+            )
+            self._insert_articles(articles, record.path, generation)
+        return replaced
+
+    def remove_sources(self, paths: Iterable[str]) -> tuple[int, list[str]]:
+        """Forget these sources and their articles. Returns (sources removed, ids of
+        the articles removed)."""
+        removed_sources = 0
+        removed_ids: list[str] = []
+        with self.db:
+            generation = self._bump_generation()
+            for path in paths:
+                removed_ids += self._delete_articles_of(path, generation)
+                removed_sources += self.db.execute(
+                    "DELETE FROM sources WHERE path = ?", (path,)
+                ).rowcount
+        return removed_sources, removed_ids
+
+    def _bump_generation(self) -> int:
+        generation = self.generation + 1
+        self.db.execute("UPDATE meta SET value = ? WHERE key = 'generation'", (str(generation),))
+        return generation
+
+    def _delete_articles_of(self, path: str, generation: int) -> list[str]:
+        ids = [row[0] for row in self.db.execute("SELECT id FROM articles WHERE path = ?", (path,))]
+        for article_id in ids:
+            self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+            self.db.execute(
+                "INSERT OR REPLACE INTO index_queue VALUES (?, ?)", (article_id, generation)
+            )
+        self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
+        return ids
+
+    def _insert_articles(self, articles: Sequence[StoredArticle], path: str, generation: int) -> None:
+        for stored in articles:
+            a = stored.article
+            lines = a.lines or (None, None)
+            self.db.execute(
+                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (stored.id, path, a.part, a.title, a.body, a.date, a.source, a.dateline, a.url, *lines),
+            )
+            self.db.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(stored.id, s.start, s.end, s.label, s.name, s.text, s.role) for s in stored.entities],
+            )
+            self.db.execute("INSERT OR REPLACE INTO index_queue VALUES (?, ?)", (stored.id, generation))
+
+    # -- articles -----------------------------------------------------------
+
+    def article_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def article_ids(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY path, part")]
+
+    def ids_of_path(self, path: str) -> list[str]:
+        rows = self.db.execute("SELECT id FROM articles WHERE path = ? ORDER BY part", (path,))
+        return [row[0] for row in rows]
+
+    def find_ids(self, pattern: str) -> list[str]:
+        """Ids whose id starts with ``pattern`` or whose file name does."""
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' "
+            "UNION SELECT id FROM articles WHERE path = ? "
+            "UNION SELECT id FROM articles WHERE replace(path, rtrim(path, replace(path, '/', '')), '') "
+            "LIKE ? ESCAPE '\\'",
+            (_like_prefix(pattern), pattern, _like_prefix(pattern)),
+        )
+        return [row[0] for row in rows]
+
+    def get(self, article_id: str) -> StoredArticle | None:
+        found = self.get_many([article_id])
+        return found.get(article_id)
+
+    def get_many(self, ids: Sequence[str], with_entities: bool = True) -> dict[str, StoredArticle]:
+        result: dict[str, StoredArticle] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = list(ids[chunk_start : chunk_start + 500])
+            marks = ",".join("?" * len(chunk))
+            spans: dict[str, list[EntitySpan]] = {}
+            if with_entities:
+                for row in self.db.execute(
+                    f"SELECT article_id, start, end, label, name, text, role FROM mentions "
+                    f"WHERE article_id IN ({marks}) ORDER BY article_id, start",
+                    chunk,
+                ):
+                    spans.setdefault(row[0], []).append(EntitySpan(*row[1:]))
+            for row in self.db.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
+                result[row[0]] = _stored_from_row(row, spans.get(row[0], ()))
+        return result
+
+    def iter_articles(self, batch: int = 1000) -> Iterator[StoredArticle]:
+        ids = self.article_ids()
+        for start in range(0, len(ids), batch):
+            chunk = ids[start : start + batch]
+            found = self.get_many(chunk)
+            yield from (found[i] for i in chunk if i in found)
+
+    def names_of(self, ids: Sequence[str], label: str) -> dict[str, set[str]]:
+        """Canonical names with ``label`` per article id."""
+        result: dict[str, set[str]] = {i: set() for i in ids}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = list(ids[chunk_start : chunk_start + 500])
+            marks = ",".join("?" * len(chunk))
+            for article_id, name in self.db.execute(
+                f"SELECT DISTINCT article_id, name FROM mentions WHERE label = ? AND article_id IN ({marks})",
+                (label, *chunk),
+            ):
+                result[article_id].add(name)
+        return result
+
+    def dates_of(self, ids: Sequence[str]) -> dict[str, str | None]:
+        result: dict[str, str | None] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = list(ids[chunk_start : chunk_start + 500])
+            marks = ",".join("?" * len(chunk))
+            result.update(self.db.execute(f"SELECT id, date FROM articles WHERE id IN ({marks})", chunk))
+        return result
+
+    def names(self, label: str) -> list[tuple[str, int]]:
+        """Every canonical name with ``label`` and the number of articles mentioning it."""
+        rows = self.db.execute(
+            "SELECT name, count(DISTINCT article_id) AS n FROM mentions WHERE label = ? "
+            "GROUP BY name ORDER BY n DESC, name",
+            (label,),
+        )
+        return [(name, count) for name, count in rows]
+
+    def surface_forms(self, label: str) -> list[tuple[str, str]]:
+        """(surface text, canonical name) pairs seen for ``label``."""
+        rows = self.db.execute("SELECT DISTINCT text, name FROM mentions WHERE label = ?", (label,))
+        return list(rows)
+
+    def cooccurring(self, label: str, name: str, limit: int = 10) -> list[tuple[str, int]]:
+        rows = self.db.execute(
+            "SELECT other.name, count(DISTINCT other.article_id) AS n FROM mentions AS me "
+            "JOIN mentions AS other ON other.article_id = me.article_id "
+            "WHERE me.label = ? AND me.name = ? AND other.label = ? AND other.name != ? "
+            "GROUP BY other.name ORDER BY n DESC, other.name LIMIT ?",
+            (label, name, label, name, limit),
+        )
+        return list(rows)
+
+    # -- the index queue ----------------------------------------------------
+
+    def queued(self) -> list[tuple[str, int]]:
+        return list(self.db.execute("SELECT article_id, generation FROM index_queue"))
+
+    def queue_length(self) -> int:
+        return self.db.execute("SELECT count(*) FROM index_queue").fetchone()[0]
+
+    def clear_queue(self, up_to_generation: int) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM index_queue WHERE generation <= ?", (up_to_generation,))
+
+
+def _stored_from_row(row: tuple, spans: Iterable[EntitySpan]) -> StoredArticle:
+    (article_id, path, part, title, body, date, source, dateline, url, line_start, line_end) = row
+    lines = (line_start, line_end) if line_start is not None and line_end is not None else None
+    article = Article(
+        path=path,
+        title=title,
+        body=body,
+        date=date,
+        source=source,
+        dateline=dateline,
+        url=url,
+        part=part,
+        lines=lines,
+    )
+    return StoredArticle(article_id, article, tuple(spans))
+
+
+def _like_prefix(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"

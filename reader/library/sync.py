@@ -1,0 +1,89 @@
+"""Keeps the Whoosh index in step with the store.
+
+Order of a write: the store commits first (a source and its articles, plus their ids
+in ``index_queue``), then the index gets the same change, and at each index commit
+the index records the store generation it has reached and the queue is cleared up to
+it. A crash anywhere leaves either the queue (catch up: re-apply, which is
+idempotent) or an index that cannot be read or claims too much (rebuild from the
+store). Only the holder of the writer lock uses this class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from whoosh.writing import IndexWriter
+
+from reader.library import index as idx
+from reader.library.records import StoredArticle
+from reader.library.store import Store
+
+
+class IndexSync:
+    def __init__(self, folder: Path, store: Store) -> None:
+        self.folder = folder
+        self.store = store
+        self._writer: IndexWriter | None = None
+        self._ix = None
+        self.pending = 0
+
+    def state(self) -> str:
+        """"ok", "behind" (catch up from the queue) or "unusable" (rebuild)."""
+        try:
+            idx.open_index(self.folder).close()
+        except idx.IndexUnusable:
+            return "unusable"
+        generation = idx.index_generation(self.folder)
+        if generation is None or generation > self.store.generation:
+            return "unusable"
+        if generation < self.store.generation or self.store.queue_length():
+            return "behind"
+        return "ok"
+
+    def reconcile(self) -> str:
+        state = self.state()
+        if state == "unusable":
+            self.rebuild()
+            return "rebuilt"
+        if state == "behind":
+            queued = [article_id for article_id, _ in self.store.queued()]
+            present = self.store.get_many(queued)
+            self.apply(queued, present.values())
+            self.commit()
+            return "caught up"
+        return "ok"
+
+    def rebuild(self) -> int:
+        generation = self.store.generation
+        idx.build_fresh(self.folder, self.store.iter_articles(), generation)
+        self.store.clear_queue(generation)
+        return self.store.article_count()
+
+    def apply(self, deleted_ids: Sequence[str], articles: Iterable[StoredArticle]) -> None:
+        if self._writer is None:
+            self._ix = idx.open_index(self.folder)
+            self._writer = idx.open_writer(self._ix)
+        articles = list(articles)
+        idx.apply_changes(self._writer, deleted_ids, articles)
+        self.pending += len(articles) + len(deleted_ids)
+
+    def commit(self) -> None:
+        # The writer holds every change of every store transaction so far: the store
+        # generation read now is the one the index reaches with this commit.
+        generation = self.store.generation
+        if self._writer is not None:
+            self._writer.commit()
+            self._writer = None
+            self._ix.close()
+            self._ix = None
+        idx.write_generation(self.folder, generation)
+        self.store.clear_queue(generation)
+        self.pending = 0
+
+    def cancel(self) -> None:
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+            self._ix.close()
+            self._ix = None

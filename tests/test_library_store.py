@@ -1,0 +1,161 @@
+"""The store is the source of truth; the index follows it through crashes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from test_library_support import small_library, stored_docs, write_articles
+
+from reader.library import Library, LibraryBusy
+from reader.library import index as idx
+from reader.library.lock import WriterLock
+
+
+def doc_count(library: Library) -> int:
+    return library.searcher().doc_count()
+
+
+def test_index_missing_is_rebuilt_on_open(tmp_path):
+    small_library(tmp_path).close()
+    import shutil
+
+    shutil.rmtree(tmp_path / "lib" / "index")
+    with Library.open(tmp_path / "lib", seed=False) as library:
+        assert doc_count(library) == 5
+        assert library.search("putin").total == 2
+
+
+def test_damaged_index_is_rebuilt_on_open(tmp_path):
+    small_library(tmp_path).close()
+    for file in (tmp_path / "lib" / "index").iterdir():
+        if file.name.endswith(".toc"):
+            file.write_bytes(b"garbage")
+    with Library.open(tmp_path / "lib", seed=False) as library:
+        assert library.search("cricket").total == 1
+
+
+def test_index_behind_the_store_catches_up_without_duplicates(tmp_path):
+    library = small_library(tmp_path)
+    docs = stored_docs(tmp_path / "more")
+    # The store commits, then the process dies before the index commits.
+    write_articles(library, docs, commit=False)
+    assert library.store.queue_length() == 5
+    library.close()
+    with Library.open(tmp_path / "lib", seed=False) as reopened:
+        assert reopened.store.queue_length() == 0
+        assert doc_count(reopened) == 10
+        assert reopened.search("putin").total == 4
+
+
+def test_index_committed_but_generation_not_written_gives_no_duplicates(tmp_path):
+    library = small_library(tmp_path)
+    generation_before = idx.index_generation(tmp_path / "lib" / "index")
+    with library.writing() as sync:
+        docs = stored_docs(tmp_path / "docs")  # the same articles again
+        for stored in docs:
+            library.store.replace_source(
+                library.store.source(stored.article.path), [stored]
+            )
+        sync.apply([d.id for d in docs], docs)
+        sync._writer.commit()  # the crash comes right after Whoosh's commit
+        sync._writer = None
+    assert idx.index_generation(tmp_path / "lib" / "index") == generation_before
+    library.close()
+    with Library.open(tmp_path / "lib", seed=False) as reopened:
+        assert doc_count(reopened) == 5
+        assert reopened.search("putin").total == 2
+
+
+def test_remove_forgets_sources_under_a_folder(tmp_path):
+    library = small_library(tmp_path)
+    report = library.remove([tmp_path / "docs" / "cricket.txt"])
+    assert (report.sources, report.articles) == (1, 1)
+    assert library.search("cricket").total == 0
+    report = library.remove([tmp_path / "docs"])
+    assert (report.sources, report.articles) == (4, 4)
+    assert doc_count(library) == 0
+    assert library.store.article_count() == 0
+
+
+def test_rebuild_from_store(tmp_path):
+    library = small_library(tmp_path)
+    report = library.rebuild()
+    assert report.articles == 5 and report.recleaned_sources == 0  # the files do not exist
+    assert library.search("moscow").total == 1
+
+
+def test_article_references(tmp_path):
+    library = small_library(tmp_path)
+    hit = library.search("cricket").hits[0]
+    assert library.article(hit.id).article.title == "England win the cricket test"
+    assert library.article(hit.id[:6]).id == hit.id
+    assert library.article("cricket").id == hit.id  # file-name prefix
+    assert library.article(str(tmp_path / "docs" / "cricket.txt")).id == hit.id
+    with pytest.raises(LookupError, match="no article"):
+        library.article("nothing-like-this")
+
+
+HOLD_LOCK = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from reader.library.lock import WriterLock
+    lock = WriterLock(Path(sys.argv[1]))
+    assert lock.try_acquire()
+    print("held", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+@pytest.fixture
+def other_writer(tmp_path):
+    def start(library: Library) -> subprocess.Popen:
+        process = subprocess.Popen(
+            [sys.executable, "-c", HOLD_LOCK, str(library.folder / "write.lock")],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdout.readline().strip() == "held"
+        started.append(process)
+        return process
+
+    started: list[subprocess.Popen] = []
+    yield start
+    for process in started:
+        process.kill()
+        process.wait()
+
+
+def test_second_writer_is_refused_with_the_holder_pid(tmp_path, other_writer):
+    library = small_library(tmp_path)
+    holder = other_writer(library)
+    with pytest.raises(LibraryBusy, match=rf"pid {holder.pid}"):
+        with library.writing(wait=False):
+            pass
+
+
+def test_second_writer_waits_with_a_message_then_gives_up(tmp_path, other_writer):
+    messages: list[str] = []
+    library = small_library(tmp_path)
+    library.lock_timeout = 0.3
+    library.on_wait = messages.append
+    holder = other_writer(library)
+    with pytest.raises(LibraryBusy, match="gave up after 0.3 s"):
+        library.remove([tmp_path / "docs"])
+    assert messages == [f"another news-reader (pid {holder.pid}) is writing to this library; waiting…"]
+    # Readers are never blocked.
+    assert library.search("putin").total == 2
+
+
+def test_writer_gets_the_lock_once_the_holder_dies(tmp_path, other_writer):
+    library = small_library(tmp_path)
+    holder = other_writer(library)
+    holder.kill()  # kill -9: the kernel drops the flock
+    holder.wait()
+    lock = WriterLock(library.folder / "write.lock", timeout=5)
+    lock.acquire()
+    lock.release()

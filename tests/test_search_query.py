@@ -1,0 +1,134 @@
+"""Query syntax, errors, person aliases, snippets and "did you mean" on a small library."""
+
+from __future__ import annotations
+
+import pytest
+from test_library_support import small_library
+
+from reader.library import QueryError
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    lib = small_library(tmp_path_factory.mktemp("search"))
+    yield lib
+    lib.close()
+
+
+def titles(results) -> list[str]:
+    return [hit.title for hit in results.hits]
+
+
+def found(library, query: str, **options) -> set[str]:
+    return {hit.path.rsplit("/", 1)[-1] for hit in library.search(query, limit=20, **options).hits}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("putin", {"kerry-putin.txt", "second-day.txt"}),
+        ("kerry putin", {"kerry-putin.txt"}),  # words are ANDed
+        ("kerry OR cricket", {"kerry-putin.txt", "washington.txt", "cricket.txt"}),
+        ("kerry NOT putin", {"washington.txt"}),
+        ('"second day"', {"second-day.txt"}),
+        ('"day second"', set()),
+        ("title:moscow", {"kerry-putin.txt"}),
+        ("moscow", {"kerry-putin.txt"}),
+        ("strike", {"strikes.txt"}),  # stemming: strikes, striking
+        ("person:putin", {"kerry-putin.txt", "second-day.txt"}),
+        ('person:"vladimir putin"', {"kerry-putin.txt", "second-day.txt"}),
+        ("person:kerry", {"kerry-putin.txt", "washington.txt"}),
+        ('person:"President Vladimir Putin"', {"kerry-putin.txt", "second-day.txt"}),  # a surface form
+        ("org:islamic", {"strikes.txt"}),
+        ("place:moscow", {"kerry-putin.txt"}),
+        ("source:reuters", {"strikes.txt"}),
+        ('source:"arab today"', {"washington.txt"}),
+        ("date:2015-10", {"second-day.txt"}),
+        ("date:2015", {"strikes.txt", "second-day.txt"}),
+        ("date:2015-09-30", {"strikes.txt"}),
+        ("date:[2015-09-01 to 2015-10-31]", {"strikes.txt", "second-day.txt"}),
+        ("date:[2012 to 2015-09]", {"strikes.txt", "washington.txt"}),
+        ("russia date:2015-10", {"second-day.txt"}),
+        ("crick*", {"cricket.txt"}),
+        ("wicket~", {"cricket.txt"}),
+        ("wikets~", {"cricket.txt"}),
+        ("(putin OR england) AND NOT cricket", {"kerry-putin.txt", "second-day.txt"}),
+    ],
+)
+def test_query_syntax(library, query, expected):
+    assert found(library, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "empty query"),
+        ("   ", "empty query"),
+        ("author:smith", "unknown field author:"),
+        ("title:", "title: needs something after it"),
+        ('"air strikes', "missing its closing quote"),
+        ("date:yesterdayish", "cannot read the date 'yesterdayish'"),
+        ("date:[soon to 2015]", "cannot read the date 'soon'"),
+        ("date:[2015]", "cannot read the date range"),
+        ("AND", "nothing to search for"),
+        ("NOT", "nothing to search for"),
+    ],
+)
+def test_bad_queries_say_why(library, query, message):
+    with pytest.raises(QueryError, match=message.replace("(", r"\(").replace("[", r"\[")):
+        library.search(query)
+
+
+def test_title_counts_more_than_body(library):
+    # "raids" is in the title of one article and only in the body of none other;
+    # "russia" is in a title and in bodies: the title match ranks first.
+    results = library.search("russia")
+    assert results.hits[0].title == "Russia begins air strikes in Syria"
+
+
+def test_person_and_source_options(library):
+    assert found(library, "", person="putin") == {"kerry-putin.txt", "second-day.txt"}
+    assert found(library, "", person="Vladimir Putin") == {"kerry-putin.txt", "second-day.txt"}
+    assert found(library, "jihadists", person="kerry") == {"kerry-putin.txt"}
+    assert found(library, "", source="Albawaba") == {"second-day.txt"}
+    assert found(library, "putin", source="afp") == {"kerry-putin.txt"}
+
+
+def test_sort_by_date_newest_first(library):
+    results = library.search("russia OR kerry OR england", sort="date", limit=10)
+    dates = [hit.date for hit in results.hits]
+    assert dates == sorted(dates, reverse=True)
+    assert len(dates) == 5
+
+
+def test_hits_carry_passages_with_offsets_into_the_body(library):
+    hit = library.search("strikes").hits[0]
+    body = library.article(hit.id).article.body
+    marked = [body[start:end] for passage in hit.passages for start, end in passage.marks]
+    assert marked == ["strikes", "striking"]  # stems: both forms are marked
+    for passage in hit.passages:
+        assert 0 <= passage.start <= passage.end <= len(body)
+    assert "**strikes**" in hit.snippet and "**striking**" in hit.snippet
+
+
+def test_snippet_of_a_field_only_match_is_the_opening(library):
+    hit = library.search("source:bbc").hits[0]
+    assert hit.passages == ()
+    assert hit.snippet.startswith("England beat Australia")
+
+
+def test_did_you_mean(library):
+    results = library.search("Lavorv")
+    assert results.hits == ()
+    assert results.suggestion == "Lavrov"
+    assert library.search("Lavrov").suggestion is None
+    assert library.search("Lavrov wikcets").suggestion == "Lavrov wickets"
+
+
+def test_json_shape(library):
+    data = library.search("putin", limit=1).to_json()
+    assert set(data) == {"query", "total", "hits"}
+    assert data["total"] == 2 and len(data["hits"]) == 1
+    hit = data["hits"][0]
+    assert {"id", "path", "title", "source", "date", "score", "people", "snippet", "passages"} <= set(hit)
+    assert library.search("Lavorv").to_json()["suggestion"] == "Lavrov"
