@@ -1,0 +1,143 @@
+"""``news-reader clean``: print the cleaned articles of files and folders."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from reader.cli.output import print_json_line, stderr, stdout
+from reader.ingest.sanitize import terminal_safe
+from reader.model import Article
+
+EPILOG = """\
+examples:
+  news-reader clean seeds/                 every page in a folder, recursively
+  news-reader clean page.txt saved.html    single files (text, HTML)
+  news-reader clean --json news.jsonl.gz | jq .title
+
+Reads scraped text pages, saved HTML pages (.html, .htm, .xhtml) and JSON Lines
+(.jsonl, .ndjson, optionally gzip-compressed; one article per line). Hidden files
+and files that are obviously not pages (images, archives...) are passed over when
+walking a folder. Each file or line that cannot be used is reported on stderr as
+"news-reader: skipped PATH: REASON".
+
+--json prints one object per article per line:
+  {"path", "part", "lines", "title", "date", "source", "dateline", "url", "body"}
+with the body's paragraphs separated by blank lines ("\\n\\n").
+
+exit status: 0 every file was cleaned; 1 some file or line was skipped, or no
+input file was found; 2 usage error."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "clean",
+        help="print the cleaned articles of pages, folders and JSON Lines files",
+        description=(
+            "Clean scraped news pages down to their articles and print them: "
+            "title, date, source, dateline and body."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to clean")
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object per article per line"
+    )
+    parser.set_defaults(func=lambda args: run_clean(args.paths, as_json=args.json))
+
+
+def run_clean(paths: Sequence[str], as_json: bool) -> int:
+    """Clean ``paths`` and print the articles; the exit code (0 all clean, 1 otherwise)."""
+    # Imported here: trafilatura and lxml take a while to load and other commands
+    # (and --help) do not need them.
+    from reader.ingest.files import clean_paths
+
+    articles = files_cleaned = files_skipped = bad_parts = 0
+    for outcome in clean_paths(paths):
+        shown_path = terminal_safe(outcome.path, one_line=True)
+        for problem in outcome.problems:
+            report(f"skipped {shown_path}: {terminal_safe(problem, one_line=True)}")
+            bad_parts += 1
+        if outcome.skipped is not None:
+            report(f"skipped {shown_path}: {terminal_safe(outcome.skipped, one_line=True)}")
+            files_skipped += 1
+            continue
+        files_cleaned += 1
+        for article in outcome.articles:
+            articles += 1
+            if as_json:
+                print_json_line(article_json(article))
+            else:
+                print_article(article)
+    if files_cleaned + files_skipped == 0:
+        report("no input files found")
+        return 1
+    if not as_json:
+        stderr.print(
+            _summary(articles, files_cleaned, files_skipped, bad_parts),
+            markup=False,
+            style="dim",
+            soft_wrap=True,
+        )
+    return 0 if files_skipped == 0 and bad_parts == 0 else 1
+
+
+def report(message: str) -> None:
+    """One line on stderr, never wrapped (so it stays one line for grep and logs)."""
+    stderr.print(f"news-reader: {message}", markup=False, style="yellow", soft_wrap=True)
+
+
+def article_json(article: Article) -> dict:
+    """The --json record of an article: every text passed through terminal_safe."""
+    return {
+        "path": terminal_safe(article.path, one_line=True),
+        "part": article.part,
+        "lines": list(article.lines) if article.lines else None,
+        "title": terminal_safe(article.title, one_line=True),
+        "date": article.date,
+        "source": _safe_field(article.source),
+        "dateline": _safe_field(article.dateline),
+        "url": _safe_field(article.url),
+        "body": terminal_safe(article.body),
+    }
+
+
+def print_article(article: Article) -> None:
+    """An article for reading: title, a line of metadata, where it came from, body."""
+    stdout.print(Text(terminal_safe(article.title, one_line=True) or "(untitled)", style="bold"))
+    details = [article.date, article.source, article.dateline]
+    facts = " · ".join(terminal_safe(item, one_line=True) for item in details if item)
+    if facts:
+        stdout.print(Text(facts, style="cyan"))
+    stdout.print(Text(_origin(article), style="dim"))
+    stdout.print()
+    stdout.print(Text(terminal_safe(article.body)))
+    stdout.print()
+
+
+def _origin(article: Article) -> str:
+    where = terminal_safe(article.path, one_line=True)
+    if article.lines:
+        first, last = article.lines
+        where += f":{first}" if first == last else f":{first}-{last}"
+    if article.url:
+        where += f"  {terminal_safe(article.url, one_line=True)}"
+    return where
+
+
+def _safe_field(value: str | None) -> str | None:
+    return terminal_safe(value, one_line=True) if value else None
+
+
+def _summary(articles: int, cleaned: int, skipped: int, bad_parts: int) -> str:
+    summary = f"{_count(articles, 'article')} from {_count(cleaned, 'file')}, {skipped} skipped"
+    if bad_parts:
+        summary += f", {_count(bad_parts, 'bad line')}"
+    return summary
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

@@ -1,0 +1,15 @@
+"""The one exception every input step raises when a file cannot become articles."""
+
+from __future__ import annotations
+
+
+class SkippedFile(Exception):
+    """A file (or a whole input) was passed over; ``reason`` is one line for the user.
+
+    Examples of reasons: "empty file", "binary file (PNG image)",
+    "larger than 20 MB (34.1 MB)", "cannot read: permission denied".
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

@@ -1,0 +1,299 @@
+"""JSON Lines input: one article per line, plain or gzip-compressed (streamed).
+
+A line is an object such as ``{"title", "body" | "text", "date", "source", "url"}``;
+other keys are ignored. Articles keep their place in the file: ``part`` is the
+0-based line index and ``lines`` the 1-based line number twice, so a skipped bad line
+does not shift the identity of the articles after it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import zlib
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import IO
+
+from reader.ingest.decode import binary_signature, describe_os_error, format_size
+from reader.ingest.errors import SkippedFile
+from reader.ingest.sanitize import clean_control_chars
+from reader.model import Article
+
+# JSON Lines files are whole collections (the bundled corpus is 22 MB decompressed),
+# so they get a larger cap than single pages; it counts decompressed bytes.
+JSONL_MAX_BYTES = 1024**3
+# One article per line: a longer line is a broken file or a dump, not an article.
+MAX_LINE_BYTES = 8 * 1024**2
+
+SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+
+_TITLE_KEYS = ("title", "headline")
+_BODY_KEYS = ("body", "text", "content")
+_DATE_KEYS = ("date", "published", "published_at")
+_URL_KEYS = ("url", "link")
+
+ProblemHandler = Callable[[str], None]
+
+
+def is_jsonl_path(path: str | os.PathLike[str]) -> bool:
+    return str(path).lower().endswith(SUFFIXES)
+
+
+def load_jsonl(
+    path: str | os.PathLike[str],
+    on_problem: ProblemHandler | None = None,
+    max_bytes: int = JSONL_MAX_BYTES,
+) -> list[Article]:
+    """All articles of a JSON Lines file.
+
+    Bad lines (invalid JSON, no body...) are passed over; each is reported to
+    ``on_problem`` as "line N: reason". Raises :class:`SkippedFile` when the file
+    cannot be read, is binary or too large, or holds no article at all.
+    """
+    problems: list[str] = []
+
+    def note(problem: str) -> None:
+        problems.append(problem)
+        if on_problem is not None:
+            on_problem(problem)
+
+    articles = list(iter_jsonl(path, note, max_bytes))
+    if not articles:
+        if problems:
+            more = f" and {len(problems) - 1} more bad lines" if len(problems) > 1 else ""
+            raise SkippedFile(f"no article found ({problems[0]}{more})")
+        raise SkippedFile("no article found")
+    return articles
+
+
+def iter_jsonl(
+    path: str | os.PathLike[str],
+    on_problem: ProblemHandler | None = None,
+    max_bytes: int = JSONL_MAX_BYTES,
+) -> Iterator[Article]:
+    """The articles of a JSON Lines file, one at a time (see :func:`load_jsonl`)."""
+    report = on_problem or (lambda problem: None)
+    with _open_lines(path, max_bytes) as handle:
+        total = 0
+        line_number = 0
+        while True:
+            raw = handle.readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                break
+            line_number += 1
+            total += len(raw)
+            if total > max_bytes:
+                raise SkippedFile(f"larger than {format_size(max_bytes)} (decompressed)")
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                report(f"line {line_number}: longer than {format_size(MAX_LINE_BYTES)}")
+                _skip_rest_of_line(handle)
+                continue
+            try:
+                article = parse_line(raw, path, line_number)
+            except ValueError as exc:
+                report(f"line {line_number}: {exc}")
+                continue
+            if article is not None:
+                yield article
+
+
+def _skip_rest_of_line(handle: IO[bytes]) -> None:
+    while True:
+        chunk = handle.readline(MAX_LINE_BYTES)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+class _LineReader:
+    """A binary handle that turns read errors into :class:`SkippedFile`."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._handle = handle
+
+    def readline(self, limit: int) -> bytes:
+        try:
+            return self._handle.readline(limit)
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            raise SkippedFile(f"broken gzip file ({exc})") from None
+        except OSError as exc:
+            raise SkippedFile(f"cannot read: {exc.strerror or exc}") from None
+
+    def __enter__(self) -> _LineReader:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._handle.close()
+
+
+def _open_lines(path: str | os.PathLike[str], max_bytes: int) -> _LineReader:
+    try:
+        if os.path.isdir(path):
+            raise SkippedFile("is a directory")
+        size = os.path.getsize(path)
+        handle = open(path, "rb")
+    except OSError as exc:
+        raise SkippedFile(describe_os_error(exc, path)) from None
+    if size == 0:
+        handle.close()
+        raise SkippedFile("empty file")
+    head = handle.peek(16)[:16] if hasattr(handle, "peek") else b""
+    if head.startswith(b"\x1f\x8b"):
+        # Compressed or not is told by the content, not the name.
+        return _LineReader(gzip.GzipFile(fileobj=handle, mode="rb"))
+    kind = binary_signature(head)
+    if kind:
+        handle.close()
+        raise SkippedFile(f"binary file ({kind})")
+    if size > max_bytes:
+        handle.close()
+        raise SkippedFile(f"larger than {format_size(max_bytes)} ({format_size(size)})")
+    return _LineReader(handle)
+
+
+def parse_line(raw: bytes, path: str | os.PathLike[str], line_number: int) -> Article | None:
+    """The article on one line; None for a blank line; ValueError saying what is wrong."""
+    try:
+        line = raw.decode("utf-8-sig" if line_number == 1 else "utf-8")
+    except UnicodeDecodeError:
+        line = raw.decode("cp1252", errors="replace")
+    line = line.strip()  # without the newline, error columns are on this line
+    if not line:
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise ValueError(f"not a JSON object (a {type(record).__name__})")
+    body = normalise_paragraphs(_text_field(record, _BODY_KEYS, "body", as_paragraphs=True))
+    if not body:
+        raise ValueError('no body ("body" or "text" missing or empty)')
+    title = " ".join(clean_control_chars(_text_field(record, _TITLE_KEYS, "title")).split())
+    return Article(
+        path=str(path),
+        title=title or title_from_lead(body.split("\n\n", 1)[0]),
+        body=body,
+        date=normalise_date(_first_present(record, _DATE_KEYS)),
+        source=_optional_text(record.get("source")),
+        dateline=_optional_text(record.get("dateline")),
+        url=_optional_text(_first_present(record, _URL_KEYS)),
+        part=line_number - 1,
+        lines=(line_number, line_number),
+    )
+
+
+def _first_present(record: dict, keys: tuple[str, ...]) -> object:
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _text_field(record: dict, keys: tuple[str, ...], name: str, as_paragraphs: bool = False) -> str:
+    value = _first_present(record, keys)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if as_paragraphs and isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return "\n\n".join(value)
+    raise ValueError(f'"{name}" is not text (a {type(value).__name__})')
+
+
+def _optional_text(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = " ".join(clean_control_chars(value).split())
+    return text or None
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def normalise_paragraphs(text: str) -> str:
+    """Paragraphs separated by exactly one blank line, each on one line.
+
+    Blank lines separate paragraphs when there are any; otherwise each line is a
+    paragraph (some exports put one paragraph per line).
+    """
+    text = clean_control_chars(text)
+    blocks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
+    paragraphs = (" ".join(block.split()) for block in blocks)
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+_TITLE_LENGTH = 80
+
+
+def title_from_lead(lead: str) -> str:
+    """A title for an article that has none: its first sentence, cut at a word."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'“])", lead, maxsplit=1)[0].rstrip(".")
+    if len(sentence) <= _TITLE_LENGTH:
+        return sentence
+    cut = sentence[:_TITLE_LENGTH].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:-–— ") + "…"
+
+
+_ISO_8601 = re.compile(
+    r"\d{4}-\d{2}-\d{2}"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+_WRITTEN_DATE_FORMATS = (
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+)
+
+
+def normalise_date(value: object) -> str | None:
+    """ISO 8601 for a date given as ISO text, RFC 2822 text ("Tue, 15 Nov 1994 08:12:31
+    GMT"), a written date ("March 11, 1987"), or Unix seconds; None when not a date.
+    Dates already in ISO 8601 are kept as written (a space separator becomes "T")."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return _from_timestamp(float(value))
+    if not isinstance(value, str):
+        return None
+    text = " ".join(clean_control_chars(value).split())
+    if _ISO_8601.fullmatch(text):
+        try:
+            datetime.fromisoformat(text)
+        except ValueError:
+            return None  # "2015-13-45"
+        return text.replace(" ", "T", 1)
+    try:
+        return _format_datetime(parsedate_to_datetime(text))
+    except (TypeError, ValueError, IndexError):
+        pass
+    for pattern in _WRITTEN_DATE_FORMATS:
+        try:
+            parsed = datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+        return parsed.date().isoformat() if "%H" not in pattern else _format_datetime(parsed)
+    return None
+
+
+def _from_timestamp(seconds: float) -> str | None:
+    if seconds > 1e11:  # milliseconds
+        seconds /= 1000
+    try:
+        return _format_datetime(datetime.fromtimestamp(seconds, tz=timezone.utc))
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _format_datetime(moment: datetime) -> str:
+    timespec = "minutes" if moment.second == 0 and moment.microsecond == 0 else "seconds"
+    return moment.isoformat(timespec=timespec)
