@@ -69,6 +69,7 @@ _FURNITURE_ALWAYS = re.compile(
     r"advertisement|story continues below|continue reading|scroll to continue|"
     # footers
     r"©|\(c\) \d{4}|copyright\b|all rights reserved|maintained and developed by|"
+    r"save my name\b|"
     r"cli(?:c|ck)k? here\b|tap here\b|"
     r"thank you for (?:reporting|your feedback|subscribing|signing up|reading)|"
     r"tags?\s*:|topics?\s*:|filed under\b|categor(?:y|ies)\s*:|keywords?\s*:|"
@@ -122,6 +123,26 @@ _COOKIE_WORDS = re.compile(
     r"accept(?: all)?(?: cookies)?\b|analytics|\btracking technologies\b|your browser",
     re.IGNORECASE,
 )
+
+# Promotions and notices that read like sentences: newsletter sign-ups, paywalls,
+# donation appeals, app adverts, syndication notices.
+_PROMO = re.compile(
+    r"\binbox\b|\bnewsletters?\b.{0,60}\b(?:sign|subscribe|free|daily|weekly|deliver)|"
+    r"\b(?:sign up|subscribe)\b.{0,60}\b(?:newsletters?|updates|alerts|briefing)\b|"
+    r"\b(?:support (?:our|independent|quality) journalism|become a (?:member|subscriber|patron)|"
+    r"already a (?:subscriber|member)|subscribers? only|free articles? (?:left|remaining)|"
+    r"reached your (?:limit|free)|download (?:our|the) app|get the app\b|"
+    r"may not be (?:published|reproduced|redistributed)|rewritten or redistributed|"
+    r"trust principles|views expressed (?:in|here|by)|this article is more than \d+|"
+    r"opens in (?:a )?new (?:window|tab)|follow \w+(?: \w+)? on (?:twitter|x|facebook|instagram)\b|"
+    r"(?:have|got) a (?:news )?tip\b|share your (?:thoughts|story|views)|"
+    r"by (?:signing up|subscribing|clicking|registering)\b)",
+    re.IGNORECASE,
+)
+_PROMO_HINTS = ("inbox", "newsletter", "sign up", "subscri", "journalism", "member", "patron",
+                "free article", "limit", "app", "redistributed", "reproduced", "principles",
+                "views expressed", "more than", "new window", "new tab", "follow", "tip",
+                "share your", "by signing", "by clicking", "by registering")  # fmt: skip
 
 _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
 _ADDRESS = re.compile(
@@ -251,6 +272,8 @@ def boilerplate_reason(text: str, words: int) -> str | None:
         return "address"
     if is_cookie_text(text) and (words >= 6 or "cookie" in text.lower()):
         return "cookies"
+    if words <= 35 and _has_any(text.lower(), _PROMO_HINTS) and _PROMO.search(text):
+        return "promotion"
     if words <= 12 and is_repeated_phrase(text):
         return "repeated-phrase"
     if mostly_foreign_script(text):

@@ -76,10 +76,12 @@ def clean_text_page(text: str, path: str, hints: PageHints | None = None) -> lis
     if region is None:
         return []
     start, end = region
+    title_index = _title_index(infos, list(range(max(0, start - _HEADER_WINDOW), start)))
+    start, end = _bridge_small_gaps(infos, start, end, title_index)
     kept = _body_lines(infos, start, end)
     if sum(info.words for info in kept) < _MIN_BODY_WORDS:
         return []
-    page = _page_metadata(infos, start, end, kept)
+    page = _page_metadata(infos, start, end, kept, title_index)
     return _articles(kept, page, path, hints)
 
 
@@ -144,6 +146,37 @@ def _best_region(infos: list[LineInfo]) -> tuple[int, int] | None:
     return best
 
 
+def _bridge_small_gaps(
+    infos: list[LineInfo], start: int, end: int, title_index: int | None
+) -> tuple[int, int]:
+    """Take in running text cut off by a caption and its credit (or an advert):
+    a gap of at most two fragment lines with running text beyond it. A gap with
+    the headline or a date stamp in it is the article's header, not its body."""
+
+    def bridgeable(gap: range) -> bool:
+        return all(
+            infos[i].kind in (LineKind.SHORT, LineKind.BAD) and i != title_index for i in gap
+        )
+
+    while True:
+        for width in (1, 2):
+            beyond = start - width - 1
+            if beyond >= 0 and infos[beyond].kind == LineKind.GOOD and bridgeable(range(beyond + 1, start)):
+                start = beyond
+                break
+        else:
+            break
+    while True:
+        for width in (1, 2):
+            beyond = end + width + 1
+            if beyond < len(infos) and infos[beyond].kind == LineKind.GOOD and bridgeable(range(end + 1, beyond)):
+                end = beyond
+                break
+        else:
+            break
+    return start, end
+
+
 # --- step 3: the body lines --------------------------------------------------------
 
 
@@ -205,12 +238,11 @@ def _is_caption(infos: list[LineInfo], index: int) -> bool:
 
 
 def _page_metadata(
-    infos: list[LineInfo], start: int, end: int, kept: list[LineInfo]
+    infos: list[LineInfo], start: int, end: int, kept: list[LineInfo], title_index: int | None
 ) -> _PageMetadata:
     page = _PageMetadata()
     header = list(range(max(0, start - _HEADER_WINDOW), start))
     footer = list(range(end + 1, min(len(infos), end + 1 + _FOOTER_WINDOW)))
-    title_index = _title_index(infos, header)
     if title_index is not None:
         page.title = infos[title_index].text
         header = [i for i in header if i != title_index]
