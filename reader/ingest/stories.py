@@ -1,27 +1,417 @@
-"""Split a digest page (many stories back to back) into its stories.
+"""Split a digest page (many news stories back to back) into its stories.
 
-First version: every page is one story. The real splitter follows.
+Some scraped pages hold dozens of stories one after another with no title or rule
+between them. A story opens with a news lead ("A Russian military helicopter has
+been shot down by rebels in Idlib, Russia has said.") and its following paragraphs
+keep talking about what the lead introduced; the next lead brings words and names
+the previous paragraphs never used.
+
+Splitting a real single article is much worse than leaving a digest whole, so the
+splitter is conservative:
+
+1. a cheap gate: short pages are never split;
+2. every paragraph gets a boundary score that needs two kinds of evidence at once:
+   it reads like a lead (tense, attribution, full-name introduction, no pronoun or
+   connective opening) AND the text turns there (the words of the paragraphs after
+   it are not those of the paragraphs before, judged with page-local weights so
+   that the page's common topic words do not count);
+3. the page is treated as a digest only when several boundaries are strong and
+   spread through the page; only then are the boundaries kept, at least
+   ``_MIN_STORY`` paragraphs apart.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from dataclasses import dataclass
 
-_TITLE_LIMIT = 90
+# --- gate and selection --------------------------------------------------------
+
+# Digest pages worth splitting hold several stories of several paragraphs each.
+_MIN_PARAGRAPHS = 12
+# Paragraphs per story at least: a one-paragraph "story" is usually a quote or aside.
+_MIN_STORY = 3
+# ...and content words per story at least, so one-sentence-per-line pages need longer runs.
+_MIN_STORY_WORDS = 80
+# A boundary is kept when its score reaches this value...
+_KEEP = 1.0
+# ...but only on pages that have at least this many boundaries scoring _STRONG.
+_STRONG = 2.0
+_MIN_STRONG = 3
+# Cohesion windows before and after a candidate lead, in content words.
+_WINDOW_WORDS = 150
+
+# Logistic weights over _LEAD_FEATURES + _TURN_FEATURES (see benchmarks/stories_eval.py).
+_BIAS = 0.0
+_WEIGHTS = (-2.25, -1.5, -0.75, -2.25, -1.125, 0.375, -0.75, 0.75, 0.375, 0.375, 0.375, 0.375, 0.225, -2.25, 3, 2, -2, -2)
+
+# --- lexical normalisation ------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘'(]?[A-Z0-9])")
+
+_STOPWORDS = frozenset(
+    """a about above after again against all also although am among an and any are
+    aren't as at be because been before being below between both but by can could
+    did do does doing down during each either else even ever every few for from
+    further had has have having he her here hers herself him himself his how however
+    i if in into is it its itself just last least less like made make many may me
+    meanwhile might more most much must my myself near new no nor not now of off
+    often on once one only or other others our ours out over own per said same say
+    says she should since so some still such than that the their theirs them
+    themselves then there these they this those though through thus to told too two
+    under until up upon us very was we were what when where whether which while who
+    whom whose why will with within without would year years yet you your mr mrs ms
+    according added adding told tell first second three four five six week weeks
+    month months day days time times people percent pct mln billion million""".split()
+)
+
+_PRONOUN_OPENERS = frozenset(
+    "he she it they we i you his her its their our this that these those such".split()
+)
+# Openers that continue the running story rather than start one.
+_CONNECTIVE_OPENERS = frozenset(
+    """but and or so however meanwhile also earlier later separately still yet
+    nevertheless nonetheless instead then thus therefore moreover besides
+    furthermore indeed similarly likewise otherwise though although while
+    asked speaking both neither either another other others the""".split()
+)
+# "The" is only weakly connective: many leads start "The US has ...". It is listed
+# above but scored separately below.
+
+_SCENE_OPENERS = frozenset(
+    "in on at during after before last since until when as if for".split()
+)
+
+_TITLES = frozenset(
+    """president minister secretary chancellor premier prime king queen prince
+    princess pope ambassador envoy spokesman spokeswoman spokesperson general
+    governor mayor senator chairman chairwoman chief director leader commander
+    judge sheikh emir sultan dr professor""".split()
+)
+
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+|not\s+|also\s+|now\s+|just\s+|already\s+|again\s+)*"
+    r"(?:been\s+)?(?:\w+ed|\w+en|made|won|lost|met|held|said|told|sent|left|led|paid|"
+    r"sold|bought|begun|begun|set|cut|put|hit|shot|struck|brought|fought|thought|"
+    r"found|kept|built|spent|run|come|become|gone|done|seen|taken|given|grown|"
+    r"shown|known|drawn|risen|fallen|chosen|spoken|broken|stolen|frozen|won|swept)\b",
+    re.IGNORECASE,
+)
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:\w+ing|to\s+\w+)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|is set to|are set to|plans to|is expected to|are expected to)\b", re.IGNORECASE)
+# "..., the Syrian Observatory for Human Rights says." / "..., Russia has said."
+_ATTRIBUTION_END = re.compile(
+    r",\s*(?:[^,]{2,80}?\s)?(?:says|say|said|reports|reported|has said|have said|"
+    r"has announced|announced|has warned|warned|claims|has confirmed|confirmed|"
+    r"revealed|reveals|report|according to [^,]{2,60})\s*\.?[\"”’']?\s*$"
+)
+_CASUALTIES = re.compile(
+    r"^(?:At least|More than|Up to|Nearly|Almost|Some|About|Around)\s+[\w,.]+\s+(?:people|\w+)\b",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    text: str
+    first_sentence: str
+    words: tuple[str, ...]  # normalised content words of the whole paragraph
+    names: frozenset[str]  # capitalised words that are not sentence openers
+
+
+def _stem(word: str) -> str:
+    """Light normalisation so that 'strikes'/'strike', 'killed'/'killing' meet."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, minimum in (("ies", 5), ("ing", 6), ("ed", 5), ("es", 5), ("s", 4)):
+        if w.endswith(suffix) and len(w) >= minimum and not w.endswith("ss"):
+            w = w[: -len(suffix)]
+            break
+    return w
+
+
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Gen|Col|Lt|Capt|Sgt|Gov|Sen|Rep|Rev|Prof|No|Co|Corp|Inc|Ltd|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
+)
+
+
+def _first_sentence(text: str) -> str:
+    for match in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text[: match.start()]):
+            return text[: match.start()]
+    return text
+
+
+def _analyse(text: str) -> _Paragraph:
+    tokens = _WORD.findall(text)
+    words = tuple(
+        _stem(t) for t in tokens if len(t) > 2 and t.lower().replace("’", "'") not in _STOPWORDS
+    )
+    names: set[str] = set()
+    previous = ""
+    for token in tokens:
+        if token[0].isupper() and previous and not previous.endswith((".", "!", "?")):
+            lowered = token.lower()
+            if lowered not in _STOPWORDS and lowered not in _TITLES and len(token) > 1:
+                names.add(_stem(token))
+        previous = token
+    # Sentence-initial capitals are ambiguous; keep them when they recur capitalised.
+    return _Paragraph(text, _first_sentence(text), words, frozenset(names))
+
+
+# --- per-paragraph scores ------------------------------------------------------
+
+
+_LEAD_FEATURES = (
+    "quote_or_pronoun",  # opens with a quote, bullet or pronoun: continues a story
+    "connective",  # "But", "However", "Meanwhile", ...
+    "scene_setting",  # "In ...", "On ...", "After ...": often mid-story background
+    "also_early",  # "The White House also says": refers back
+    "short",  # first sentence under 8 words
+    "long",  # first sentence of 15 words or more
+    "unfinished",  # first sentence without a full stop (caption, heading, question)
+    "news_tense",  # present perfect / progressive / "is to" near the start
+    "future",
+    "attribution_end",  # "..., the Observatory says."
+    "casualties",  # "At least 30 people ..."
+    "titled_name",  # "Russian President Vladimir Putin", "Secretary of State Rex Tillerson"
+    "indefinite",  # "A Russian military helicopter", "Two Jordanian journalists"
+)
+
+_NUMBER_WORDS = frozenset("a an two three four five six seven eight nine ten dozens hundreds thousands".split())
+
+
+def _lead_features(paragraph: _Paragraph) -> list[float]:
+    """Lead-style evidence of the paragraph's first sentence, one value per _LEAD_FEATURES."""
+    sentence = paragraph.first_sentence.strip()
+    values = dict.fromkeys(_LEAD_FEATURES, 0.0)
+    tokens = sentence.split()
+    if not tokens or sentence[0] in "\"“‘'(-–—•*[" or tokens[0].lower().strip(",:;") in _PRONOUN_OPENERS:
+        values["quote_or_pronoun"] = 1.0
+        return list(values.values())
+    first = tokens[0].lower().strip(",:;")
+    values["connective"] = float(first in _CONNECTIVE_OPENERS and first != "the")
+    values["scene_setting"] = float(first in _SCENE_OPENERS)
+    values["also_early"] = float(any(t.lower() in {"also", "meanwhile", "however", "too"} for t in tokens[1:7]))
+    values["short"] = float(len(tokens) < 8)
+    values["long"] = float(len(tokens) >= 15)
+    values["unfinished"] = float(sentence.endswith(("?", ":")) or not sentence.rstrip("\"”’'").endswith((".", "!")))
+    head = " ".join(tokens[:14])
+    values["news_tense"] = float(bool(_PERFECT.search(head) or _PROGRESSIVE.search(head)))
+    values["future"] = float(bool(_FUTURE.search(head)))
+    values["attribution_end"] = float(bool(_ATTRIBUTION_END.search(sentence)))
+    values["casualties"] = float(bool(_CASUALTIES.search(sentence)))
+    for index, token in enumerate(tokens[:12]):
+        if token.lower() in _TITLES and index + 2 < len(tokens):
+            if all(t[:1].isupper() for t in tokens[index + 1 : index + 3]):
+                values["titled_name"] = 1.0
+                break
+    values["indefinite"] = float(first in _NUMBER_WORDS or first[:1].isdigit())
+    return list(values.values())
+
+
+def _weights(paragraphs: list[_Paragraph]) -> dict[str, float]:
+    """Page-local inverse document frequency: the page's common topic words weigh little."""
+    document_frequency = Counter(w for p in paragraphs for w in set(p.words))
+    n = len(paragraphs)
+    return {w: math.log((n + 1) / (df + 0.5)) for w, df in document_frequency.items()}
+
+
+def _block(paragraphs: list[_Paragraph], start: int, stop: int, weights: dict[str, float]) -> Counter:
+    vector: Counter = Counter()
+    for p in paragraphs[max(start, 0) : min(stop, len(paragraphs))]:
+        for w in p.words:
+            vector[w] += weights[w]
+    return vector
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(value * b[key] for key, value in a.items() if key in b)
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _span_before(paragraphs: list[_Paragraph], i: int, words: int) -> int:
+    """Start of the run of paragraphs just before ``i`` holding about ``words`` content words."""
+    j, count = i, 0
+    while j > 0 and count < words:
+        j -= 1
+        count += len(paragraphs[j].words)
+    return j
+
+
+def _span_after(paragraphs: list[_Paragraph], i: int, words: int) -> int:
+    """End (exclusive) of the run of paragraphs from ``i`` holding about ``words`` content words."""
+    j, count = i, 0
+    while j < len(paragraphs) and count < words:
+        count += len(paragraphs[j].words)
+        j += 1
+    return j
+
+
+_TURN_FEATURES = (
+    "looks_forward",  # cos(lead, after) - cos(lead, before)
+    "brings_words",  # weighted share of the lead's words found after it and not before
+    "drops_words",  # weighted share of the lead's words found before it and not after
+    "across",  # cos(before, lead + after): low when the whole text changes subject
+)
+
+
+def _turn_features(paragraphs: list[_Paragraph]) -> list[list[float]]:
+    """For each paragraph i, how much the text turns there (one value per _TURN_FEATURES).
+
+    Windows are measured in content words, not paragraphs, so that pages of
+    one-sentence lines and pages of long paragraphs are judged alike.
+    """
+    weights = _weights(paragraphs)
+    n = len(paragraphs)
+    features = [[0.0] * len(_TURN_FEATURES) for _ in range(n)]
+    for i in range(1, n):
+        start = _span_before(paragraphs, i, _WINDOW_WORDS)
+        stop = _span_after(paragraphs, i + 1, _WINDOW_WORDS)
+        lead = _block(paragraphs, i, i + 1, weights)
+        before = _block(paragraphs, start, i, weights)
+        after = _block(paragraphs, i + 1, stop, weights)
+        lead_words = set(paragraphs[i].words)
+        total = sum(weights[w] for w in lead_words) or 1.0
+        brought = sum(weights[w] for w in lead_words if w in after and w not in before)
+        left_behind = sum(weights[w] for w in lead_words if w in before and w not in after)
+        features[i] = [
+            _cosine(lead, after) - _cosine(lead, before),
+            brought / total,
+            left_behind / total,
+            _cosine(before, after + lead),
+        ]
+    # Pages differ in how much all their paragraphs share (a digest on one war
+    # shares a lot): judge each turn against the page's typical paragraph.
+    for column in range(len(_TURN_FEATURES)):
+        values = sorted(row[column] for row in features[1:])
+        if values:
+            median = values[len(values) // 2]
+            for row in features[1:]:
+                row[column] -= median
+    return features
+
+
+def _repeated(paragraphs: list[_Paragraph]) -> list[float]:
+    """1.0 for paragraphs whose words recur almost all in another full paragraph of the page.
+
+    Digests repeat their background lines from story to story ("Syria's civil war
+    has raged for four years ..."), and captions repeat a sentence without its full
+    stop; neither opens a story. A copy that is itself caption-like (unfinished)
+    does not count, so a lead repeated by its photo caption stays a lead.
+    """
+    sets = [frozenset(p.words) for p in paragraphs]
+    document_frequency = Counter(w for words in sets for w in words)
+    by_word: dict[str, list[int]] = {}
+    for index, words in enumerate(sets):
+        if len(words) >= 4:
+            rarest = min(words, key=lambda w: (document_frequency[w], w))
+            by_word.setdefault(rarest, []).append(index)
+    flags = [0.0] * len(paragraphs)
+    for index, words in enumerate(sets):
+        if len(words) < 4:
+            continue
+        candidates = {j for w in words if w in by_word for j in by_word[w] if j != index}
+        for j in candidates:
+            other = sets[j]
+            overlap = len(words & other) / len(words | other)
+            if overlap >= 0.6 and paragraphs[j].text.rstrip("\"”’' ").endswith((".", "!", "?")):
+                flags[index] = 1.0
+                break
+    return flags
+
+
+def _features(analysed: list[_Paragraph]) -> list[list[float]]:
+    turns = _turn_features(analysed)
+    repeated = _repeated(analysed)
+    return [_lead_features(a) + [r] + t for a, r, t in zip(analysed, repeated, turns)]
+
+
+def _scores(analysed: list[_Paragraph]) -> list[float]:
+    scores = [0.0] * len(analysed)
+    for i, row in enumerate(_features(analysed)[1:], 1):
+        scores[i] = _BIAS + sum(w * x for w, x in zip(_WEIGHTS, row))
+    return scores
+
+
+def boundary_features(paragraphs: list[str]) -> list[list[float]]:
+    """Lead, repeat and turn features of a boundary before each paragraph (row 0 unused)."""
+    return _features([_analyse(p) for p in paragraphs])
+
+
+def boundary_scores(paragraphs: list[str]) -> list[float]:
+    """Evidence for a story boundary before each paragraph (index 0 scores 0)."""
+    return _scores([_analyse(p) for p in paragraphs])
 
 
 def split_stories(paragraphs: list[str]) -> list[int]:
     """Start indices of the stories in ``paragraphs``; always begins with 0."""
-    return [0]
+    if len(paragraphs) < _MIN_PARAGRAPHS:
+        return [0]
+    analysed = [_analyse(p) for p in paragraphs]
+    scores = _scores(analysed)
+    # Content words before each paragraph, to keep stories long enough.
+    offsets = [0]
+    for paragraph in analysed:
+        offsets.append(offsets[-1] + len(paragraph.words))
+    total = offsets[-1]
+
+    def far_enough(i: int, j: int) -> bool:
+        low, high = min(i, j), max(i, j)
+        return high - low >= _MIN_STORY and offsets[high] - offsets[low] >= _MIN_STORY_WORDS
+
+    # Greedy: strongest boundaries first; none too close to another or to the ends.
+    chosen: list[int] = []
+    for i in sorted(range(1, len(scores)), key=lambda k: (-scores[k], k)):
+        if scores[i] < _KEEP:
+            break
+        if not (far_enough(0, i) and far_enough(i, len(scores))):
+            continue
+        if all(far_enough(i, c) for c in chosen):
+            chosen.append(i)
+    if sum(1 for i in chosen if scores[i] >= _STRONG) < _MIN_STRONG:
+        return [0]
+    return [0, *sorted(chosen)]
+
+
+# --- titles --------------------------------------------------------------------
+
+_TITLE_LIMIT = 90
+
+
+_DANGLING = frozenset(
+    "a an the and or but of in on at to for with by from as that which who whose its their his her".split()
+)
 
 
 def story_title(lead: str) -> str:
-    """A short title made from a story's lead paragraph."""
-    text = " ".join(lead.split())
-    match = re.search(r"(?<=[.!?])\s+(?=[A-Z\"'“‘(])", text)
-    sentence = text[: match.start()] if match else text
-    sentence = sentence.rstrip(".")
+    """A short title made from a story's lead paragraph.
+
+    The lead's first sentence, without its full stop; when longer than about 90
+    characters it is cut at the last clause break (comma, dash, semicolon) that
+    leaves at least 40 characters, else at a word boundary that does not split a
+    name or leave a dangling "of"/"the", and ends with "…". Words are never added.
+    """
+    sentence = _first_sentence(" ".join(lead.split())).rstrip(".")
     if len(sentence) <= _TITLE_LIMIT:
         return sentence
-    cut = sentence[:_TITLE_LIMIT].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
+    head = sentence[: _TITLE_LIMIT + 1]
+    clause = max(head.rfind(", "), head.rfind("; "), head.rfind(" – "), head.rfind(" — "))
+    if clause >= 40:
+        return sentence[:clause].rstrip(" ,;–—") + "…"
+    words = head.split(" ")[:-1]  # the last piece is cut or empty
+    following = sentence[len(" ".join(words)) :].split()[:1]
+    # Keep names whole: drop a run of capitalised words that continues past the cut.
+    if following and following[0][:1].isupper():
+        while len(words) > 4 and words[-1][:1].isupper():
+            words.pop()
+    while len(words) > 4 and words[-1].lower().strip(",;:") in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;:–—") + "…"
