@@ -187,7 +187,7 @@ def _body_lines(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
         if info.kind in (LineKind.GOOD, LineKind.NEAR_GOOD):
             if not _is_caption(infos, index):
                 kept.append(info)
-        elif info.kind == LineKind.SHORT and _is_crosshead(infos, index, start, end):
+        elif info.kind == LineKind.SHORT and _is_crosshead(infos, index, start, end) and not _is_caption(infos, index):
             kept.append(info)
     return kept
 

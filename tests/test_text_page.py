@@ -1,0 +1,222 @@
+"""The scraped-text cleaner on patterns from many sites (not the seeds), and its properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.ingest.boilerplate import LineKind, classify, describe
+from reader.ingest.metadata import dateline_line, lead_dateline, parse_date, source_from_line
+from reader.ingest.stories import story_title
+from reader.ingest.text_page import PageHints, clean_text_page
+
+BODY = [
+    "The central bank raised its main interest rate by half a point on Thursday, the first increase in more than two years.",
+    "Officials said the move was needed to bring inflation back towards the target after a year of rising food and energy prices.",
+    "Economists had expected a smaller rise, and the currency strengthened against the dollar within minutes of the announcement.",
+    "The governor told reporters that further increases could follow if price pressures did not ease in the coming months.",
+]  # fmt: skip
+
+
+def kind_of(line: str) -> LineKind:
+    info = describe(1, line)
+    assert info is not None
+    return classify(info, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share on Facebook", "Share this article", "Tweet", "Follow us on Twitter",
+        "Read more: Oil prices fall as demand slows", "READ MORE", "Advertisement",
+        "Story continues below advertisement", "Related Articles", "Related:", "You may also like",
+        "© 2023 Example Media Group", "All rights reserved.", "Copyright 2024 The Associated Press. All rights reserved.",
+        "Subscribe to our newsletter", "Skip to content", "Home > World > Middle East",
+        "News / Politics / Europe", "Comments (3)", "Leave a Reply", "Tags: economy, inflation, banks",
+        "Photo AFP", "Image: Getty Images", "Iamge source Times of India", "Click here to read the story from its source.",
+        "Thank you for reporting!", "Your email address will not be published. Required fields are marked *",
+        "Sign up for our daily newsletter to get the latest headlines delivered to your inbox.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "We use cookies to improve your experience. By continuing to use this site you accept our use of cookies.",
+        "Privacy Policy", "Most Popular", "P.O. Box 1234, Dubai", "https://example.com/news/article-123",
+        "Arab Today, arab today", "site site site site",
+    ],
+)  # fmt: skip
+def test_furniture_lines_are_bad(line: str) -> None:
+    assert kind_of(line) == LineKind.BAD
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Smith", "Source: Reuters", "Published: March 3, 2021", "Updated 10:42 GMT, 4 May 2019",
+        "23:42 24.04.2024", "GMT 07:08 2013 Friday ,04 January", "October 2, 2015",
+    ],
+)  # fmt: skip
+def test_metadata_lines(line: str) -> None:
+    assert kind_of(line) == LineKind.META
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Facebook declined to comment on the report, saying only that it was reviewing the findings.",
+        "Twitter said on Tuesday it would stop selling political advertising worldwide from next month.",
+        "Share prices in Tokyo fell sharply after the figures were published on Monday morning.",
+        "Photographers gathered outside the court as the verdict was read to a packed room.",
+    ],
+)  # fmt: skip
+def test_news_sentences_starting_with_furniture_words_are_kept(line: str) -> None:
+    assert kind_of(line) == LineKind.GOOD
+
+
+def test_photo_captions_with_credits_are_not_text() -> None:
+    assert kind_of("Protesters gather outside parliament in London (Photo: Reuters)") != LineKind.GOOD
+    assert kind_of("President Smith speaks to reporters (AP Photo/John Doe)") != LineKind.GOOD
+    assert kind_of("A man walks past the bank's headquarters REUTERS/Kai Pfaffenbach") != LineKind.GOOD
+
+
+def page(*parts: list[str] | str) -> str:
+    lines: list[str] = []
+    for part in parts:
+        lines += [part] if isinstance(part, str) else part
+    return "\n".join(lines)
+
+
+def test_portal_page_keeps_only_the_article() -> None:
+    text = page(
+        ["Skip to content", "Home", "World", "Business", "Sport", "Search", "Sign in"],
+        "Home > Business > Economy",
+        "Central Bank Raises Rates for First Time in Two Years",
+        "By Jane Smith, Reuters",
+        "Published: March 3, 2021 10:15",
+        ["Share on Facebook", "Share on Twitter", "Print"],
+        BODY[:2],
+        ["Advertisement"],
+        BODY[2:],
+        ["Related Articles", "Oil prices fall as demand slows", "Stocks rise in Asia", "Bank shares slide"],
+        ["Comments (3)", "Leave a Reply", "Name *", "Email *"],
+        ["© 2021 Example Media. All rights reserved.", "Privacy Policy", "Terms of Use"],
+    )
+    (article,) = clean_text_page(text, "page.txt")
+    assert article.paragraphs == BODY
+    assert article.title == "Central Bank Raises Rates for First Time in Two Years"
+    assert article.date == "2021-03-03T10:15"
+    assert article.source == "Reuters"
+    assert article.lines == (15, 19)
+
+
+def test_crosshead_and_short_quote_inside_the_body_survive() -> None:
+    text = page("Rates rise again", "", BODY[0], "", "Inflation worries", "", BODY[1], '"We had no choice."', BODY[2])
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == [BODY[0], "Inflation worries", BODY[1], '"We had no choice."', BODY[2]]
+
+
+def test_caption_repeating_a_sentence_is_dropped() -> None:
+    caption = "The governor told reporters that further increases could follow"
+    text = page("Rates rise again", BODY[:3], caption, BODY[3])
+    (article,) = clean_text_page(text, "p.txt")
+    assert caption not in article.paragraphs
+    assert article.paragraphs == BODY
+
+
+def test_lead_cut_off_by_a_caption_is_kept() -> None:
+    text = page("Rates rise again", "May 4, 2019", BODY[0], "The bank's headquarters in the capital", "Getty Images", BODY[1:])
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == BODY
+    assert article.date == "2019-05-04"
+
+
+def test_inline_dateline_and_agency_from_the_lead() -> None:
+    lead = "WASHINGTON (Reuters) - " + BODY[0]
+    (article,) = clean_text_page(page("Rates rise again", lead, BODY[1:]), "p.txt")
+    assert article.dateline == "Washington"
+    assert article.source == "Reuters"
+    assert article.paragraphs[0] == lead  # the dateline stays in the body text
+
+
+def test_dates_in_a_headline_list_are_not_the_articles_date() -> None:
+    listing = ["Latest news", "Stocks rise in Asia", "10:15 03.03.2021", "Oil falls", "09:40 03.03.2021", "Bank shares slide", "08:00 03.03.2021"]  # fmt: skip
+    (article,) = clean_text_page(page("Rates rise again", BODY, listing), "p.txt")
+    assert article.date is None
+
+
+def test_hints_win_over_guesses() -> None:
+    hints = PageHints(title="The Real Title", date="2020-01-02", source="AP", url="https://example.com/a")
+    (article,) = clean_text_page(page("Rates rise again", "Source: AFP", BODY), "p.txt", hints)
+    assert (article.title, article.date, article.source, article.url) == (
+        "The Real Title", "2020-01-02", "AP", "https://example.com/a",
+    )  # fmt: skip
+
+
+def test_page_without_an_article_gives_nothing() -> None:
+    navigation = page(["Home", "World", "Business", "Sport", "Contact us", "© 2024 Example", "Privacy Policy"])
+    assert clean_text_page(navigation, "nav.txt") == []
+    assert clean_text_page("", "empty.txt") == []
+    cookie_only = "We use cookies to personalise content and ads. By continuing to use this site you consent to our use of cookies."
+    assert clean_text_page(cookie_only, "c.txt") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Published in Albawaba on 02 - 10 - 2015", "2015-10-02"),
+        ("Politics 08:26 15.07.2016", "2016-07-15T08:26"),
+        ("October 2, 2015", "2015-10-02"),
+        ("2 Oct 2015", "2015-10-02"),
+        ("Posted on 2015-10-02T09:30:00Z", "2015-10-02T09:30"),
+        ("Updated Sept. 5, 2019 at 10:22 a.m.", "2019-09-05T10:22"),
+        ("12/25/2019", "2019-12-25"),  # a US date: 25 cannot be a month
+        ("25/12/2019", "2019-12-25"),
+        ("Wednesday 30 September 2015", "2015-09-30"),
+        ("no date here", None),
+        ("31.02.2015", None),  # not a day of the calendar
+    ],
+)
+def test_parse_date(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+def test_sources_and_datelines() -> None:
+    assert source_from_line("Source: AFP") == "AFP"
+    assert source_from_line("Source AFP") == "AFP"
+    assert source_from_line("Published in Albawaba on 02 - 10 - 2015") == "Albawaba"
+    assert source_from_line("By John Smith, Reuters") == "Reuters"
+    assert source_from_line("The source said it was over.") is None
+    assert dateline_line("New York - Arab Today") == ("New York", "Arab Today")
+    assert lead_dateline("PARIS, Oct 2 (AFP) - France said") == ("Paris", "AFP")
+    assert lead_dateline("NEW YORK — Stocks fell on Monday") == ("New York", None)
+    assert lead_dateline("Stocks fell on Monday in New York") == (None, None)
+
+
+# --- properties -------------------------------------------------------------------
+
+line_text = st.one_of(
+    st.sampled_from(BODY + ["Share on Facebook", "Advertisement", "Home", "", " ", "Source: AFP", "12:00 01.02.2020"]),
+    st.text(max_size=200),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(line_text, max_size=40))
+def test_never_crashes_never_invents_and_is_deterministic(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    first = clean_text_page(text, "x.txt")
+    assert first == clean_text_page(text, "x.txt")
+    normalised = {" ".join(line.split()) for line in text.split("\n")}
+    for part, article in enumerate(first):
+        assert article.part == part
+        assert article.path == "x.txt"
+        assert article.body
+        for paragraph in article.paragraphs:
+            assert paragraph in normalised
+        assert article.title in normalised or article.title == story_title(article.paragraphs[0])
+        assert article.lines is not None and 1 <= article.lines[0] <= article.lines[1] <= len(text.split("\n"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=3000))
+def test_arbitrary_text_never_crashes(text: str) -> None:
+    for article in clean_text_page(text, "x.txt"):
+        assert "\n\n" not in article.title
