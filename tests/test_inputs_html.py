@@ -121,3 +121,22 @@ def test_text_file_that_is_really_html_is_read_as_html(tmp_path: Path) -> None:
     saved.write_bytes((PAGES / "article_news.html").read_bytes())
     [article] = clean_file(saved)
     assert article.paragraphs == HARBOUR_BODY and article.source == "The Coastal Herald"
+
+
+def test_page_of_short_lines_trusts_the_extracted_block() -> None:
+    # Earnings tables are short lines the text cleaner alone would drop as furniture.
+    rows = [
+        "Shr 63 cts vs 50 cts", "Net 73.8 mln vs 62.3 mln", "Sales 664.2 mln vs 600.6 mln", "Nine mths",
+        "Shr 2.06 dlrs vs 1.67 dlrs", "Net 241.2 mln vs 205.9 mln", "Sales 2.04 billion vs 1.80 billion",
+        "Avg shrs 117.1 mln vs 123.4 mln",
+    ]
+    paragraphs = "".join(f"<p>{row}</p>" for row in rows)
+    html = (
+        "<html><head><title>ACME CORP 3RD QTR NET</title><meta property='og:site_name' content='Wire'>"
+        "</head><body><nav><a href='/'>Home</a> <a href='/markets'>Markets</a></nav>"
+        f"<article><h1>ACME CORP 3RD QTR NET</h1>{paragraphs}</article>"
+        "<footer>&copy; Wire</footer></body></html>"
+    )
+    [article] = clean_html_page(html, "earnings.html")
+    assert (article.title, article.source) == ("ACME CORP 3RD QTR NET", "Wire")
+    assert article.paragraphs == rows

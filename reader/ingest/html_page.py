@@ -10,6 +10,7 @@ from dataclasses import replace
 import trafilatura
 
 from reader.ingest.errors import SkippedFile
+from reader.ingest.jsonl import normalise_paragraphs, title_from_lead
 from reader.ingest.sanitize import clean_control_chars
 from reader.ingest.text_page import PageHints, clean_text_page
 from reader.model import Article
@@ -49,8 +50,30 @@ def clean_html_page(html: str, path: str | os.PathLike[str]) -> list[Article]:
         url=_one_line(document.url),
     )
     text = _as_text_page(document.text, hints.title)
+    articles = clean_text_page(text, str(path), hints=hints)
+    if not articles and len(text.split()) >= _TRUSTED_EXTRACTION_WORDS:
+        # The text cleaner judges lines one by one and drops pages made of short lines
+        # (earnings tables, lists of results). trafilatura has already cut the page
+        # down to its main block with the page's structure at hand: trust it.
+        articles = [_article_from_extraction(text, str(path), hints)]
     # Line numbers would count lines of the extracted text, not of the HTML source.
-    return [replace(article, lines=None) for article in clean_text_page(text, str(path), hints=hints)]
+    return [replace(article, lines=None) for article in articles]
+
+
+# Enough words for trafilatura's main block to be an article rather than a stub.
+_TRUSTED_EXTRACTION_WORDS = 30
+
+
+def _article_from_extraction(text: str, path: str, hints: PageHints) -> Article:
+    body = normalise_paragraphs(text)
+    return Article(
+        path=path,
+        title=hints.title or title_from_lead(body.split("\n\n", 1)[0]),
+        body=body,
+        date=hints.date,
+        source=hints.source,
+        url=hints.url,
+    )
 
 
 def extract_main_text(html: str) -> trafilatura.settings.Document | None:

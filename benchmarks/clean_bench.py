@@ -1,0 +1,176 @@
+"""How fast the input side runs, on the shared corpus.
+
+    /work/venv/bin/python benchmarks/clean_bench.py [--corpus PATH] [--html-sample N]
+
+Prints:
+- JSON Lines load rate (articles/s) for the whole corpus file;
+- text cleaner rate (pages/s): each corpus article rendered as a scraped text page
+  (site name and navigation, section and time line, title, body, share line, a
+  "latest news" list of other headlines, copyright), timed through clean_text_page;
+- HTML rate (pages/s) on a sample, each article rendered in one of two page
+  templates (cookie banner, navigation, aside with related links, comments with a
+  form, footer), timed through clean_html_page;
+- for both, word-level precision/recall/F1 of the cleaned bodies against the
+  corpus bodies (micro-averaged), so a speed-up that loses text shows up here.
+Target: >= 1,000 text pages/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from reader.ingest.errors import SkippedFile  # noqa: E402
+from reader.ingest.html_page import _as_text_page, clean_html_page, extract_main_text  # noqa: E402
+from reader.ingest.jsonl import load_jsonl  # noqa: E402
+from reader.ingest.text_page import clean_text_page  # noqa: E402
+from reader.model import Article  # noqa: E402
+
+CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
+SITES = ("Daily Courier", "Arab Today", "Eurasia Press", "The Coastal Herald", "Metro Wire")
+SECTIONS = ("Politics", "World", "Business", "Economy", "Sport", "Culture")
+
+
+def page_date(article: Article, rng: random.Random) -> tuple[str, str]:
+    """(time, date) as sites print them, from the article's date or an invented one."""
+    if article.date and len(article.date) >= 10:
+        year, month, day = article.date[:4], article.date[5:7], article.date[8:10]
+    else:
+        year, month, day = "2005", f"{rng.randint(1, 12):02d}", f"{rng.randint(1, 28):02d}"
+    return f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}", f"{day}.{month}.{year}"
+
+
+def text_page(article: Article, others: list[Article], rng: random.Random) -> str:
+    site = rng.choice(SITES)
+    clock, day = page_date(article, rng)
+    lines = [
+        f"{article.title} - {site}",
+        "Home | World | Business | Sport | Culture | Contact",
+        "",
+        f"{rng.choice(SECTIONS)} {clock} {day}",
+        "",
+        article.title,
+        "",
+    ]
+    for paragraph in article.paragraphs:
+        lines += [paragraph, ""]
+    lines += ["Share this article: Facebook Twitter Email", "", "Latest news", ""]
+    for other in rng.sample(others, 6):
+        lines += [other.title, f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} {day}"]
+    lines += ["", f"\u00a9 {day[-4:]} {site}. All rights reserved."]
+    return "\n".join(lines)
+
+
+def html_page(article: Article, others: list[Article], rng: random.Random) -> str:
+    site = html.escape(rng.choice(SITES))
+    title = html.escape(article.title)
+    date = article.date[:10] if article.date else "2005-03-01"
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in article.paragraphs)
+    related = "".join(
+        f'<li><a href="/n/{i}">{html.escape(o.title)}</a></li>' for i, o in enumerate(rng.sample(others, 5))
+    )
+    nav = "".join(f'<li><a href="/{s.lower()}">{s}</a></li>' for s in SECTIONS)
+    head = (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title} | {site}</title>"
+        f"<meta property='og:site_name' content='{site}'>"
+        f"<meta property='article:published_time' content='{date}'></head><body>"
+        "<div class='cookie-banner'><p>We use cookies to give you the best experience. "
+        "<button>Accept</button></p></div>"
+        f"<header><a class='logo' href='/'>{site}</a><nav><ul>{nav}</ul></nav></header>"
+    )
+    if rng.random() < 0.5:
+        main = (
+            f"<main><article><h1>{title}</h1><p class='byline'>By Staff Reporter, {date}</p>"
+            f"<div class='article-body'>{body}</div>"
+            "<div class='share'>Share: <a href='#'>Facebook</a> <a href='#'>Twitter</a></div></article>"
+            f"<aside><h2>Related stories</h2><ul>{related}</ul></aside>"
+            "<section class='comments'><h2>Comments</h2><div class='comment'><p>Great article, thanks!</p></div>"
+            "<form><textarea></textarea><button>Post comment</button></form></section></main>"
+        )
+    else:
+        main = (
+            f"<div id='wrap'><div class='content'><h1>{title}</h1><div class='date'>{date}</div>"
+            f"<div class='text'>{body}<div class='promo'>Sign up for our daily newsletter.</div></div></div>"
+            f"<div class='sidebar'><h3>Most read</h3><ol>{related}</ol><div class='ad'>Advertisement</div></div></div>"
+        )
+    footer = f"<footer><p>&copy; {site}. All rights reserved.</p><a href='/privacy'>Privacy</a></footer>"
+    return head + main + footer + "</body></html>"
+
+
+def trafilatura_alone(page: str, path: str) -> list[Article]:
+    """Only the extraction step of clean_html_page: shows which step loses text."""
+    document = extract_main_text(page)
+    if document is None or not document.text:
+        return []
+    return [Article(path=path, title="", body=_as_text_page(document.text, document.title))]
+
+
+def word_overlap(predicted: str, gold: str) -> tuple[int, int, int]:
+    got, want = Counter(predicted.split()), Counter(gold.split())
+    return sum((got & want).values()), sum(got.values()), sum(want.values())
+
+
+def run_cleaner(
+    name: str,
+    pages: list[tuple[str, Article]],
+    clean: Callable[[str, str], list[Article]],
+) -> None:
+    overlap = predicted = gold = empty = 0
+    clean(pages[0][0], "warm-up")  # first calls build caches and compile patterns
+    start = time.perf_counter()
+    results = []
+    for index, (page, _) in enumerate(pages):
+        try:
+            results.append(clean(page, f"page{index}"))
+        except SkippedFile:
+            results.append([])
+    elapsed = time.perf_counter() - start
+    for articles, (_, original) in zip(results, pages):
+        if not articles:
+            empty += 1
+        o, p, g = word_overlap(" ".join(a.body for a in articles), original.body)
+        overlap, predicted, gold = overlap + o, predicted + p, gold + g
+    precision = overlap / predicted if predicted else 0.0
+    recall = overlap / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(
+        f"{name:26s} {len(pages):6,d} pages {elapsed:6.2f} s {len(pages) / elapsed:7,.0f} pages/s"
+        f"   body words P {precision:.3f} R {recall:.3f} F1 {f1:.3f}   no article: {empty}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--limit", type=int, default=0, help="text pages to time (0: whole corpus)")
+    parser.add_argument("--html-sample", type=int, default=500)
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    articles = load_jsonl(args.corpus)
+    elapsed = time.perf_counter() - start
+    rate = len(articles) / elapsed
+    print(f"{'jsonl load':26s} {len(articles):6,d} lines {elapsed:6.2f} s {rate:7,.0f} articles/s")
+
+    rng = random.Random(1987)
+    chosen = articles[: args.limit] if args.limit else articles
+    text_pages = [(text_page(a, articles, rng), a) for a in chosen]
+    run_cleaner("text pages", text_pages, clean_text_page)
+
+    sample = rng.sample(articles, min(args.html_sample, len(articles)))
+    html_pages = [(html_page(a, articles, rng), a) for a in sample]
+    run_cleaner("html pages", html_pages, clean_html_page)
+    run_cleaner("html: trafilatura step only", html_pages, trafilatura_alone)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
