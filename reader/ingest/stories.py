@@ -186,6 +186,10 @@ _LEAD_FEATURES = (
     "indefinite",  # "A Russian military helicopter", "Two Jordanian journalists"
 )
 
+# Words early in a sentence that lean on what came before: "The White House also says",
+# "Vladimir Putin added that ...".
+_BACK_REFERENCES = frozenset("also meanwhile however too added adding further".split())
+
 _NUMBER_WORDS = frozenset("a an two three four five six seven eight nine ten dozens hundreds thousands".split())
 
 
@@ -200,7 +204,7 @@ def _lead_features(paragraph: _Paragraph) -> list[float]:
     first = tokens[0].lower().strip(",:;")
     values["connective"] = float(first in _CONNECTIVE_OPENERS and first != "the")
     values["scene_setting"] = float(first in _SCENE_OPENERS)
-    values["also_early"] = float(any(t.lower() in {"also", "meanwhile", "however", "too"} for t in tokens[1:7]))
+    values["also_early"] = float(any(t.lower().strip(",") in _BACK_REFERENCES for t in tokens[1:8]))
     values["short"] = float(len(tokens) < 8)
     values["long"] = float(len(tokens) >= 15)
     values["unfinished"] = float(sentence.endswith(("?", ":")) or not sentence.rstrip("\"”’'").endswith((".", "!")))
@@ -364,22 +368,23 @@ def split_stories(paragraphs: list[str]) -> list[int]:
         return [0]
     analysed = [_analyse(p) for p in paragraphs]
     scores = _scores(analysed)
-    # Content words before each paragraph, to keep stories long enough.
+    # Content words before each paragraph, to keep stories long enough (the last
+    # story of a page may be shorter: digests often end on a brief).
     offsets = [0]
     for paragraph in analysed:
         offsets.append(offsets[-1] + len(paragraph.words))
     total = offsets[-1]
 
-    def far_enough(i: int, j: int) -> bool:
+    def far_enough(i: int, j: int, words: int = _MIN_STORY_WORDS) -> bool:
         low, high = min(i, j), max(i, j)
-        return high - low >= _MIN_STORY and offsets[high] - offsets[low] >= _MIN_STORY_WORDS
+        return high - low >= _MIN_STORY and offsets[high] - offsets[low] >= words
 
     # Greedy: strongest boundaries first; none too close to another or to the ends.
     chosen: list[int] = []
     for i in sorted(range(1, len(scores)), key=lambda k: (-scores[k], k)):
         if scores[i] < _KEEP:
             break
-        if not (far_enough(0, i) and far_enough(i, len(scores))):
+        if not (far_enough(0, i) and far_enough(i, len(scores), _MIN_STORY_WORDS // 2)):
             continue
         if all(far_enough(i, c) for c in chosen):
             chosen.append(i)
