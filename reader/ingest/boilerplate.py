@@ -69,7 +69,7 @@ _FURNITURE_ALWAYS = re.compile(
     r"advertisement|story continues below|continue reading|scroll to continue|"
     # footers
     r"©|\(c\) \d{4}|copyright\b|all rights reserved|maintained and developed by|"
-    r"save my name\b|"
+    r"save my name\b|disclaimer\s*:|"
     r"cli(?:c|ck)k? here\b|tap here\b|"
     r"thank you for (?:reporting|your feedback|subscribing|signing up|reading)|"
     r"tags?\s*:|topics?\s*:|filed under\b|categor(?:y|ies)\s*:|keywords?\s*:|"
@@ -77,6 +77,11 @@ _FURNITURE_ALWAYS = re.compile(
     r"this (?:image|video|content) (?:will be|is|has been)\b.{0,80}(?:reported|disabled|unavailable|removed)"
     r")",
     re.IGNORECASE,
+)
+
+# Notices that may run long: copyright lines, disclaimers.
+_NOTICE = re.compile(
+    r"^(?:disclaimer\s*:|©|copyright\b|\(c\) \d{4}|all rights reserved)", re.IGNORECASE
 )
 
 # Labels that are furniture only as fragments: "Share on Facebook" is a button,
@@ -144,6 +149,13 @@ _PROMO_HINTS = ("inbox", "newsletter", "sign up", "subscri", "journalism", "memb
                 "views expressed", "more than", "new window", "new tab", "follow", "tip",
                 "share your", "by signing", "by clicking", "by registering")  # fmt: skip
 
+# An author's note under the article: "Jane Doe covers the economy for the AP."
+_AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},? (?:is an? (?:senior |staff |freelance |chief |deputy )?"
+    r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor)\b.{0,60}\b(?:for|at|with|of)\b|"
+    r"covers\b.{0,80}\bfor (?:the |[A-Z]))"
+)
+
 _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
 _ADDRESS = re.compile(
     r"\b(?:p\.?o\.? box|tel(?:ephone)?\s*[:.]|fax\s*[:.]|phone\s*:|"
@@ -200,7 +212,16 @@ def is_date_line(text: str) -> bool:
     return other <= 1 and other < len(tokens) / 2
 
 
+_RELATIVE_TIME = re.compile(
+    r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:about |an? |\d+\s*)(?:sec|min|minute|hour|hr|day|week|month)s?\.? ago$|"
+    r"^(?:updated|published|posted)?\s*(?:just now|yesterday|today)$",
+    re.IGNORECASE,
+)
+
+
 def is_published_line(text: str) -> bool:
+    if _RELATIVE_TIME.match(text):
+        return True
     return bool(_PUBLISHED.match(text)) and bool(_HAS_DIGIT.search(text)) and len(text) < 120
 
 
@@ -220,8 +241,8 @@ def is_cookie_text(text: str) -> bool:
     first = _COOKIE_WORDS.search(text)
     if first is None:
         return False
-    hits = {match.lower() for match in _COOKIE_WORDS.findall(text, first.start())}
-    return len(hits) >= 2
+    found = [match.lower() for match in _COOKIE_WORDS.findall(text, first.start())]
+    return len(set(found)) >= 2 or sum(1 for hit in found if hit.startswith("cookie")) >= 2
 
 
 def is_repeated_phrase(text: str) -> bool:
@@ -262,6 +283,8 @@ def boilerplate_reason(text: str, words: int) -> str | None:
     """Why this line is page furniture, or None if no pattern says so."""
     if _URLISH.match(text):
         return "link"
+    if words <= 60 and _NOTICE.match(text):
+        return "notice"
     if words <= 14 and _FURNITURE_ALWAYS.match(text):
         return "furniture"
     if words <= 10 and _FURNITURE_LABEL.match(text) and not _looks_like_sentence(text, words):
@@ -274,6 +297,8 @@ def boilerplate_reason(text: str, words: int) -> str | None:
         return "cookies"
     if words <= 35 and _has_any(text.lower(), _PROMO_HINTS) and _PROMO.search(text):
         return "promotion"
+    if words <= 35 and _AUTHOR_BIO.match(text):
+        return "author-bio"
     if words <= 12 and is_repeated_phrase(text):
         return "repeated-phrase"
     if mostly_foreign_script(text):

@@ -41,7 +41,7 @@ from reader.model import Article
 # How much each kind of line adds to a candidate body region.
 _PENALTY = {LineKind.SHORT: -1.0, LineKind.BAD: -2.0, LineKind.META: -0.5}
 _NEAR_GOOD_SCORE = 0.3
-_HEADER_WINDOW = 10  # lines above the body searched for title, date, dateline
+_HEADER_WINDOW = 20  # lines above the body searched for title, date, dateline
 _FOOTER_WINDOW = 4  # lines below the body searched for "Source:", "Published ..."
 _CAPTION_WINDOW = 10  # lines around a caption searched for the sentence it repeats
 _MIN_BODY_WORDS = 15
@@ -146,35 +146,74 @@ def _best_region(infos: list[LineInfo]) -> tuple[int, int] | None:
     return best
 
 
+_SMALL_GAP = 2  # caption + credit, or an advert: bridged towards any paragraph
+_LIST_GAP = 6  # an in-body "Related" block: bridged only towards substantial text
+_LIST_GAP_TEXT_WORDS = 30
+
+
 def _bridge_small_gaps(
     infos: list[LineInfo], start: int, end: int, title_index: int | None
 ) -> tuple[int, int]:
-    """Take in running text cut off by a caption and its credit (or an advert):
-    a gap of at most two fragment lines with running text beyond it. A gap with
-    the headline or a date stamp in it is the article's header, not its body."""
-
-    def bridgeable(gap: range) -> bool:
-        return all(
-            infos[i].kind in (LineKind.SHORT, LineKind.BAD) and i != title_index for i in gap
-        )
-
-    while True:
-        for width in (1, 2):
-            beyond = start - width - 1
-            if beyond >= 0 and infos[beyond].kind == LineKind.GOOD and bridgeable(range(beyond + 1, start)):
-                start = beyond
-                break
-        else:
-            break
-    while True:
-        for width in (1, 2):
-            beyond = end + width + 1
-            if beyond < len(infos) and infos[beyond].kind == LineKind.GOOD and bridgeable(range(end + 1, beyond)):
-                end = beyond
-                break
-        else:
-            break
+    """Take in running text cut off from the body by a caption and its credit, an
+    advert, or a short "Related" block. A gap holding the headline or a date stamp
+    is the article's header, not part of its body, and is never crossed."""
+    start = _bridge(infos, start, -1, title_index)
+    end = _bridge(infos, end, +1, title_index)
     return start, end
+
+
+def _bridge(infos: list[LineInfo], edge: int, step: int, title_index: int | None) -> int:
+    """Move ``edge`` outwards (``step`` = -1 up, +1 down) over bridgeable gaps."""
+    while (beyond := _bridgeable_gap_end(infos, edge, step, title_index)) is not None:
+        edge = beyond
+    return edge
+
+
+def _bridgeable_gap_end(
+    infos: list[LineInfo], edge: int, step: int, title_index: int | None
+) -> int | None:
+    """The first paragraph beyond a bridgeable gap next to ``edge``, or None."""
+    headline_seen = False
+    for width in range(1, _LIST_GAP + 1):
+        gap_last = edge + width * step
+        beyond = gap_last + step
+        if not 0 <= beyond < len(infos):
+            return None
+        if infos[gap_last].kind not in (LineKind.SHORT, LineKind.BAD):
+            return None  # text or a date stamp: not a gap we may cross
+        headline_seen = headline_seen or gap_last == title_index
+        if infos[beyond].kind != LineKind.GOOD:
+            continue
+        if width <= _SMALL_GAP:
+            return None if headline_seen else beyond
+        # A wider gap is an in-body "Related" block: one heading and its links.
+        if (
+            _furniture_count(infos, edge + step, beyond) <= 1
+            and _text_words_from(infos, beyond, step) >= _LIST_GAP_TEXT_WORDS
+        ):
+            return beyond
+    return None
+
+
+def _furniture_count(infos: list[LineInfo], first: int, stop: int) -> int:
+    """BAD lines in a gap: a "Related" block has one (its heading), a footer many."""
+    step = 1 if stop > first else -1
+    return sum(1 for i in range(first, stop, step) if infos[i].kind == LineKind.BAD)
+
+
+def _text_words_from(infos: list[LineInfo], index: int, step: int) -> int:
+    """Words of running text from ``index`` on, across caption-sized gaps."""
+    words, gap = 0, 0
+    while 0 <= index < len(infos) and gap <= _SMALL_GAP:
+        info = infos[index]
+        if _is_text(info):
+            words, gap = words + info.words, 0
+        elif info.kind in (LineKind.SHORT, LineKind.BAD):
+            gap += 1
+        else:
+            break
+        index += step
+    return words
 
 
 # --- step 3: the body lines --------------------------------------------------------
@@ -258,7 +297,7 @@ def _page_metadata(
     place, agency = meta.lead_dateline(lead)
     page.source = page.source or agency or meta.agency_in_lead(lead)
 
-    for index in reversed(header):
+    for index in reversed(header[-6:]):
         found = meta.dateline_line(infos[index].text)
         if found and infos[index].kind != LineKind.GOOD:
             page.dateline = found[0]
@@ -313,7 +352,7 @@ def _title_score(
     if text.endswith(".") and words >= 10:
         return None
     key = normalise_key(text)
-    score = 2.0 - 0.3 * distance
+    score = 2.0 - 0.12 * distance
     if key in echoes:
         score += 4
     if meta.dateline_line(text):
@@ -326,7 +365,7 @@ def _title_score(
     if 5 <= words <= 20:
         score += 1
     if words <= 3:
-        score -= 2
+        score -= 3
     if any(key.startswith(f) and key != f for f in furniture_keys if f):
         score -= 3
     if info.kind == LineKind.BAD:
