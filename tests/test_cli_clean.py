@@ -118,3 +118,10 @@ def test_help_in_a_real_process() -> None:
     assert result.stdout.startswith("usage: news-reader clean [-h] [--json] PATH [PATH ...]")
     assert "news-reader clean --json news.jsonl.gz" in result.stdout
     assert "exit status: 0 every file was cleaned; 1 some file or line was skipped" in result.stdout
+
+
+def test_file_names_are_shown_as_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    odd = tmp_path / "a :fire: [bold]b.txt"
+    odd.write_bytes(b"")
+    assert main(["clean", str(odd)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == f"news-reader: skipped {odd}: empty file"

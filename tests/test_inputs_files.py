@@ -5,7 +5,11 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import tempfile
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.ingest import FileOutcome, clean_paths, iter_input_files
 from reader.ingest.errors import SkippedFile
@@ -122,3 +126,32 @@ def test_file_with_no_article(tmp_path: Path) -> None:
         assert skip.reason == "no article found"
     else:
         raise AssertionError("a menu is not an article")
+
+
+FORBIDDEN = ("\x1b", "\x9b", "\x9d", "\x07", "\x00", "\r", "\u202e")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.one_of(
+        st.binary(max_size=2000),
+        st.lists(
+            st.sampled_from([STORY, "\x1b[31m", "\x1b]0;t\x07", "\x9b2J", "\u202e", "\x00", "\r\n", "<p>", "é", "\n\n"]),
+            max_size=12,
+        ).map(lambda parts: "".join(parts).encode("utf-8")),
+    ),
+    suffix=st.sampled_from([".txt", ".html", ".jsonl", ".dat"]),
+)
+def test_any_file_cleans_or_is_skipped_and_nothing_hostile_survives(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"page{suffix}"
+        path.write_bytes(data)
+        try:
+            articles = clean_file(path)
+        except SkippedFile as skip:
+            assert skip.reason and "\n" not in skip.reason
+            return
+    assert articles
+    for article in articles:
+        for value in (article.title, article.body, article.source, article.dateline, article.date, article.url):
+            assert not any(char in (value or "") for char in FORBIDDEN)

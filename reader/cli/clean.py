@@ -76,18 +76,15 @@ def run_clean(paths: Sequence[str], as_json: bool) -> int:
         report("no input files found")
         return 1
     if not as_json:
-        stderr.print(
-            _summary(articles, files_cleaned, files_skipped, bad_parts),
-            markup=False,
-            style="dim",
-            soft_wrap=True,
-        )
+        stderr.print(Text(_summary(articles, files_cleaned, files_skipped, bad_parts), style="dim"), soft_wrap=True)
     return 0 if files_skipped == 0 and bad_parts == 0 else 1
 
 
 def report(message: str) -> None:
     """One line on stderr, never wrapped (so it stays one line for grep and logs)."""
-    stderr.print(f"news-reader: {message}", markup=False, style="yellow", soft_wrap=True)
+    # A file named "a :fire: b.txt" must be shown as named: no emoji codes, no markup.
+    line = Text(f"news-reader: {message}", style="yellow")
+    stderr.print(line, soft_wrap=True)
 
 
 def article_json(article: Article) -> dict:
@@ -107,15 +104,16 @@ def article_json(article: Article) -> dict:
 
 def print_article(article: Article) -> None:
     """An article for reading: title, a line of metadata, where it came from, body."""
-    stdout.print(Text(terminal_safe(article.title, one_line=True) or "(untitled)", style="bold"))
+    # One Text and one print per article: Rich's cost is per call.
+    text = Text()
+    text.append(terminal_safe(article.title, one_line=True) or "(untitled)", style="bold")
     details = [article.date, article.source, article.dateline]
     facts = " · ".join(terminal_safe(item, one_line=True) for item in details if item)
     if facts:
-        stdout.print(Text(facts, style="cyan"))
-    stdout.print(Text(_origin(article), style="dim"))
-    stdout.print()
-    stdout.print(Text(terminal_safe(article.body)))
-    stdout.print()
+        text.append("\n" + facts, style="cyan")
+    text.append("\n" + _origin(article), style="dim")
+    text.append("\n\n" + terminal_safe(article.body) + "\n")
+    stdout.print(text)
 
 
 def _origin(article: Article) -> str:
