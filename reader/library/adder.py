@@ -8,6 +8,7 @@ commits every ``COMMIT_EVERY`` articles and at the end.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -127,7 +128,9 @@ def _process(
     running: dict[Future, tuple[str, _FileWork, int]] = {}
     cleaning = 0
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # forkserver, not fork: forked workers would inherit the writer lock's file
+        # descriptor and keep the library locked after the parent is killed.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
             while queue or running:
                 while queue and cleaning < _MAX_CLEANING_AHEAD:
                     path, sha, size, mtime_ns = queue.pop()
@@ -157,6 +160,10 @@ def _process(
                             sync.commit()
                     if progress:
                         progress(state)
+        # Whoosh cannot replace a document it has not committed yet: commit the new
+        # articles before re-indexing the ones whose people were renamed.
+        sync.commit()
+        sync.refresh_people()
         sync.commit()
     except BaseException:
         # What the store committed stays; the index catches up from the queue on the

@@ -105,7 +105,7 @@ class Library:
         :func:`library_dir`). A new library indexes the bundled seeds; an index left
         behind by a crash is caught up or rebuilt when no other writer is busy."""
         library = cls(library_dir(folder), lock_timeout, on_wait)
-        if seed and library.store.meta("seeded") is None:
+        if seed and library.store.meta("seeded") is None and not library.store.article_count():
             library._seed(progress)
         library._reconcile_if_free()
         return library
@@ -144,6 +144,9 @@ class Library:
         self, paths: Iterable[str | os.PathLike[str]], workers: int = 2, progress: ProgressCallback | None = None
     ) -> AddReport:
         with self.writing() as sync:
+            if self.store.meta("seeded") is None:
+                # The user's own first add: this library never gets the seeds by itself.
+                self.store.set_meta("seeded", "not needed")
             return add_paths(self.store, sync, [os.fspath(p) for p in paths], workers, progress)
 
     def remove(self, paths: Iterable[str | os.PathLike[str]]) -> RemoveReport:
@@ -153,6 +156,8 @@ class Library:
         with self.writing() as sync:
             sources, ids = self.store.remove_sources(targets)
             sync.apply(ids, [])
+            sync.commit()
+            sync.refresh_people()
             sync.commit()
         return RemoveReport(sources, len(ids))
 

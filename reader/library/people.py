@@ -63,6 +63,23 @@ def _contains_run(words: list[str], run: list[str]) -> bool:
     return any(words[i : i + size] == run for i in range(len(words) - size + 1))
 
 
+def refresh_canonical_names(store: Store) -> list[str]:
+    """Recompute every person's library-wide name after the library changed; returns
+    the ids of the articles to re-index because one of their people changed name."""
+    from reader.entities import PersonRegistry
+
+    registry = PersonRegistry()
+    raw = store.raw_person_names()
+    for name, count in raw:
+        registry.add(name, count)
+    wanted = {name: registry.canonical(name) for name, _ in raw}
+    wanted = {name: canonical for name, canonical in wanted.items() if canonical != name}
+    current = store.person_canonical()
+    changes = {name: canonical for name, canonical in wanted.items() if current.get(name) != canonical}
+    forgotten = [name for name in current if name not in wanted]
+    return store.set_person_canonical(changes, forgotten)
+
+
 def list_people(store: Store, limit: int | None = None, with_cooccurring: int = 5) -> list[Person]:
     people = store.names("PERSON")
     if limit is not None:

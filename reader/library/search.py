@@ -123,12 +123,21 @@ def run_search(
 def _highlight_terms(q: wq.Query, searcher: Searcher) -> frozenset[str]:
     """The indexed terms the query matched in the text fields, wildcards and fuzzy
     terms expanded, as the analyzer spells them (stems)."""
-    terms = q.existing_terms(searcher.reader(), expand=True)
+    terms = set(q.existing_terms(searcher.reader(), expand=True))
+    # expand=True drops the words of phrases; take them as the query spells them.
+    terms.update(_phrase_words(q))
     return frozenset(
         text.decode("utf-8") if isinstance(text, bytes) else text
         for field, text in terms
         if field in _TEXT_FIELDS
     )
+
+
+def _phrase_words(q: wq.Query):
+    if isinstance(q, wq.Phrase):
+        yield from ((q.fieldname, word) for word in q.words)
+    for child in q.children():
+        yield from _phrase_words(child)
 
 
 def suggest(searcher: Searcher, text: str) -> str | None:

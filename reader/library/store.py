@@ -58,6 +58,14 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 CREATE INDEX IF NOT EXISTS mentions_name ON mentions(label, name);
+CREATE TABLE IF NOT EXISTS person_canonical (name TEXT PRIMARY KEY, canonical TEXT NOT NULL);
+-- Mentions as the reader sees them: a person's name is the library-wide one
+-- ("Obama" -> "Barack Obama" once the library knows only one Obama).
+CREATE VIEW IF NOT EXISTS resolved_mentions AS
+    SELECT m.article_id, m.start, m.end, m.label,
+           CASE WHEN m.label = 'PERSON' THEN coalesce(p.canonical, m.name) ELSE m.name END AS name,
+           m.text, m.role
+    FROM mentions AS m LEFT JOIN person_canonical AS p ON m.label = 'PERSON' AND p.name = m.name;
 CREATE TABLE IF NOT EXISTS index_queue (article_id TEXT PRIMARY KEY, generation INTEGER NOT NULL);
 """
 
@@ -255,7 +263,7 @@ class Store:
             spans: dict[str, list[EntitySpan]] = {}
             if with_entities:
                 for row in self.db.execute(
-                    f"SELECT article_id, start, end, label, name, text, role FROM mentions "
+                    f"SELECT article_id, start, end, label, name, text, role FROM resolved_mentions "
                     f"WHERE article_id IN ({marks}) ORDER BY article_id, start",
                     chunk,
                 ):
@@ -278,7 +286,7 @@ class Store:
             chunk = list(ids[chunk_start : chunk_start + 500])
             marks = ",".join("?" * len(chunk))
             for article_id, name in self.db.execute(
-                f"SELECT DISTINCT article_id, name FROM mentions WHERE label = ? AND article_id IN ({marks})",
+                f"SELECT DISTINCT article_id, name FROM resolved_mentions WHERE label = ? AND article_id IN ({marks})",
                 (label, *chunk),
             ):
                 result[article_id].add(name)
@@ -295,7 +303,7 @@ class Store:
     def names(self, label: str) -> list[tuple[str, int]]:
         """Every canonical name with ``label`` and the number of articles mentioning it."""
         rows = self.db.execute(
-            "SELECT name, count(DISTINCT article_id) AS n FROM mentions WHERE label = ? "
+            "SELECT name, count(DISTINCT article_id) AS n FROM resolved_mentions WHERE label = ? "
             "GROUP BY name ORDER BY n DESC, name",
             (label,),
         )
@@ -303,18 +311,54 @@ class Store:
 
     def surface_forms(self, label: str) -> list[tuple[str, str]]:
         """(surface text, canonical name) pairs seen for ``label``."""
-        rows = self.db.execute("SELECT DISTINCT text, name FROM mentions WHERE label = ?", (label,))
+        rows = self.db.execute("SELECT DISTINCT text, name FROM resolved_mentions WHERE label = ?", (label,))
         return list(rows)
 
     def cooccurring(self, label: str, name: str, limit: int = 10) -> list[tuple[str, int]]:
         rows = self.db.execute(
-            "SELECT other.name, count(DISTINCT other.article_id) AS n FROM mentions AS me "
-            "JOIN mentions AS other ON other.article_id = me.article_id "
+            "SELECT other.name, count(DISTINCT other.article_id) AS n FROM resolved_mentions AS me "
+            "JOIN resolved_mentions AS other ON other.article_id = me.article_id "
             "WHERE me.label = ? AND me.name = ? AND other.label = ? AND other.name != ? "
             "GROUP BY other.name ORDER BY n DESC, other.name LIMIT ?",
             (label, name, label, name, limit),
         )
         return list(rows)
+
+    # -- library-wide person names -------------------------------------------
+
+    def raw_person_names(self) -> list[tuple[str, int]]:
+        """Per-article canonical person names with their number of mentions."""
+        rows = self.db.execute("SELECT name, count(*) FROM mentions WHERE label = 'PERSON' GROUP BY name")
+        return list(rows)
+
+    def person_canonical(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT name, canonical FROM person_canonical"))
+
+    def set_person_canonical(self, changes: dict[str, str], forgotten: Iterable[str]) -> list[str]:
+        """Store new library-wide names; queue the articles whose people changed name
+        for re-indexing. Returns their ids."""
+        changed = list(changes) + list(forgotten)
+        if not changed:
+            return []
+        with self.db:
+            generation = self._bump_generation()
+            ids: set[str] = set()
+            for start in range(0, len(changed), 500):
+                chunk = changed[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                ids.update(
+                    row[0]
+                    for row in self.db.execute(
+                        f"SELECT DISTINCT article_id FROM mentions WHERE label = 'PERSON' AND name IN ({marks})",
+                        chunk,
+                    )
+                )
+            self.db.executemany("DELETE FROM person_canonical WHERE name = ?", [(n,) for n in forgotten])
+            self.db.executemany("INSERT OR REPLACE INTO person_canonical VALUES (?, ?)", list(changes.items()))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO index_queue VALUES (?, ?)", [(i, generation) for i in ids]
+            )
+        return sorted(ids)
 
     # -- the index queue ----------------------------------------------------
 

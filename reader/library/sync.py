@@ -68,6 +68,15 @@ class IndexSync:
         idx.apply_changes(self._writer, deleted_ids, articles)
         self.pending += len(articles) + len(deleted_ids)
 
+    def refresh_people(self) -> None:
+        """Library-wide person names may change with every add or remove; re-index
+        the articles whose people were renamed (they are queued in the store)."""
+        from reader.library.people import refresh_canonical_names
+
+        ids = refresh_canonical_names(self.store)
+        if ids:
+            self.apply(ids, self.store.get_many(ids).values())
+
     def commit(self) -> None:
         # The writer holds every change of every store transaction so far: the store
         # generation read now is the one the index reaches with this commit.

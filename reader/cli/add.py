@@ -1,0 +1,110 @@
+"""``news-reader add``: bring files and folders into the library."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from reader.cli.library_options import add_json_option, add_library_option, library_command, open_library, safe_line
+from reader.cli.output import print_json_line, stderr, stdout
+
+EPILOG = """\
+Reads scraped text pages, saved HTML pages and JSON Lines (.jsonl, .jsonl.gz);
+folders are walked recursively. Adding is incremental: files whose content is
+already in the library are not read again; changed files replace their old
+articles. A second news-reader writing the same library makes this one wait
+(--wait seconds, then give up); readers are never blocked.
+
+exit status: 0 every file was added or unchanged; 1 some file was skipped."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "add",
+        help="add files and folders to the library",
+        description="Clean, find entities in and index files and folders into the library.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument(
+        "--workers", type=int, default=min(2, os.cpu_count() or 1), metavar="N",
+        help="processes that clean and extract (default: 2 or the number of cores)",
+    )
+    parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                        help="how long to wait for another writer (30)")
+    add_json_option(parser, "the summary")
+    add_library_option(parser)
+    parser.set_defaults(func=run_add)
+
+
+def progress_display() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles · {task.fields[rate]}/s · {task.fields[files]}"),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+        console=stderr,
+        transient=True,
+    )
+
+
+class ProgressReporter:
+    """Feeds the library's progress callback into a Rich progress bar."""
+
+    def __init__(self, progress: Progress, description: str) -> None:
+        self.progress = progress
+        self.task = progress.add_task(description, total=None, rate="0", files="")
+
+    def __call__(self, state) -> None:
+        task = self.progress.tasks[self.task]
+        elapsed = task.elapsed or 0.0
+        rate = state.articles_done / elapsed if elapsed > 0 else 0.0
+        self.progress.update(
+            self.task,
+            completed=state.articles_done,
+            total=state.articles_total or None,
+            rate=f"{rate:,.0f}",
+            files=f"{state.files_done}/{state.files_total} files",
+        )
+
+
+@library_command
+def run_add(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    for path in missing:
+        stderr.print(f"news-reader: no such file or folder: {safe_line(path)}", markup=False, style="red")
+    paths = [p for p in args.paths if os.path.exists(p)]
+    with progress_display() as progress:
+        # No seeds for a library whose first use is an add: it opens on what was added.
+        with open_library(args, seed=False, lock_timeout=args.wait) as library:
+            report = library.add(paths, workers=max(1, args.workers), progress=ProgressReporter(progress, "adding"))
+    if args.json:
+        data = report.to_json()
+        data["missing"] = missing
+        print_json_line(data)
+    else:
+        print_summary(report)
+    return 1 if (report.skipped or missing) else 0
+
+
+def print_summary(report) -> None:
+    rate = report.articles / report.seconds if report.seconds > 0 else 0.0
+    stdout.print(
+        f"added {len(report.added)} files, replaced {len(report.replaced)}, "
+        f"unchanged {len(report.unchanged)}, skipped {len(report.skipped)}: "
+        f"{report.articles:,} articles in {report.seconds:.1f} s ({rate:,.0f}/s)",
+        markup=False,
+        highlight=False,
+    )
+    for path, reason in report.skipped:
+        stderr.print(f"news-reader: skipped {safe_line(path)}: {safe_line(reason)}", markup=False, style="yellow")
+    for path, problem in report.problems[:20]:
+        stderr.print(f"news-reader: {safe_line(path)}: {safe_line(problem)}", markup=False, style="yellow")
+    if len(report.problems) > 20:
+        stderr.print(f"news-reader: … and {len(report.problems) - 20} more problems", markup=False, style="yellow")

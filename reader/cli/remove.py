@@ -1,0 +1,28 @@
+"""``news-reader remove``: take files or folders out of the library."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader.cli.library_options import add_library_option, library_command, open_library
+from reader.cli.output import stdout
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "remove",
+        help="remove files or folders from the library",
+        description="Forget the articles of these files, or of every file under these folders "
+        "(the files themselves are not touched). Exit status 1 when nothing matched.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    add_library_option(parser)
+    parser.set_defaults(func=run_remove)
+
+
+@library_command
+def run_remove(args: argparse.Namespace) -> int:
+    with open_library(args, seed=False) as library:
+        report = library.remove(args.paths)
+    stdout.print(f"removed {report.sources} files, {report.articles} articles", markup=False)
+    return 0 if report.sources else 1

@@ -1,0 +1,96 @@
+"""``news-reader search``: full-text search of the library."""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.table import Table
+
+from reader.cli.library_options import (
+    add_json_option,
+    add_library_option,
+    library_command,
+    marked_snippet,
+    open_library,
+    safe_line,
+)
+from reader.cli.output import print_json_line, stderr, stdout
+
+EPILOG = """\
+query syntax:
+  putin kerry                     both words (stemmed: "strikes" finds "striking")
+  "air strikes"                   a phrase
+  putin OR obama, syria NOT isis  operators (upper case), parentheses to group
+  title:moscow                    in the title only
+  person:putin  org:nato  place:aleppo  source:reuters
+  date:2015-10  date:[2015-09-01 to 2015-10-31]
+  syr*  lavrov~  lavrov~2         wildcard, fuzzy (edit distance 1 or 2)
+
+examples:
+  news-reader search 'russia "air strikes" date:2015-10'
+  news-reader search --person putin --sort date --limit 20
+  news-reader search --json kerry | jq '.hits[].id'
+
+--json prints {"query", "total", "hits": [{"id", "path", "part", "title", "source",
+"date", "score", "people", "snippet", "passages"}], "suggestion"?}; snippets mark
+matched words as **word**; passages give character offsets into the article body.
+
+exit status: 0 something found; 1 nothing found; 2 bad query."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "search",
+        help="search the library",
+        description="Search the articles of the library; best matches first.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("query", nargs="*", metavar="QUERY", help="words and operators (see below)")
+    parser.add_argument("--person", metavar="NAME", help="only articles mentioning this person (aliases work)")
+    parser.add_argument("--source", metavar="S", help="only articles from this source")
+    parser.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="order of hits")
+    parser.add_argument("--limit", type=_positive, default=10, metavar="N", help="at most N hits (10)")
+    add_json_option(parser, "the hits")
+    add_library_option(parser)
+    parser.set_defaults(func=run_search)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+@library_command
+def run_search(args: argparse.Namespace) -> int:
+    text = " ".join(args.query)
+    with open_library(args) as library:
+        results = library.search(
+            text, person=args.person, source=args.source, sort=args.sort, limit=args.limit
+        )
+    if args.json:
+        print_json_line(results.to_json())
+        return 0 if results.hits else 1
+    if results.suggestion:
+        stderr.print(f"did you mean: {safe_line(results.suggestion)}", markup=False, style="yellow")
+    if not results.hits:
+        stderr.print("no articles found", markup=False)
+        return 1
+    table = Table(show_lines=True, title=f"{results.total} found, {len(results.hits)} shown")
+    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", max_width=14)
+    table.add_column("title", style="bold", max_width=40)
+    table.add_column("snippet", ratio=1)
+    for hit in results.hits:
+        table.add_row(
+            hit.id,
+            (hit.date or "")[:10],
+            safe_line(hit.source),
+            safe_line(hit.title),
+            marked_snippet(hit.snippet),
+        )
+    stdout.print(table)
+    return 0

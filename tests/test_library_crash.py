@@ -1,0 +1,80 @@
+"""kill -9 in the middle of `add` leaves a library that opens on its last committed
+state; running `add` again completes it without duplicates."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library
+
+CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
+FILES = 12
+PER_FILE = 60
+
+
+def make_corpus(folder: Path) -> None:
+    folder.mkdir()
+    source = CORPUS
+    lines = []
+    if source.exists():
+        with gzip.open(source, "rt", encoding="utf-8") as handle:
+            lines = [line for line in itertools.islice(handle, FILES * PER_FILE)]
+    else:  # a checkout without the shared corpus: synthetic but varied articles
+        for n in range(FILES * PER_FILE):
+            body = f"Story {n} about the harvest in province {n % 17}.\n\nOfficials said output rose {n % 9} percent."
+            lines.append(json.dumps({"title": f"Harvest report {n}", "body": body}) + "\n")
+    for number in range(FILES):
+        chunk = lines[number * PER_FILE : (number + 1) * PER_FILE]
+        (folder / f"part{number:02d}.jsonl").write_text("".join(chunk))
+
+
+def committed_sources(library_folder: Path) -> int:
+    try:
+        db = sqlite3.connect(f"file:{library_folder / 'library.sqlite3'}?mode=ro", uri=True)
+        try:
+            return db.execute("SELECT count(*) FROM sources").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_kill_during_add_then_add_again(tmp_path):
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus)
+    library_folder = tmp_path / "lib"
+    Library.open(library_folder, seed=False).close()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "add", "--library", str(library_folder), "--workers", "1", str(corpus)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while committed_sources(library_folder) < 2 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    partial = committed_sources(library_folder)
+    assert 2 <= partial < FILES, "the add finished before it could be killed"
+
+    with Library.open(library_folder, seed=False) as library:
+        # Opens on what was committed, index caught up with the store.
+        assert library.store.article_count() == library.searcher().doc_count() > 0
+        report = library.add([corpus])
+        assert len(report.added) == FILES - partial
+        assert len(report.unchanged) == partial
+        count = library.store.article_count()
+        assert count == library.searcher().doc_count()
+        ids = library.store.article_ids()
+        assert len(ids) == len(set(ids)) == count
+        assert count >= FILES * PER_FILE * 0.9  # a few corpus lines may be skipped as empty
