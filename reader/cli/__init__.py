@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from reader import __version__
 from reader.cli import add, people, rebuild, related, remove, search, show, stats
 from reader.cli import clean as clean_command
+from reader.cli import entities as entities_command
 from reader.cli.output import error
 
 COMMANDS = (clean_command, add, remove, rebuild, stats, search, people, related, show)
+COMMANDS += (entities_command,)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,14 @@
+"""The entity layer: people, organisations and places named in plain text.
+
+``extract(text)`` finds mentions with exact offsets and a canonical name within the
+text; ``PersonRegistry`` / ``resolve_library`` give each person one name across the
+whole library. Gazetteers load on first use, so importing this package is cheap.
+"""
+
+from __future__ import annotations
+
+from reader.entities.aliases import PersonRegistry, resolve_library
+from reader.entities.extract import extract
+from reader.entities.mention import LABELS, Label, Mention
+
+__all__ = ["LABELS", "Label", "Mention", "PersonRegistry", "extract", "resolve_library"]

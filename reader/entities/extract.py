@@ -1,0 +1,87 @@
+"""``extract(text)``: the people, organisations and places named in a text."""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities import lexicon
+from reader.entities.finder import find_candidates
+from reader.entities.mention import Mention
+from reader.entities.resolve import resolve
+
+# Two words in capitals in a row: the text may hold a headline written in capitals.
+_CAPS_HINT = re.compile(r"\b[A-Z][A-Z'’.&-]+[ \u00a0]+[A-Z][A-Z'’.&-]+\b")
+_LINE = re.compile(r"[^\n]+")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’.&-]*[A-Z]|[A-Z]")
+
+
+def extract(text: str) -> list[Mention]:
+    """Mentions of PERSON, ORG and PLACE in ``text``, in order, never overlapping.
+
+    Offsets are character offsets into ``text``; ``text[m.start:m.end] == m.text``.
+    Names are canonical within this text: "Putin", "Mr. Putin" and "Vladimir V. Putin"
+    all get ``name="Vladimir Putin"`` when the full name appears.
+    """
+    if not text:
+        return []
+    caps_lines = _caps_lines(text) if _CAPS_HINT.search(text) else []
+    if caps_lines:
+        normal = list(text)
+        shadow = [" "] * len(text)
+        for start, end in caps_lines:
+            normal[start:end] = " " * (end - start)
+            shadow[start:end] = _case_shadow(text[start:end])
+        candidates = find_candidates("".join(normal))
+        caps = find_candidates("".join(shadow), all_caps=True)
+        for candidate in caps:
+            candidate.text = text[candidate.start : candidate.end]
+            candidate.tokens = tuple(candidate.text.split())
+        candidates = sorted(candidates + caps, key=lambda c: c.start)
+    else:
+        candidates = find_candidates(text)
+    mentions = resolve(candidates, text)
+    if caps_lines:
+        mentions = [_caps_name(m) for m in mentions]
+    return mentions
+
+
+def _caps_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in capitals, where case tells nothing about names."""
+    lines = []
+    for line in _LINE.finditer(text):
+        segment = line.group()
+        upper = len(_UPPER.findall(segment))
+        lower = len(_LOWER.findall(segment))
+        if upper >= 6 and upper >= 4 * lower:
+            lines.append((line.start(), line.end()))
+    return lines
+
+
+def _case_shadow(segment: str) -> str:
+    """Same length as ``segment``: ordinary words in lower case, others capitalised."""
+    common = lexicon.common_words()
+
+    def recase(match: re.Match[str]) -> str:
+        word = match.group()
+        lower = word.lower()
+        if lower in common or lower in _CAPS_FUNCTION_WORDS:
+            return lower
+        return word[0] + word[1:].lower()
+
+    return _CAPS_WORD.sub(recase, segment)
+
+
+# Headline words that the corpus list may miss as ordinary words.
+_CAPS_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for by with from and or but as is are was be it its his her "
+    "meets meet says said urges warns visits calls tells sees backs slams quits wins hails "
+    "asks vows denies rejects talks seeks plans buys sells sets cuts raises".split()
+)
+
+
+def _caps_name(mention: Mention) -> Mention:
+    if mention.name.isupper() and len(mention.name) > 3 and mention.label != "ORG":
+        return Mention(mention.start, mention.end, mention.label, mention.name.title(), mention.text, mention.role)
+    return mention

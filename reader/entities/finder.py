@@ -1,0 +1,561 @@
+"""First pass: split capitalised runs into candidate names and label what the run and
+its neighbours say about each one.
+
+A run such as "US Secretary of State John Kerry" becomes a place ("US"), a role
+("Secretary of State") and a name ("John Kerry"). Each candidate gets a label and a
+strength: how sure the evidence is. Candidates without evidence keep ``label=None``;
+the second pass (``resolve``) may still label them from the rest of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from reader.entities import lexicon
+from reader.entities.lexicon import fold
+from reader.entities.patterns import (
+    ACRONYM,
+    APPOSITION,
+    INITIAL,
+    PART,
+    POSSESSIVE_AFTER,
+    RUN,
+        WORDS_BEFORE,
+)
+
+# Evidence strengths: a later, stronger reading of the same name wins (see resolve.py).
+CURATED = 6  # in a curated list of organisations, outlets or places
+KEYWORD = 5  # "... Front", "Bank of ...", "... Valley"
+CONTEXT = 4  # "X province", "the town of X", "X, a rebel group"
+TITLE = 4  # "President X", "Mr. X"
+PLACE_SURE = 4  # a country, a big city
+FIRST_NAME = 3  # "Sergei Lavrov"
+CUE = 2  # "spokesman X", "X said", "X, who"
+PLACE_WEAK = 1  # a small city whose name could be a surname
+GUESS = 1  # an acronym
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    tokens: tuple[str, ...]  # name tokens, connectors kept ("Staffan", "de", "Mistura")
+    label: str | None = None
+    strength: int = 0
+    role: str | None = None
+    sentence_start: bool = False
+    possessive: bool = False
+    # Read and found to be no name ("Syrian", "Monday"): later passes leave it alone.
+    blocked: bool = False
+    # Start of an ordinary word dropped before this candidate at a sentence start
+    # ("Ban" of "Ban Ki-moon said"): put back if the text names "Ban Ki-moon" elsewhere.
+    extend_from: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    start: int
+    end: int
+    text: str
+    connector: bool
+
+
+@cache
+def _lists() -> dict[str, frozenset[str]]:
+    return {
+        "titles": lexicon.word_set("titles.txt"),
+        "honorifics": lexicon.word_set("honorifics.txt"),
+        "role_objects": lexicon.word_set("role_objects.txt"),
+        "org_suffixes": lexicon.word_set("org_suffixes.txt"),
+        "weak_org_suffixes": lexicon.word_set("weak_org_suffixes.txt"),
+        "org_prefixes": lexicon.word_set("org_prefixes.txt"),
+        "place_suffixes": lexicon.word_set("place_suffixes.txt"),
+        "demonyms": lexicon.word_set("demonyms.txt"),
+        "non_entities": lexicon.word_set("non_entities.txt"),
+        "role_nouns": lexicon.word_set("role_nouns.txt"),
+        "org_nouns": lexicon.word_set("org_nouns.txt"),
+        "place_nouns": lexicon.word_set("place_nouns.txt"),
+        "speech_verbs": lexicon.word_set("speech_verbs.txt"),
+    }
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "around", "towards", "toward", "into"})
+_PLACE_OF_NOUNS = frozenset(
+    "city town village province region capital district suburb port county state island governorate "
+    "neighbourhood neighborhood".split()
+)
+_WHO_AFTER = re.compile(r",\s+(?:who|whose)\b")
+_NEXT_WORDS = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
+_SPEECH_AFTER = re.compile(r"(?:,[^,]{1,80},\s+|,?\s+)([a-z]+)\b")
+_OPENING = frozenset(" \t\u00a0\"'“‘([")
+_SENTENCE_END = frozenset("\n.!?:;\"“”(•—–-")
+_SPEECH_BEFORE_VERBS = frozenset({"said", "says", "told", "added", "asked"})
+# In a headline in capitals: "PUTIN MEETS KERRY", "OBAMA TALKS WITH CASTRO".
+_HEADLINE_OBJECT_VERBS = frozenset(
+    {"said", "says", "told", "meets", "meet", "met", "with", "visits", "urges", "backs", "slams", "hails",
+     "tells", "warns", "asks", "calls", "thanks", "invites", "phones", "replaces", "names", "appoints", "fires", "sacks"}
+)
+
+
+def _at_sentence_start(text: str, position: int) -> bool:
+    index = position - 1
+    while index >= 0 and text[index] in _OPENING:
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_END
+
+
+def _previous_words(before: str) -> tuple[list[str], bool]:
+    """The last three words before a name, lower case, and whether a comma ends them."""
+    tail = before.rstrip()
+    comma = tail.endswith(",")
+    if comma:
+        tail = tail[:-1]
+    words = tail.split()[-3:]
+    return [w.strip("\"'“”‘’()") for w in words], comma
+
+
+def _strip_period(word: str) -> str:
+    return word[:-1] if word.endswith(".") and not INITIAL.match(word) else word
+
+
+def find_candidates(text: str, all_caps: bool = False) -> list[Candidate]:
+    """Candidates in ``text`` (or in a title-cased copy of a line written in capitals)."""
+    candidates: list[Candidate] = []
+    for run in RUN.finditer(text):
+        offset = run.start()
+        surface = run.group()
+        if " " not in surface and "\u00a0" not in surface:
+            parts = [_Part(offset, run.end(), surface, surface in _CONNECTOR_WORDS)]
+            _split_run(text, parts, candidates, all_caps)
+            continue
+        parts = [
+            _Part(m.start() + offset, m.end() + offset, m.group(), m.group() in _CONNECTOR_WORDS)
+            for m in PART.finditer(run.group())
+        ]
+        _split_run(text, parts, candidates, all_caps)
+    return candidates
+
+
+# Words that open sentences and never names, even before an organisation's keyword.
+_FUNCTION_WORDS = frozenset(
+    "the a an in on at but and as if when while after before for from with by to of this that these those "
+    "it its his her their our my your we they he she i you there here so or nor yet also then since although "
+    "though because until unless meanwhile however speaking according last next every each some many most all "
+    "both no not what which who how why where once even only just still now today yesterday".split()
+)
+_CONNECTOR_WORDS = frozenset(
+    "of|for|and|&|of the|for the|de|du|da|di|del|della|dos|das|do|van|von|der|den|la|le|bin|ibn|y|al|el|bint".split("|")
+)
+_NAME_PARTICLES = frozenset("de|du|da|di|del|della|dos|das|do|van|von|der|den|la|le|bin|ibn|y|al|el|bint".split("|"))
+_SPLITTING_CONNECTORS = frozenset({"of", "for", "and", "&", "of the", "for the"})
+
+
+def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bool) -> None:
+    """Cut a run into organisation, place, role and name pieces, then label each."""
+    lists = _lists()
+    # A leading connector cannot start a name ("and", "of"), but a particle can ("de Mistura").
+    while parts and parts[0].connector and parts[0].text not in _NAME_PARTICLES:
+        parts = parts[1:]
+    while parts and parts[-1].connector:
+        parts = parts[:-1]
+    if not parts:
+        return
+    first = parts[0]
+    sentence_start = _at_sentence_start(text, first.start)
+    whole = text[first.start : parts[-1].end]
+    known = _known_label(whole, all_caps)
+    if known and not (sentence_start and len(parts) == 1 and _is_ordinary(first.text, all_caps)):
+        out.append(_candidate(text, parts, known[0], known[1], sentence_start=sentence_start))
+        return
+    # An ordinary word opening a sentence ("Speaking", "Meanwhile", "The") is no name,
+    # unless it opens an organisation's name ("Joint Implementation Group").
+    if first.text == "The" and len(parts) > 1:
+        _split_run(text, parts[1:], out, all_caps)
+        return
+    if (sentence_start or all_caps) and not first.connector:
+        word = _strip_period(first.text)
+        if (
+            (_is_ordinary(word, all_caps) or word in lists["non_entities"])
+            and word not in lists["titles"]
+            and word not in lists["honorifics"]
+            and (word.lower() in _FUNCTION_WORDS or all_caps or not _has_org_suffix([_strip_period(p.text) for p in parts[1:]]))
+        ):
+            before = len(out)
+            _split_run(text, parts[1:], out, all_caps)
+            if len(out) > before and len(parts) > 1 and out[before].start == parts[1].start and word.lower() not in _FUNCTION_WORDS:
+                out[before].extend_from = first.start
+            return
+    words = [_strip_period(p.text) for p in parts]
+    # Ordinary words inside a run split it ("John Kerry Meets Vladimir Putin"), except the
+    # last word after a first name ("John Major") and words of organisation names.
+    for index in range(1, len(parts)):
+        word = words[index]
+        if parts[index].connector or word in lists["titles"] or word in lists["org_suffixes"]:
+            continue
+        # After a title comes a name, even one that is also a word ("Secretary General Ban Ki-moon").
+        previous = words[index - 1]
+        if previous in lists["titles"] or previous in lists["honorifics"]:
+            continue
+        if word in lists["place_suffixes"]:
+            continue
+        if _is_ordinary(word, all_caps) or word in lists["non_entities"]:
+            if index == len(parts) - 1 and index >= 1 and _is_first_name(words[index - 1]) and not all_caps:
+                continue
+            if _has_org_suffix(words[index:]) and not all_caps:
+                continue
+            if not all_caps and _in_organisation_tail(words, parts, index):
+                continue
+            _split_run(text, parts[:index], out, all_caps)
+            _split_run(text, parts[index + 1 :], out, all_caps)
+            return
+    org = _organisation_span(words, parts)
+    if org is not None:
+        begin, end = org
+        if begin > 0:
+            _split_run(text, parts[:begin], out, all_caps)
+        out.append(_candidate(text, parts[begin:end], "ORG", KEYWORD, sentence_start=sentence_start and begin == 0))
+        if end < len(parts):
+            _split_run(text, parts[end:], out, all_caps)
+        return
+    # "and" between names: "Germany, France and Italy", "Kerry and Lavrov".
+    for index, part in enumerate(parts):
+        if part.connector and part.text in ("and", "&"):
+            _split_run(text, parts[:index], out, all_caps)
+            _split_run(text, parts[index + 1 :], out, all_caps)
+            return
+    _split_titles(text, parts, words, out, all_caps, sentence_start)
+
+
+def _split_titles(
+    text: str, parts: list[_Part], words: list[str], out: list[Candidate], all_caps: bool, sentence_start: bool
+) -> None:
+    lists = _lists()
+    index = 0
+    # A place or organisation before a title or a name: "US Secretary ...", "UN Nikki Haley".
+    prefix = _longest_known_prefix(text, parts, all_caps)
+    if prefix:
+        length, label, strength = prefix
+        rest = words[length:]
+        if rest and (rest[0] in lists["titles"] or rest[0] in lists["honorifics"] or (len(rest) >= 2 and _is_first_name(rest[0]))):
+            if label:
+                out.append(_candidate(text, parts[:length], label, strength, sentence_start=sentence_start))
+            index = length
+    title_start = index
+    honorific_only = True
+    while index < len(parts):
+        word = words[index]
+        if parts[index].connector:
+            # "Secretary of State", "Chief of Staff": "of" + an office word stays in the title.
+            if (
+                parts[index].text in ("of", "for", "of the")
+                and index > title_start
+                and index + 1 < len(parts)
+                and words[index + 1] in lists["role_objects"]
+            ):
+                index += 2
+                continue
+            break
+        if word in lists["titles"] or word in lists["honorifics"]:
+            if word not in lists["honorifics"]:
+                honorific_only = False
+            index += 1
+            continue
+        break
+    role = None
+    has_title = index > title_start
+    if has_title:
+        if not honorific_only:
+            role_parts = [p for p in parts[title_start:index] if _strip_period(p.text) not in lists["honorifics"]]
+            role = text[role_parts[0].start : role_parts[-1].end] if role_parts else None
+            if role:
+                role = _strip_period(role)
+        # "President of Kyrgyzstan": the office alone, then a place.
+        if index < len(parts) and parts[index].connector and parts[index].text in _SPLITTING_CONNECTORS:
+            _split_run(text, parts[index + 1 :], out, all_caps)
+            return
+        # A title and nothing else ("Secretary of State") names an office, not a person.
+        if index >= len(parts):
+            return
+        # Honorifics alone ("Mr") could be a word in caps text; a title needs a name after it.
+        if all(_strip_period(w) in lists["titles"] for w in words[title_start:index]) and index == len(parts):
+            return
+    name_parts = parts[index:]
+    name_words = words[index:]
+    # "Alexander Konovalov of the ..." reached here only without an organisation: split.
+    for offset, part in enumerate(name_parts):
+        if part.connector and part.text in _SPLITTING_CONNECTORS:
+            _split_titles(text, name_parts[:offset], name_words[:offset], out, all_caps, sentence_start and index == 0)
+            _split_run(text, name_parts[offset + 1 :], out, all_caps)
+            return
+    if not name_parts:
+        return
+    candidate = _candidate(text, name_parts, None, 0, sentence_start=sentence_start and index == 0)
+    candidate.role = role
+    _label_name(text, candidate, name_words, has_title, all_caps)
+    out.append(candidate)
+
+
+def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bool, all_caps: bool) -> None:
+    lists = _lists()
+    tokens = [w for w in words if w not in _NAME_PARTICLES]
+    known = _known_label(candidate.text, all_caps)
+    if known:
+        if has_title and known[0] == "PLACE" and not lexicon.places().get(candidate.text, False):
+            candidate.label, candidate.strength = "PERSON", TITLE
+        elif has_title and known[0] == "PLACE":
+            candidate.label, candidate.strength = "PLACE", known[1]
+            candidate.role = None
+        else:
+            candidate.label, candidate.strength = known
+            candidate.role = None
+        return
+    if candidate.text in lists["demonyms"] or (all_caps and candidate.text.title() in lists["demonyms"]):
+        candidate.blocked = True
+        return
+    if tokens and (tokens[0] in lists["non_entities"] or (len(tokens) == 1 and tokens[0] in lists["titles"])):
+        candidate.blocked = True
+        return
+    if words[-1] in lists["place_suffixes"] and len(tokens) >= 2:
+        candidate.label, candidate.strength = "PLACE", KEYWORD
+        return
+    after = text[candidate.end : candidate.end + 80]
+    before = text[max(0, candidate.start - 60) : candidate.start]
+    noun_label = _noun_cue(before, after, candidate.possessive)
+    if noun_label and not has_title:
+        candidate.label, candidate.strength = noun_label, CONTEXT
+        return
+    if has_title:
+        candidate.label, candidate.strength = "PERSON", TITLE
+        return
+    first = tokens[0] if tokens else ""
+    if len(tokens) >= 2 and _is_first_name(first) and not all(_is_ordinary(t, all_caps) for t in tokens):
+        if not (len(tokens) == 2 and INITIAL.match(tokens[1])):
+            candidate.label, candidate.strength = "PERSON", FIRST_NAME
+            return
+    if _person_cue(before, after, candidate, tokens, all_caps) and _looks_like_name(tokens, all_caps):
+        if len(tokens) >= 2 or not lexicon.places().get(candidate.text, False):
+            candidate.label, candidate.strength = "PERSON", CUE if len(tokens) >= 2 else CUE - 1
+            return
+    place = lexicon.places().get(candidate.text)
+    if place is not None:
+        candidate.label, candidate.strength = "PLACE", PLACE_SURE if place else PLACE_WEAK
+        return
+    if not all_caps and len(tokens) == 1 and ACRONYM.match(candidate.text):
+        candidate.label, candidate.strength = "ORG", GUESS
+        return
+    previous, comma = _previous_words(before)
+    if (
+        not candidate.possessive
+        and previous
+        and not comma
+        and previous[-1] in _PLACE_PREPOSITIONS
+        and not _is_first_name(first)
+    ):
+        if not all_caps and not ACRONYM.match(candidate.text):
+            candidate.label, candidate.strength = "PLACE", GUESS
+            return
+
+
+def _looks_like_name(tokens: list[str], all_caps: bool) -> bool:
+    """Words a person's name could be made of: no acronym ("MSF France"), no place last."""
+    if not tokens:
+        return False
+    if not all_caps and any(len(t) > 1 and t.isupper() for t in tokens):
+        return False
+    return len(tokens) == 1 or tokens[-1] not in lexicon.places()
+
+
+def _noun_cue(before: str, after: str, possessive: bool) -> str | None:
+    """ "Homs province", "the town of Khan Sheikhoun", "Al-Mayadeen, a ... TV channel"."""
+    lists = _lists()
+    if not possessive:
+        following = _NEXT_WORDS.match(after)
+        if following:
+            for word in following.groups():
+                if word is None:
+                    break
+                if word in lists["place_nouns"]:
+                    return "PLACE"
+                if word in lists["org_nouns"]:
+                    return "ORG"
+                if word in lists["role_nouns"] or word in lists["speech_verbs"]:
+                    break
+    previous, comma = _previous_words(before)
+    if not comma and len(previous) >= 2 and previous[-1] == "of" and previous[-2] in _PLACE_OF_NOUNS:
+        return "PLACE"
+    apposition = APPOSITION.match(after)
+    if apposition and apposition.group(0)[1:].lstrip().split(" ", 1)[0] in ("a", "an", "the"):
+        for word in apposition.group(1).split()[:6]:
+            word = word.strip("'’").lower()
+            if word in lists["role_nouns"]:
+                return None
+            if word in lists["org_nouns"]:
+                return "ORG"
+            if word in ("city", "town", "village", "province", "region", "district", "country", "capital"):
+                return "PLACE"
+    return None
+
+
+def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str], all_caps: bool) -> bool:
+    lists = _lists()
+    previous, comma = _previous_words(before)
+    last = previous[-1] if previous else ""
+    if last in ("the", "The"):
+        return False
+    # "spokesman X", "his wife, X", "chief of staff X", "secretary of state X"
+    if last in lists["role_nouns"]:
+        return True
+    if (
+        not comma
+        and len(previous) == 3
+        and previous[1] == "of"
+        and previous[0] in lists["role_nouns"]
+        and last.title() in lists["role_objects"]
+    ):
+        return True
+    if _WHO_AFTER.match(after) or (not comma and previous[-2:] == ["according", "to"]):
+        return True
+    apposition = APPOSITION.match(after)
+    if apposition:
+        for word in apposition.group(1).split()[:7]:
+            word = word.strip("'’").lower()
+            if word in lists["role_nouns"]:
+                return True
+            if word in lists["org_nouns"] or word in lists["place_nouns"]:
+                break
+    if len(tokens) >= 2 or candidate.possessive or all_caps:
+        said = _SPEECH_AFTER.match(after)
+        if said and said.group(1) in lists["speech_verbs"]:
+            return True
+        if not comma and last in (_HEADLINE_OBJECT_VERBS if all_caps else _SPEECH_BEFORE_VERBS):
+            return True
+    return False
+
+
+def _organisation_span(words: list[str], parts: list[_Part]) -> tuple[int, int] | None:
+    """Where a run names an organisation by a keyword: "Free Syrian Army", "Bank of England"."""
+    lists = _lists()
+    suffixes, prefixes = lists["org_suffixes"], lists["org_prefixes"]
+    count = len(words)
+    for index, word in enumerate(words):
+        if parts[index].connector:
+            continue
+        is_prefix = (
+            word in prefixes
+            and index + 2 < count
+            and parts[index + 1].connector
+            and parts[index + 1].text in ("of", "for", "of the", "for the")
+        )
+        is_suffix = word in suffixes and index >= 1 and not parts[index - 1].connector
+        if not (is_prefix or is_suffix):
+            continue
+        if is_suffix and not is_prefix:
+            # "Samantha Power", "Frank Church": a first name and a surname-like keyword.
+            name_tokens = [w for i, w in enumerate(words[: index + 1]) if not parts[i].connector]
+            if (
+                word in lists["weak_org_suffixes"]
+                and len(name_tokens) == 2
+                and _is_first_name(name_tokens[0])
+                and (index + 1 == count or not (words[index + 1] in suffixes))
+            ):
+                return None
+        # The organisation starts after the last "of"/"for" before its keyword
+        # ("Alexander Konovalov of the Strategic Analysis Institute") and after titles.
+        begin = 0
+        for back in range(index - 1, -1, -1):
+            if parts[back].connector and parts[back].text in _SPLITTING_CONNECTORS:
+                begin = back + 1
+                break
+        end = index + 1
+        while end < count and not parts[end].connector and words[end] in suffixes:
+            end += 1
+        # "Washington Institute for Near East Policy": the "of/for ..." tail belongs to it,
+        # up to a title that starts the next name ("Bank of England Governor Robin ...").
+        if end < count and parts[end].connector and parts[end].text in ("of", "for", "of the", "for the"):
+            tail = end + 1
+            while tail < count and not (words[tail] in lists["titles"] and tail > end + 1):
+                if parts[tail].connector and parts[tail].text in ("and", "&"):
+                    break
+                tail += 1
+            end = tail
+        return begin, end
+    return None
+
+
+def _in_organisation_tail(words: list[str], parts: list[_Part], index: int) -> bool:
+    """ "Washington Institute for Near East Policy": "Near" follows "<keyword> for"."""
+    lists = _lists()
+    for back in range(index - 1, 0, -1):
+        if parts[back].connector:
+            if parts[back].text not in ("of", "for", "of the", "for the"):
+                return False
+            head = words[back - 1]
+            return head in lists["org_suffixes"] or head in lists["org_prefixes"]
+    return False
+
+
+def _has_org_suffix(words: list[str]) -> bool:
+    suffixes = _lists()["org_suffixes"]
+    return any(w in suffixes for w in words)
+
+
+def _longest_known_prefix(text: str, parts: list[_Part], all_caps: bool) -> tuple[int, str | None, int] | None:
+    """The longest place, organisation or nationality that opens the run."""
+    demonyms = _lists()["demonyms"]
+    for length in range(min(len(parts) - 1, 4), 0, -1):
+        if parts[length - 1].connector:
+            continue
+        span = text[parts[0].start : parts[length - 1].end]
+        if span in demonyms or (all_caps and span.title() in demonyms):
+            return length, None, 0
+        known = _known_label(span, all_caps)
+        if known:
+            return length, known[0], known[1]
+    return None
+
+
+def _known_label(span: str, all_caps: bool) -> tuple[str, int] | None:
+    if all_caps:
+        label = lexicon.folded_known().get(fold(span))
+        return (label, CURATED) if label else None
+    if span in lexicon.organisations():
+        return "ORG", CURATED
+    place = lexicon.places().get(span)
+    if place:
+        return "PLACE", PLACE_SURE if span not in lexicon.word_set("places.txt") else CURATED
+    return None
+
+
+def _is_ordinary(word: str, all_caps: bool = False) -> bool:
+    # In mixed-case text a word in capitals is an acronym ("US", "IT"), never "us", "it".
+    if not all_caps and len(word) > 1 and word.isupper():
+        return False
+    return word.lower() in lexicon.common_words()
+
+
+def _is_first_name(word: str) -> bool:
+    given = lexicon.first_names()
+    folded = fold(word)
+    if folded in given:
+        return word.lower() not in lexicon.common_words()
+    # "Jean-Yves", "Abdel-Aziz": a hyphenated given name whose first part is one.
+    head, dash, _ = folded.partition("-")
+    return bool(dash) and head in given and len(head) >= 3
+
+
+def _candidate(text: str, parts: list[_Part], label: str | None, strength: int, sentence_start: bool) -> Candidate:
+    start, end = parts[0].start, parts[-1].end
+    surface = text[start:end]
+    # Name tokens keep a trailing period only when it is part of them ("Inc.", "V.").
+    if surface.endswith(".") and not INITIAL.match(surface.split()[-1]) and label != "ORG":
+        end -= 1
+        surface = surface[:-1]
+    tokens = tuple(_strip_period(p.text) for p in parts)
+    possessive = bool(POSSESSIVE_AFTER.match(text, end)) if end < len(text) else False
+    return Candidate(start, end, surface, tokens, label, strength, None, sentence_start, possessive)
+
+
+__all__ = ["Candidate", "find_candidates", "WORDS_BEFORE"]

@@ -1,0 +1,78 @@
+"""How person names compare: keys, nicknames and the preferred written form."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from reader.entities.lexicon import fold
+from reader.entities.patterns import INITIAL
+
+_PARTICLES = frozenset("de du da di del della dos das do van von der den la le bin ibn y al el bint".split())
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|ar|at|an|az|ud|ul)-", re.IGNORECASE)
+
+
+def words(name: str) -> list[str]:
+    return name.split()
+
+
+def core_tokens(name: str) -> list[str]:
+    """Name words without particles and initials: "Vladimir V. Putin" -> Vladimir, Putin."""
+    return [w for w in words(name) if w.lower() not in _PARTICLES and not INITIAL.match(w)]
+
+
+def surname_key(token: str) -> str:
+    """ "al-Assad", "Assad" and "Al-Assad" share one key."""
+    return _ARTICLE_PREFIX.sub("", fold(token))
+
+
+def given_key(token: str) -> str:
+    return fold(token)
+
+
+def is_full(name: str) -> bool:
+    return len(core_tokens(name)) >= 2
+
+
+def person_key(name: str) -> tuple[str, str] | None:
+    core = core_tokens(name)
+    if len(core) < 2:
+        return None
+    return given_key(core[0]), surname_key(core[-1])
+
+
+def same_given(a: str, b: str) -> bool:
+    """ "Ash" and "Ashton" are one given name; "Asma" and "Bashar" are not."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 3 and long.startswith(short)
+
+
+def display(name: str) -> str:
+    """The form to show: middle initials dropped ("Vladimir V. Putin" -> "Vladimir Putin")."""
+    parts = words(name)
+    if len(parts) <= 2:
+        return name
+    kept = [parts[0]] + [p for p in parts[1:-1] if not INITIAL.match(p)] + [parts[-1]]
+    return " ".join(kept)
+
+
+def preferred(forms: Counter[str] | Iterable[str]) -> str:
+    """The canonical form among a person's full names.
+
+    Plain first-and-last forms win over forms with middle names ("Bashar al-Assad" over
+    "Bashar Hafez al-Assad"), then the most frequent, then the longest ("Bashar al-Assad"
+    over "Bashar Assad"), then alphabetical order, so the choice never depends on order.
+    """
+    counts = forms if isinstance(forms, Counter) else Counter(forms)
+    shown: Counter[str] = Counter()
+    for form, count in counts.items():
+        shown[display(form)] += count
+
+    def rank(form: str) -> tuple[int, int, int, str]:
+        middle = len(core_tokens(form)) - 2
+        return (max(middle, 0), -shown[form], -len(form), form)
+
+    return min(shown, key=rank)

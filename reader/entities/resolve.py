@@ -1,0 +1,192 @@
+"""Second pass over one text: make each name's label agree across the text, link short
+forms to full names ("Putin" -> "Vladimir Putin"), and give every mention its canonical name."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.entities import lexicon, names
+from reader.entities.finder import CONTEXT, CUE, PLACE_WEAK, Candidate
+from reader.entities.mention import Mention
+
+
+class _Person:
+    """One person in this text: the full names seen for them."""
+
+    __slots__ = ("forms", "given", "surname", "count", "first_seen")
+
+    def __init__(self, given: str, surname: str, first_seen: int) -> None:
+        self.forms: Counter[str] = Counter()
+        self.given = given
+        self.surname = surname
+        self.count = 0
+        self.first_seen = first_seen
+
+
+def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
+    _restore_sentence_starts(candidates, text)
+    _agree_labels(candidates)
+    people = _people(candidates)
+    org_aliases = _organisation_aliases(candidates)
+    matched: dict[int, _Person] = {}
+    for index, candidate in enumerate(candidates):
+        if candidate.blocked:
+            continue
+        if candidate.label in (None, "PERSON") or (candidate.label == "PLACE" and candidate.strength <= PLACE_WEAK) or candidate.role:
+            person = _match_person(candidate, people)
+            if person is not None:
+                candidate.label, candidate.strength = "PERSON", max(candidate.strength, CUE)
+                matched[index] = person
+        if candidate.label is None and candidate.text in org_aliases:
+            candidate.label, candidate.strength = "ORG", CUE
+    _propagate_in_lists(candidates, text)
+    mentions: list[Mention] = []
+    for index, candidate in enumerate(candidates):
+        label = candidate.label
+        if label is None:
+            continue
+        if label == "PERSON":
+            person = matched.get(index)
+            name = names.preferred(person.forms) if person is not None else names.display(candidate.text)
+            mentions.append(Mention(candidate.start, candidate.end, "PERSON", name, candidate.text, candidate.role))
+        else:
+            mentions.append(Mention(candidate.start, candidate.end, label, candidate.text, candidate.text))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+_LIST_GLUE = re.compile(r"(?:,|,? and|,? or|,? &)[ \u00a0]+")
+
+
+def _propagate_in_lists(candidates: list[Candidate], text: str) -> None:
+    """In "Kerry, Lavrov and de Mistura" or "Germany, France and Italy" the members share a label."""
+    for group in _lists_of_names(candidates, text):
+        labels = {c.label for c in group if c.label is not None and c.strength >= CUE}
+        if len(labels) != 1:
+            continue
+        label = labels.pop()
+        for candidate in group:
+            if candidate.label is None and not candidate.sentence_start and not candidate.blocked:
+                candidate.label, candidate.strength = label, CUE - 1
+
+
+def _lists_of_names(candidates: list[Candidate], text: str) -> list[list[Candidate]]:
+    """Runs of names joined by commas and closed by "and"/"or": "A, B and C"."""
+    lists: list[list[Candidate]] = []
+    current: list[Candidate] = []
+    for candidate in candidates:
+        glue = _LIST_GLUE.fullmatch(text, current[-1].end, candidate.start) if current else None
+        if glue is None:
+            current = [candidate]
+            continue
+        current.append(candidate)
+        if glue.group().strip(" ,\u00a0"):  # "and", "or", "&": the list ends here
+            lists.append(current)
+            current = []
+    return lists
+
+
+def _restore_sentence_starts(candidates: list[Candidate], text: str) -> None:
+    """ "Ban Ki-moon said ..." opening a sentence lost "Ban" as an ordinary word; the text
+    naming "Ban Ki-moon" elsewhere gives it back."""
+    full_names = {c.text for c in candidates if c.label == "PERSON" and len(c.tokens) >= 2}
+    for candidate in candidates:
+        if candidate.extend_from is None:
+            continue
+        longer = text[candidate.extend_from : candidate.end]
+        if longer in full_names:
+            candidate.start, candidate.text = candidate.extend_from, longer
+            candidate.tokens = tuple(longer.split())
+            candidate.label, candidate.strength = "PERSON", max(candidate.strength, CUE)
+
+
+def _agree_labels(candidates: list[Candidate]) -> None:
+    """A name read surely once ("the town of Khan Sheikhoun") is read so everywhere."""
+    best: dict[str, tuple[int, str]] = {}
+    for candidate in candidates:
+        if candidate.label is None:
+            continue
+        current = best.get(candidate.text)
+        if current is None or candidate.strength > current[0]:
+            best[candidate.text] = (candidate.strength, candidate.label)
+    for candidate in candidates:
+        if candidate.role or candidate.blocked:
+            continue
+        found = best.get(candidate.text)
+        if found is None:
+            continue
+        strength, label = found
+        if candidate.label is None:
+            # An unread repetition takes the reading only when it was sure.
+            if strength >= CONTEXT or label == "PERSON":
+                candidate.label, candidate.strength = label, strength
+        elif label != candidate.label and strength > candidate.strength:
+            candidate.label, candidate.strength = label, strength
+
+
+def _people(candidates: list[Candidate]) -> list[_Person]:
+    people: list[_Person] = []
+    by_key: dict[tuple[str, str], _Person] = {}
+    for candidate in candidates:
+        if candidate.label != "PERSON":
+            continue
+        key = names.person_key(candidate.text)
+        if key is None:
+            continue
+        person = by_key.get(key)
+        if person is None:
+            for other in people:
+                if other.surname == key[1] and names.same_given(other.given, key[0]):
+                    person = other
+                    break
+        if person is None:
+            person = _Person(key[0], key[1], candidate.start)
+            people.append(person)
+        by_key[key] = person
+        person.forms[candidate.text] += 1
+        person.count += 1
+    return people
+
+
+def _match_person(candidate: Candidate, people: list[_Person]) -> _Person | None:
+    key = names.person_key(candidate.text)
+    if key is not None:
+        for person in people:
+            if person.surname == key[1] and names.same_given(person.given, key[0]):
+                return person
+        return None
+    core = names.core_tokens(candidate.text)
+    if len(core) != 1:
+        return None
+    token = core[0]
+    surname = names.surname_key(token)
+    matches = [p for p in people if p.surname == surname]
+    if not matches:
+        # A first name alone ("his wife, Asma") links when one person has it.
+        if candidate.label is None and candidate.sentence_start and token.lower() in lexicon.common_words():
+            return None
+        given = names.given_key(token)
+        matches = [p for p in people if p.given == given]
+        if len(matches) != 1:
+            return None
+    # Several people share the surname ("Assad"): the one the text names most.
+    return min(matches, key=lambda p: (-p.count, p.first_seen))
+
+
+def _organisation_aliases(candidates: list[Candidate]) -> set[str]:
+    """Short forms of organisations named in full: "Nusra" after "Nusra Front"."""
+    suffixes = lexicon.word_set("org_suffixes.txt")
+    demonyms = lexicon.word_set("demonyms.txt")
+    aliases: set[str] = set()
+    for candidate in candidates:
+        if candidate.label != "ORG" or len(candidate.tokens) < 2:
+            continue
+        head = [t for t in candidate.tokens if t not in suffixes]
+        if head and head[0] not in demonyms and head[0] not in lexicon.places():
+            aliases.add(" ".join(head))
+            aliases.add(head[0])
+    return aliases
+
+
+__all__ = ["resolve", "CUE"]

@@ -1,0 +1,199 @@
+"""Tricky cases for ``reader.entities.extract`` and the library-wide person registry."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.entities import Mention, PersonRegistry, extract, resolve_library
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.label, m.name) for m in extract(text)]
+
+
+def persons(text: str) -> dict[str, str]:
+    return {m.text: m.name for m in extract(text) if m.label == "PERSON"}
+
+
+def test_mention_is_a_frozen_slotted_dataclass():
+    mention = extract("Vladimir Putin spoke.")[0]
+    assert isinstance(mention, Mention)
+    assert not hasattr(mention, "__dict__")
+    with pytest.raises(AttributeError):
+        mention.name = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_possessive_is_outside_the_span(apostrophe):
+    text = f"Vladimir Putin met aides. Putin{apostrophe}s plan and Assad{apostrophe}s forces. Bashar al-Assad{apostrophe}s regime"
+    found_here = [(m.text, m.name) for m in extract(text) if m.label == "PERSON"]
+    assert ("Putin", "Vladimir Putin") in found_here
+    assert ("Assad", "Bashar al-Assad") in found_here
+    assert ("Bashar al-Assad", "Bashar al-Assad") in found_here
+    for mention in extract(text):
+        assert apostrophe not in mention.text
+
+
+def test_titles_are_roles_not_names():
+    mentions = extract("US Secretary of State John Kerry met Col Steve Warren and Gen. David Petraeus.")
+    by_text = {m.text: m for m in mentions}
+    assert by_text["John Kerry"].role == "Secretary of State"
+    assert by_text["Steve Warren"].role == "Col"
+    assert by_text["David Petraeus"].label == "PERSON"
+    assert by_text["US"].label == "PLACE"
+    assert "Secretary of State" not in by_text
+
+
+def test_honorifics_link_to_the_full_name_without_a_role():
+    text = "President Vladimir V. Putin spoke. Mr. Putin said so, and Mrs Merkel agreed with Dr. Smith."
+    mentions = {m.text: m for m in extract(text)}
+    assert mentions["Vladimir V. Putin"].name == "Vladimir Putin"
+    assert mentions["Vladimir V. Putin"].role == "President"
+    assert mentions["Putin"].name == "Vladimir Putin"
+    assert mentions["Putin"].role is None
+    assert mentions["Merkel"].label == "PERSON"
+    assert mentions["Smith"].label == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Bashar al-Assad spoke.", "Bashar al-Assad"),
+        ("Abu Bakr al-Baghdadi was seen.", "Abu Bakr al-Baghdadi"),
+        ("French Prime Minister Jean-Marc Ayrault said no.", "Jean-Marc Ayrault"),
+        ("George W. Bush said so.", "George Bush"),
+        ("UN envoy Staffan de Mistura said so.", "Staffan de Mistura"),
+    ],
+)
+def test_hyphens_particles_and_initials_stay_in_the_name(text, name):
+    assert name in persons(text).values()
+
+
+def test_initials_are_inside_the_span():
+    assert "George W. Bush" in persons("George W. Bush said so.")
+    assert "Vladimir V. Putin" in persons("Vladimir V. Putin said so.")
+
+
+def test_assad_forms_are_one_person():
+    text = "Bashar al-Assad spoke. Later Bashar Assad and President Assad met Assad's generals."
+    assert set(persons(text).values()) == {"Bashar al-Assad"}
+
+
+def test_headline_in_capitals():
+    assert persons("PUTIN MEETS KERRY") == {"PUTIN": "Putin", "KERRY": "Kerry"}
+    assert ("GERMANY", "PLACE", "GERMANY") in found("MERKEL VISITS GERMANY TROOPS") or any(
+        m.label == "PLACE" for m in extract("MERKEL VISITS GERMANY TROOPS")
+    )
+
+
+def test_headline_in_capitals_links_to_names_in_the_body():
+    text = "PUTIN MEETS KERRY\n\nVladimir Putin met John Kerry in Moscow."
+    names = {m.text: m.name for m in extract(text)}
+    assert names["PUTIN"] == "Vladimir Putin"
+    assert names["KERRY"] == "John Kerry"
+
+
+@pytest.mark.parametrize("opener", ["Speaking", "Meanwhile", "However", "The", "Asked"])
+def test_ordinary_words_opening_a_sentence_are_not_names(opener):
+    text = f"{opener} in Moscow, Sergei Lavrov said talks went well."
+    assert [m.text for m in extract(text) if m.label == "PERSON"] == ["Sergei Lavrov"]
+    assert all(opener not in m.text for m in extract(text))
+
+
+def test_name_opening_a_sentence_is_kept():
+    text = "John Kerry arrived. Kerry said he was hopeful."
+    assert persons(text) == {"John Kerry": "John Kerry", "Kerry": "John Kerry"}
+
+
+def test_lists_of_places_and_of_people():
+    places = [m.text for m in extract("Cracks appear, with Germany, France and Italy wavering.") if m.label == "PLACE"]
+    assert places == ["Germany", "France", "Italy"]
+    text = "John Kerry, Sergei Lavrov and Staffan de Mistura met. Later Kerry, Lavrov and de Mistura spoke."
+    names = [(m.text, m.name) for m in extract(text) if m.label == "PERSON"]
+    assert names[3:] == [("Kerry", "John Kerry"), ("Lavrov", "Sergei Lavrov"), ("de Mistura", "Staffan de Mistura")]
+
+
+def test_lone_surnames_in_a_list_with_a_known_person():
+    names = [m.text for m in extract("Officials said Kerry, Lavrov and Zarif would meet.") if m.label == "PERSON"]
+    assert names == []  # nobody is known: no guess
+    text = "Secretary John Kerry arrived. Kerry, Lavrov and Zarif would meet."
+    names = [m.text for m in extract(text) if m.label == "PERSON"]
+    assert names == ["John Kerry", "Kerry", "Lavrov", "Zarif"]
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("He spoke to the Washington Post on Monday.", "Washington Post", "ORG"),
+        ("Fighters of the Islamic State and the Nusra Front.", "Islamic State", "ORG"),
+        ("Fighters of the Islamic State and the Nusra Front.", "Nusra Front", "ORG"),
+        ("A statement from the White House came late.", "White House", "ORG"),
+        ("The UN Security Council met.", "UN Security Council", "ORG"),
+        ("Rebels of the Free Syrian Army advanced.", "Free Syrian Army", "ORG"),
+        ("Arab Today, arab today", "Arab Today", "ORG"),
+        ("The Bank of England raised rates.", "Bank of England", "ORG"),
+        ("Pirelli Cable Corp said it signed a contract.", "Pirelli Cable Corp", "ORG"),
+        ("Strikes hit Homs province and the town of Khan Sheikhoun.", "Khan Sheikhoun", "PLACE"),
+        ("Strikes hit Homs province and the town of Khan Sheikhoun.", "Homs", "PLACE"),
+        ("Andrew Tabler of the Washington Institute for Near East Policy said so.", "Washington Institute for Near East Policy", "ORG"),
+    ],
+)
+def test_organisations_and_places(text, name, label):
+    assert (name, label) in [(m.text, m.label) for m in extract(text)]
+    assert not any(m.label == "PERSON" and name in m.text for m in extract(text))
+
+
+def test_offices_alone_are_no_mention():
+    assert extract("The Secretary of State will travel.") == []
+
+
+def test_speech_verbs_find_people_without_known_first_names():
+    text = "\u201cWe will see,\u201d said Mego Terzian, who runs the clinic."
+    assert persons(text) == {"Mego Terzian": "Mego Terzian"}
+
+
+def test_first_name_alone_links_to_the_one_person_with_it():
+    text = "Bashar al-Assad\u2019s wife, Asma, spoke. Asma al-Assad thanked Russia."
+    assert persons(text) == {"Bashar al-Assad": "Bashar al-Assad", "Asma": "Asma al-Assad", "Asma al-Assad": "Asma al-Assad"}
+
+
+def test_registry_links_lone_surnames_to_the_unique_full_name():
+    registry = PersonRegistry()
+    for name in ["Barack Obama", "Vladimir Putin", "Vladimir Putin", "Bashar al-Assad", "Ash Carter", "Ashton Carter"]:
+        registry.add(name)
+    assert registry.canonical("Obama") == "Barack Obama"
+    assert registry.canonical("Putin") == "Vladimir Putin"
+    assert registry.canonical("Assad") == "Bashar al-Assad"
+    assert registry.canonical("Bashar Assad") == "Bashar al-Assad"
+    assert registry.canonical("Ash Carter") == registry.canonical("Ashton Carter")
+    assert registry.canonical("Nobody") == "Nobody"
+
+
+def test_registry_keeps_different_first_names_apart():
+    registry = PersonRegistry()
+    registry.add("Bashar al-Assad")
+    registry.add("Asma al-Assad")
+    assert registry.canonical("Asma al-Assad") == "Asma al-Assad"
+    assert registry.canonical("Bashar al-Assad") == "Bashar al-Assad"
+    # Two people of one surname, equally named: a lone surname stays as it is.
+    assert registry.canonical("Assad") == "Assad"
+
+
+def test_registry_gives_a_lone_surname_to_the_person_the_library_is_about():
+    registry = PersonRegistry()
+    registry.add("Bashar al-Assad", 40)
+    registry.add("Asma al-Assad", 2)
+    assert registry.canonical("Assad") == "Bashar al-Assad"
+
+
+def test_resolve_library_rewrites_person_names_across_articles():
+    first = extract("President Obama spoke.")
+    second = extract("Barack Obama met Vladimir Putin.")
+    resolved = resolve_library([first, second])
+    assert [m.name for m in resolved[0] if m.label == "PERSON"] == ["Barack Obama"]
+    assert [m.name for m in resolved[1] if m.label == "PERSON"] == ["Barack Obama", "Vladimir Putin"]
+
+
+def test_empty_and_nameless_text():
+    assert extract("") == []
+    assert extract("nothing to see here, all lower case.") == []

@@ -1,0 +1,49 @@
+"""``news-reader entities``: entities of cleaned files, grouped by canonical name."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reader.cli import main
+
+PAGE = """Russia and US call urgent talks
+
+Moscow - Arab Today
+
+US Secretary of State John Kerry and his Russian opposite number Sergei Lavrov met in New York on Wednesday to discuss the war in Syria and the fate of President Bashar al-Assad.
+
+"We agreed on the imperative of talks," Kerry said after the meeting, adding that Lavrov had been useful and that the Islamic State group remained the main target.
+
+Putin, who obtained parliamentary permission to use force abroad, said Assad should be ready for compromise with the opposition in Damascus.
+"""
+
+
+def test_json_groups_mentions_by_canonical_name(tmp_path: Path, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["entities", "--json", str(page)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    entities = {(e["name"], e["label"]): e for e in data["entities"]}
+    kerry = entities[("John Kerry", "PERSON")]
+    assert kerry["count"] == 2
+    assert kerry["forms"] == ["John Kerry", "Kerry"]
+    assert kerry["articles"][0]["path"] == str(page)
+    assert entities[("Bashar al-Assad", "PERSON")]["forms"] == ["Assad", "Bashar al-Assad"]
+    assert ("Islamic State", "ORG") in entities
+    assert ("Syria", "PLACE") in entities
+    assert not any(label == "PERSON" and "Arab Today" in name for name, label in entities)
+
+
+def test_label_filter_and_table(tmp_path: Path, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["entities", "--label", "PERSON", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert "John Kerry" in out and "Sergei Lavrov" in out
+    assert "Syria" not in out
+
+
+def test_missing_input_is_an_error(tmp_path: Path, capsys):
+    assert main(["entities", str(tmp_path / "nothing-here")]) == 1
+    assert "news-reader:" in capsys.readouterr().err
