@@ -10,6 +10,7 @@ Prints:
 - HTML rate (pages/s) on a sample, each article rendered in one of two page
   templates (cookie banner, navigation, aside with related links, comments with a
   form, footer), timed through clean_html_page;
+- sanitizer time on 2 MB of hostile escape fragments (must stay linear);
 - for both, word-level precision/recall/F1 of the cleaned bodies against the
   corpus bodies (micro-averaged), so a speed-up that loses text shows up here.
 Target: >= 1,000 text pages/s.
@@ -31,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from reader.ingest.errors import SkippedFile  # noqa: E402
 from reader.ingest.html_page import _as_text_page, clean_html_page, extract_main_text  # noqa: E402
 from reader.ingest.jsonl import load_jsonl  # noqa: E402
+from reader.ingest.sanitize import clean_control_chars  # noqa: E402
 from reader.ingest.text_page import clean_text_page  # noqa: E402
 from reader.model import Article  # noqa: E402
 
@@ -159,6 +161,13 @@ def main() -> int:
     elapsed = time.perf_counter() - start
     rate = len(articles) / elapsed
     print(f"{'jsonl load':26s} {len(articles):6,d} lines {elapsed:6.2f} s {rate:7,.0f} articles/s")
+
+    # Hostile input must stay linear: stray 8-bit string introducers, unterminated OSC.
+    for label, hostile in (("stray C1", "abcdefghi\x9d" * 200_000), ("open OSC", "abcdefghi\x1b]" * 200_000)):
+        start = time.perf_counter()
+        clean_control_chars(hostile)
+        elapsed = time.perf_counter() - start
+        print(f"{'sanitize ' + label:26s} {len(hostile) / 1e6:6.1f} MB  {elapsed:6.2f} s")
 
     rng = random.Random(1987)
     chosen = articles[: args.limit] if args.limit else articles

@@ -18,7 +18,9 @@ _ESCAPE_SEQUENCE = re.compile(
     # String commands: OSC (ESC ]), DCS (ESC P), SOS (ESC X), PM (ESC ^), APC (ESC _)
     # and their 8-bit forms, up to BEL or ST. Without a terminator on the same line only
     # the introducer goes (a stray C1 byte must not swallow the rest of a paragraph).
-    r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]{0,4096}(?:\x07|\x1b\\|\x9c)"
+    # The payload stops at any C1 character too, so each introducer scans only up to
+    # the next one: linear time even on a line of thousands of stray \x9d.
+    r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\n\x80-\x9f]{0,4096}(?:\x07|\x1b\\|\x9c)"
     # CSI (ESC [ or 8-bit \x9b): parameter bytes, intermediate bytes, final byte.
     r"|(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
     # Other ESC sequences: intermediates then one final byte (ESC ( B, ESC 7, ESC c ...).
