@@ -41,8 +41,9 @@ _WEEKDAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fr
 
 # Tokens that can make up a timestamp; a line that is mostly these is a date stamp.
 _DATE_TOKEN = re.compile(
-    rf"^(?:\d{{1,4}}(?:[./:-]\d{{1,4}}){{0,3}}(?:st|nd|rd|th)?|{_MONTHS}|{_WEEKDAYS}|"
-    r"gmt|utc|[ecmp][sd]t|am|pm|a\.m\.|p\.m\.|at|on|of|[-,./:|•·–—]|t?\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?)[.,]?$",
+    rf"(?<!\S)(?:\d{{1,4}}(?:[./:-]\d{{1,4}}){{0,3}}(?:st|nd|rd|th)?|{_MONTHS}|{_WEEKDAYS}|"
+    r"(?:gmt|utc)(?:[+-]\d{1,2}(?::?\d{2})?)?|[ecmp][sd]t|et|pt|ct|bst|cet|cest|ist|msk|aest|"
+    r"am|pm|a\.m\.|p\.m\.|at|on|of|[-,./:|•·–—]|t?\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?)[.,]?(?!\S)",
     re.IGNORECASE,
 )
 _HAS_DIGIT = re.compile(r"\d")
@@ -148,6 +149,7 @@ _PROMO_HINTS = ("inbox", "newsletter", "sign up", "subscri", "journalism", "memb
                 "free article", "limit", "app", "redistributed", "reproduced", "principles",
                 "views expressed", "more than", "new window", "new tab", "follow", "tip",
                 "share your", "by signing", "by clicking", "by registering")  # fmt: skip
+_PROMO_HINT = re.compile("|".join(re.escape(hint) for hint in _PROMO_HINTS))
 
 # An author's note under the article: "Jane Doe covers the economy for the AP."
 _AUTHOR_BIO = re.compile(
@@ -205,11 +207,12 @@ def is_date_line(text: str) -> bool:
     """A timestamp alone on its line, maybe with a one-word section label."""
     if text.count(" ") > 16 or not _HAS_DIGIT.search(text):
         return False
-    tokens = _TOKEN.findall(text.replace(",", " , "))
-    if not tokens or len(tokens) > 12:
+    spaced = text.replace(",", " , ")
+    tokens = spaced.count(" ") + 1 - spaced.count("  ")
+    if tokens > 12:
         return False
-    other = sum(1 for token in tokens if not _DATE_TOKEN.match(token))
-    return other <= 1 and other < len(tokens) / 2
+    other = len(_DATE_TOKEN.sub(" ", spaced).split())
+    return other <= 1 and other < tokens / 2
 
 
 _RELATIVE_TIME = re.compile(
@@ -231,12 +234,17 @@ _ADDRESS_HINTS = ("street", "st.", "avenue", "ave", "road", "rd.", "boulevard", 
                   "floor", "building", "box", "tel", "fax", "phone")  # fmt: skip
 
 
-def _has_any(lowered: str, hints: tuple[str, ...]) -> bool:
-    return any(hint in lowered for hint in hints)
+def _literal_finder(hints: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(hint) for hint in hints))
+
+
+# Cheap literal pre-checks: the full patterns run only on lines holding one of these.
+_COOKIE_HINT = _literal_finder(_COOKIE_HINTS)
+_ADDRESS_HINT = _literal_finder(_ADDRESS_HINTS)
 
 
 def is_cookie_text(text: str) -> bool:
-    if not _has_any(text.lower(), _COOKIE_HINTS):
+    if not _COOKIE_HINT.search(text.lower()):
         return False
     first = _COOKIE_WORDS.search(text)
     if first is None:
@@ -291,11 +299,12 @@ def boilerplate_reason(text: str, words: int) -> str | None:
         return "furniture"
     if words <= 12 and _BREADCRUMB.match(text):
         return "breadcrumb"
-    if words <= 25 and _has_any(text.lower(), _ADDRESS_HINTS) and _ADDRESS.search(text):
+    lowered = text.lower()
+    if words <= 25 and _ADDRESS_HINT.search(lowered) and _ADDRESS.search(text):
         return "address"
-    if is_cookie_text(text) and (words >= 6 or "cookie" in text.lower()):
+    if is_cookie_text(text) and (words >= 6 or "cookie" in lowered):
         return "cookies"
-    if words <= 35 and _has_any(text.lower(), _PROMO_HINTS) and _PROMO.search(text):
+    if words <= 35 and _PROMO_HINT.search(lowered) and _PROMO.search(text):
         return "promotion"
     if words <= 35 and _AUTHOR_BIO.match(text):
         return "author-bio"
