@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import json
 import shutil
 import tempfile
@@ -155,3 +156,21 @@ def test_any_file_cleans_or_is_skipped_and_nothing_hostile_survives(data: bytes,
     for article in articles:
         for value in (article.title, article.body, article.source, article.dateline, article.date, article.url):
             assert not any(char in (value or "") for char in FORBIDDEN)
+
+
+def test_unreadable_folder_is_reported(tmp_path: Path, monkeypatch) -> None:
+    # chmod does not stop root, so the refusal is simulated where os.walk lists folders.
+    folder = mixed_folder(tmp_path)
+    locked = folder / "sub"
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    outcomes = {o.path: o.skipped for o in clean_paths([folder])}
+    assert outcomes[str(locked)] == "cannot read folder: permission denied"
+    assert outcomes[str(folder / "a_story.txt")] is None
+    assert str(locked / "f_page.html") not in outcomes

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.ingest.decode import DEFAULT_MAX_BYTES, read_text
+from reader.ingest.decode import DEFAULT_MAX_BYTES, describe_os_error, read_text
 from reader.ingest.errors import SkippedFile
 from reader.ingest.html_page import HTML_SUFFIXES, clean_html_page, looks_like_html
 from reader.ingest.jsonl import is_jsonl_path, load_jsonl
@@ -65,11 +65,16 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
 
 
 def _walk(folder: str) -> Iterator[str]:
-    for root, dirnames, filenames in os.walk(folder):
+    unreadable: list[str] = []
+    # A folder that cannot be listed is yielded like a file, so it gets reported.
+    for root, dirnames, filenames in os.walk(folder, onerror=lambda exc: unreadable.append(exc.filename)):
+        yield from unreadable
+        unreadable.clear()
         dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
         for name in sorted(filenames):
             if not name.startswith(".") and _may_be_input(name):
                 yield os.path.join(root, name)
+    yield from unreadable
 
 
 def _may_be_input(name: str) -> bool:
@@ -90,6 +95,8 @@ def clean_file(
     lines of a JSON Lines file go to ``on_problem`` and the rest still loads.
     """
     path = os.fspath(path)
+    if os.path.isdir(path):
+        raise SkippedFile(_folder_problem(path))
     if is_jsonl_path(path):
         return load_jsonl(path, on_problem)
     text = clean_control_chars(read_text(path, max_bytes))
@@ -101,6 +108,14 @@ def clean_file(
     if not articles:
         raise SkippedFile("no article found")
     return articles
+
+
+def _folder_problem(path: str) -> str:
+    try:
+        os.scandir(path).close()
+    except OSError as exc:
+        return "cannot read folder: " + describe_os_error(exc, path).removeprefix("cannot read: ")
+    return "is a directory"
 
 
 def clean_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileOutcome]:
