@@ -1,0 +1,568 @@
+"""The user's highlights: an SQLite file of its own in the library folder.
+
+Highlights are the user's data, not derived data: ``rebuild``, a new cleaner or a
+deleted index must never touch them, so they live apart from the library store
+(``highlights.sqlite3``). Every change is one transaction in WAL mode with
+``synchronous=FULL``: once a call returns, the change survives the process being
+killed (and a power cut). Deleting only marks a row, and every change is written to
+a journal first, so :meth:`HighlightStore.undo` can take back the last change, even
+after a restart.
+
+A highlight is anchored three ways: the article id, the article's file and story
+position (ids change if a file moves), and the quoted text with ~32 characters of
+context on each side (offsets change when the cleaner does); see
+:mod:`reader.highlights.anchor`.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import re
+import secrets
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Protocol
+
+from reader.highlights.anchor import anchor, context_of, find_quote
+from reader.model import Article
+
+STORE_FILE = "highlights.sqlite3"
+
+# Each entry migrates the schema from version N (its index) to N + 1; PRAGMA
+# user_version records how far a file has come. Append, never edit.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE highlights (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        path TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        deleted_at TEXT,
+        orphaned INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX highlights_article ON highlights(article_id);
+    CREATE INDEX highlights_path ON highlights(path, part);
+    CREATE TABLE highlight_tags (
+        highlight_id TEXT NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        tag TEXT NOT NULL COLLATE NOCASE,
+        PRIMARY KEY (highlight_id, tag)
+    );
+    CREATE INDEX highlight_tags_tag ON highlight_tags(tag);
+    -- What each change replaced, newest last: the undo history.
+    CREATE TABLE journal (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        highlight_id TEXT NOT NULL,
+        before TEXT
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+_ID_PATTERN = re.compile(r"^[0-9a-f]{1,8}$")
+
+
+class HighlightError(Exception):
+    """A highlight operation the user asked for cannot be done; the message says why."""
+
+
+class HighlightNotFound(HighlightError, LookupError):
+    pass
+
+
+class QuoteNotFound(HighlightError, ValueError):
+    pass
+
+
+class HighlightStoreError(HighlightError):
+    """The file is not a highlight store, or was written by a newer version."""
+
+
+class ArticleLike(Protocol):
+    """What the store needs of an article: a ``StoredArticle`` of the library fits."""
+
+    id: str
+    article: Article
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    id: str
+    article_id: str
+    path: str
+    part: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    note: str
+    tags: tuple[str, ...]
+    created: str  # ISO 8601 UTC, "2026-11-21T06:30:12Z"
+    updated: str
+    deleted_at: str | None = None
+    orphaned: bool = False  # the quote was not found in the article's current text
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "path": self.path,
+            "part": self.part,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "note": self.note,
+            "tags": list(self.tags),
+            "created": self.created,
+            "updated": self.updated,
+            "orphaned": self.orphaned,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class UndoneChange:
+    action: str  # "add" | "delete" | "note" | "tags"
+    highlight: Highlight  # as it is after the undo
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as stored: no surrounding space or leading '#', inner spaces as '-',
+    duplicates (ignoring case) dropped, first spelling and order kept."""
+    seen: dict[str, str] = {}
+    for tag in tags:
+        clean = re.sub(r"\s+", "-", tag.strip().lstrip("#").strip())
+        if clean and clean.lower() not in seen:
+            seen[clean.lower()] = clean
+    return tuple(seen.values())
+
+
+class HighlightStore:
+    """``HighlightStore(library_folder)``; safe to share between threads (one
+    connection behind a lock), and between processes (SQLite's own locking)."""
+
+    def __init__(
+        self,
+        folder: str | os.PathLike[str],
+        *,
+        clock: Callable[[], str] = utc_now,
+        busy_timeout: float = 10.0,
+    ) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path = self.folder / STORE_FILE
+        self.clock = clock
+        self._lock = threading.RLock()
+        self.db = sqlite3.connect(
+            self.path, isolation_level=None, check_same_thread=False, timeout=busy_timeout
+        )
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            # FULL, not NORMAL: a highlight is typed by hand and cannot be rebuilt from
+            # anything, so each commit is synced to disk before the call returns.
+            self.db.execute("PRAGMA synchronous=FULL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise HighlightStoreError(f"{self.path}: not a highlight store ({exc})") from exc
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    def __enter__(self) -> HighlightStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        with self._write():
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise HighlightStoreError(
+                    f"{self.path}: highlights format {version}, this version reads up to "
+                    f"{SCHEMA_VERSION}; upgrade news-reader"
+                )
+            for number in range(version, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[number]):
+                    self.db.execute(statement)
+            if version != SCHEMA_VERSION:
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One transaction, taking SQLite's write lock at once (no upgrade deadlocks
+        between two processes that both read first)."""
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    # -- changes ------------------------------------------------------------
+
+    def add(
+        self,
+        stored: ArticleLike,
+        start: int,
+        end: int,
+        note: str = "",
+        tags: Iterable[str] = (),
+    ) -> Highlight:
+        """Highlight ``body[start:end]`` of an article."""
+        body = stored.article.body
+        if not 0 <= start < end <= len(body):
+            raise HighlightError(f"no passage {start}..{end} in an article of {len(body)} characters")
+        # A selection made by sentences may carry white space at its edges; the
+        # passage is the text itself.
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if start == end:
+            raise HighlightError("the selection holds only white space")
+        prefix, suffix = context_of(body, start, end)
+        now = self.clock()
+        with self._write():
+            highlight = Highlight(
+                id=self._new_id(),
+                article_id=stored.id,
+                path=stored.article.path,
+                part=stored.article.part,
+                start=start,
+                end=end,
+                quote=body[start:end],
+                prefix=prefix,
+                suffix=suffix,
+                note=note.strip(),
+                tags=normalise_tags(tags),
+                created=now,
+                updated=now,
+            )
+            self.db.execute(
+                "INSERT INTO highlights (id, article_id, path, part, start, end, quote, prefix, suffix, "
+                "note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    highlight.id,
+                    highlight.article_id,
+                    highlight.path,
+                    highlight.part,
+                    highlight.start,
+                    highlight.end,
+                    highlight.quote,
+                    highlight.prefix,
+                    highlight.suffix,
+                    highlight.note,
+                    highlight.created,
+                    highlight.updated,
+                ),
+            )
+            self._write_tags(highlight.id, highlight.tags)
+            self._journal("add", highlight.id, None, now)
+        return highlight
+
+    def add_quote(
+        self,
+        stored: ArticleLike,
+        quote: str,
+        occurrence: int = 1,
+        note: str = "",
+        tags: Iterable[str] = (),
+    ) -> tuple[Highlight, int]:
+        """Highlight the ``occurrence``-th place (from 1) where ``quote`` is in the
+        article; curly and straight quotes, dashes and runs of white space count as
+        the same. Returns the highlight and how many places hold the quote."""
+        spans = find_quote(stored.article.body, quote)
+        if not spans:
+            raise QuoteNotFound(f"quote not found in {stored.id}: {_shorten(quote)!r}")
+        if not 1 <= occurrence <= len(spans):
+            raise QuoteNotFound(
+                f"the quote occurs {len(spans)} time{'s' if len(spans) != 1 else ''} in {stored.id}, "
+                f"there is no occurrence {occurrence}"
+            )
+        start, end = spans[occurrence - 1]
+        return self.add(stored, start, end, note, tags), len(spans)
+
+    def update_note(self, highlight_id: str, note: str) -> Highlight:
+        return self._change(highlight_id, "note", lambda h: replace(h, note=note.strip()))
+
+    def set_tags(self, highlight_id: str, tags: Iterable[str]) -> Highlight:
+        wanted = normalise_tags(tags)
+        return self._change(highlight_id, "tags", lambda h: replace(h, tags=wanted))
+
+    def delete(self, highlight_id: str) -> Highlight:
+        """Mark a highlight deleted (``undo`` or ``undo_delete`` brings it back)."""
+        now = self.clock()
+        return self._change(highlight_id, "delete", lambda h: replace(h, deleted_at=now))
+
+    def undo_delete(self, highlight_id: str) -> Highlight:
+        found = self.get(highlight_id, include_deleted=True)
+        if found.deleted_at is None:
+            return found
+        return self._change(found.id, "undelete", lambda h: replace(h, deleted_at=None), include_deleted=True)
+
+    def undo(self) -> UndoneChange | None:
+        """Take back the newest change still in the journal (None when there is none)."""
+        with self._write():
+            row = self.db.execute(
+                "SELECT seq, action, highlight_id, before FROM journal ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
+            if row is None:
+                return None
+            seq, action, highlight_id, before = row
+            self.db.execute("DELETE FROM journal WHERE seq = ?", (seq,))
+            current = self._get_exact(highlight_id)
+            if current is None:
+                return None
+            now = self.clock()
+            if action == "add":
+                restored = replace(current, deleted_at=now)
+            else:
+                old = json.loads(before)
+                restored = replace(
+                    current,
+                    note=old["note"],
+                    tags=tuple(old["tags"]),
+                    deleted_at=old["deleted_at"],
+                )
+            self._save(restored, now)
+            return UndoneChange(action, self._get_exact(highlight_id))
+
+    def _change(
+        self,
+        highlight_id: str,
+        action: str,
+        edit: Callable[[Highlight], Highlight],
+        include_deleted: bool = False,
+    ) -> Highlight:
+        with self._write():
+            current = self.get(highlight_id, include_deleted=include_deleted)
+            changed = edit(current)
+            if changed == current:
+                return current
+            now = self.clock()
+            before = {"note": current.note, "tags": list(current.tags), "deleted_at": current.deleted_at}
+            self._journal(action, current.id, json.dumps(before), now)
+            self._save(changed, now)
+            return self._get_exact(current.id)
+
+    def _save(self, highlight: Highlight, now: str) -> None:
+        self.db.execute(
+            "UPDATE highlights SET note = ?, deleted_at = ?, updated = ? WHERE id = ?",
+            (highlight.note, highlight.deleted_at, now, highlight.id),
+        )
+        self._write_tags(highlight.id, highlight.tags)
+
+    def _write_tags(self, highlight_id: str, tags: tuple[str, ...]) -> None:
+        self.db.execute("DELETE FROM highlight_tags WHERE highlight_id = ?", (highlight_id,))
+        self.db.executemany(
+            "INSERT INTO highlight_tags VALUES (?, ?, ?)",
+            [(highlight_id, position, tag) for position, tag in enumerate(tags)],
+        )
+
+    def _journal(self, action: str, highlight_id: str, before: str | None, now: str) -> None:
+        self.db.execute(
+            "INSERT INTO journal (at, action, highlight_id, before) VALUES (?, ?, ?, ?)",
+            (now, action, highlight_id, before),
+        )
+
+    def _new_id(self) -> str:
+        while True:
+            candidate = secrets.token_hex(4)
+            if not self.db.execute("SELECT 1 FROM highlights WHERE id = ?", (candidate,)).fetchone():
+                return candidate
+
+    # -- re-anchoring -------------------------------------------------------
+
+    def place(self, highlight: Highlight, stored: ArticleLike) -> Highlight:
+        """Find ``highlight`` in the current text of ``stored`` (its article, maybe
+        under a new id or after re-cleaning) and remember where it is now; when the
+        quote is gone it is kept and marked orphaned."""
+        body = stored.article.body
+        span = anchor(body, highlight.quote, highlight.start, highlight.prefix, highlight.suffix)
+        if span is None:
+            placed = replace(highlight, orphaned=True)
+        else:
+            prefix, suffix = context_of(body, *span)
+            placed = replace(
+                highlight,
+                article_id=stored.id,
+                path=stored.article.path,
+                part=stored.article.part,
+                start=span[0],
+                end=span[1],
+                prefix=prefix,
+                suffix=suffix,
+                orphaned=False,
+            )
+        if placed != highlight:
+            # Offsets and context are bookkeeping, not a user change: no journal entry,
+            # and the quote the user chose is kept as it was.
+            with self._write():
+                self.db.execute(
+                    "UPDATE highlights SET article_id = ?, path = ?, part = ?, start = ?, end = ?, "
+                    "prefix = ?, suffix = ?, orphaned = ? WHERE id = ?",
+                    (
+                        placed.article_id,
+                        placed.path,
+                        placed.part,
+                        placed.start,
+                        placed.end,
+                        placed.prefix,
+                        placed.suffix,
+                        int(placed.orphaned),
+                        placed.id,
+                    ),
+                )
+        return placed
+
+    def for_article(self, stored: ArticleLike) -> builtins.list[Highlight]:
+        """The live highlights of an article, re-anchored to its current text, in
+        reading order (orphaned ones last). What the reading view shows."""
+        rows = self._select(
+            "WHERE deleted_at IS NULL AND (article_id = ? OR (path = ? AND part = ?))",
+            (stored.id, stored.article.path, stored.article.part),
+        )
+        placed = [self.place(h, stored) for h in rows]
+        return sorted(placed, key=lambda h: (h.orphaned, h.start, h.end))
+
+    # -- reading ------------------------------------------------------------
+
+    def get(self, highlight_id: str, include_deleted: bool = False) -> Highlight:
+        """A highlight by id or unique id prefix."""
+        wanted = highlight_id.strip().lower()
+        if not _ID_PATTERN.match(wanted):
+            raise HighlightNotFound(f"no highlight {highlight_id!r} (ids are up to 8 hex digits)")
+        deleted = "" if include_deleted else " AND deleted_at IS NULL"
+        found = self._select(f"WHERE id LIKE ?{deleted}", (wanted + "%",))
+        if not found:
+            raise HighlightNotFound(f"no highlight {highlight_id!r}")
+        exact = [h for h in found if h.id == wanted]
+        if exact:
+            return exact[0]
+        if len(found) > 1:
+            shown = ", ".join(h.id for h in found[:5])
+            raise HighlightNotFound(f"{highlight_id!r} is ambiguous: {shown}")
+        return found[0]
+
+    def list(
+        self,
+        *,
+        article_id: str | None = None,
+        tag: str | None = None,
+        text: str | None = None,
+        since: str | None = None,
+        include_deleted: bool = False,
+    ) -> builtins.list[Highlight]:
+        """Highlights, oldest first. ``tag`` ignores case; ``text`` is a case-blind
+        substring of the quote or the note; ``since`` an ISO date or time (UTC) the
+        highlight was created at or after. Filtering by people or a search is done
+        by the caller, which has the library (see :mod:`reader.highlights.select`)."""
+        clauses: builtins.list[str] = []
+        params: builtins.list[object] = []
+        if not include_deleted:
+            clauses.append("deleted_at IS NULL")
+        if article_id is not None:
+            clauses.append("article_id = ?")
+            params.append(article_id)
+        if tag is not None:
+            clauses.append("id IN (SELECT highlight_id FROM highlight_tags WHERE tag = ?)")
+            params.append(normalise_tags([tag])[0] if normalise_tags([tag]) else tag)
+        if text:
+            clauses.append("(instr(lower(quote), ?) OR instr(lower(note), ?))")
+            params += [text.lower(), text.lower()]
+        if since is not None:
+            clauses.append("created >= ?")
+            params.append(since)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return self._select(where, tuple(params))
+
+    def count(self, include_deleted: bool = False) -> int:
+        where = "" if include_deleted else " WHERE deleted_at IS NULL"
+        with self._lock:
+            return self.db.execute(f"SELECT count(*) FROM highlights{where}").fetchone()[0]
+
+    def tags(self) -> builtins.list[tuple[str, int]]:
+        """Every tag of a live highlight with its number of highlights, most used first."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT t.tag, count(*) AS n FROM highlight_tags AS t JOIN highlights AS h "
+                "ON h.id = t.highlight_id WHERE h.deleted_at IS NULL "
+                "GROUP BY t.tag COLLATE NOCASE ORDER BY n DESC, t.tag COLLATE NOCASE"
+            )
+            return [(tag, count) for tag, count in rows]
+
+    def integrity_check(self) -> str:
+        with self._lock:
+            return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+    def _get_exact(self, highlight_id: str) -> Highlight | None:
+        found = self._select("WHERE id = ?", (highlight_id,))
+        return found[0] if found else None
+
+    def _select(self, where: str, params: tuple) -> builtins.list[Highlight]:
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT id, article_id, path, part, start, end, quote, prefix, suffix, note, "
+                f"created, updated, deleted_at, orphaned FROM highlights {where} "
+                "ORDER BY created, article_id, start, id",
+                params,
+            ).fetchall()
+            tags: dict[str, builtins.list[str]] = {}
+            ids = [row[0] for row in rows]
+            for chunk_start in range(0, len(ids), 500):
+                chunk = ids[chunk_start : chunk_start + 500]
+                marks = ",".join("?" * len(chunk))
+                for highlight_id, tag in self.db.execute(
+                    f"SELECT highlight_id, tag FROM highlight_tags WHERE highlight_id IN ({marks}) "
+                    "ORDER BY highlight_id, position",
+                    chunk,
+                ):
+                    tags.setdefault(highlight_id, []).append(tag)
+        return [
+            Highlight(*row[:10], tuple(tags.get(row[0], ())), *row[10:13], bool(row[13]))  # type: ignore[arg-type]
+            for row in rows
+        ]
+
+
+def _statements(script: str) -> builtins.list[str]:
+    # The migrations hold no semicolons inside strings, so splitting is safe; running
+    # them one by one keeps them inside the surrounding transaction (executescript
+    # would commit first).
+    return [s.strip() for s in script.split(";") if s.strip() and not _only_comments(s)]
+
+
+def _only_comments(statement: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("--") for line in statement.splitlines())
+
+
+def _shorten(text: str, size: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
