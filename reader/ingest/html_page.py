@@ -10,8 +10,9 @@ from dataclasses import replace
 import trafilatura
 
 from reader.ingest.errors import SkippedFile
-from reader.ingest.jsonl import normalise_paragraphs, title_from_lead
+from reader.ingest.jsonl import normalise_paragraphs
 from reader.ingest.sanitize import clean_control_chars
+from reader.ingest.stories import story_title
 from reader.ingest.text_page import PageHints, clean_text_page
 from reader.model import Article
 
@@ -68,7 +69,7 @@ def _article_from_extraction(text: str, path: str, hints: PageHints) -> Article:
     body = normalise_paragraphs(text)
     return Article(
         path=path,
-        title=hints.title or title_from_lead(body.split("\n\n", 1)[0]),
+        title=hints.title or story_title(body.split("\n\n", 1)[0]),
         body=body,
         date=hints.date,
         source=hints.source,

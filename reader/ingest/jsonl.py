@@ -21,6 +21,7 @@ from typing import IO
 from reader.ingest.decode import binary_signature, describe_os_error, format_size
 from reader.ingest.errors import SkippedFile
 from reader.ingest.sanitize import clean_control_chars
+from reader.ingest.stories import story_title
 from reader.model import Article
 
 # JSON Lines files are whole collections (the bundled corpus is 22 MB decompressed),
@@ -175,7 +176,7 @@ def parse_line(raw: bytes, path: str | os.PathLike[str], line_number: int) -> Ar
     title = " ".join(clean_control_chars(_text_field(record, _TITLE_KEYS, "title")).split())
     return Article(
         path=str(path),
-        title=title or title_from_lead(body.split("\n\n", 1)[0]),
+        title=title or story_title(body.split("\n\n", 1)[0]),
         body=body,
         date=normalise_date(_first_present(record, _DATE_KEYS)),
         source=_optional_text(record.get("source")),
@@ -225,18 +226,6 @@ def normalise_paragraphs(text: str) -> str:
     blocks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
     paragraphs = (" ".join(block.split()) for block in blocks)
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
-
-
-_TITLE_LENGTH = 80
-
-
-def title_from_lead(lead: str) -> str:
-    """A title for an article that has none: its first sentence, cut at a word."""
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'“])", lead, maxsplit=1)[0].rstrip(".")
-    if len(sentence) <= _TITLE_LENGTH:
-        return sentence
-    cut = sentence[:_TITLE_LENGTH].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:-–— ") + "…"
 
 
 _ISO_8601 = re.compile(
