@@ -174,3 +174,19 @@ def test_unreadable_folder_is_reported(tmp_path: Path, monkeypatch) -> None:
     assert outcomes[str(locked)] == "cannot read folder: permission denied"
     assert outcomes[str(folder / "a_story.txt")] is None
     assert str(locked / "f_page.html") not in outcomes
+
+
+def test_package_reexports_the_public_api() -> None:
+    import reader.ingest as ingest
+    from reader.ingest import sanitize, text_page
+
+    assert ingest.clean_file is clean_file and ingest.SkippedFile is SkippedFile
+    assert ingest.clean_control_chars is sanitize.clean_control_chars
+    assert ingest.PageHints is text_page.PageHints
+    assert set(ingest.__all__) <= set(dir(ingest))
+    try:
+        ingest.no_such_name  # noqa: B018
+    except AttributeError as exc:
+        assert "no_such_name" in str(exc)
+    else:
+        raise AssertionError("unknown names must raise AttributeError")
