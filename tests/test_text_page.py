@@ -40,7 +40,10 @@ def kind_of(line: str) -> LineKind:
         "This material may not be published, broadcast, rewritten or redistributed.",
         "We use cookies to improve your experience. By continuing to use this site you accept our use of cookies.",
         "Privacy Policy", "Most Popular", "P.O. Box 1234, Dubai", "https://example.com/news/article-123",
-        "Arab Today, arab today", "site site site site",
+        "Arab Today, arab today", "site site site site", "Image caption, Protesters gathered outside the parliament building",
+        "Image source, Getty Images", "Now Playing", "Sort by Newest",
+        "Disclaimer: The views expressed in comments are those of the readers and not of this newspaper.",
+        "Jane Doe covers business and the economy for the Associated Press.",
     ],
 )  # fmt: skip
 def test_furniture_lines_are_bad(line: str) -> None:
@@ -52,6 +55,7 @@ def test_furniture_lines_are_bad(line: str) -> None:
     [
         "By Jane Smith", "Source: Reuters", "Published: March 3, 2021", "Updated 10:42 GMT, 4 May 2019",
         "23:42 24.04.2024", "GMT 07:08 2013 Friday ,04 January", "October 2, 2015",
+        "— Reuters", "(AFP)", "3 hours ago", "Feb 12, 2024, 7:15 AM ET",
     ],
 )  # fmt: skip
 def test_metadata_lines(line: str) -> None:
@@ -126,6 +130,24 @@ def test_lead_cut_off_by_a_caption_is_kept() -> None:
     (article,) = clean_text_page(text, "p.txt")
     assert article.paragraphs == BODY
     assert article.date == "2019-05-04"
+
+
+def test_related_block_inside_the_body_is_crossed() -> None:
+    related = ["Related Coverage", "Oil prices fall as demand slows", "Stocks rise in Asia", "Bank shares slide"]
+    (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", BODY[:2], related, BODY[2:]), "p.txt")
+    assert article.paragraphs == BODY
+
+
+def test_readers_comments_after_a_comment_heading_are_not_the_article() -> None:
+    comment = "I have been saying for years that the bank would have to raise rates eventually, and nobody listened to me."
+    (article,) = clean_text_page(page("Rates rise again", BODY, "Comments", comment), "p.txt")
+    assert article.paragraphs == BODY
+
+
+def test_agency_credit_under_the_story_is_the_source() -> None:
+    (article,) = clean_text_page(page("Rates rise again", BODY, "— AFP"), "p.txt")
+    assert article.source == "AFP"
+    assert article.paragraphs == BODY
 
 
 def test_inline_dateline_and_agency_from_the_lead() -> None:

@@ -79,6 +79,8 @@ def _lists() -> dict[str, frozenset[str]]:
         "org_nouns": lexicon.word_set("org_nouns.txt"),
         "place_nouns": lexicon.word_set("place_nouns.txt"),
         "speech_verbs": lexicon.word_set("speech_verbs.txt"),
+        "org_heads": lexicon.word_set("org_heads.txt"),
+        "corporate": lexicon.word_set("corporate_suffixes.txt"),
     }
 
 
@@ -87,11 +89,14 @@ _PLACE_OF_NOUNS = frozenset(
     "city town village province region capital district suburb port county state island governorate "
     "neighbourhood neighborhood".split()
 )
-_WHO_AFTER = re.compile(r",\s+(?:who|whose)\b")
+_WHO_AFTER = re.compile(r"(?:,|\s[-–—])\s+(?:who|whose)\b")
+# A Reuters ticker after a company's name: "Societe Generale <SGEN.PA>".
+_TICKER_AFTER = re.compile(r"\s*<[A-Z0-9.&-]{1,12}>")
 _NEXT_WORDS = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 _SPEECH_AFTER = re.compile(r"(?:,[^,]{1,80},\s+|,?\s+)([a-z]+)\b")
 _OPENING = frozenset(" \t\u00a0\"'“‘([")
 _SENTENCE_END = frozenset("\n.!?:;\"“”(•—–-")
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "one", "another"})
 _SPEECH_BEFORE_VERBS = frozenset({"said", "says", "told", "added", "asked"})
 # In a headline in capitals: "PUTIN MEETS KERRY", "OBAMA TALKS WITH CASTRO".
 _HEADLINE_OBJECT_VERBS = frozenset(
@@ -181,6 +186,7 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
             (_is_ordinary(word, all_caps) or word in lists["non_entities"])
             and word not in lists["titles"]
             and word not in lists["honorifics"]
+            and word not in lists["org_heads"]
             and (word.lower() in _FUNCTION_WORDS or all_caps or not _has_org_suffix([_strip_period(p.text) for p in parts[1:]]))
         ):
             before = len(out)
@@ -202,6 +208,8 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
         if word in lists["place_suffixes"]:
             continue
         if _is_ordinary(word, all_caps) or word in lists["non_entities"]:
+            if not all_caps and _inside_known_phrase(text, parts, index):
+                continue
             if index == len(parts) - 1 and index >= 1 and _is_first_name(words[index - 1]) and not all_caps:
                 continue
             if _has_org_suffix(words[index:]) and not all_caps:
@@ -243,6 +251,28 @@ def _split_titles(
             if label:
                 out.append(_candidate(text, parts[:length], label, strength, sentence_start=sentence_start))
             index = length
+        elif (
+            rest
+            and label == "PLACE"
+            and strength >= PLACE_SURE
+            and not parts[length].connector
+            and not _is_first_name(rest[0])
+            and words[-1] not in lists["place_suffixes"]
+        ):
+            # "U.S. Motorcycle (industry)": the place, then whatever follows on its own.
+            out.append(_candidate(text, parts[:length], label, strength, sentence_start=sentence_start))
+            _split_titles(text, parts[length:], words[length:], out, all_caps, False)
+            return
+    elif len(parts) >= 3:
+        # A title inside the run: "Carib Chief Charles Williams".
+        for position in range(1, len(parts) - 1):
+            word = words[position]
+            if (word in lists["titles"] or word in lists["honorifics"]) and not parts[position].connector:
+                if _is_first_name(words[position + 1]) or words[position + 1] in lists["titles"]:
+                    _split_run(text, parts[:position], out, all_caps)
+                    _split_titles(text, parts[position:], words[position:], out, all_caps, False)
+                    return
+                break
     title_start = index
     honorific_only = True
     while index < len(parts):
@@ -301,6 +331,9 @@ def _split_titles(
 def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bool, all_caps: bool) -> None:
     lists = _lists()
     tokens = [w for w in words if w not in _NAME_PARTICLES]
+    if candidate.start > 0 and text[candidate.start - 1] == "<" and candidate.text.isupper():
+        candidate.blocked = True  # a ticker: "<SGEN.PA>"
+        return
     known = _known_label(candidate.text, all_caps)
     if known:
         if has_title and known[0] == "PLACE" and not lexicon.places().get(candidate.text, False):
@@ -371,6 +404,11 @@ def _looks_like_name(tokens: list[str], all_caps: bool) -> bool:
 def _noun_cue(before: str, after: str, possessive: bool) -> str | None:
     """ "Homs province", "the town of Khan Sheikhoun", "Al-Mayadeen, a ... TV channel"."""
     lists = _lists()
+    if _TICKER_AFTER.match(after):
+        return "ORG"
+    previous, comma = _previous_words(before)
+    if previous and not comma and previous[-1] in lists["org_nouns"]:
+        return "ORG"
     if not possessive:
         following = _NEXT_WORDS.match(after)
         if following:
@@ -383,7 +421,6 @@ def _noun_cue(before: str, after: str, possessive: bool) -> str | None:
                     return "ORG"
                 if word in lists["role_nouns"] or word in lists["speech_verbs"]:
                     break
-    previous, comma = _previous_words(before)
     if not comma and len(previous) >= 2 and previous[-1] == "of" and previous[-2] in _PLACE_OF_NOUNS:
         return "PLACE"
     apposition = APPOSITION.match(after)
@@ -420,12 +457,17 @@ def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str]
         return True
     apposition = APPOSITION.match(after)
     if apposition:
-        for word in apposition.group(1).split()[:7]:
+        # ", a spokesman for ...", ", president of ...", ", former president ..." but not
+        # ", was named president ...": a verb first makes no apposition.
+        determiner = apposition.group(0)[1:].lstrip().split(" ", 1)[0] in _DETERMINERS
+        for position, word in enumerate(apposition.group(1).split()[:7]):
             word = word.strip("'’").lower()
             if word in lists["role_nouns"]:
-                return True
+                return determiner or position <= 1
             if word in lists["org_nouns"] or word in lists["place_nouns"]:
                 break
+    # A lone unknown word before "said" is as often a company ("Nationwide said") as a
+    # person: only a surname seen in full elsewhere (resolve.py) makes it a person.
     if len(tokens) >= 2 or candidate.possessive or all_caps:
         said = _SPEECH_AFTER.match(after)
         if said and said.group(1) in lists["speech_verbs"]:
@@ -440,6 +482,10 @@ def _organisation_span(words: list[str], parts: list[_Part]) -> tuple[int, int] 
     lists = _lists()
     suffixes, prefixes = lists["org_suffixes"], lists["org_prefixes"]
     count = len(words)
+    if count >= 2 and words[0] in lists["org_heads"] and not parts[1].connector or (
+        count >= 3 and words[0] in lists["org_heads"] and parts[1].text in _NAME_PARTICLES
+    ):
+        return 0, count
     for index, word in enumerate(words):
         if parts[index].connector:
             continue
@@ -467,6 +513,16 @@ def _organisation_span(words: list[str], parts: list[_Part]) -> tuple[int, int] 
         begin = 0
         for back in range(index - 1, -1, -1):
             if parts[back].connector and parts[back].text in _SPLITTING_CONNECTORS:
+                # "Defense and Electronic Systems Center" is one name; "Russia and Daiwa
+                # Securities" or "Kerry and Acme Corp" are two.
+                if (
+                    parts[back].text in ("and", "&")
+                    and back >= 1
+                    and not _known_label(words[back - 1], False)
+                    and not _is_first_name(words[0])
+                    and not any(p.connector for p in parts[:back])
+                ):
+                    continue
                 begin = back + 1
                 break
         end = index + 1
@@ -474,7 +530,12 @@ def _organisation_span(words: list[str], parts: list[_Part]) -> tuple[int, int] 
             end += 1
         # "Washington Institute for Near East Policy": the "of/for ..." tail belongs to it,
         # up to a title that starts the next name ("Bank of England Governor Robin ...").
-        if end < count and parts[end].connector and parts[end].text in ("of", "for", "of the", "for the"):
+        if (
+            end < count
+            and parts[end].connector
+            and parts[end].text in ("of", "for", "of the", "for the")
+            and words[end - 1] not in lists["corporate"]
+        ):
             tail = end + 1
             while tail < count and not (words[tail] in lists["titles"] and tail > end + 1):
                 if parts[tail].connector and parts[tail].text in ("and", "&"):
@@ -483,6 +544,16 @@ def _organisation_span(words: list[str], parts: list[_Part]) -> tuple[int, int] 
             end = tail
         return begin, end
     return None
+
+
+def _inside_known_phrase(text: str, parts: list[_Part], index: int) -> bool:
+    """ "New South Wales", "Latin America": an ordinary word inside a known name."""
+    count = len(parts)
+    for begin in range(max(0, index - 3), index + 1):
+        for end in range(max(index + 1, begin + 2), min(count, begin + 5) + 1):
+            if _known_label(text[parts[begin].start : parts[end - 1].end], False):
+                return True
+    return False
 
 
 def _in_organisation_tail(words: list[str], parts: list[_Part], index: int) -> bool:

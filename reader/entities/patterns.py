@@ -23,7 +23,8 @@ _ABBREVIATIONS = (
     "Inc|Ltd|Bros|Cos|Cmdr|Brig|Messrs|Pte|Cpl|Supt|Insp|Fr"
 )
 _WORD = (
-    rf"(?:(?:al|el|Al|El|ad|ash|as|ar|at|an|az|ud|ul)-)?{UPPER}{LETTER}*"
+    # A bare capital ("Plan B", "England A") is no name word; "O'Brien" is.
+    rf"(?:(?:al|el|Al|El|ad|ash|as|ar|at|an|az|ud|ul)-)?{UPPER}(?:{LETTER}+|(?=['’]{UPPER}))"
     rf"(?:['’]{UPPER}{LETTER}*)?"
     rf"(?:-(?!(?:{_HYPHEN_TAILS}|[a-z]+ed)\b){LETTER}+)*"
 )
@@ -54,7 +55,7 @@ SENTENCE_START = re.compile(r"(?:^|[\n.!?:;\"“”‘(\[•—–-])[\s\"“‘
 
 # Right after a possessive ("Putin's" -> the run ends before the apostrophe).
 POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?![\w]))")
-ACRONYM = re.compile(rf"^{UPPER}{{2,6}}s?$|^(?:{UPPER}\.){{2,4}}$")
+ACRONYM = re.compile(rf"^{UPPER}{{2,6}}$|^(?:{UPPER}\.){{2,4}}$")
 INITIAL = re.compile(rf"^(?:{UPPER}\.)+$")
 LOWER_WORDS = re.compile(r"[a-z][a-z-]*")
 WORDS_BEFORE = re.compile(r"([A-Za-z][\w-]*)\W*$")

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from reader.entities import lexicon, names
-from reader.entities.finder import CONTEXT, CUE, PLACE_WEAK, Candidate
+from reader.entities.finder import CONTEXT, CUE, FIRST_NAME, PLACE_WEAK, Candidate
 from reader.entities.mention import Mention
 
 
@@ -41,6 +41,7 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
         if candidate.label is None and candidate.text in org_aliases:
             candidate.label, candidate.strength = "ORG", CUE
     _propagate_in_lists(candidates, text)
+    _employers(candidates, text)
     mentions: list[Mention] = []
     for index, candidate in enumerate(candidates):
         label = candidate.label
@@ -57,6 +58,22 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
 
 
 _LIST_GLUE = re.compile(r"(?:,|,? and|,? or|,? &)[ \u00a0]+")
+
+
+_OF_BETWEEN = re.compile(r" of (?:the )?")
+
+
+def _employers(candidates: list[Candidate], text: str) -> None:
+    """ "David Crossen of Sanford C. Bernstein": a person "of" a name works there."""
+    for previous, candidate in zip(candidates, candidates[1:]):
+        if (
+            previous.label == "PERSON"
+            and candidate.label == "PERSON"
+            and candidate.strength <= FIRST_NAME
+            and not candidate.role
+            and _OF_BETWEEN.fullmatch(text, previous.end, candidate.start)
+        ):
+            candidate.label, candidate.strength = "ORG", CUE
 
 
 def _propagate_in_lists(candidates: list[Candidate], text: str) -> None:

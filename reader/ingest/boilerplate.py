@@ -16,6 +16,8 @@ from enum import Enum
 
 from justext import get_stoplist
 
+from reader.ingest.metadata import is_agency_credit
+
 STOPWORDS: frozenset[str] = frozenset(get_stoplist("English"))
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -48,11 +50,10 @@ _DATE_TOKEN = re.compile(
 )
 _HAS_DIGIT = re.compile(r"\d")
 
-# Furniture that a short line announces by its opening words, even when it reads
-# like a sentence ("Your email address will not be published.").
-_FURNITURE_ALWAYS = re.compile(
+# Comment forms and comment-section headings: never part of the article, and
+# running text after them is readers' comments.
+_COMMENT_FORM = re.compile(
     r"^(?:"
-    # comment forms
     r"(?:your |full )?name\s*\*|e-?mail(?: address)?\s*\*|comment(?: title)?\s*\*|"
     r"mandatory\s*\*|security code|captcha|: ?characters left|characters left|"
     r"terms (?:of|and) (?:use|service|conditions)|i (?:agree|accept|have read) (?:with |to )?the\b|"
@@ -60,6 +61,16 @@ _FURNITURE_ALWAYS = re.compile(
     r"write a comment|your email address will not be published|required fields are marked|"
     r"notify me of|(?:log|sign) ?in (?:to|or)\b|comments? \(\d+\)|report abuse|"
     r"view comments|show comments|join the (?:conversation|discussion)|"
+    r"comments?$|\d+ comments?$|reply$|sort by\b|be the first to comment|"
+    r"what do you think\??$|have your say|readers'? comments"
+    r")",
+    re.IGNORECASE,
+)
+
+# Furniture that a short line announces by its opening words, even when it reads
+# like a sentence ("Your email address will not be published.").
+_FURNITURE_ALWAYS = re.compile(
+    r"^(?:"
     # site chrome
     r"skip to (?:main )?(?:content|navigation)|toggle navigation|back to top|last updated\b|"
     r"(?:subscribe|sign up) (?:to|for) (?:our|the)\b.{0,40}newsletter|"
@@ -80,16 +91,19 @@ _FURNITURE_ALWAYS = re.compile(
     re.IGNORECASE,
 )
 
-# Notices that may run long: copyright lines, disclaimers.
+# Notices that may run long: copyright lines, disclaimers, caption labels.
 _NOTICE = re.compile(
-    r"^(?:disclaimer\s*:|©|copyright\b|\(c\) \d{4}|all rights reserved)", re.IGNORECASE
+    r"^(?:disclaimer\s*:|©|copyright\b|\(c\) \d{4}|all rights reserved|"
+    r"(?:image|media|video|photo) caption\b)",
+    re.IGNORECASE,
 )
 
 # Labels that are furniture only as fragments: "Share on Facebook" is a button,
 # "Facebook declined to comment." is news.
 _FURNITURE_LABEL = re.compile(
     r"^(?:"
-    r"website\s*\*?$|mandatory$|submit\b|comments?$|\d+ comments?$|reply$|"
+    r"website\s*\*?$|mandatory$|submit\b|"
+    r"now playing|up next|watch\b.{0,40}$|duration\b|\d+\s*(?:/|of)\s*\d+$|"
     r"home\s*(?:[>»/|›]|$)|menu$|search$|close$|(?:main )?navigation$|"
     r"next article|previous article|go to top|"
     r"(?:log ?in|sign ?in|sign ?up|register|subscribe|log ?out)\b.{0,40}$|newsletters?\b|"
@@ -107,7 +121,8 @@ _FURNITURE_LABEL = re.compile(
     r"listen to (?:this|the) (?:article|story)|\d+ min(?:ute)?s? read$|print this|"
     # photo and video credits: "Photo AFP", "Image source Times of India"
     r"(?:photo|image|iamge|picture|pic|photograph|file photo|video|graphic|illustration)s?\b"
-    r"(?: source| credit| by| courtesy)?\s*[:/-]?\s*(?:\S+\s*){0,5}$|"
+    r"(?:(?: source| credit| by| courtesy)\s*[:,/-]?|\s*[:,/-])\s*(?:\S+\s*){0,5}$|"
+    r"(?:photo|image|iamge|picture|pic|photograph|file photo)s?\s+(?:\S+\s*){1,2}$|"
     r"\(?(?:photo|image|picture|credit)s?\s*:|credits?:"
     r")",
     re.IGNORECASE,
@@ -188,6 +203,7 @@ class LineInfo:
     sentence_end: bool
     kind: LineKind = LineKind.SHORT
     repeats: int = 1  # how many lines of the page share this line's letters
+    reason: str | None = None  # for BAD lines: which kind of furniture
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -293,6 +309,8 @@ def boilerplate_reason(text: str, words: int) -> str | None:
         return "link"
     if words <= 60 and _NOTICE.match(text):
         return "notice"
+    if words <= 14 and _COMMENT_FORM.match(text):
+        return "comments"
     if words <= 14 and _FURNITURE_ALWAYS.match(text):
         return "furniture"
     if words <= 10 and _FURNITURE_LABEL.match(text) and not _looks_like_sentence(text, words):
@@ -340,9 +358,10 @@ def classify(info: LineInfo, raw_line: str) -> LineKind:
         return LineKind.BAD
     if is_date_line(text) or is_published_line(text):
         return LineKind.META
-    if words <= 10 and (SOURCE_LINE.match(text) or BYLINE.match(text)):
+    if words <= 10 and (SOURCE_LINE.match(text) or BYLINE.match(text) or is_agency_credit(text)):
         return LineKind.META
-    if boilerplate_reason(text, words):
+    info.reason = boilerplate_reason(text, words)
+    if info.reason:
         return LineKind.BAD
     if is_caption_shape(text, words):
         return LineKind.SHORT

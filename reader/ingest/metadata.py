@@ -52,6 +52,10 @@ _PUBLISHED_IN = re.compile(
     r"^(?i:published|posted|first published|originally published)\s+(?i:in|on|by)\s+"
     r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s+on\b"
 )
+# A credit alone on its line under the story: "— Reuters", "(AFP)", "With AFP", "AP".
+_AGENCY_CREDIT = re.compile(
+    r"^[-–—(\s]*(?i:with\s+)?(" + _AGENCY_ALT + r")(?:\s*[/,&]\s*(?:" + _AGENCY_ALT + r"))?[)\s.]*$"
+)
 _SOURCE_LINE = re.compile(r"^(?:source|sources)\s*[:\-–]?\s+(?P<name>\S.{0,50}?)\.?$", re.IGNORECASE)
 
 # "WASHINGTON (Reuters) -", "PARIS, Oct 2 (AFP) -", "LONDON —", "Beirut, Lebanon (AP) —"
@@ -146,9 +150,15 @@ def source_from_line(text: str) -> str | None:
             return name
     if match := _PUBLISHED_IN.match(text):
         return match.group("name")
+    if match := _AGENCY_CREDIT.match(text):
+        return _agency_name(match.group(1)) or match.group(1)
     if match := _BY_AGENCY.match(text) or _BY_ONLY_AGENCY.match(text):
         return _agency_name(match.group(1)) or match.group(1)
     return None
+
+
+def is_agency_credit(text: str) -> bool:
+    return len(text) <= 40 and bool(_AGENCY_CREDIT.match(text))
 
 
 def dateline_line(text: str) -> tuple[str, str] | None:

@@ -166,6 +166,9 @@ def _bridge(infos: list[LineInfo], edge: int, step: int, title_index: int | None
     """Move ``edge`` outwards (``step`` = -1 up, +1 down) over bridgeable gaps."""
     while (beyond := _bridgeable_gap_end(infos, edge, step, title_index)) is not None:
         edge = beyond
+        # and the paragraphs that follow on without a gap
+        while 0 <= edge + step < len(infos) and _is_text(infos[edge + step]):
+            edge += step
     return edge
 
 
@@ -181,6 +184,8 @@ def _bridgeable_gap_end(
             return None
         if infos[gap_last].kind not in (LineKind.SHORT, LineKind.BAD):
             return None  # text or a date stamp: not a gap we may cross
+        if infos[gap_last].reason == "comments":
+            return None  # what follows a comment heading is readers' text
         headline_seen = headline_seen or gap_last == title_index
         if infos[beyond].kind != LineKind.GOOD:
             continue
