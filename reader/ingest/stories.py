@@ -50,7 +50,7 @@ _WINDOW_PARAGRAPHS = 40
 # on synthetic corpus digests leaned on topic change alone and missed same-topic digests
 # such as seed 003), then checked with benchmarks/stories_eval.py.
 _BIAS = 0.0
-_WEIGHTS = (-2.25, -1.5, -0.75, -2.25, -1.125, 0.375, -0.75, 0.75, 0.375, 0.375, 0.375, 0.375, 0.225, -2.25, 3, 2, -2, -2)
+_WEIGHTS = (-2.25, -1.5, -0.75, -2.25, -1.125, 0.375, -0.75, 0.75, 0.375, 0.375, 0.375, 0.6, 0.225, -3.5, 3, 2, -2, -2)
 
 # --- lexical normalisation ------------------------------------------------------
 
