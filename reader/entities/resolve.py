@@ -33,7 +33,12 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
     for index, candidate in enumerate(candidates):
         if candidate.blocked:
             continue
-        if candidate.label in (None, "PERSON") or (candidate.label == "PLACE" and candidate.strength <= PLACE_WEAK) or candidate.role:
+        if (
+            candidate.label in (None, "PERSON")
+            or (candidate.label == "PLACE" and candidate.strength <= PLACE_WEAK)
+            or (candidate.label == "ORG" and candidate.strength <= FIRST_NAME)
+            or candidate.role
+        ):
             person = _match_person(candidate, people)
             if person is not None:
                 candidate.label, candidate.strength = "PERSON", max(candidate.strength, CUE)
