@@ -144,6 +144,18 @@ def test_readers_comments_after_a_comment_heading_are_not_the_article() -> None:
     assert article.paragraphs == BODY
 
 
+def test_headlines_with_teasers_after_the_article_are_not_the_article() -> None:
+    teasers = [
+        "More from Business",
+        "Oil Prices Fall as Demand Slows",
+        "Crude prices dropped for a third day on Tuesday as traders worried about weaker demand from factories in Asia.",
+        "Stocks Rise in Asian Trading",
+        "Shares in Tokyo and Hong Kong climbed after a week of losses, led by technology companies and exporters.",
+    ]
+    (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", BODY, teasers), "p.txt")
+    assert article.paragraphs == BODY
+
+
 def test_agency_credit_under_the_story_is_the_source() -> None:
     (article,) = clean_text_page(page("Rates rise again", BODY, "— AFP"), "p.txt")
     assert article.source == "AFP"

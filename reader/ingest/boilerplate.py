@@ -98,6 +98,19 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 
+# Headings of the lists of other stories that follow (or interrupt) an article.
+_SECTION_HEADING = re.compile(
+    r"^(?:related(?: articles| news| stories| posts| topics| coverage| content| links| reading)?|"
+    r"more (?:from|news|stories|on this story|in)\b.{0,30}|most (?:read|popular|viewed|shared|commented)\b.{0,20}|"
+    r"trending(?: now| stories| news)?|recommended(?: for you| stories| reading)?|editor'?s picks?|"
+    r"top (?:stories|news|headlines)|latest(?: news| stories| articles| headlines| videos)?|"
+    r"news ?line|breaking(?: news)?|(?:you )?(?:may|might) also (?:like|be interested in)|"
+    r"read (?:more|next)|also (?:read|on)\b.{0,20}|see also|in other news|explore more(?: on these topics)?|"
+    r"more (?:to explore|like this)|popular(?: now| stories)?|what to read next|around the (?:web|site))"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+
 # Labels that are furniture only as fragments: "Share on Facebook" is a button,
 # "Facebook declined to comment." is news.
 _FURNITURE_LABEL = re.compile(
@@ -110,10 +123,7 @@ _FURNITURE_LABEL = re.compile(
     r"(?:share|tweet|pin|email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|"
     r"instagram|youtube|rss|flipboard|messenger)\b.{0,30}$|"
     r"follow (?:us|me)\b|like us on|find us on|connect with us|"
-    r"more from\b|related(?: articles| news| stories| posts| topics| coverage| content| links| reading)?\s*:?|"
-    r"more (?:news|stories|on this story|in)\b|most (?:read|popular|viewed|shared|commented)\b|"
-    r"trending\b|recommended(?: for you| stories)?\s*:?$|editor'?s picks?|top stories$|"
-    r"latest(?: news| stories| articles| headlines)?$|news ?line$|breaking(?: news)?$|"
+    r"related\s*:|more from\b|trending\b|"
     r"advertising$|sponsored\b|ad$|paid (?:content|partner)|promoted\b|"
     r"powered by\b|privacy(?: policy| notice| & cookies| overview)?\s*$|"
     r"cookie (?:policy|settings|preferences)|contact(?: us)?$|about(?: us)?$|careers$|"
@@ -311,6 +321,8 @@ def boilerplate_reason(text: str, words: int) -> str | None:
         return "notice"
     if words <= 14 and _COMMENT_FORM.match(text):
         return "comments"
+    if words <= 8 and _SECTION_HEADING.match(text):
+        return "section"
     if words <= 14 and _FURNITURE_ALWAYS.match(text):
         return "furniture"
     if words <= 10 and _FURNITURE_LABEL.match(text) and not _looks_like_sentence(text, words):

@@ -189,7 +189,7 @@ def _bridgeable_gap_end(
         headline_seen = headline_seen or gap_last == title_index
         if infos[beyond].kind != LineKind.GOOD:
             continue
-        if width <= _SMALL_GAP:
+        if width <= _SMALL_GAP and not _has_section_heading(infos, edge + step, beyond):
             return None if headline_seen else beyond
         # A wider gap is an in-body "Related" block: one heading and its links.
         if (
@@ -206,19 +206,39 @@ def _furniture_count(infos: list[LineInfo], first: int, stop: int) -> int:
     return sum(1 for i in range(first, stop, step) if infos[i].kind == LineKind.BAD)
 
 
+def _has_section_heading(infos: list[LineInfo], first: int, stop: int) -> bool:
+    step = 1 if stop > first else -1
+    return any(infos[i].reason == "section" for i in range(first, stop, step))
+
+
 def _text_words_from(infos: list[LineInfo], index: int, step: int) -> int:
-    """Words of running text from ``index`` on, across caption-sized gaps."""
+    """Words of running text from ``index`` on, across caption-sized gaps. A headline
+    between two texts costs as much as a teaser earns: a list of headlines with
+    teasers is not the rest of the article."""
     words, gap = 0, 0
     while 0 <= index < len(infos) and gap <= _SMALL_GAP:
         info = infos[index]
         if _is_text(info):
             words, gap = words + info.words, 0
-        elif info.kind in (LineKind.SHORT, LineKind.BAD):
+        elif info.kind == LineKind.SHORT or (info.kind == LineKind.BAD and info.reason != "section"):
             gap += 1
+            if info.kind == LineKind.SHORT and _headline_shape(info):
+                words -= _HEADLINE_COST
         else:
             break
         index += step
     return words
+
+
+_HEADLINE_COST = 25
+
+
+def _headline_shape(info: LineInfo) -> bool:
+    """Three or more words, no closing punctuation, mostly capitalised, no credit."""
+    if info.sentence_end or info.words < 3 or is_caption_shape(info.text, info.words):
+        return False
+    capitalised = sum(1 for word in info.text.split() if word[:1].isupper())
+    return capitalised >= 0.5 * info.words
 
 
 # --- step 3: the body lines --------------------------------------------------------
