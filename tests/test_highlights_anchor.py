@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from reader.highlights.anchor import anchor, context_of, find_quote
+from reader.highlights.anchor import anchor, context_of, find_quote, occurrences
 
 BODY = (
     "Talks opened in Geneva on Monday.\n\n"
@@ -85,7 +85,7 @@ def test_inserting_or_deleting_text_before_the_quote_reanchors_to_the_quote(befo
         span = anchor(new_body, quote, start, prefix, suffix)
         assert span is not None
         assert new_body[span[0] : span[1]] == quote
-        if new_body.count(quote) == 1:
+        if len(occurrences(new_body, quote)) == 1:  # overlapping ones count too
             assert span[0] == expected
 
 

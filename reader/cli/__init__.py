@@ -16,10 +16,13 @@ from reader import __version__
 from reader.cli import add, people, rebuild, related, remove, search, show, stats
 from reader.cli import clean as clean_command
 from reader.cli import entities as entities_command
+from reader.cli import export as export_command
+from reader.cli import highlights as highlights_command
 from reader.cli.output import error
 
 COMMANDS = (clean_command, add, remove, rebuild, stats, search, people, related, show)
 COMMANDS += (entities_command,)
+COMMANDS += (highlights_command, export_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

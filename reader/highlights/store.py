@@ -166,12 +166,14 @@ class HighlightStore:
         folder: str | os.PathLike[str],
         *,
         clock: Callable[[], str] = utc_now,
+        new_id: Callable[[], str] = lambda: secrets.token_hex(4),
         busy_timeout: float = 10.0,
     ) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / STORE_FILE
-        self.clock = clock
+        self.clock = clock  # tests pass fixed clocks and ids for reproducible output
+        self._id_source = new_id
         self._lock = threading.RLock()
         self.db = sqlite3.connect(
             self.path, isolation_level=None, check_same_thread=False, timeout=busy_timeout
@@ -395,7 +397,7 @@ class HighlightStore:
 
     def _new_id(self) -> str:
         while True:
-            candidate = secrets.token_hex(4)
+            candidate = self._id_source()
             if not self.db.execute("SELECT 1 FROM highlights WHERE id = ?", (candidate,)).fetchone():
                 return candidate
 
@@ -532,7 +534,7 @@ class HighlightStore:
             rows = self.db.execute(
                 "SELECT id, article_id, path, part, start, end, quote, prefix, suffix, note, "
                 f"created, updated, deleted_at, orphaned FROM highlights {where} "
-                "ORDER BY created, article_id, start, id",
+                "ORDER BY created, rowid",
                 params,
             ).fetchall()
             tags: dict[str, builtins.list[str]] = {}

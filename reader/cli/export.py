@@ -1,0 +1,90 @@
+"""``news-reader export``: highlights as Markdown notes, on stdout or in a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.cli.highlights import highlight_command, open_stores
+from reader.cli.library_options import add_library_option
+from reader.cli.output import error, stderr
+
+EPILOG = """\
+examples:
+  news-reader export > notes.md
+  news-reader export --out syria.md --query syria --front-matter
+  news-reader export --person putin --since 2026-11-01 --out putin.md --force
+
+Filters combine: --query keeps highlights in the articles a library search finds
+(same syntax as `search`), --person those in articles mentioning the person (aliases
+work: putin means Vladimir Putin), --since those made on or after DATE (UTC).
+
+The file is written whole or not at all (a temporary file renamed into place), and an
+existing file is never replaced without --force.
+
+exit status: 0 written; 1 nothing matched or the file cannot be written; 2 bad
+query or date."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export highlights as Markdown",
+        description=(
+            "Write highlighted passages as Markdown: one section per article (title, "
+            "source, date, file or URL), each passage a block quote with its note, tags "
+            "and the people it names. Standard output unless --out is given."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument("--article", metavar="ARTICLE", help="only this article's highlights")
+    parser.add_argument("--query", metavar="Q", help="only highlights in articles this search finds")
+    parser.add_argument("--person", metavar="NAME", help="only highlights in articles mentioning NAME")
+    parser.add_argument("--since", metavar="DATE", help="only highlights made on or after DATE (YYYY-MM-DD)")
+    parser.add_argument("--tag", metavar="T", help="only highlights with this tag")
+    parser.add_argument("--front-matter", action="store_true", help="start with YAML front matter")
+    parser.add_argument("--title", default="Highlights", metavar="TEXT", help="the document's title")
+    add_library_option(parser)
+    parser.set_defaults(func=run_export)
+
+
+@highlight_command
+def run_export(args: argparse.Namespace) -> int:
+    from reader.export import ExportError, render_markdown, write_atomically
+    from reader.highlights.select import HighlightFilter, parse_since, select_highlights
+    from reader.highlights.store import utc_now
+
+    wanted = HighlightFilter(
+        article=args.article, query=args.query, person=args.person, since=args.since, tag=args.tag
+    )
+    if wanted.since:
+        parse_since(wanted.since)  # a bad date is a usage error before any work
+    library, store = open_stores(args)
+    with library, store:
+        groups = select_highlights(library, store, wanted)
+    if not groups:
+        stderr.print("no highlights match; nothing exported", markup=False)
+        return 1
+    text = render_markdown(
+        groups, args.front_matter, title=args.title, filters=wanted.describe(), exported=utc_now()
+    )
+    if not args.out or args.out == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    try:
+        written = write_atomically(args.out, text, force=args.force)
+    except ExportError as exc:
+        error(str(exc))
+        return 1
+    passages = sum(len(g.highlights) for g in groups)
+    stderr.print(
+        f"wrote {passages} passage{'s' if passages != 1 else ''} from {len(groups)} "
+        f"article{'s' if len(groups) != 1 else ''} to {written}",
+        markup=False,
+        soft_wrap=True,
+    )
+    return 0

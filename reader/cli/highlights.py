@@ -1,0 +1,216 @@
+"""``news-reader highlights``: list, add, remove highlights from scripts; the same
+store the reader uses (``highlights.sqlite3`` in the library folder)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from functools import wraps
+
+from rich.table import Table
+from rich.text import Text
+
+from reader.cli.library_options import add_json_option, add_library_option, library_command, open_library, safe_line
+from reader.cli.output import error, print_json_line, stderr, stdout, warn
+from reader.highlights.select import BadFilter, HighlightFilter, select_highlights
+from reader.highlights.store import HighlightError, HighlightStore
+
+EPILOG = """\
+examples:
+  news-reader highlights add 002 --quote "met with President Vladimir V. Putin" --tag kerry
+  news-reader highlights add 003#4 --quote "the talks" --occurrence 2 --note "second round"
+  news-reader highlights list --tag kerry
+  news-reader highlights list --json | jq '.highlights[].quote'
+  news-reader highlights remove 1a2b3c4d
+  news-reader highlights undo
+
+ARTICLE is what `show` takes: an id, a prefix of one, a source path or the start of a
+file name (NAME#N for story N of a digest). A quote must be text of the article;
+straight and curly quotes, dashes and runs of spaces count as the same.
+
+--json (list) prints {"highlights": [{"id", "article_id", "title", "path", "part",
+"start", "end", "quote", "note", "tags", "people", "created", "updated",
+"orphaned"}]}; start and end are character offsets into the article body."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "highlights",
+        help="list, add and remove highlighted passages",
+        description="Highlighted passages: the store the reader keeps, for scripts and other tools.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = parser.add_subparsers(title="actions", metavar="ACTION")
+
+    listing = actions.add_parser("list", help="list highlights (all articles)")
+    listing.add_argument("--article", metavar="ARTICLE", help="only highlights of this article")
+    listing.add_argument("--tag", metavar="T", help="only highlights with this tag")
+    listing.add_argument("--text", metavar="S", help="only highlights whose quote or note contains S")
+    add_json_option(listing, "the highlights")
+    add_library_option(listing)
+    listing.set_defaults(func=run_list)
+
+    adding = actions.add_parser("add", help="highlight a passage of an article")
+    adding.add_argument("article", metavar="ARTICLE")
+    adding.add_argument("--quote", required=True, metavar="TEXT", help="exact text from the article")
+    adding.add_argument("--note", default="", metavar="N", help="a note on the passage")
+    adding.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeat for several)")
+    adding.add_argument(
+        "--occurrence", type=_positive, metavar="N", help="the Nth place the quote occurs (default: the first)"
+    )
+    add_json_option(adding, "the new highlight")
+    add_library_option(adding)
+    adding.set_defaults(func=run_add)
+
+    removing = actions.add_parser("remove", help="delete highlights (undo brings them back)")
+    removing.add_argument("ids", nargs="+", metavar="ID", help="highlight id or a unique prefix of one")
+    add_library_option(removing)
+    removing.set_defaults(func=run_remove)
+
+    undoing = actions.add_parser("undo", help="take back the last change to the highlights")
+    add_library_option(undoing)
+    undoing.set_defaults(func=run_undo)
+
+    parser.set_defaults(func=lambda args: _usage(parser))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_usage()
+    error("highlights: give an action: list, add, remove or undo")
+    return 2
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def highlight_command(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """The library's errors as ``library_command`` reports them, and the highlight
+    store's the same way: one line on stderr, exit status 1."""
+
+    @library_command
+    @wraps(run)
+    def wrapper(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except BadFilter as exc:
+            error(str(exc))
+            return 2
+        except HighlightError as exc:
+            error(str(exc))
+            return 1
+
+    return wrapper
+
+
+def open_stores(args: argparse.Namespace):
+    library = open_library(args)
+    try:
+        return library, HighlightStore(library.folder)
+    except BaseException:
+        library.close()
+        raise
+
+
+@highlight_command
+def run_list(args: argparse.Namespace) -> int:
+    library, store = open_stores(args)
+    with library, store:
+        groups = select_highlights(library, store, HighlightFilter(article=args.article, tag=args.tag, text=args.text))
+    rows = [(group, placed) for group in groups for placed in group.highlights]
+    if args.json:
+        print_json_line(
+            {
+                "highlights": [
+                    {**placed.highlight.to_json(), "title": group.title, "people": list(placed.people)}
+                    for group, placed in rows
+                ]
+            }
+        )
+        return 0 if rows else 1
+    if not rows:
+        stderr.print("no highlights found", markup=False)
+        return 1
+    table = Table(title=f"{len(rows)} highlight{'s' if len(rows) != 1 else ''} in {len(groups)} article{'s' if len(groups) != 1 else ''}")
+    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("article", ratio=2)
+    table.add_column("passage", ratio=4)
+    table.add_column("note", ratio=2)
+    table.add_column("tags", ratio=1)
+    for group, placed in rows:
+        highlight = placed.highlight
+        passage = Text(_shorten(safe_line(highlight.quote), 160))
+        if highlight.orphaned:
+            passage.append(" (not found in the current text)", style="yellow")
+        table.add_row(
+            highlight.id,
+            highlight.created[:10],
+            safe_line(group.title),
+            passage,
+            safe_line(highlight.note),
+            safe_line(", ".join(highlight.tags)),
+        )
+    stdout.print(table)
+    return 0
+
+
+@highlight_command
+def run_add(args: argparse.Namespace) -> int:
+    library, store = open_stores(args)
+    with library, store:
+        stored = library.article(args.article)
+        highlight, places = store.add_quote(
+            stored, args.quote, occurrence=args.occurrence or 1, note=args.note, tags=args.tag
+        )
+    if places > 1 and args.occurrence is None:
+        warn(f"the quote occurs {places} times; highlighted the first (--occurrence N picks another)")
+    if args.json:
+        print_json_line({**highlight.to_json(), "title": stored.article.title})
+        return 0
+    stdout.print(
+        f"added {highlight.id} in {stored.id} “{safe_line(_shorten(stored.article.title, 60))}” "
+        f"(characters {highlight.start}-{highlight.end})",
+        markup=False,
+        soft_wrap=True,
+    )
+    return 0
+
+
+@highlight_command
+def run_remove(args: argparse.Namespace) -> int:
+    from reader.library.home import library_dir
+
+    failed = 0
+    with HighlightStore(library_dir(args.library)) as store:
+        for wanted in args.ids:
+            try:
+                removed = store.delete(wanted)
+            except HighlightError as exc:
+                error(str(exc))
+                failed += 1
+                continue
+            stdout.print(f"removed {removed.id} (`news-reader highlights undo` brings it back)", markup=False, soft_wrap=True)
+    return 1 if failed else 0
+
+
+@highlight_command
+def run_undo(args: argparse.Namespace) -> int:
+    from reader.library.home import library_dir
+
+    with HighlightStore(library_dir(args.library)) as store:
+        undone = store.undo()
+    if undone is None:
+        stderr.print("nothing to undo", markup=False)
+        return 1
+    verb = {"add": "adding", "delete": "removing", "undelete": "restoring", "note": "the note of", "tags": "the tags of"}
+    stdout.print(f"undid {verb.get(undone.action, undone.action)} {undone.highlight.id}", markup=False, soft_wrap=True)
+    return 0
+
+
+def _shorten(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"

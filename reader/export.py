@@ -1,0 +1,243 @@
+"""Highlights as Markdown notes, and writing them to a file safely.
+
+The output must read well as plain text and in note apps, and nothing an article
+says may change its structure: passages and notes are escaped so that article text
+cannot open a heading, a list, a link, a code span, raw HTML, a table or a new
+block quote, and cannot end the block quote it sits in. The tests parse the output
+as CommonMark (markdown-it-py) to check it.
+
+Headless: the CLI and the TUI both call :func:`render_markdown` and
+:func:`write_atomically`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.highlights.select import ArticleHighlights, PlacedHighlight
+
+DEFAULT_TITLE = "Highlights"
+
+# ASCII punctuation that can start or end an inline construct anywhere in a line:
+# emphasis, code, links and images, autolinks and HTML, entities, GFM tables and
+# strikethrough, note-app tags (#tag) and maths ($x$). All may be backslash-escaped.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#])")
+# What can open a block at the start of a line once the inline escapes are done:
+# list bullets, setext underlines / thematic breaks, ordered-list numbers ("1985. ").
+_LINE_START_SPECIAL = re.compile(r"^([-+=:])|^(\d{1,9})([.)])(?=\s|$)")
+_WHITE_SPACE = re.compile(r"\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\\x00-\x1f\x7f]+$")
+
+
+class ExportError(Exception):
+    """The export cannot be written; the message says why, for the user."""
+
+
+class ExportExists(ExportError, FileExistsError):
+    pass
+
+
+def escape_line(text: str) -> str:
+    """``text`` as one line of literal Markdown text: white space collapsed, every
+    character that could start a construct escaped."""
+    line = _WHITE_SPACE.sub(" ", text).strip()
+    line = _INLINE_SPECIAL.sub(r"\\\1", line)
+    return _LINE_START_SPECIAL.sub(_escape_line_start, line)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return match.group(2) + "\\" + match.group(3)
+
+
+def quote_block(text: str) -> str:
+    """A passage as a block quote; its paragraphs stay paragraphs, joined by ``>``
+    lines so the quote stays one block."""
+    paragraphs = [escape_line(p) for p in _PARAGRAPH_BREAK.split(text)]
+    paragraphs = [p for p in paragraphs if p]
+    return "\n>\n".join(f"> {p}" for p in paragraphs) or ">"
+
+
+def code_span(text: str) -> str:
+    """``text`` verbatim in a code span (a file path): fenced by one backtick more
+    than the longest run inside it."""
+    text = _WHITE_SPACE.sub(" ", text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {text} " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else text
+    return f"{fence}{padded}{fence}"
+
+
+def render_markdown(
+    groups: Sequence[ArticleHighlights],
+    front_matter: bool = False,
+    *,
+    title: str = DEFAULT_TITLE,
+    filters: dict[str, str] | None = None,
+    exported: str | None = None,
+) -> str:
+    """The highlights as a Markdown document: a title, then one ``##`` section per
+    article (metadata line, each passage as a block quote with its note, tags and
+    people). ``exported`` is the export time to print (ISO 8601); ``filters`` what
+    selected the highlights, for the front matter."""
+    passages = sum(len(g.highlights) for g in groups)
+    lines: list[str] = []
+    if front_matter:
+        lines += _front_matter(groups, title, filters or {}, exported, passages)
+    lines += [f"# {escape_line(title) or DEFAULT_TITLE}", ""]
+    summary = f"{_plural(passages, 'passage')} from {_plural(len(groups), 'article')}"
+    if exported:
+        summary += f", exported {exported[:10]}"
+    lines += [escape_line(summary) + ".", ""]
+    for group in groups:
+        lines += _article_section(group)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _article_section(group: ArticleHighlights) -> list[str]:
+    lines = [f"## {escape_line(group.title) or 'Untitled'}", ""]
+    facts = [escape_line(f) for f in (group.source, (group.date or "")[:10]) if f and f.strip()]
+    where = code_span(group.path) + (f" (story {group.part + 1})" if group.part else "")
+    facts.append(where)
+    if group.url:
+        facts.append(f"<{group.url}>" if _SAFE_URL.match(group.url) else escape_line(group.url))
+    facts.append(f"id {escape_line(group.article_id)}")
+    lines += [" · ".join(facts), ""]
+    if not group.in_library:
+        lines += ["*This article is no longer in the library; passages are quoted as highlighted.*", ""]
+    for placed in group.highlights:
+        lines += _passage(placed)
+    return lines
+
+
+def _passage(placed: PlacedHighlight) -> list[str]:
+    highlight = placed.highlight
+    lines = [quote_block(highlight.quote), ""]
+    details: list[str] = []
+    if highlight.note.strip():
+        details.append(f"- **Note:** {escape_line(highlight.note)}")
+    if highlight.tags:
+        details.append(f"- **Tags:** {', '.join(escape_line(t) for t in highlight.tags)}")
+    if placed.people:
+        details.append(f"- **People:** {', '.join(escape_line(p) for p in placed.people)}")
+    if highlight.orphaned:
+        details.append("- *Not found in the article's current text.*")
+    details.append(f"- *Highlighted {escape_line(highlight.created[:10])} · {escape_line(highlight.id)}*")
+    return lines + details + [""]
+
+
+def _front_matter(
+    groups: Sequence[ArticleHighlights],
+    title: str,
+    filters: dict[str, str],
+    exported: str | None,
+    passages: int,
+) -> list[str]:
+    tags: dict[str, None] = {}
+    people: dict[str, None] = {}
+    for group in groups:
+        for placed in group.highlights:
+            tags.update(dict.fromkeys(placed.highlight.tags))
+            people.update(dict.fromkeys(placed.people))
+    lines = ["---", f"title: {yaml_string(title)}"]
+    if exported:
+        lines.append(f"exported: {yaml_string(exported)}")
+    if filters:
+        lines.append("filters:")
+        lines += [f"  {key}: {yaml_string(value)}" for key, value in sorted(filters.items())]
+    lines += [
+        f"articles: {len(groups)}",
+        f"passages: {passages}",
+        f"tags: [{', '.join(yaml_string(t) for t in tags)}]",
+        f"people: [{', '.join(yaml_string(p) for p in people)}]",
+        "---",
+        "",
+    ]
+    return lines
+
+
+def yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar. JSON's string syntax is one, once the characters
+    YAML reads as line breaks (but JSON does not escape) are escaped too."""
+    encoded = json.dumps(value, ensure_ascii=False)
+    for char in ("\u0085", "\u2028", "\u2029", "\ufeff"):
+        encoded = encoded.replace(char, f"\\u{ord(char):04x}")
+    return encoded
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def write_atomically(path: str | os.PathLike[str], text: str, force: bool = False) -> Path:
+    """Write ``text`` to ``path`` so that the file is either the old one or the whole
+    new one, never a part: a temporary file in the same folder, synced, then renamed
+    over. Without ``force`` an existing file is never replaced (checked atomically:
+    the rename is a hard link that fails if the name is taken)."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; give a file name")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {target}: folder {folder} does not exist")
+    if target.exists() and not force:
+        raise ExportExists(f"{target} exists; use --force to overwrite it")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ExportError(f"cannot write in {folder}: {exc.strerror}") from exc
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        # mkstemp makes the file private; a note is an ordinary file (or keeps the
+        # mode of the one it replaces).
+        os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        if force:
+            os.replace(temporary, target)
+        else:
+            _move_without_overwriting(Path(temporary), target)
+        _sync_folder(folder)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    return target
+
+
+def _move_without_overwriting(temporary: Path, target: Path) -> None:
+    try:
+        # A hard link fails if the name is taken, even when another process takes
+        # it between our check and now.
+        os.link(temporary, target)
+    except FileExistsError as exc:
+        raise ExportExists(f"{target} exists; use --force to overwrite it") from exc
+    except OSError:
+        # File systems without hard links (FAT, some network mounts): check, then rename.
+        if target.exists():
+            raise ExportExists(f"{target} exists; use --force to overwrite it") from None
+        os.replace(temporary, target)
+        return
+    os.unlink(temporary)
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename is durable only once the folder entry is on disk.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

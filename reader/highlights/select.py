@@ -1,0 +1,226 @@
+"""Highlights together with their articles, as the list screen and the export need
+them: re-anchored to the current text, with the people the passage names, grouped
+by article and filtered by what the library knows (search, people).
+
+Only this module joins the highlight store and the library; both stay unaware of
+each other.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
+
+from typing import TYPE_CHECKING
+
+from reader.highlights.anchor import anchor
+from reader.highlights.store import Highlight, HighlightStore
+
+if TYPE_CHECKING:  # the library pulls in Whoosh; the CLI imports this module at start
+    from reader.library import Library, StoredArticle
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedHighlight:
+    highlight: Highlight
+    people: tuple[str, ...]  # canonical names of the people mentioned inside the passage
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHighlights:
+    """One article and the highlights made in it, in reading order (orphaned last)."""
+
+    article_id: str
+    title: str
+    path: str
+    part: int
+    source: str | None
+    date: str | None
+    url: str | None
+    highlights: tuple[PlacedHighlight, ...]
+    in_library: bool = True  # False: the article was removed; shown from what the highlights remember
+    people: tuple[str, ...] = ()  # people of the whole article, in order of first mention
+
+    def to_json(self) -> dict:
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "path": self.path,
+            "part": self.part,
+            "source": self.source,
+            "date": self.date,
+            "url": self.url,
+            "in_library": self.in_library,
+            "highlights": [{**p.highlight.to_json(), "people": list(p.people)} for p in self.highlights],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightFilter:
+    """What to select; every field given narrows the selection further."""
+
+    article: str | None = None  # an article reference as `show` takes it
+    query: str | None = None  # a library search: highlights in the articles it finds
+    person: str | None = None  # the quote's or the article's people (aliases resolved)
+    since: str | None = None  # ISO date or time: highlights created then or later (UTC)
+    tag: str | None = None
+    text: str | None = None  # case-blind substring of quote or note
+
+    def describe(self) -> dict[str, str]:
+        return {name: value for name in self.__slots__ if (value := getattr(self, name))}
+
+
+class BadFilter(ValueError):
+    """A filter the user must correct (a date that is not a date)."""
+
+
+def parse_since(text: str) -> str:
+    """``2026-11-01`` or ``2026-11-01T08:00`` (UTC) as the store's timestamps spell it."""
+    try:
+        if "T" in text or " " in text.strip():
+            moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+            return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError as exc:
+        raise BadFilter(f"cannot read the date {text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from exc
+
+
+def select_highlights(
+    library: Library, store: HighlightStore, wanted: HighlightFilter | None = None
+) -> list[ArticleHighlights]:
+    """The live highlights matching ``wanted``, grouped by article; the groups come in
+    the order their first highlight was made."""
+    wanted = wanted or HighlightFilter()
+    since = parse_since(wanted.since) if wanted.since else None
+    rows = store.list(tag=wanted.tag, text=wanted.text, since=since)
+    if wanted.article:
+        target = library.article(wanted.article)
+        rows = [h for h in rows if _belongs_to(h, target)]
+    groups = _group(library, store, rows)
+    if wanted.query:
+        found = library.search(wanted.query, limit=max(1, library.store.article_count()))
+        ids = {hit.id for hit in found.hits}
+        groups = [g for g in groups if g.article_id in ids]
+    if wanted.person:
+        groups = _with_person(library, groups, wanted.person)
+    return groups
+
+
+def _belongs_to(highlight: Highlight, stored: StoredArticle) -> bool:
+    return highlight.article_id == stored.id or (
+        highlight.path == stored.article.path and highlight.part == stored.article.part
+    )
+
+
+def _group(library: Library, store: HighlightStore, rows: Iterable[Highlight]) -> list[ArticleHighlights]:
+    placed: dict[str, list[Highlight]] = {}
+    articles: dict[str, StoredArticle | None] = {}
+    for highlight in rows:
+        stored = _find_article(library, highlight)
+        if stored is not None:
+            highlight = _place(store, highlight, stored, library)
+            stored = library.store.get(highlight.article_id) or stored
+        key = stored.id if stored is not None else f"{highlight.path}#{highlight.part}"
+        articles.setdefault(key, stored)
+        placed.setdefault(key, []).append(highlight)
+    groups = []
+    for key, highlights in placed.items():
+        stored = articles[key]
+        highlights.sort(key=lambda h: (h.orphaned, h.start, h.end, h.created))
+        groups.append(_make_group(stored, highlights))
+    return groups
+
+
+def _find_article(library: Library, highlight: Highlight) -> StoredArticle | None:
+    """The highlight's article: by id, else by file and story position (the id of
+    an article changes when its file moves or the cleaner splits a page anew)."""
+    found = library.store.get(highlight.article_id)
+    if found is not None:
+        return found
+    for article_id in library.store.ids_of_path(highlight.path):
+        candidate = library.store.get(article_id)
+        if candidate is not None and candidate.article.part == highlight.part:
+            return candidate
+    return None
+
+
+def _place(store: HighlightStore, highlight: Highlight, stored: StoredArticle, library: Library) -> Highlight:
+    placed = store.place(highlight, stored)
+    if not placed.orphaned:
+        return placed
+    # The page may have been split into stories differently: look in its siblings.
+    for article_id in library.store.ids_of_path(stored.article.path):
+        if article_id == stored.id:
+            continue
+        sibling = library.store.get(article_id)
+        if sibling is not None and anchor(
+            sibling.article.body, highlight.quote, highlight.start, highlight.prefix, highlight.suffix
+        ):
+            return store.place(placed, sibling)
+    return placed
+
+
+def _make_group(stored: StoredArticle | None, highlights: list[Highlight]) -> ArticleHighlights:
+    if stored is None:
+        first = highlights[0]
+        return ArticleHighlights(
+            article_id=first.article_id,
+            title=os.path.basename(first.path) + (f" #{first.part}" if first.part else ""),
+            path=first.path,
+            part=first.part,
+            source=None,
+            date=None,
+            url=None,
+            highlights=tuple(PlacedHighlight(h, ()) for h in highlights),
+            in_library=False,
+        )
+    article = stored.article
+    return ArticleHighlights(
+        article_id=stored.id,
+        title=article.title,
+        path=article.path,
+        part=article.part,
+        source=article.source,
+        date=article.date,
+        url=article.url,
+        highlights=tuple(PlacedHighlight(h, people_in(stored, h)) for h in highlights),
+        people=tuple(stored.names("PERSON")),
+    )
+
+
+def people_in(stored: StoredArticle, highlight: Highlight) -> tuple[str, ...]:
+    """Canonical names of the people mentioned in the passage, first mention first; a
+    mention cut by the selection ("Kerry" of "John Kerry") counts."""
+    if highlight.orphaned:
+        return ()
+    names: dict[str, None] = {}
+    for span in stored.entities:
+        if span.label == "PERSON" and span.start < highlight.end and highlight.start < span.end:
+            names.setdefault(span.name, None)
+    return tuple(names)
+
+
+def _with_person(library: Library, groups: list[ArticleHighlights], person: str) -> list[ArticleHighlights]:
+    """Groups whose article mentions the person; aliases go through the library's
+    people directory ("putin" means "Vladimir Putin"). A name the directory does
+    not know is looked for in the quotes themselves."""
+    from reader.library.people import name_words
+
+    resolved = {tuple(words) for words in library.people_directory().resolve(name_words(person))}
+    if resolved:
+        return [g for g in groups if any(tuple(name_words(name)) in resolved for name in g.people)]
+    needle = person.casefold()
+    kept = []
+    for group in groups:
+        matching = tuple(p for p in group.highlights if needle in p.highlight.quote.casefold())
+        if matching:
+            kept.append(_replace_highlights(group, matching))
+    return kept
+
+
+def _replace_highlights(group: ArticleHighlights, highlights: tuple[PlacedHighlight, ...]) -> ArticleHighlights:
+    return replace(group, highlights=highlights)
