@@ -49,7 +49,7 @@ _KEEP = 1.0
 _DIGEST_EVIDENCE = ((2, 3.2), (3, 2.0), (4, 1.6), (5, 1.4))
 # A long single article has more chances of a few strong-looking turns: every this
 # many content words, each step asks for one boundary more.
-_WORDS_PER_EXTRA_EVIDENCE = 1500
+_WORDS_PER_EXTRA_EVIDENCE = 3000
 # Cohesion windows before and after a candidate lead, in content words.
 _WINDOW_WORDS = 150
 # ...and in paragraphs at most, so pages of empty or one-word lines stay linear.
