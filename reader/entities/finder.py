@@ -81,6 +81,7 @@ def _lists() -> dict[str, frozenset[str]]:
         "speech_verbs": lexicon.word_set("speech_verbs.txt"),
         "org_heads": lexicon.word_set("org_heads.txt"),
         "corporate": lexicon.word_set("corporate_suffixes.txt"),
+        "events": lexicon.word_set("event_suffixes.txt"),
     }
 
 
@@ -99,6 +100,9 @@ _NEXT_WORDS = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 _SPEECH_AFTER = re.compile(r"(?:,[^,]{1,80},\s+|,?\s+)([a-z]+)\b")
 _OPENING = frozenset(" \t\u00a0\"'“‘([")
 _SENTENCE_END = frozenset("\n.!?:;\"“”(•—–-")
+_TITLE_MODIFIERS = frozenset(
+    {"Former", "Acting", "Ex", "Interim", "Outgoing", "Incoming", "Senior", "Junior", "Special", "Grand", "First", "Deputy", "Vice", "Chief", "Executive", "Managing", "Supreme", "Head"}
+)
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "one", "another"})
 _SPEECH_BEFORE_VERBS = frozenset({"said", "says", "told", "added", "asked"})
 # In a headline in capitals: "PUTIN MEETS KERRY", "OBAMA TALKS WITH CASTRO".
@@ -200,6 +204,9 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
                 out[before].extend_from = first.start
             return
     words = [_strip_period(p.text) for p in parts]
+    # "Sydney Olympics", "Australian Open", "World Cup": an event, no entity.
+    if len(parts) >= 2 and words[-1] in lists["events"]:
+        return
     # Ordinary words inside a run split it ("John Kerry Meets Vladimir Putin"), except the
     # last word after a first name ("John Major") and words of organisation names.
     for index in range(1, len(parts)):
@@ -300,7 +307,8 @@ def _split_titles(
             continue
         break
     role = None
-    has_title = index > title_start
+    # "Former", "Acting" alone make no title: "Former Worldcom boss ..." names a company.
+    has_title = any(w not in _TITLE_MODIFIERS for w in words[title_start:index] if w in lists["titles"] or w in lists["honorifics"])
     if has_title:
         if not honorific_only:
             role_parts = [p for p in parts[title_start:index] if _strip_period(p.text) not in lists["honorifics"]]
@@ -436,7 +444,7 @@ def _noun_cue(before: str, after: str, possessive: bool) -> str | None:
         if employer and employer.group(1) in lists["role_nouns"] and employer.group(1) not in _KIN:
             return "ORG_WEAK"  # "Qwest chairman Richard Notebaert"
         region = _REGION_AFTER.match(after)
-        if region and lexicon.places().get(region.group(1)) and not after[region.end() : region.end() + 1] in ("'", "’"):
+        if region and region.group(1) in lexicon.places() and not after[region.end() : region.end() + 1] in ("'", "’"):
             return "PLACE"  # "Murdochville, Quebec"
     if not comma and len(previous) >= 2 and previous[-1] == "of" and previous[-2] in _PLACE_OF_NOUNS:
         return "PLACE"
@@ -483,14 +491,22 @@ def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str]
                 return determiner or position <= 1
             if word in lists["org_nouns"] or word in lists["place_nouns"]:
                 break
-    # A lone unknown word before "said" is as often a company ("Nationwide said") as a
-    # person: only a surname seen in full elsewhere (resolve.py) makes it a person.
-    if len(tokens) >= 2 or candidate.possessive or all_caps:
+    # A lone unknown word before "said" may be a company ("Nationwide said"): it counts
+    # only when it is no ordinary word, no acronym and no known organisation or place.
+    single_ok = (
+        len(tokens) == 1
+        and not _is_ordinary(tokens[0])
+        and not ACRONYM.match(tokens[0])
+        and tokens[0] not in lexicon.places()
+        and tokens[0] not in lexicon.organisations()
+    )
+    if len(tokens) >= 2 or candidate.possessive or all_caps or single_ok:
         said = _SPEECH_AFTER.match(after)
         if said and said.group(1) in lists["speech_verbs"]:
             return True
         if not comma and last in (_HEADLINE_OBJECT_VERBS if all_caps else _SPEECH_BEFORE_VERBS):
-            return True
+            # "..., said Mourinho." but not "said Hmeimim and ... would continue".
+            return len(tokens) >= 2 or all_caps or not after[:1].isspace()
     return False
 
 
@@ -629,7 +645,8 @@ def _is_ordinary(word: str, all_caps: bool = False) -> bool:
     # In mixed-case text a word in capitals is an acronym ("US", "IT"), never "us", "it".
     if not all_caps and len(word) > 1 and word.isupper():
         return False
-    return word.lower() in lexicon.common_words()
+    lower = word.lower()
+    return lower in lexicon.common_words() or lower in _FUNCTION_WORDS
 
 
 def _is_first_name(word: str) -> bool:
