@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,22 @@ def test_permission_error_message() -> None:
 
     assert describe_os_error(PermissionError(13, "Permission denied"), "x") == "cannot read: permission denied"
     assert describe_os_error(OSError(5, "Input/output error"), "x") == "cannot read: input/output error"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Москва — столица России. Президент заявил в среду.\n" * 5,
+        "東京は日本の首都です。今日は晴れです。\n" * 20,
+        "مرحبا بالعالم هذه مقالة إخبارية\n" * 10,
+    ],
+    ids=["cyrillic", "japanese", "arabic"],
+)
+def test_utf16_without_bom_in_other_scripts(tmp_path: Path, encoding: str, text: str) -> None:
+    assert read_text(write(tmp_path, "page.txt", text.encode(encoding))) == text
+
+
+def test_executable_bytes_without_their_signature_are_still_binary(tmp_path: Path) -> None:
+    chunk = Path(sys.executable).resolve().read_bytes()[4096:36864]
+    assert skip_reason(write(tmp_path, "chunk.txt", chunk)).startswith("binary file (")

@@ -2,7 +2,8 @@
 
 Order of the checks (first match wins): unreadable or not a regular file, empty,
 over the size cap, known binary signature, byte order mark (UTF-8, UTF-32, UTF-16),
-UTF-16 without BOM (NUL in every other byte), binary by content (NUL or control
+UTF-16 without BOM (NUL bytes where ASCII characters sit in UTF-16, or text that reads
+as printable with spaces in one byte order), binary by content (NUL or control
 bytes), strict UTF-8, then charset-normalizer for legacy encodings with a
 preference for cp1252 whenever it is as plausible as the best guess (it is the
 legacy encoding of most Western news pages; charset-normalizer often ranks its
@@ -195,25 +196,53 @@ def _decode_with_bom(data: bytes) -> str | None:
 
 
 def _decode_utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text of mostly ASCII/Latin characters has a NUL in every other byte:
-    at odd offsets for little-endian, at even offsets for big-endian."""
+    """UTF-16 without a BOM: told by the NUL bytes that spaces, newlines and other
+    ASCII characters carry in UTF-16, with the byte order that makes them line up."""
     sample = data[: min(len(data), 4096) & ~1]
-    pairs = len(sample) // 2
-    if pairs < 2:
+    if len(sample) < 4 or 0 not in sample:
         return None
+    encoding = _utf16_byte_order_by_nul_pattern(sample) or _utf16_byte_order_by_text(sample)
+    if encoding is None:
+        return None
+    try:
+        return data[: len(data) & ~1].decode(encoding)
+    except UnicodeDecodeError:
+        return None  # unpaired surrogates further on: not UTF-16 after all
+
+
+def _utf16_byte_order_by_nul_pattern(sample: bytes) -> str | None:
+    """Mostly ASCII/Latin text has a NUL in every other byte: at odd offsets in
+    little-endian, at even offsets in big-endian."""
+    pairs = len(sample) // 2
     even_nuls = sample[0::2].count(0) / pairs
     odd_nuls = sample[1::2].count(0) / pairs
     if odd_nuls >= 0.3 and even_nuls <= 0.05:
-        encoding = "utf-16-le"
-    elif even_nuls >= 0.3 and odd_nuls <= 0.05:
-        encoding = "utf-16-be"
-    else:
-        return None
-    even_length = data[: len(data) & ~1]
-    try:
-        return even_length.decode(encoding)
-    except UnicodeDecodeError:
-        return None  # unpaired surrogates: not UTF-16 after all
+        return "utf-16-le"
+    if even_nuls >= 0.3 and odd_nuls <= 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _utf16_byte_order_by_text(sample: bytes) -> str | None:
+    """Other scripts (Cyrillic, Arabic, CJK...): the byte order under which the sample
+    reads as printable text with spaces or newlines, and no NUL characters (binary
+    data full of zero words fails there)."""
+    best: tuple[int, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            try:  # a surrogate pair cut at the end of the sample
+                text = sample[:-2].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        separators = text.count(" ") + text.count("\n")
+        if not text or not separators or "\x00" in text:
+            continue
+        printable = sum(char.isprintable() or char in "\n\r\t" for char in text)
+        if printable >= 0.98 * len(text) and (best is None or separators > best[0]):
+            best = (separators, encoding)
+    return best[1] if best else None
 
 
 def _refuse_binary_content(data: bytes) -> None:
