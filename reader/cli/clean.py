@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from reader.cli.output import print_json_line, stderr, stdout
+from reader.cli.output import print_json_line, stderr, stdout, warn
 from reader.ingest.sanitize import terminal_safe
 from reader.model import Article
 
@@ -59,10 +59,10 @@ def run_clean(paths: Sequence[str], as_json: bool) -> int:
     for outcome in clean_paths(paths):
         shown_path = terminal_safe(outcome.path, one_line=True)
         for problem in outcome.problems:
-            report(f"skipped {shown_path}: {terminal_safe(problem, one_line=True)}")
+            warn(f"skipped {shown_path}: {terminal_safe(problem, one_line=True)}")
             bad_parts += 1
         if outcome.skipped is not None:
-            report(f"skipped {shown_path}: {terminal_safe(outcome.skipped, one_line=True)}")
+            warn(f"skipped {shown_path}: {terminal_safe(outcome.skipped, one_line=True)}")
             files_skipped += 1
             continue
         files_cleaned += 1
@@ -73,18 +73,11 @@ def run_clean(paths: Sequence[str], as_json: bool) -> int:
             else:
                 print_article(article)
     if files_cleaned + files_skipped == 0:
-        report("no input files found")
+        warn("no input files found")
         return 1
     if not as_json:
         stderr.print(Text(_summary(articles, files_cleaned, files_skipped, bad_parts), style="dim"), soft_wrap=True)
     return 0 if files_skipped == 0 and bad_parts == 0 else 1
-
-
-def report(message: str) -> None:
-    """One line on stderr, never wrapped (so it stays one line for grep and logs)."""
-    # A file named "a :fire: b.txt" must be shown as named: no emoji codes, no markup.
-    line = Text(f"news-reader: {message}", style="yellow")
-    stderr.print(line, soft_wrap=True)
 
 
 def article_json(article: Article) -> dict:

@@ -11,17 +11,27 @@ import json
 import sys
 
 from rich.console import Console
+from rich.text import Text
+
+from reader.ingest.sanitize import terminal_safe
 
 stdout = Console(highlight=False, soft_wrap=False)
 stderr = Console(stderr=True, highlight=False)
 
 
+def _message(message: str, style: str) -> None:
+    # One line, never wrapped, so it stays one line for grep and logs; a Text, so a
+    # file named "a :fire: [b].txt" is shown as named, without emoji codes or markup.
+    line = Text(f"news-reader: {terminal_safe(message, one_line=True)}", style=style)
+    stderr.print(line, soft_wrap=True)
+
+
 def error(message: str) -> None:
-    stderr.print(f"news-reader: {message}", markup=False, style="red")
+    _message(message, "red")
 
 
 def warn(message: str) -> None:
-    stderr.print(f"news-reader: {message}", markup=False, style="yellow")
+    _message(message, "yellow")
 
 
 def print_json_line(obj: object) -> None:
