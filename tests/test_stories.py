@@ -64,6 +64,19 @@ def test_digest_003_boundaries_within_one_paragraph() -> None:
     assert len(correct) / len(found) >= 0.75
 
 
+def test_digest_003_with_captions_and_banner_left_in() -> None:
+    """Measured in seed lines, on every non-empty line: captions and the cookie banner
+    must not move or add boundaries (a cleaner may leave some of them in)."""
+    lines = seed_lines(Path(GOLD["seed"]).name)
+    numbered = [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip()]
+    found = [numbered[i][0] for i in split_stories([text for _, text in numbered])]
+    truth = [story["line"] for story in GOLD["stories"]]
+    hits = [t for t in truth if any(abs(t - f) <= 1 for f in found)]
+    assert len(hits) / len(truth) >= 0.9, sorted(set(truth) - set(hits))
+    assert abs(len(found) - len(truth)) <= 4
+    assert found[-1] < GOLD["body_last_line"]  # the banner is no story of its own
+
+
 def test_digest_003_first_story_titles() -> None:
     paragraphs, _ = digest_003()
     found = split_stories(paragraphs)
