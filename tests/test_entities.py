@@ -217,3 +217,14 @@ def test_empty_and_nameless_text():
 )
 def test_context_rules(text, expected):
     assert [(m.text, m.label) for m in extract(text)] == expected
+
+
+def test_title_and_body_read_together():
+    from reader.entities import extract_article
+
+    title = "Assad's wife Asma speaks"
+    body = "Asma al-Assad, wife of Bashar al-Assad, spoke to Russian television. Bashar al-Assad thanked her."
+    in_title, in_body = extract_article(title, body)
+    assert [(m.text, m.name) for m in in_title] == [("Assad", "Bashar al-Assad"), ("Asma", "Asma al-Assad")]
+    assert all(body[m.start : m.end] == m.text for m in in_body)
+    assert [m.name for m in in_body if m.label == "PERSON"] == ["Asma al-Assad", "Bashar al-Assad", "Bashar al-Assad"]

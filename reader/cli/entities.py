@@ -78,7 +78,7 @@ class EntitySummary:
 def run_entities(
     paths: Sequence[str], as_json: bool, labels: Sequence[str] | None = None, top: int = 0
 ) -> int:
-    from reader.entities import extract, resolve_library
+    from reader.entities import extract_article, resolve_library
     from reader.ingest.files import clean_paths
 
     articles = []
@@ -93,7 +93,8 @@ def run_entities(
             continue
         for article in outcome.articles:
             articles.append(article)
-            per_article.append(extract(article.title) + extract(article.body))
+            in_title, in_body = extract_article(article.title, article.body)
+            per_article.append(in_title + in_body)
     if not articles:
         error("no input files found" if files_seen == 0 else "no article found")
         return 1

@@ -8,7 +8,7 @@ whole library. Gazetteers load on first use, so importing this package is cheap.
 from __future__ import annotations
 
 from reader.entities.aliases import PersonRegistry, resolve_library
-from reader.entities.extract import extract
+from reader.entities.extract import extract, extract_article
 from reader.entities.mention import LABELS, Label, Mention
 
-__all__ = ["LABELS", "Label", "Mention", "PersonRegistry", "extract", "resolve_library"]
+__all__ = ["LABELS", "Label", "Mention", "PersonRegistry", "extract", "extract_article", "resolve_library"]

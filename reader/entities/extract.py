@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reader.entities import lexicon
 from reader.entities.finder import find_candidates
@@ -85,3 +86,26 @@ def _caps_name(mention: Mention) -> Mention:
     if mention.name.isupper() and len(mention.name) > 3 and mention.label != "ORG":
         return Mention(mention.start, mention.end, mention.label, mention.name.title(), mention.text, mention.role)
     return mention
+
+
+def extract_article(title: str, body: str) -> tuple[list[Mention], list[Mention]]:
+    """Mentions of an article's title and body, read together so that each names the
+    other's people: "Asma" in a title links to "Asma al-Assad" in the body.
+
+    Offsets are into ``title`` and into ``body`` respectively.
+    """
+    if not title:
+        return [], extract(body)
+    if not body:
+        return extract(title), []
+    # A blank line keeps the title a paragraph of its own, as the cleaner writes bodies.
+    joined = f"{title}\n\n{body}"
+    offset = len(title) + 2
+    in_title: list[Mention] = []
+    in_body: list[Mention] = []
+    for mention in extract(joined):
+        if mention.end <= len(title):
+            in_title.append(mention)
+        elif mention.start >= offset:
+            in_body.append(replace(mention, start=mention.start - offset, end=mention.end - offset))
+    return in_title, in_body
