@@ -19,6 +19,7 @@ import argparse
 import gzip
 import json
 import random
+import re
 import statistics
 import sys
 import time
@@ -365,6 +366,69 @@ def discussion(story: Story, others: list[Story], rng: random.Random) -> list[st
     return lines
 
 
+# --- a second group kept apart, written after the first unseen group was tuned on -----
+
+
+def sentences(paragraph: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"])", paragraph)
+    return [p for p in parts if p]
+
+
+def tabloid(story: Story, others: list[Story], rng: random.Random) -> list[str]:
+    """One sentence per paragraph, a pull quote, an embedded post, a teaser list."""
+    site = rng.choice(SITE_NAMES)
+    lines = [site, "News", "Showbiz", "Sport", "Money", story.title]
+    lines += [f"By {rng.choice(NAMES)}", story.date.strftime("%H:%M, %-d %b %Y"), f"Updated: {story.date.strftime('%H:%M, %-d %b %Y')}"]
+    body = [s for p in story.paragraphs for s in sentences(p)]
+    story.paragraphs = body
+    out: list[str] = []
+    for index, sentence in enumerate(body):
+        out.append(sentence)
+        if index == 2 and len(body) > 5:
+            out.append(rng.choice(["Advertisement", "Story continues below"]))
+        if index == 3 and len(body) > 6 and rng.random() < 0.5:
+            handle = rng.choice(NAMES).split()[0].lower()
+            out += [f"— {handle.title()} (@{handle}) {story.date.strftime('%B %-d, %Y')}", f"pic.twitter.com/{rng.randint(10**6, 10**7)}"]
+    lines += out
+    lines += ["Do you have a story for us? Email news@example.com", "Share or comment on this article:"]
+    lines += ["More from News"]
+    for other in others[:4]:
+        lines += [other.title, f"{other.title.split()[0]} said on Tuesday that the plan would go ahead despite the objections raised by the opposition."]
+    lines += footer(site, rng)
+    return lines
+
+
+def gallery(story: Story, others: list[Story], rng: random.Random) -> list[str]:
+    """A feature with photo captions that are whole sentences, credit on the next line."""
+    site = rng.choice(SITE_NAMES)
+    lines = [site, "Menu", "Features", story.title, fmt_date(story.date, rng), f"{rng.randint(1, 8)} of {rng.randint(9, 15)}"]
+    lines += ["People walk past the headquarters of the company in the city centre on a rainy morning.",
+              rng.choice(["Photo: Reuters", "Photograph: John Doe/Getty Images", "Credit: AFP"])]  # fmt: skip
+    for index, paragraph in enumerate(story.paragraphs):
+        lines.append(paragraph)
+        if index == 1:
+            lines += ["Workers load goods on to a lorry at a warehouse outside the capital last week.", "Photo: AP"]
+    lines += ["Topics", "Economy", "Business", "Markets"]
+    lines += footer(site, rng)
+    return lines
+
+
+def legacy_portal(story: Story, others: list[Story], rng: random.Random) -> list[str]:
+    """An old CMS page: today's date and weather on top, hit counter, date under the body."""
+    site = rng.choice(SITE_NAMES)
+    lines = ["Monday, 5 February 2024", "London 12°C", site, "Login", "Register", "Home", "News", "Archive"]
+    lines += [story.title, f"Written by {rng.choice(NAMES)}", f"Hits: {rng.randint(100, 9000)}"]
+    lines += story.paragraphs
+    lines += [f"Last Updated on {story.date.strftime('%A, %d %B %Y %H:%M')}", "Add comment", "< Prev", "Next >"]
+    lines += ["Most Read", *[o.title for o in others[:5]]]
+    lines += footer(site, rng)
+    return lines
+
+
+UNSEEN_2: dict[str, Callable[[Story, list[Story], random.Random], list[str]]] = {
+    "tabloid": tabloid, "gallery": gallery, "legacy": legacy_portal,
+}  # fmt: skip
+
 UNSEEN: dict[str, Callable[[Story, list[Story], random.Random], list[str]]] = {
     "modern_daily": modern_daily, "regional": regional_daily, "discussion": discussion,
 }  # fmt: skip
@@ -376,7 +440,7 @@ TEMPLATES: dict[str, Callable[[Story, list[Story], random.Random], list[str]]] =
 
 
 # Templates whose pages carry the story's date (arab_press shows only "Last Updated : GMT hh:mm").
-DATED = {"portal", "blog", "wire", "magazine", "comments", "modern_daily", "regional"}
+DATED = {"portal", "blog", "wire", "magazine", "comments", "modern_daily", "regional", "tabloid", "gallery", "legacy"}
 
 
 def build_pages(stories: list[Story], rng: random.Random, templates: dict | None = None) -> list[Page]:
@@ -400,19 +464,21 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, default=2700)
+    parser.add_argument("--pages", type=int, default=3600)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
         "--tables", action="store_true", help="use the table-like wire items (earnings, prices) instead of prose"
     )
     parser.add_argument(
-        "--set", choices=("tuned", "unseen", "all"), default="all",
+        "--set", choices=("tuned", "unseen", "unseen2", "all"), default="all",
         help="templates the rules were tuned on, the ones kept apart, or both",
     )
     parser.add_argument("--show-worst", type=int, default=0, help="print the N worst pages")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    templates = {"tuned": TEMPLATES, "unseen": UNSEEN, "all": {**TEMPLATES, **UNSEEN}}[args.set]
+    templates = {
+        "tuned": TEMPLATES, "unseen": UNSEEN, "unseen2": UNSEEN_2, "all": {**TEMPLATES, **UNSEEN, **UNSEEN_2},
+    }[args.set]  # fmt: skip
     pages = build_pages(load_stories(args.pages, rng, args.tables), rng, templates)
 
     started = time.process_time()  # CPU time: other jobs on the machine do not count

@@ -197,7 +197,7 @@ BYLINE = re.compile(
     r"^(?i:by|written by|reporting by|words by|posted by|author:?)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’&-]+){0,7}$"
 )
 _PUBLISHED = re.compile(
-    r"^(?:published|posted|updated|last modified|modified|date|created|first published)\b",
+    r"^(?:published|posted|updated|last updated|last modified|modified|date|created|first published)\b",
     re.IGNORECASE,
 )
 

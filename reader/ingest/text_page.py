@@ -105,7 +105,44 @@ def _describe_lines(text: str) -> list[LineInfo]:
         info.repeats = counts[key] if key else 1
         if info.repeats >= 2 and _repetition_is_furniture(info):
             info.kind = LineKind.BAD
+    _mark_teaser_lists(infos)
     return infos
+
+
+_MIN_TEASERS = 3
+
+
+def _mark_teaser_lists(infos: list[LineInfo]) -> None:
+    """Lists of other stories shown as headline + one teaser sentence (+ a date),
+    three or more in a row: the teasers read like text but are furniture."""
+    index = 0
+    while index < len(infos):
+        items, end = 0, index
+        while (item_end := _teaser_item_end(infos, end)) is not None:
+            items, end = items + 1, item_end
+        if items >= _MIN_TEASERS:
+            for i in range(index, end):
+                infos[i].kind, infos[i].reason = LineKind.BAD, "teasers"
+            index = end
+        else:
+            index += 1
+
+
+def _teaser_item_end(infos: list[LineInfo], index: int) -> int | None:
+    """End (exclusive) of a headline + single teaser item starting at ``index``."""
+    if index >= len(infos) or infos[index].kind != LineKind.SHORT or not _headline_shape(infos[index]):
+        return None
+    index += 1
+    while index < len(infos) and infos[index].kind == LineKind.META:
+        index += 1
+    if index >= len(infos) or not _is_text(infos[index]):
+        return None
+    index += 1
+    if index < len(infos) and _is_text(infos[index]):
+        return None  # two paragraphs under a heading: that is an article section
+    while index < len(infos) and infos[index].kind == LineKind.META:
+        index += 1
+    return index
 
 
 def _repetition_is_furniture(info: LineInfo) -> bool:
