@@ -17,9 +17,15 @@ import os
 import re
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.highlights.select import ArticleHighlights, PlacedHighlight
+from reader.highlights.select import ArticleHighlights, HighlightFilter, PlacedHighlight, select_highlights
+from reader.highlights.store import HighlightStore, utc_now
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 DEFAULT_TITLE = "Highlights"
 
@@ -41,6 +47,34 @@ class ExportError(Exception):
 
 class ExportExists(ExportError, FileExistsError):
     pass
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownExport:
+    text: str
+    articles: int
+    passages: int
+
+
+def export_highlights(
+    library: Library,
+    store: HighlightStore,
+    wanted: HighlightFilter | None = None,
+    *,
+    front_matter: bool = False,
+    title: str = DEFAULT_TITLE,
+    exported: str | None = None,
+) -> MarkdownExport | None:
+    """Select (see :func:`select_highlights`) and render in one call; None when no
+    highlight matches. Pass the text to :func:`write_atomically` to save it."""
+    wanted = wanted or HighlightFilter()
+    groups = select_highlights(library, store, wanted)
+    if not groups:
+        return None
+    text = render_markdown(
+        groups, front_matter, title=title, filters=wanted.describe(), exported=exported or utc_now()
+    )
+    return MarkdownExport(text, len(groups), sum(len(g.highlights) for g in groups))
 
 
 def escape_line(text: str) -> str:

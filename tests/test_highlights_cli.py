@@ -140,6 +140,13 @@ def test_export_flows(capsys, folder, ids, tmp_path):
     run(capsys, "highlights", "add", "002", "--quote", "Both men said they were hopeful", "--tag", "kerry", *lib)
     run(capsys, "highlights", "add", "004", "--quote", "Francois Hollande", "--note", "<script>x</script>", *lib)
 
+    code, out, _ = run(capsys, "highlights", "list", "--person", "hollande", "--json", *lib)
+    assert [h["quote"] for h in json.loads(out)["highlights"]] == ["Francois Hollande"]
+    code, out, _ = run(capsys, "highlights", "list", "--query", "hopeful", "--since", "2020-01-01", "--json", *lib)
+    assert [h["quote"] for h in json.loads(out)["highlights"]] == ["Both men said they were hopeful"]
+    code, out, err = run(capsys, "highlights", "list", "--since", "soon", *lib)
+    assert code == 2 and err.startswith("news-reader: cannot read the date 'soon'")
+
     code, out, err = run(capsys, "export", *lib)
     assert code == 0 and err == ""
     assert out.startswith("# Highlights\n\n2 passages from 2 articles, exported ")

@@ -53,9 +53,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 @highlight_command
 def run_export(args: argparse.Namespace) -> int:
-    from reader.export import ExportError, render_markdown, write_atomically
-    from reader.highlights.select import HighlightFilter, parse_since, select_highlights
-    from reader.highlights.store import utc_now
+    from reader.export import ExportError, export_highlights, write_atomically
+    from reader.highlights.select import HighlightFilter, parse_since
 
     wanted = HighlightFilter(
         article=args.article, query=args.query, person=args.person, since=args.since, tag=args.tag
@@ -64,26 +63,22 @@ def run_export(args: argparse.Namespace) -> int:
         parse_since(wanted.since)  # a bad date is a usage error before any work
     library, store = open_stores(args)
     with library, store:
-        groups = select_highlights(library, store, wanted)
-    if not groups:
+        export = export_highlights(library, store, wanted, front_matter=args.front_matter, title=args.title)
+    if export is None:
         stderr.print("no highlights match; nothing exported", markup=False)
         return 1
-    text = render_markdown(
-        groups, args.front_matter, title=args.title, filters=wanted.describe(), exported=utc_now()
-    )
     if not args.out or args.out == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(export.text)
         sys.stdout.flush()
         return 0
     try:
-        written = write_atomically(args.out, text, force=args.force)
+        written = write_atomically(args.out, export.text, force=args.force)
     except ExportError as exc:
         error(str(exc))
         return 1
-    passages = sum(len(g.highlights) for g in groups)
     stderr.print(
-        f"wrote {passages} passage{'s' if passages != 1 else ''} from {len(groups)} "
-        f"article{'s' if len(groups) != 1 else ''} to {written}",
+        f"wrote {export.passages} passage{'s' if export.passages != 1 else ''} from {export.articles} "
+        f"article{'s' if export.articles != 1 else ''} to {written}",
         markup=False,
         soft_wrap=True,
     )

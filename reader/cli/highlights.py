@@ -47,6 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--article", metavar="ARTICLE", help="only highlights of this article")
     listing.add_argument("--tag", metavar="T", help="only highlights with this tag")
     listing.add_argument("--text", metavar="S", help="only highlights whose quote or note contains S")
+    listing.add_argument("--query", metavar="Q", help="only highlights in articles this search finds")
+    listing.add_argument("--person", metavar="NAME", help="only highlights in articles mentioning NAME")
+    listing.add_argument("--since", metavar="DATE", help="only highlights made on or after DATE (YYYY-MM-DD)")
     add_json_option(listing, "the highlights")
     add_library_option(listing)
     listing.set_defaults(func=run_list)
@@ -120,7 +123,15 @@ def open_stores(args: argparse.Namespace):
 def run_list(args: argparse.Namespace) -> int:
     library, store = open_stores(args)
     with library, store:
-        groups = select_highlights(library, store, HighlightFilter(article=args.article, tag=args.tag, text=args.text))
+        wanted = HighlightFilter(
+            article=args.article,
+            query=args.query,
+            person=args.person,
+            since=args.since,
+            tag=args.tag,
+            text=args.text,
+        )
+        groups = select_highlights(library, store, wanted)
     rows = [(group, placed) for group in groups for placed in group.highlights]
     if args.json:
         print_json_line(
