@@ -69,6 +69,10 @@ def test_metadata_lines(line: str) -> None:
         "Twitter said on Tuesday it would stop selling political advertising worldwide from next month.",
         "Share prices in Tokyo fell sharply after the figures were published on Monday morning.",
         "Photographers gathered outside the court as the verdict was read to a packed room.",
+        "Regulators said the company had collected personal data without consent and shared it with third-party advertisers.",
+        "Google said it would stop supporting third-party cookies in its Chrome browser, a change that worries advertisers.",
+        "Finland will become a member of the alliance within weeks, officials said on Monday.",
+        "The newsletter, published weekly by the ministry, reported a sharp rise in applications.",
     ],
 )  # fmt: skip
 def test_news_sentences_starting_with_furniture_words_are_kept(line: str) -> None:

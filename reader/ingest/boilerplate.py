@@ -158,18 +158,27 @@ _COOKIE_WORDS = re.compile(
 # Promotions and notices that read like sentences: newsletter sign-ups, paywalls,
 # donation appeals, app adverts, syndication notices.
 _PROMO = re.compile(
-    r"\binbox\b|\bnewsletters?\b.{0,60}\b(?:sign|subscribe|free|daily|weekly|deliver)|"
+    r"\b(?:in|to) your inbox\b|\bnewsletters?\b.{0,60}\b(?:sign|subscribe|free|daily|weekly|deliver)|"
     r"\b(?:sign up|subscribe)\b.{0,60}\b(?:newsletters?|updates|alerts|briefing)\b|"
-    r"\b(?:support (?:our|independent|quality) journalism|become a (?:member|subscriber|patron)|"
+    r"\b(?:support (?:our|independent|quality) journalism|become a (?:subscriber|patron|supporter)|"
     r"already a (?:subscriber|member)|subscribers? only|free articles? (?:left|remaining)|"
-    r"reached your (?:limit|free)|download (?:our|the) app|get the app\b|"
-    r"may not be (?:published|reproduced|redistributed)|rewritten or redistributed|"
-    r"trust principles|views expressed (?:in|here|by)|this article is more than \d+|"
+    r"reached your (?:limit|free)|download our app|get (?:our|the) app$|"
+    r"this material may not be|rewritten or redistributed|"
+    r"trust principles|views (?:and opinions )?expressed (?:in this|here|are (?:those|solely))|"
+    r"this article is more than \d+|"
     r"opens in (?:a )?new (?:window|tab)|follow \w+(?: \w+)? on (?:twitter|x|facebook|instagram)\b|"
     r"(?:have|got) a (?:news )?tip\b|share your (?:thoughts|story|views)|"
-    r"by (?:signing up|subscribing|clicking|registering)\b)",
+    r"by (?:signing up|subscribing|clicking)\b)",
     re.IGNORECASE,
 )
+# Promotions speak to the reader: "you", "our", or an order ("Sign up", "Follow").
+_ADDRESSES_READER = re.compile(
+    r"\b(?:you|your|our|us|we)\b|^(?:sign|subscribe|get|download|follow|join|support|become|share|"
+    r"click|tap|have|got|this material|by signing|by subscribing|by clicking)\b",
+    re.IGNORECASE,
+)
+# Cookie banners speak about this site or to the reader; an article about cookies does not.
+_ABOUT_THIS_SITE = re.compile(r"\b(?:you|your|we|our|us)\b|\b(?:this|the|our) (?:web)?site\b", re.IGNORECASE)
 _PROMO_HINTS = ("inbox", "newsletter", "sign up", "subscri", "journalism", "member", "patron",
                 "free article", "limit", "app", "redistributed", "reproduced", "principles",
                 "views expressed", "more than", "new window", "new tab", "follow", "tip",
@@ -276,7 +285,9 @@ def is_cookie_text(text: str) -> bool:
     if first is None:
         return False
     found = [match.lower() for match in _COOKIE_WORDS.findall(text, first.start())]
-    return len(set(found)) >= 2 or sum(1 for hit in found if hit.startswith("cookie")) >= 2
+    if len(set(found)) < 2 and sum(1 for hit in found if hit.startswith("cookie")) < 2:
+        return False
+    return bool(_ABOUT_THIS_SITE.search(text))
 
 
 def is_repeated_phrase(text: str) -> bool:
@@ -334,7 +345,7 @@ def boilerplate_reason(text: str, words: int) -> str | None:
         return "address"
     if is_cookie_text(text) and (words >= 6 or "cookie" in lowered):
         return "cookies"
-    if words <= 35 and _PROMO_HINT.search(lowered) and _PROMO.search(text):
+    if words <= 35 and _PROMO_HINT.search(lowered) and _PROMO.search(text) and _ADDRESSES_READER.search(text):
         return "promotion"
     if words <= 35 and _AUTHOR_BIO.match(text):
         return "author-bio"
