@@ -101,3 +101,13 @@ def test_anchor_returns_the_quote_or_none(head, quote, tail, shift):
     other = anchor(head + tail, quote, len(head), prefix, suffix)
     if other is not None:
         assert 0 <= other[0] < other[1] <= len(head + tail)
+
+
+def test_a_copy_of_the_quote_at_the_old_offset_does_not_capture_the_highlight():
+    # The new cleaner keeps a standfirst that repeats the lead: the old offset (0) now
+    # holds a copy, but the passage the user chose is the lead after it.
+    body = "Talks opened in Geneva on Monday. Nobody expected a deal."
+    quote = "Talks opened in Geneva on Monday."
+    prefix, suffix = context_of(body, 0, len(quote))
+    with_standfirst = quote + "\n\n" + body
+    assert anchor(with_standfirst, quote, 0, prefix, suffix) == (len(quote) + 2, 2 * len(quote) + 2)

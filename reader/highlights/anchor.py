@@ -53,7 +53,7 @@ def anchor(
 ) -> Span | None:
     """Where ``quote`` is in ``body`` now.
 
-    1. at ``start_hint`` if the body still has the quote there;
+    1. at ``start_hint`` if the body still has the quote and its context there;
     2. else the occurrence whose surroundings best match ``prefix``/``suffix``
        (the nearest to the old offset among equals);
     3. else the same, comparing texts with quotes, dashes and white space folded;
@@ -61,8 +61,14 @@ def anchor(
     """
     if not quote:
         return None
-    if 0 <= start_hint and body[start_hint : start_hint + len(quote)] == quote:
+    if (
+        0 <= start_hint
+        and body[start_hint : start_hint + len(quote)] == quote
+        and _context_score(body, start_hint, len(quote), prefix, suffix) == len(prefix) + len(suffix)
+    ):
         return start_hint, start_hint + len(quote)
+    # Not untouched: maybe the text moved, maybe a copy of the quote (a standfirst
+    # repeating the lead) now sits where the passage was. Context decides.
     found = _best_occurrence(body, quote, start_hint, prefix, suffix)
     if found is not None:
         return found, found + len(quote)
@@ -85,14 +91,14 @@ def _best_occurrence(body: str, quote: str, start_hint: int, prefix: str, suffix
     starts = occurrences(body, quote)
     if not starts:
         return None
-    return max(
-        starts,
-        key=lambda s: (
-            _common_suffix(body[max(0, s - len(prefix)) : s], prefix)
-            + _common_prefix(body[s + len(quote) : s + len(quote) + len(suffix)], suffix),
-            -abs(s - start_hint),
-        ),
-    )
+    return max(starts, key=lambda s: (_context_score(body, s, len(quote), prefix, suffix), -abs(s - start_hint)))
+
+
+def _context_score(body: str, start: int, size: int, prefix: str, suffix: str) -> int:
+    """How many characters of the remembered context surround ``body[start:start+size]``."""
+    before = _common_suffix(body[max(0, start - len(prefix)) : start], prefix)
+    after = _common_prefix(body[start + size : start + size + len(suffix)], suffix)
+    return before + after
 
 
 def _anchor_folded(body: str, quote: str, start_hint: int, prefix: str, suffix: str) -> Span | None:
