@@ -106,6 +106,11 @@ _TITLE_MODIFIERS = frozenset(
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "one", "another"})
 _SPEECH_BEFORE_VERBS = frozenset({"said", "says", "told", "added", "asked"})
 # In a headline in capitals: "PUTIN MEETS KERRY", "OBAMA TALKS WITH CASTRO".
+# "PUTIN SAYS ...", but not "PORSCHE RECALLS 892 CARS".
+_HEADLINE_SUBJECT_VERBS = frozenset(
+    {"says", "said", "tells", "told", "urges", "warns", "meets", "met", "visits", "quits", "resigns", "dies",
+     "vows", "denies", "insists", "slams", "hails", "backs", "rejects", "calls", "phones"}
+)
 _HEADLINE_OBJECT_VERBS = frozenset(
     {"said", "says", "told", "meets", "meet", "met", "with", "visits", "urges", "backs", "slams", "hails",
      "tells", "warns", "asks", "calls", "thanks", "invites", "phones", "replaces", "names", "appoints", "fires", "sacks"}
@@ -147,8 +152,14 @@ def find_candidates(text: str, all_caps: bool = False) -> list[Candidate]:
             _Part(m.start() + offset, m.end() + offset, m.group(), m.group() in _CONNECTOR_WORDS)
             for m in PART.finditer(run.group())
         ]
-        _split_run(text, parts, candidates, all_caps)
+        # No name is this long: a run of dozens of capitalised words is a headline or a
+        # list; reading it in pieces keeps the work (and the recursion) bounded.
+        for begin in range(0, len(parts), _MAX_RUN_PARTS):
+            _split_run(text, parts[begin : begin + _MAX_RUN_PARTS], candidates, all_caps)
     return candidates
+
+
+_MAX_RUN_PARTS = 16
 
 
 # Words that open sentences and never names, even before an organisation's keyword.
@@ -176,7 +187,7 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
     if not parts:
         return
     first = parts[0]
-    if first.start > 0 and text[first.start - 1] == "<" and len(parts) == 1 and first.text.isupper():
+    if first.start > 0 and text[first.start - 1] == "<" and len(parts) == 1 and text[first.end : first.end + 1] in (">", "."):
         return  # a ticker: "<SGEN.PA>", "Union Carbide <UK>"
     sentence_start = _at_sentence_start(text, first.start)
     whole = text[first.start : parts[-1].end]
@@ -231,7 +242,7 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
             _split_run(text, parts[:index], out, all_caps)
             _split_run(text, parts[index + 1 :], out, all_caps)
             return
-    org = _organisation_span(words, parts)
+    org = _organisation_span(words, parts, all_caps)
     if org is not None:
         begin, end = org
         if begin > 0:
@@ -500,9 +511,11 @@ def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str]
         and tokens[0] not in lexicon.places()
         and tokens[0] not in lexicon.organisations()
     )
+    if all_caps and (len(candidate.text) < 4 or tokens[-1] in lists["titles"]):
+        return False  # "SAYS EC WOULD", "NAMES NEW PRESIDENT"
     if len(tokens) >= 2 or candidate.possessive or all_caps or single_ok:
         said = _SPEECH_AFTER.match(after)
-        if said and said.group(1) in lists["speech_verbs"]:
+        if said and said.group(1) in (_HEADLINE_SUBJECT_VERBS if all_caps else lists["speech_verbs"]):
             return True
         if not comma and last in (_HEADLINE_OBJECT_VERBS if all_caps else _SPEECH_BEFORE_VERBS):
             # "..., said Mourinho." but not "said Hmeimim and ... would continue".
@@ -510,7 +523,7 @@ def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str]
     return False
 
 
-def _organisation_span(words: list[str], parts: list[_Part]) -> tuple[int, int] | None:
+def _organisation_span(words: list[str], parts: list[_Part], all_caps: bool = False) -> tuple[int, int] | None:
     """Where a run names an organisation by a keyword: "Free Syrian Army", "Bank of England"."""
     lists = _lists()
     suffixes, prefixes = lists["org_suffixes"], lists["org_prefixes"]
@@ -580,6 +593,9 @@ def _organisation_span(words: list[str], parts: list[_Part]) -> tuple[int, int] 
                 if parts[tail].connector and parts[tail].text in ("and", "&"):
                     break
                 tail += 1
+                # In capitals "BANK OF JAPAN INTERVENES": the name ends with the place.
+                if all_caps and _known_label(words[tail - 1], True) == ("PLACE", CURATED):
+                    break
             end = tail
         return begin, end
     return None
