@@ -187,7 +187,13 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
     if not parts:
         return
     first = parts[0]
-    if first.start > 0 and text[first.start - 1] == "<" and len(parts) == 1 and text[first.end : first.end + 1] in (">", "."):
+    if (
+        first.start > 0
+        and text[first.start - 1] == "<"
+        and len(parts) == 1
+        and (all_caps or first.text.isupper())
+        and text[first.end : first.end + 1] in (">", ".")
+    ):
         return  # a ticker: "<SGEN.PA>", "Union Carbide <UK>"
     sentence_start = _at_sentence_start(text, first.start)
     whole = text[first.start : parts[-1].end]
