@@ -188,6 +188,22 @@ def test_hints_win_over_guesses() -> None:
     )  # fmt: skip
 
 
+def test_known_headline_points_at_the_body_after_it() -> None:
+    sidebar = [
+        "Editor's note",
+        "Our newsroom has covered the region for more than forty years, and our reporters live in the cities they write about, from the capital to the smallest villages of the north.",
+        "We rely on readers to keep doing this work, and we thank everyone who has written to us over the past year with ideas, corrections and stories that deserved to be told.",
+        "Every week we publish an investigation that takes months of careful reporting, fact-checking and editing before it reaches the page and the screen.",
+    ]  # fmt: skip
+    text = page(sidebar, "", "Rates Rise Again", "May 4, 2019", BODY[:2])
+    (article,) = clean_text_page(text, "p.txt", PageHints(title="Rates Rise Again"))
+    assert article.paragraphs == BODY[:2]
+    slug = page("rates rise again", sidebar, "Rates Rise Again", "May 4, 2019", BODY[:2])
+    (article,) = clean_text_page(slug, "p.txt")
+    assert article.paragraphs == BODY[:2]
+    assert article.title == "Rates Rise Again"
+
+
 def test_page_without_an_article_gives_nothing() -> None:
     navigation = page(["Home", "World", "Business", "Sport", "Contact us", "© 2024 Example", "Privacy Policy"])
     assert clean_text_page(navigation, "nav.txt") == []

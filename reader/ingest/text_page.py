@@ -72,11 +72,18 @@ def clean_text_page(text: str, path: str, hints: PageHints | None = None) -> lis
     infos = _describe_lines(text)
     if not infos:
         return []
-    region = _best_region(infos)
+    echoes = _title_echo_keys(infos)
+    if hints.title:
+        echoes.add(normalise_key(hints.title))
+    # When the headline is known (echoed by a slug, a window title or a hint), the
+    # article follows it: look for the body there first.
+    headline = _echoed_headline(infos, echoes)
+    region = _best_region(infos, headline + 1) if headline is not None else None
+    region = region or _best_region(infos)
     if region is None:
         return []
     start, end = region
-    title_index = _title_index(infos, list(range(max(0, start - _HEADER_WINDOW), start)))
+    title_index = _title_index(infos, list(range(max(0, start - _HEADER_WINDOW), start)), echoes)
     start, end = _bridge_small_gaps(infos, start, end, title_index)
     kept = _body_lines(infos, start, end)
     if sum(info.words for info in kept) < _MIN_BODY_WORDS:
@@ -165,11 +172,12 @@ def _line_score(info: LineInfo) -> float:
     return _PENALTY[info.kind]
 
 
-def _best_region(infos: list[LineInfo]) -> tuple[int, int] | None:
-    """Indices (inclusive) of the maximum-scoring contiguous run of lines."""
+def _best_region(infos: list[LineInfo], first: int = 0) -> tuple[int, int] | None:
+    """Indices (inclusive) of the maximum-scoring contiguous run of lines from ``first`` on."""
     best_total, best = 0.0, None
-    total, run_start = 0.0, 0
-    for index, info in enumerate(infos):
+    total, run_start = 0.0, first
+    for index in range(first, len(infos)):
+        info = infos[index]
         if total <= 0:
             total, run_start = 0.0, index
         total += _line_score(info)
@@ -385,10 +393,17 @@ def _title_echo_keys(infos: list[LineInfo]) -> set[str]:
     return keys
 
 
-def _title_index(infos: list[LineInfo], header: list[int]) -> int | None:
+def _echoed_headline(infos: list[LineInfo], echoes: set[str]) -> int | None:
+    """The first properly cased line that a slug, window title or hint repeats."""
+    for index, info in enumerate(infos):
+        if info.text != info.text.lower() and normalise_key(info.text) in echoes:
+            return index
+    return None
+
+
+def _title_index(infos: list[LineInfo], header: list[int], echoes: set[str]) -> int | None:
     candidates = [*header]
     candidates += [i for i in range(min(3, len(infos))) if i not in header and header and i < header[0]]
-    echoes = _title_echo_keys(infos)
     furniture_keys = [
         normalise_key(info.text) for info in infos if info.kind == LineKind.BAD and info.repeats >= 3
     ]
