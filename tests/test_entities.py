@@ -228,3 +228,11 @@ def test_title_and_body_read_together():
     assert [(m.text, m.name) for m in in_title] == [("Assad", "Bashar al-Assad"), ("Asma", "Asma al-Assad")]
     assert all(body[m.start : m.end] == m.text for m in in_body)
     assert [m.name for m in in_body if m.label == "PERSON"] == ["Asma al-Assad", "Bashar al-Assad", "Bashar al-Assad"]
+
+
+def test_organisations_and_places_written_several_ways_share_a_name():
+    text = "The U.S. and the US-led coalition fought ISIS, also called Isil and Daesh, with the UN watching."
+    names = {m.text: m.name for m in extract(text)}
+    assert names["U.S."] == names["US"] == "United States"
+    assert names["ISIS"] == names["Isil"] == names["Daesh"] == "Islamic State"
+    assert names["UN"] == "United Nations"

@@ -148,3 +148,16 @@ def folded_known() -> dict[str, str]:
         if len(name) > 2 and name.lower() not in ordinary:
             table[fold(name)] = "ORG"
     return table
+
+
+@cache
+def name_aliases() -> dict[str, str]:
+    """Variant -> canonical name for organisations and places ("U.S." -> "United States")."""
+    table: dict[str, str] = {}
+    for line in _read_list("name_aliases.txt"):
+        canonical, _, variants = line.partition("=")
+        canonical = canonical.strip()
+        for variant in variants.split("|"):
+            if variant.strip():
+                table[variant.strip()] = canonical
+    return table

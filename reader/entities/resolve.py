@@ -48,6 +48,7 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
     _propagate_in_lists(candidates, text)
     _employers(candidates, text)
     mentions: list[Mention] = []
+    aliases = lexicon.name_aliases()
     for index, candidate in enumerate(candidates):
         label = candidate.label
         if label is None:
@@ -57,7 +58,8 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
             name = names.preferred(person.forms) if person is not None else names.display(candidate.text)
             mentions.append(Mention(candidate.start, candidate.end, "PERSON", name, candidate.text, candidate.role))
         else:
-            mentions.append(Mention(candidate.start, candidate.end, label, candidate.text, candidate.text))
+            name = aliases.get(candidate.text, candidate.text)
+            mentions.append(Mention(candidate.start, candidate.end, label, name, candidate.text))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
