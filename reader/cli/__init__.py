@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"news-reader {__version__}")
+    parser.add_argument(
+        "--library", dest="reader_library", metavar="PATH", help="the library the reader opens (see `add --help`)"
+    )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for command in COMMANDS:
         command.register(subparsers)
@@ -59,7 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def open_default(args: argparse.Namespace) -> int:
-    """No command given: show the library. Until the TUI lands, print the cleaned seeds."""
+    """No command given: open the reader on the library. Without a terminal (output
+    piped or captured) there is nothing to draw on: print the cleaned seeds instead."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from reader.tui import run
+
+        return run(args.reader_library)
     from reader.paths import seeds_dir
 
     return clean_command.run_clean(paths=[str(seeds_dir())], as_json=False)

@@ -1,0 +1,180 @@
+"""The news-reader application: screens, the library door, keymap and palette."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+from textual.message import Message
+from textual.reactive import var
+from textual.worker import Worker, WorkerState
+
+from reader.ingest.sanitize import terminal_safe
+from reader.keymap import load_keymap
+from reader.library import StoredArticle
+from reader.tui import keys
+from reader.tui.commands import ActionsProvider
+from reader.tui.screens.compare import CompareScreen
+from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.reading import ReadingScreen
+from reader.tui.screens.related import RelatedScreen
+from reader.tui.screens.search import SearchScreen
+from reader.tui.service import LibraryService
+
+
+@dataclass
+class LibraryOpened(Message):
+    error: str | None = None
+
+
+@dataclass
+class RelatedLoaded(Message):
+    stored: StoredArticle
+    related: list
+    compare: bool
+    error: str | None = None
+
+
+class NewsReaderApp(App[None]):
+    CSS_PATH = "news_reader.tcss"
+    TITLE = "news-reader"
+    BINDINGS = keys.APP
+    COMMANDS = App.COMMANDS | {ActionsProvider}
+
+    show_entities: var[bool] = var(True)
+
+    def __init__(
+        self,
+        library: str | Path | None = None,
+        *,
+        service: LibraryService | None = None,
+        config: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.service = service or LibraryService(library)
+        self.config_file = config
+        self.keymap_warnings: tuple[str, ...] = ()
+
+    def on_mount(self) -> None:
+        loaded = load_keymap(keys.binding_ids(), self.config_file)
+        if loaded.keys:
+            self.set_keymap(loaded.keys)
+        self.keymap_warnings = loaded.warnings
+        for warning in loaded.warnings:
+            self.notify(terminal_safe(warning, one_line=True), severity="warning", timeout=8)
+        self.theme_changed_signal.subscribe(self, self._restyle)
+        self.push_screen(SearchScreen())
+        self.open_library()
+
+    def on_unmount(self) -> None:
+        self.service.close()
+
+    # -- the library --------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def open_library(self) -> None:
+        try:
+            self.service.open()
+        except Exception as exc:
+            self.post_message(LibraryOpened(f"cannot open the library: {exc}"))
+        else:
+            self.post_message(LibraryOpened())
+
+    @on(LibraryOpened)
+    def _library_opened(self, message: LibraryOpened) -> None:
+        search = self.search_screen()
+        if message.error:
+            search.query_one("#search-status").update(terminal_safe(message.error, one_line=True))
+            search.query_one("#search-status").add_class("-error")
+            return
+        search.library_opened()
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        # Workers catch the failures they expect; anything else is reported, not fatal.
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.notify(terminal_safe(f"{event.worker.name}: {event.worker.error}", one_line=True), severity="error")
+
+    # -- navigation ---------------------------------------------------------
+
+    def search_screen(self) -> SearchScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchScreen):
+                return screen
+        raise LookupError("no search screen")
+
+    def show_search(self, *, focus_query: bool = False, text: str | None = None, person: str | None = None) -> None:
+        search = self.search_screen()
+        while self.screen is not search:
+            self.pop_screen()
+        if text is not None or person is not None:
+            search.set_filters(text=text or "", person=person or "")
+        if focus_query:
+            search.action_focus_query()
+        else:
+            search.action_focus_results()
+
+    def open_article(self, article_id: str, query: str = "", offset: int | None = None) -> None:
+        self.push_screen(ReadingScreen(article_id, query=query, offset=offset))
+
+    def open_side_by_side(self, left_id: str, right_id: str) -> None:
+        self.push_screen(CompareScreen(left_id, right_id))
+
+    def replace_with_reading(self, screen, article_id: str) -> None:
+        """Close ``screen`` (a side-by-side view) and read ``article_id``."""
+        self.pop_screen()
+        below = self.screen
+        if isinstance(below, ReadingScreen) and below.article_id == article_id:
+            return
+        self.open_article(article_id)
+
+    def show_related(self, stored: StoredArticle, compare: bool) -> None:
+        self.notify("finding related pieces…", timeout=1)
+        self.load_related(stored, compare)
+
+    @work(thread=True, exclusive=True, group="related", exit_on_error=False)
+    def load_related(self, stored: StoredArticle, compare: bool) -> None:
+        try:
+            related = self.service.related(stored.id)
+        except Exception as exc:
+            self.post_message(RelatedLoaded(stored, [], compare, f"cannot find related pieces: {exc}"))
+        else:
+            self.post_message(RelatedLoaded(stored, related, compare))
+
+    @on(RelatedLoaded)
+    def _related_loaded(self, message: RelatedLoaded) -> None:
+        if message.error:
+            self.notify(terminal_safe(message.error, one_line=True), severity="error")
+            return
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is None:
+                return
+            verb, other_id = choice
+            if verb == "compare":
+                self.open_side_by_side(message.stored.id, other_id)
+            else:
+                self.open_article(other_id)
+
+        self.push_screen(RelatedScreen(message.stored, message.related, message.compare), chosen)
+
+    # -- app-wide actions -----------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def _restyle(self, _theme) -> None:
+        # Prompts of option lists hold resolved styles: rebuild them in the new colours.
+        from reader.tui.widgets.entity_panel import EntityPanel
+        from reader.tui.widgets.results import ResultsList
+
+        for screen in self.screen_stack:
+            for widget in screen.query(ResultsList):
+                widget.restyle()
+            for widget in screen.query(EntityPanel):
+                widget.restyle()
+            if isinstance(screen, ReadingScreen) and screen.stored is not None:
+                screen.call_after_refresh(screen.refresh_marks)

@@ -1,0 +1,71 @@
+"""Every key binding of the reader, in one place: the screens use these lists, the
+help screen and the command palette list them, and the config file remaps them by id.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+
+def _b(key: str, action: str, description: str, id: str, tooltip: str, show: bool = True, priority: bool = False) -> Binding:
+    return Binding(key, action, description, show=show, id=id, tooltip=tooltip, priority=priority)
+
+
+APP = [
+    _b("question_mark", "app.help", "Help", "help", "Show every key"),
+    _b("q", "app.quit", "Quit", "quit", "Quit the reader"),
+]
+
+SEARCH = [
+    # Priority: "/" from the query box itself must not type a slash into the query.
+    _b("slash", "focus_query", "Search", "focus_search", "Type a query (searches as you type)", priority=True),
+    _b("o", "toggle_sort", "Sort", "sort", "Sort results by date or by relevance"),
+    _b("ctrl+r", "clear_filters", "Clear", "clear_filters", "Clear the query and every filter", show=False),
+    _b("escape", "focus_results", "Results", "focus_results", "Leave the query box for the results", show=False),
+]
+
+READING = [
+    _b("escape", "back", "Back", "back", "Back to the previous screen"),
+    _b("slash", "search", "Search", "search_library", "Back to search, query box focused"),
+    _b("e", "toggle_entities", "Entities", "toggle_entities", "Highlight people, organisations and places"),
+    _b("n", "next_match", "Next", "next_match", "Next match of the query or find"),
+    _b("N", "previous_match", "Prev", "previous_match", "Previous match of the query or find", show=False),
+    _b("f,ctrl+f", "find", "Find", "find", "Find a word in this article"),
+    _b("p", "focus_people", "People", "focus_people", "People, organisations and places of this article"),
+    _b("r", "related", "Related", "open_related", "Pieces related to this article"),
+    _b("s", "side_by_side", "Side by side", "side_by_side", "Compare with a related piece"),
+]
+
+RELATED = [
+    _b("escape", "dismiss_picker", "Close", "close_related", "Close the related list"),
+    _b("s", "compare_selected", "Side by side", "compare_related", "Compare the open article with this piece"),
+    _b("o", "open_selected", "Open", "open_related_piece", "Open this piece to read"),
+]
+
+COMPARE = [
+    _b("escape", "back", "Back", "back_compare", "Back to the article"),
+    _b("right_square_bracket", "next_passage", "Next shared", "next_passage", "Next passage both articles share"),
+    _b("left_square_bracket", "previous_passage", "Prev shared", "previous_passage", "Previous shared passage"),
+    _b("tab", "focus_other", "Other pane", "focus_other_pane", "Focus the other pane", priority=True),
+    _b("x", "swap", "Swap", "swap_panes", "Swap the two panes"),
+    _b("w", "close_pane", "Close pane", "close_pane", "Close the focused pane and read the other"),
+    _b("m", "maximise", "Maximise", "maximise_pane", "Maximise the focused pane (again to restore)"),
+    _b("e", "toggle_entities", "Entities", "toggle_entities_compare", "Highlight people, organisations and places", show=False),
+]
+
+HELP = [
+    _b("escape,question_mark", "close", "Close", "close_help", "Close the help"),
+]
+
+SECTIONS: list[tuple[str, list[Binding]]] = [
+    ("Everywhere", APP),
+    ("Search", SEARCH),
+    ("Reading an article", READING),
+    ("Related pieces", RELATED),
+    ("Side by side", COMPARE),
+    ("Help", HELP),
+]
+
+
+def binding_ids() -> list[str]:
+    return [b.id for _, bindings in SECTIONS for b in bindings if b.id]

@@ -1,0 +1,59 @@
+"""Every key, by screen, as the keymap currently binds it, with the binding ids the
+config file uses to remap them."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.keymap import config_path
+from reader.tui import keys
+
+
+def key_names(app, binding: Binding) -> str:
+    """The keys bound to ``binding`` now (a remap in the config file wins)."""
+    remapped = app._keymap.get(binding.id) if binding.id else None  # noqa: SLF001 - no public getter
+    raw = remapped or binding.key
+    shown = []
+    for key in raw.split(","):
+        shown.append(app.get_key_display(Binding(key.strip(), binding.action)))
+    return " ".join(dict.fromkeys(shown))
+
+
+def help_table(app) -> Table:
+    table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 2, 0, 0))
+    table.add_column("key", no_wrap=True, min_width=9)
+    table.add_column("does")
+    table.add_column("id (for [keys] in the config)", style="dim", no_wrap=True)
+    for title, bindings in keys.SECTIONS:
+        table.add_row(Text(title, style="bold underline"), "", "")
+        for binding in bindings:
+            table.add_row(Text(key_names(app, binding), style="bold"), binding.tooltip or binding.description, binding.id or "")
+        table.add_row("", "", "")
+    table.add_row(Text("ctrl+p", style="bold"), "Command palette: every action by name, and themes", "")
+    table.add_row(Text("mouse", style="bold"), "Click a result or a name, scroll with the wheel", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = keys.HELP
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(Text("news-reader keys", style="bold"), id="help-title")
+            yield Static(help_table(self.app), id="help-table")
+            yield Static(
+                Text(f"Remap keys in {config_path()}, e.g.\n[keys]\nopen_related = \"ctrl+r\"", style="dim"),
+                id="help-config",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()
+
+    def action_close(self) -> None:
+        self.dismiss()

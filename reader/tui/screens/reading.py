@@ -1,0 +1,250 @@
+"""Reading one article: a centred column, entities and query matches highlighted,
+find in article, and the side panel of its people, organisations and places."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from reader.ingest.sanitize import terminal_safe
+from reader.library import StoredArticle
+from reader.textmatch import best_match_offset, find_all, query_matches
+from reader.tui import keys
+from reader.tui.marks import entity_marks, legend, span_marks
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.entity_panel import EntityPanel
+
+NARROW_WIDTH = 100  # below this the side panel only shows on demand (p)
+
+
+@dataclass
+class ArticleLoaded(Message):
+    article: StoredArticle | None
+    error: str | None = None
+
+
+def article_facts(stored: StoredArticle) -> str:
+    article = stored.article
+    facts = [
+        article.source or "unknown source",
+        (article.date or "undated")[:16].replace("T", " "),
+        article.dateline,
+        f"{len(article.body.split()):,} words",
+    ]
+    return terminal_safe(" · ".join(f for f in facts if f), one_line=True)
+
+
+class ReadingScreen(Screen):
+    BINDINGS = keys.READING
+
+    def __init__(self, article_id: str, query: str = "", offset: int | None = None) -> None:
+        super().__init__(classes="reading")
+        self.article_id = article_id
+        self.query_text = query
+        self.start_offset = offset
+        self.stored: StoredArticle | None = None
+        self.matches: list[tuple[int, int]] = []
+        self.match_index = -1
+        self.find_text = ""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="reading-layout"):
+            with Vertical(id="reading-column"):
+                yield Static("Loading…", id="article-title", markup=False)
+                yield Static("", id="article-meta", markup=False)
+                yield Static("", id="legend", markup=False)
+                yield ArticleView(id="article-body")
+                yield Input(placeholder="find in article (enter: next, escape: close)", id="find", compact=True)
+                yield Static("", id="reading-status", markup=False)
+            yield EntityPanel(id="entity-panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#find").display = False
+        self.query_one(ArticleView).focus()
+        self.load_article()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+
+    # -- loading ----------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def load_article(self) -> None:
+        try:
+            stored = self.app.service.article(self.article_id)
+        except Exception as exc:
+            self.post_message(ArticleLoaded(None, f"cannot open the article: {exc}"))
+        else:
+            self.post_message(ArticleLoaded(stored))
+
+    @on(ArticleLoaded)
+    def _loaded(self, message: ArticleLoaded) -> None:
+        if message.article is None:
+            self.query_one("#article-title", Static).update(message.error or "cannot open the article")
+            return
+        self.show_article(message.article)
+
+    def show_article(self, stored: StoredArticle) -> None:
+        self.stored = stored
+        article = stored.article
+        self.query_one("#article-title", Static).update(terminal_safe(article.title, one_line=True) or "(untitled)")
+        self.query_one("#article-meta", Static).update(article_facts(stored))
+        self.matches = query_matches(article.body, self.query_text) if self.query_text else []
+        view = self.query_one(ArticleView)
+        view.set_document(article.body, self._marks())
+        # The side panel fills in on the next frame: the article text comes first.
+        self.call_after_refresh(self.query_one(EntityPanel).show, stored.entities)
+        self._refresh_legend()
+        if self.start_offset is None and self.query_text:
+            self.start_offset = best_match_offset(article.body, self.query_text)
+        if self.start_offset is not None:
+            self.match_index = _index_at(self.matches, self.start_offset)
+            view.set_marks(self._marks())
+            view.scroll_to_offset(self.start_offset)
+        self._refresh_status()
+
+    # -- marks ------------------------------------------------------------
+
+    def _marks(self):
+        marks = []
+        if self.stored is not None and self.app.show_entities:
+            marks += entity_marks(self.stored.entities)
+        layer = "find" if self.find_text else "match"
+        marks += span_marks(self.matches, layer)
+        if 0 <= self.match_index < len(self.matches):
+            marks += span_marks([self.matches[self.match_index]], "current")
+        return marks
+
+    def _refresh_legend(self) -> None:
+        view = self.query_one(ArticleView)
+        self.query_one("#legend", Static).update(legend(view, self.app.show_entities))
+
+    def _refresh_status(self) -> None:
+        status = self.query_one("#reading-status", Static)
+        what = f"“{self.find_text}”" if self.find_text else (f"“{self.query_text}”" if self.query_text else "")
+        if not what:
+            status.update(Text("r related · s side by side · p people · f find", style="dim"))
+            return
+        if not self.matches:
+            status.update(f"no match for {terminal_safe(what, one_line=True)}")
+            return
+        position = f"{self.match_index + 1}/" if self.match_index >= 0 else ""
+        status.update(f"match {position}{len(self.matches)} for {terminal_safe(what, one_line=True)} · n/N to step")
+
+    def refresh_marks(self) -> None:
+        self.query_one(ArticleView).set_marks(self._marks())
+        self._refresh_legend()
+        self._refresh_status()
+
+    def on_screen_resume(self) -> None:
+        # Entity highlights may have been toggled on another screen.
+        if self.stored is not None:
+            self.refresh_marks()
+
+    # -- actions ----------------------------------------------------------
+
+    def action_back(self) -> None:
+        find = self.query_one("#find", Input)
+        if find.has_focus:
+            self._close_find()
+            return
+        self.dismiss()
+
+    def action_search(self) -> None:
+        self.app.show_search(focus_query=True)
+
+    def action_toggle_entities(self) -> None:
+        self.app.show_entities = not self.app.show_entities
+        self.refresh_marks()
+
+    def action_next_match(self) -> None:
+        self._step(1)
+
+    def action_previous_match(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        if not self.matches:
+            self.notify("no matches to step through", timeout=2)
+            return
+        if self.match_index < 0:
+            visible = self.query_one(ArticleView).first_visible_offset()
+            after = [i for i, (s, _) in enumerate(self.matches) if s >= visible]
+            self.match_index = (after[0] if after else 0) if direction > 0 else (after[0] - 1 if after else len(self.matches) - 1)
+        else:
+            self.match_index = (self.match_index + direction) % len(self.matches)
+        self.refresh_marks()
+        self.query_one(ArticleView).scroll_to_offset(self.matches[self.match_index][0])
+
+    def action_find(self) -> None:
+        find = self.query_one("#find", Input)
+        find.display = True
+        find.focus()
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        if self.stored is None:
+            return
+        self.find_text = event.value.strip()
+        if self.find_text:
+            self.matches = find_all(self.stored.article.body, self.find_text)
+        else:
+            self.matches = query_matches(self.stored.article.body, self.query_text) if self.query_text else []
+        self.match_index = -1
+        if self.matches and self.find_text:
+            self._step(1)
+        else:
+            self.refresh_marks()
+
+    @on(Input.Submitted, "#find")
+    def _find_next(self) -> None:
+        self._step(1)
+
+    def _close_find(self) -> None:
+        find = self.query_one("#find", Input)
+        find.display = False
+        self.query_one(ArticleView).focus()
+
+    def action_focus_people(self) -> None:
+        panel = self.query_one(EntityPanel)
+        if self.has_class("-narrow"):
+            self.toggle_class("-show-panel")
+            if not self.has_class("-show-panel"):
+                self.query_one(ArticleView).focus()
+                return
+        if panel.has_focus:
+            self.query_one(ArticleView).focus()
+        else:
+            panel.focus()
+
+    @on(EntityPanel.EntityChosen)
+    def _search_entity(self, event: EntityPanel.EntityChosen) -> None:
+        if event.label == "PERSON":
+            self.app.show_search(person=event.name)
+        else:
+            field = "org" if event.label == "ORG" else "place"
+            name = event.name.replace('"', "")
+            self.app.show_search(text=f'{field}:"{name}"')
+
+    def action_related(self) -> None:
+        if self.stored is not None:
+            self.app.show_related(self.stored, compare=False)
+
+    def action_side_by_side(self) -> None:
+        if self.stored is not None:
+            self.app.show_related(self.stored, compare=True)
+
+
+def _index_at(matches: list[tuple[int, int]], offset: int) -> int:
+    for index, (start, _) in enumerate(matches):
+        if start >= offset:
+            return index
+    return -1

@@ -1,0 +1,184 @@
+"""The search screen: query box, filters, results; searches as you type.
+
+Each change re-arms a short timer; when it fires, a thread worker runs the search
+(``exclusive`` so a newer search replaces an older one). Results carry the request
+they answer, and a result for anything but the current request is dropped, so a
+slow search can never overwrite a newer one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from reader.ingest.sanitize import terminal_safe
+from reader.library import QueryError, SearchResults
+from reader.tui import keys
+from reader.tui.service import SearchRequest
+from reader.tui.widgets.results import ResultsList
+
+DEBOUNCE_SECONDS = 0.15
+
+
+@dataclass
+class SearchFinished(Message):
+    request: SearchRequest
+    results: SearchResults | None
+    error: str | None = None
+
+
+class SearchScreen(Screen):
+    BINDINGS = keys.SEARCH
+    AUTO_FOCUS = "#query"
+
+    def __init__(self) -> None:
+        super().__init__(id="search")
+        self._timer: Timer | None = None
+        self._sort = "relevance"
+        self.current: SearchRequest | None = None
+        self.last_results: SearchResults | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Search: words, \"a phrase\", person:putin, date:2015-10 …", id="query", compact=True)
+        with Horizontal(id="filters"):
+            yield Input(placeholder="person", id="filter-person", compact=True)
+            yield Input(placeholder="source", id="filter-source", compact=True)
+            yield Input(placeholder="date (2015-10)", id="filter-date", compact=True)
+        yield Static("Opening the library…", id="search-status", markup=False)
+        yield ResultsList(id="results")
+        yield Footer()
+
+    # -- reacting to the user -------------------------------------------
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if event.input.id and (event.input.id == "query" or event.input.id.startswith("filter-")):
+            self.schedule_search()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.search_now()
+        results = self.query_one(ResultsList)
+        if results.option_count:
+            results.focus()
+
+    @on(ResultsList.HitChosen)
+    def _open(self, event: ResultsList.HitChosen) -> None:
+        request = self.current or SearchRequest("")
+        words = "" if request.browsing else request.text
+        self.app.open_article(event.hit.id, query=words, offset=_best_passage_start(event.hit))
+
+    @on(ResultsList.SuggestionChosen)
+    def _take_suggestion(self, event: ResultsList.SuggestionChosen) -> None:
+        query = self.query_one("#query", Input)
+        query.value = event.suggestion
+        query.cursor_position = len(event.suggestion)
+        self.search_now()
+
+    def action_focus_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_focus_results(self) -> None:
+        self.query_one(ResultsList).focus()
+
+    def action_toggle_sort(self) -> None:
+        self._sort = "date" if self._sort == "relevance" else "relevance"
+        self.notify(f"sorted by {self._sort}", timeout=2)
+        self.search_now()
+
+    def action_clear_filters(self) -> None:
+        for widget in self.query(Input):
+            widget.value = ""
+        self.search_now()
+
+    def set_filters(self, *, text: str = "", person: str = "", source: str = "", date: str = "") -> None:
+        """Start a new search (used by the people panel and the palette)."""
+        values = {"query": text, "filter-person": person, "filter-source": source, "filter-date": date}
+        for widget_id, value in values.items():
+            widget = self.query_one(f"#{widget_id}", Input)
+            with widget.prevent(Input.Changed):
+                widget.value = value
+        self.search_now()
+
+    # -- running searches -------------------------------------------------
+
+    def request(self) -> SearchRequest:
+        value = lambda widget_id: self.query_one(f"#{widget_id}", Input).value  # noqa: E731
+        return SearchRequest(
+            text=value("query"),
+            person=value("filter-person"),
+            source=value("filter-source"),
+            date=value("filter-date"),
+            sort=self._sort,
+        )
+
+    def schedule_search(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, self.search_now)
+
+    def search_now(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if not self.app.service.ready:
+            return  # library_opened() searches once the library is there
+        self.current = self.request()
+        self.query_one("#search-status", Static).update("Searching…")
+        self.run_search(self.current)
+
+    def library_opened(self) -> None:
+        self.search_now()
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, request: SearchRequest) -> None:
+        try:
+            results = self.app.service.search(request)
+        except QueryError as exc:
+            self.post_message(SearchFinished(request, None, str(exc)))
+        except Exception as exc:  # an unexpected failure is shown in place, not a crash
+            self.post_message(SearchFinished(request, None, f"search failed: {exc}"))
+        else:
+            self.post_message(SearchFinished(request, results))
+
+    @on(SearchFinished)
+    def _show(self, message: SearchFinished) -> None:
+        if message.request != self.current:
+            return  # the user typed on since: this answer is stale
+        status = self.query_one("#search-status", Static)
+        results_list = self.query_one(ResultsList)
+        status.set_class(message.error is not None, "-error")
+        if message.error is not None:
+            status.update(terminal_safe(message.error, one_line=True))
+            results_list.show(())
+            return
+        results = message.results
+        assert results is not None
+        self.last_results = results
+        results_list.show(results.hits, None if results.hits else results.suggestion)
+        status.update(_status_line(message.request, results))
+
+
+def _status_line(request: SearchRequest, results: SearchResults) -> str:
+    if request.browsing:
+        return f"{results.total} articles in the library, newest first · type to search"
+    if not results.hits:
+        hint = " · did you mean the suggestion below?" if results.suggestion else " · try fewer words or other filters"
+        return f"No articles match{hint}"
+    shown = len(results.hits)
+    more = f", {shown} shown" if shown < results.total else ""
+    return f"{results.total} found{more} · sorted by {request.sort} · enter opens"
+
+
+def _best_passage_start(hit) -> int | None:
+    if not hit.passages:
+        return None
+    best = max(hit.passages, key=lambda p: (len(p.marks), -p.start))
+    return best.marks[0][0] if best.marks else best.start

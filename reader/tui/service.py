@@ -1,0 +1,104 @@
+"""The TUI's one door to the library: opens it, and runs each call under one lock.
+
+Calls come from thread workers; the lock keeps two of them (a search while an
+article loads) from sharing the Whoosh searcher at the same moment. The UI thread
+never calls in here.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.library import Library, SearchResults, StoredArticle
+from reader.library.people import name_words
+from reader.library.related import RelatedPiece
+
+BROWSE_QUERY = "*"  # every article: the list shown before anything is typed
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    """What the search screen asks for; results carry it back so stale ones are dropped."""
+
+    text: str
+    person: str = ""
+    source: str = ""
+    date: str = ""
+    sort: str = "relevance"
+    limit: int = 50
+
+    @property
+    def browsing(self) -> bool:
+        return not (self.text.strip() or self.person.strip() or self.source.strip() or self.date.strip())
+
+    def query_text(self) -> str:
+        """The query as the library reads it: the words plus a date: clause."""
+        text = self.text.strip()
+        date = self.date.strip()
+        if date:
+            clause = date if date.startswith(("date:", "[")) else f"date:{date}"
+            if clause.startswith("["):
+                clause = f"date:{clause}"
+            text = f"{text} {clause}".strip()
+        if not text and not (self.person.strip() or self.source.strip()):
+            return BROWSE_QUERY
+        return text
+
+
+class LibraryService:
+    def __init__(self, folder: str | Path | None = None) -> None:
+        self.folder = folder
+        self._library: Library | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def ready(self) -> bool:
+        return self._library is not None
+
+    def open(self) -> Library:
+        with self._lock:
+            if self._library is None:
+                self._library = Library.open(self.folder)
+            return self._library
+
+    def close(self) -> None:
+        with self._lock:
+            if self._library is not None:
+                self._library.close()
+                self._library = None
+
+    def _lib(self) -> Library:
+        if self._library is None:
+            raise RuntimeError("the library is not open yet")
+        return self._library
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        with self._lock:
+            sort = "date" if request.browsing else request.sort
+            return self._lib().search(
+                request.query_text(),
+                person=_person_words(request.person),
+                source=request.source.strip() or None,
+                sort=sort,
+                limit=request.limit,
+            )
+
+    def article(self, ref: str) -> StoredArticle:
+        with self._lock:
+            return self._lib().article(ref)
+
+    def related(self, ref: str, limit: int = 12) -> list[tuple[RelatedPiece, StoredArticle]]:
+        with self._lock:
+            return self._lib().related(ref, limit=limit)
+
+    def folder_name(self) -> str:
+        return str(self._library.folder) if self._library else str(self.folder or "")
+
+
+def _person_words(name: str) -> str | None:
+    # The library splits --person on spaces only, so "Bashar al-Assad" would look for
+    # the word "al-assad", which the name index never holds; give it the index's words.
+    words = name_words(name)
+    return " ".join(words) if words else None

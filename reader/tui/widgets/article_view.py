@@ -1,0 +1,217 @@
+"""The article body: a Line-API view that wraps once per width and styles lines on demand.
+
+Long articles stay fast: wrapping is a pass over plain text (no styles) that records
+where each screen line starts in the body; a line is only turned into segments when it
+is shown, with the marks (entities, query matches, aligned passages) that overlap it.
+Changing marks (toggling entities, stepping matches) does not re-wrap anything.
+
+Marks name a component class, so their colours come from the stylesheet's theme
+variables and follow the theme.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich._wrap import divide_line  # rich is pinned; Text.wrap uses the same function
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.ingest.sanitize import terminal_safe
+
+# Layers paint in this order: a later layer wins where marks overlap.
+LAYERS = ("aligned", "person", "org", "place", "shared", "match", "find", "aligned-current", "current")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int
+    end: int
+    layer: str  # one of LAYERS
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows ``body`` with ``marks``; ``scroll_to_offset`` brings a character into view."""
+
+    COMPONENT_CLASSES = {f"article-view--{layer}" for layer in LAYERS}
+
+    DEFAULT_CSS = """
+    ArticleView {
+        height: 1fr;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._body = ""
+        self._marks: list[Mark] = []
+        self._line_spans: list[tuple[int, int]] = []  # (start, end) in the body per screen line
+        self._line_starts: list[int] = []
+        self._line_marks: list[tuple[Mark, ...]] = []
+        self._wrapped_width = -1
+        self._strips: LRUCache[int, Strip] = LRUCache(2048)
+        self._pending_offset: int | None = None
+
+    # -- content ----------------------------------------------------------
+
+    @property
+    def body(self) -> str:
+        return self._body
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_spans)
+
+    def set_document(self, body: str, marks: list[Mark] | None = None) -> None:
+        # The body came from the store already sanitised; once more is cheap and means
+        # nothing a page holds can reach the terminal. Offsets must not move, so only
+        # a length-preserving clean is accepted.
+        safe = terminal_safe(body)
+        self._body = safe if len(safe) == len(body) else _blank_controls(body)
+        self._marks = sorted(marks or [], key=lambda m: (m.start, m.end))
+        self._wrapped_width = -1
+        self._rewrap()
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        self._marks = sorted(marks, key=lambda m: (m.start, m.end))
+        self._assign_marks()
+        self._strips.clear()
+        self.refresh()
+
+    # -- geometry ---------------------------------------------------------
+
+    def line_of(self, offset: int) -> int:
+        if not self._line_starts:
+            return 0
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    def scroll_to_offset(self, offset: int, *, animate: bool = False) -> None:
+        """Scroll so the line holding ``offset`` sits a third of the way down."""
+        if self._wrapped_width <= 0:
+            self._pending_offset = offset  # not laid out yet: do it after the first wrap
+            return
+        # After the next refresh: a new document's virtual size must be laid out first,
+        # or the scroll is clamped to the old (empty) one.
+        self.call_after_refresh(self._scroll_to_line, self.line_of(offset), animate)
+
+    def _scroll_to_line(self, line: int, animate: bool) -> None:
+        top = max(0, line - max(1, self.scrollable_content_region.height // 3))
+        self.scroll_to(y=top, animate=animate, immediate=not animate)
+
+    def first_visible_offset(self) -> int:
+        y = int(self.scroll_offset.y)
+        if 0 <= y < len(self._line_spans):
+            return self._line_spans[y][0]
+        return 0
+
+    def on_resize(self) -> None:
+        self._rewrap()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._wrapped_width:
+            return
+        anchor = self.first_visible_offset() if self._wrapped_width > 0 else None
+        self._wrapped_width = width
+        spans: list[tuple[int, int]] = []
+        body = self._body
+        position = 0
+        for segment in body.split("\n"):
+            if not segment.strip():
+                spans.append((position, position))
+            else:
+                breaks = wrap_offsets(segment.replace("\t", " "), width)
+                edges = [0, *breaks, len(segment)]
+                for a, b in zip(edges, edges[1:]):
+                    if b > a:
+                        spans.append((position + a, position + b))
+            position += len(segment) + 1
+        self._line_spans = spans
+        self._line_starts = [s for s, _ in spans]
+        self._assign_marks()
+        self._strips.clear()
+        self.virtual_size = Size(width, len(spans))
+        if self._pending_offset is not None:
+            offset, self._pending_offset = self._pending_offset, None
+            self.scroll_to_offset(offset)
+        elif anchor:
+            self.call_after_refresh(self.scroll_to, None, self.line_of(anchor), animate=False, immediate=True)
+        self.refresh()
+
+    def _assign_marks(self) -> None:
+        per_line: list[list[Mark]] = [[] for _ in self._line_spans]
+        starts = self._line_starts
+        for mark in self._marks:
+            if mark.end <= mark.start:
+                continue
+            first = max(0, bisect_right(starts, mark.start) - 1)
+            line = first
+            while line < len(self._line_spans) and self._line_spans[line][0] < mark.end:
+                line_start, line_end = self._line_spans[line]
+                if line_end > mark.start:
+                    per_line[line].append(mark)
+                line += 1
+        order = {layer: i for i, layer in enumerate(LAYERS)}
+        self._line_marks = [tuple(sorted(marks, key=lambda m: order.get(m.layer, 0))) for marks in per_line]
+
+    # -- rendering --------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        line_index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if line_index >= len(self._line_spans):
+            return Strip.blank(width, base)
+        strip = self._strips.get(line_index)
+        if strip is None:
+            strip = self._build_strip(line_index, base)
+            self._strips[line_index] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _build_strip(self, line_index: int, base: Style) -> Strip:
+        start, end = self._line_spans[line_index]
+        text = Text(self._body[start:end].replace("\t", " "), style=base, no_wrap=True, end="")
+        for mark in self._line_marks[line_index]:
+            style = self.get_component_rich_style(f"article-view--{mark.layer}", partial=True)
+            text.stylize(style, max(mark.start, start) - start, min(mark.end, end) - start)
+        return Strip(text.render(self.app.console), cell_len(text.plain))
+
+
+def wrap_offsets(text: str, width: int) -> list[int]:
+    """Where to break ``text`` into lines of ``width`` cells: the breaks of Rich's
+    ``divide_line`` (but where a word longer than the line is folded), with a fast
+    path for plain ASCII (one cell per character, so a line end is one ``rfind``
+    for a space), which most news text is."""
+    if not text.isascii() or width < 1:
+        return divide_line(text, width, fold=True)
+    breaks: list[int] = []
+    start = 0
+    end = len(text.rstrip(" "))
+    while end - start > width:
+        cut = text.rfind(" ", start + 1, start + width + 1)
+        if cut == -1 or not text[start:cut].strip(" "):
+            # One word longer than the line: fold it.
+            nxt = start + width
+        else:
+            nxt = cut
+            while nxt < end and text[nxt] == " ":
+                nxt += 1
+        breaks.append(nxt)
+        start = nxt
+    return breaks
+
+
+def _blank_controls(body: str) -> str:
+    """Replace every control character but newline with a space (same length)."""
+    return "".join(c if c == "\n" or (c.isprintable() or c == "\t") else " " for c in body)

@@ -1,0 +1,119 @@
+"""The search results: one option per hit (title, source and date, snippet with the
+matched words marked), plus a "did you mean" option when a word matched nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.ingest.sanitize import terminal_safe
+from reader.library import SearchHit
+from reader.library.passages import SNIPPET_MARK
+
+SUGGESTION_ID = "did-you-mean"
+_SNIPPET_CHARS = 220
+
+
+class ResultsList(OptionList):
+    COMPONENT_CLASSES = {"results-list--match", "results-list--meta", "results-list--title"}
+
+    @dataclass
+    class HitChosen(Message):
+        results: ResultsList
+        hit: SearchHit
+
+        @property
+        def control(self) -> ResultsList:
+            return self.results
+
+    @dataclass
+    class SuggestionChosen(Message):
+        results: ResultsList
+        suggestion: str
+
+        @property
+        def control(self) -> ResultsList:
+            return self.results
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._hits: dict[str, SearchHit] = {}
+        self._suggestion: str | None = None
+        self._shown: tuple[SearchHit, ...] = ()
+
+    @property
+    def hits(self) -> tuple[SearchHit, ...]:
+        return self._shown
+
+    def show(self, hits: tuple[SearchHit, ...], suggestion: str | None = None) -> None:
+        self._shown = hits
+        self._hits = {hit.id: hit for hit in hits}
+        self._suggestion = suggestion
+        self._rebuild()
+
+    def restyle(self) -> None:
+        """Rebuild the prompts after a theme change (their styles are resolved once)."""
+        highlighted = self.highlighted
+        self._rebuild()
+        if highlighted is not None and highlighted < self.option_count:
+            self.highlighted = highlighted
+
+    def _rebuild(self) -> None:
+        options: list[Option | None] = []
+        if self._suggestion:
+            prompt = Text.assemble(("did you mean: ", self._style("meta")), (_line(self._suggestion), self._style("match")))
+            options.append(Option(prompt, id=SUGGESTION_ID))
+        for hit in self._shown:
+            if options:
+                options.append(None)  # a rule between hits
+            options.append(Option(self._prompt(hit), id=hit.id))
+        self.set_options(options)
+        if options:
+            self.highlighted = 0
+
+    def _style(self, part: str) -> Style:
+        return self.get_component_rich_style(f"results-list--{part}", partial=True)
+
+    def _prompt(self, hit: SearchHit) -> Text:
+        text = Text(_line(hit.title) or "(untitled)", style=self._style("title"))
+        text.append("\n")
+        facts = [_line(hit.source) or "unknown source", (hit.date or "undated")[:10]]
+        if hit.people:
+            facts.append(", ".join(_line(p) for p in hit.people[:3]))
+        text.append(" · ".join(facts) + "\n", style=self._style("meta"))
+        text.append_text(marked_snippet(hit.snippet, self._style("match")))
+        return text
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id
+        if option_id == SUGGESTION_ID and self._suggestion:
+            self.post_message(self.SuggestionChosen(self, self._suggestion))
+        elif option_id in self._hits:
+            self.post_message(self.HitChosen(self, self._hits[option_id]))
+
+    def selected_hit(self) -> SearchHit | None:
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return self._hits.get(option.id or "")
+
+
+def _line(text: str | None) -> str:
+    return terminal_safe(text or "", one_line=True)
+
+
+def marked_snippet(snippet: str, match_style: Style) -> Text:
+    """The library's snippet, ``**word**`` marks shown in ``match_style``, shortened."""
+    text = Text()
+    for number, piece in enumerate(_line(snippet).split(SNIPPET_MARK)):
+        text.append(piece, style=match_style if number % 2 else "")
+    if len(text) > _SNIPPET_CHARS:
+        text.truncate(_SNIPPET_CHARS)
+        text.append("…")
+    return text
