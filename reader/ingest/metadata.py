@@ -43,6 +43,9 @@ AGENCIES = (
     "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "UPI",
     "dpa", "DPA", "Xinhua", "ANI", "PTI", "IANS", "EFE", "ANSA", "TASS", "RIA Novosti",
     "Anadolu", "Kyodo", "Yonhap", "WAM", "SPA", "KUNA", "MENA", "IRNA", "CNA", "BNS",
+    "Interfax", "AAP", "PA", "Jiji", "Bernama", "Antara", "APA", "Trend", "Sputnik", "Itar-Tass",
+    # outlets that credit themselves the same way: "WASHINGTON (CNN) —", "By X, BBC News"
+    "CNN", "BBC", "BBC News", "Al Jazeera", "NPR", "Sky News", "Euronews", "France 24", "DW",
 )  # fmt: skip
 _AGENCY_ALT = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
 _AGENCY_IN_PARENS = re.compile(r"\((" + _AGENCY_ALT + r")\)")
@@ -70,6 +73,14 @@ _INLINE_DATELINE_CAPS = re.compile(
 _DATELINE_LINE = re.compile(
     r"^(?P<place>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\s+[-–—]\s+(?P<outlet>[A-Z][\w.&'’ -]{1,40})$"
 )
+
+
+# Capitalised labels that open a lead like a dateline but name no place.
+_NOT_PLACES = frozenset(
+    "UPDATE UPDATED BREAKING WATCH EXCLUSIVE ANALYSIS OPINION EDITORIAL LIVE VIDEO PHOTOS "
+    "NOTE CORRECTION CLARIFICATION FACT CHECK REVIEW INTERVIEW COMMENT ALERT URGENT FLASH "
+    "RELATED READ MORE ADVERTISEMENT EDITOR'S NOTE".split()
+) | {"FACT CHECK", "READ MORE", "EDITOR'S NOTE"}
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -185,7 +196,7 @@ def lead_dateline(lead: str) -> tuple[str | None, str | None]:
             return proper_case(place), known or agency
     if match := _INLINE_DATELINE_CAPS.match(head):
         place = match.group("place")
-        if len(place) >= 3 and place.isupper():
+        if len(place) >= 3 and place.isupper() and place not in _NOT_PLACES:
             return proper_case(place), None
     return None, None
 

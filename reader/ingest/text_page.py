@@ -353,7 +353,7 @@ def _page_metadata(
     header = list(range(max(0, start - _HEADER_WINDOW), start))
     footer = list(range(end + 1, min(len(infos), end + 1 + _FOOTER_WINDOW)))
     if title_index is not None:
-        page.title = infos[title_index].text
+        page.title = _without_site_name(infos[title_index].text)
         header = [i for i in header if i != title_index]
     page.date = _date(infos, header, title_index, start, end, footer)
 
@@ -391,6 +391,12 @@ def _title_echo_keys(infos: list[LineInfo]) -> set[str]:
         if len(parts) > 1:
             keys.add(normalise_key(" ".join(parts[:-1])))
     return keys
+
+
+def _without_site_name(title: str) -> str:
+    """'Headline | Site' (a window title) -> 'Headline'."""
+    head, bar, _site = title.partition(" | ")
+    return head.strip() if bar and len(head.split()) >= 3 else title
 
 
 def _echoed_headline(infos: list[LineInfo], echoes: set[str]) -> int | None:
