@@ -409,8 +409,15 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
             candidate.label, candidate.strength = "PERSON", CUE if len(tokens) >= 2 else CUE - 1
             return
     place = lexicon.places().get(candidate.text)
+    if place:
+        candidate.label, candidate.strength = "PLACE", PLACE_SURE
+        return
     if place is not None:
-        candidate.label, candidate.strength = "PLACE", PLACE_SURE if place else PLACE_WEAK
+        # A small town's name ("Young", "Larne") is a place only where the text says so:
+        # "in Young", "Young, New South Wales"; a list with places settles it later.
+        previous, comma = _previous_words(before)
+        if (previous and not comma and previous[-1] in _PLACE_PREPOSITIONS) or candidate.possessive is False and _REGION_AFTER.match(after):
+            candidate.label, candidate.strength = "PLACE", PLACE_WEAK
         return
     if not all_caps and len(tokens) == 1 and ACRONYM.match(candidate.text):
         candidate.label, candidate.strength = "ORG", GUESS
