@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reader.library import EntitySpan, Library, StoredArticle
 from reader.library.records import article_id
+from reader.library.spelling import count_words
 from reader.library.store import SourceRecord
 from reader.model import Article
 
@@ -82,7 +83,8 @@ def write_articles(library: Library, articles: list[StoredArticle], commit: bool
     with library.writing() as sync:
         for stored in articles:
             record = SourceRecord(stored.article.path, "hash-" + stored.id, 1, 1, "test", None, 1)
-            replaced = library.store.replace_source(record, [stored])
+            words = count_words([(stored.article.title, stored.article.body)])
+            replaced = library.store.replace_source(record, [stored], words)
             sync.apply(replaced, [stored])
         if commit:
             sync.commit()

@@ -2,27 +2,30 @@
 
 Files whose content hash is already stored are not read again. The others are
 cleaned and their entities found in a process pool; the main process writes each
-finished source to the store (one transaction per source) and feeds the index, which
-commits every ``COMMIT_EVERY`` articles and at the end.
+finished source to the store (one transaction per batch, the source's record last) and adopts
+the Whoosh segment the worker built; the index commits every ``COMMIT_EVERY``
+articles and at the end.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import time
+from pathlib import Path
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 
-from reader.library.pipeline import CleanedFile, clean_one, extract_many, file_digest, pipeline_version
-from reader.library.records import EntitySpan, StoredArticle, article_id
+from reader.library.pipeline import CleanedFile, IndexedChunk, clean_one, file_digest, index_chunk, pipeline_version
+from reader.library.records import article_id
 from reader.library.store import SourceRecord, Store
 from reader.library.sync import IndexSync
 from reader.model import Article
 
 COMMIT_EVERY = 20_000
-EXTRACT_CHUNK = 48
+INDEX_CHUNK = 1000  # articles per worker task: one Whoosh segment each
 _MAX_CLEANING_AHEAD = 8  # files in flight: keeps memory bounded on huge folders
 
 
@@ -109,8 +112,9 @@ class _FileWork:
     size: int
     mtime_ns: int
     cleaned: CleanedFile | None = None
-    entities: dict[int, list[list[EntitySpan]]] = field(default_factory=dict)
     chunks_left: int = 0
+    articles_written: int = 0
+    started: bool = False  # the first batch has dropped the file's old articles
 
 
 def _process(
@@ -125,39 +129,52 @@ def _process(
 ) -> None:
     version = pipeline_version()
     queue = list(reversed(to_process))
-    running: dict[Future, tuple[str, _FileWork, int]] = {}
+    running: dict[Future, tuple[str, _FileWork]] = {}
     cleaning = 0
+    staging_root = sync.folder.with_name(sync.folder.name + ".staging")
+    shutil.rmtree(staging_root, ignore_errors=True)  # leftovers of a killed add
+    staging_root.mkdir(parents=True)
     try:
         # forkserver, not fork: forked workers would inherit the writer lock's file
         # descriptor and keep the library locked after the parent is killed.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             while queue or running:
                 while queue and cleaning < _MAX_CLEANING_AHEAD:
                     path, sha, size, mtime_ns = queue.pop()
                     work = _FileWork(path, sha, size, mtime_ns)
-                    running[pool.submit(clean_one, path)] = ("clean", work, 0)
+                    running[pool.submit(clean_one, path)] = ("clean", work)
                     cleaning += 1
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    kind, work, chunk_start = running.pop(future)
+                    kind, work = running.pop(future)
                     if kind == "clean":
                         cleaning -= 1
                         work.cleaned = future.result()
-                        articles = work.cleaned.articles
+                        articles = [_with_path(a, work.path) for a in work.cleaned.articles]
                         state.articles_total += len(articles)
-                        for start in range(0, len(articles), EXTRACT_CHUNK):
-                            bodies = [a.body for a in articles[start : start + EXTRACT_CHUNK]]
-                            running[pool.submit(extract_many, bodies)] = ("extract", work, start)
+                        for start in range(0, len(articles), INDEX_CHUNK):
+                            chunk = articles[start : start + INDEX_CHUNK]
+                            ids = [article_id(work.path, a.part) for a in chunk]
+                            running[pool.submit(index_chunk, ids, chunk, str(staging_root))] = ("index", work)
                             work.chunks_left += 1
                     else:
-                        work.entities[chunk_start] = future.result()
+                        indexed: IndexedChunk = future.result()
+                        replaced = store.add_articles(
+                            work.path, indexed.articles, indexed.words, replace_old=not work.started
+                        )
+                        work.started = True
+                        if replaced:
+                            sync.apply(replaced, [])
+                        sync.adopt(Path(indexed.staging), indexed.segment)
                         work.chunks_left -= 1
-                        state.articles_done += len(work.entities[chunk_start])
-                    if work.chunks_left == 0:  # cleaned, and every chunk extracted
-                        _write(store, sync, work, known, version, report)
+                        work.articles_written += len(indexed.articles)
+                        state.articles_done += len(indexed.articles)
+                    if work.chunks_left == 0:  # cleaned, and every batch stored
+                        _finish_file(store, sync, work, known, version, report)
                         state.files_done += 1
-                        if sync.pending >= COMMIT_EVERY:
-                            sync.commit()
+                    if sync.pending >= COMMIT_EVERY:
+                        sync.commit()
                     if progress:
                         progress(state)
         # Whoosh cannot replace a document it has not committed yet: commit the new
@@ -170,9 +187,11 @@ def _process(
         # next open. Dropping the uncommitted index batch keeps the two consistent.
         sync.cancel()
         raise
+    finally:
+        shutil.rmtree(staging_root, ignore_errors=True)
 
 
-def _write(
+def _finish_file(
     store: Store,
     sync: IndexSync,
     work: _FileWork,
@@ -182,13 +201,6 @@ def _write(
 ) -> None:
     cleaned = work.cleaned
     assert cleaned is not None
-    spans: list[list[EntitySpan]] = []
-    for start in sorted(work.entities):
-        spans.extend(work.entities[start])
-    stored = [
-        StoredArticle(article_id(work.path, a.part), _with_path(a, work.path), tuple(s))
-        for a, s in zip(cleaned.articles, spans)
-    ]
     record = SourceRecord(
         path=work.path,
         sha256=work.sha,
@@ -196,10 +208,11 @@ def _write(
         mtime_ns=work.mtime_ns,
         pipeline=version,
         skipped=cleaned.skipped,
-        article_count=len(stored),
+        article_count=work.articles_written,
     )
-    replaced = store.replace_source(record, stored)
-    sync.apply(replaced, stored)
+    replaced = store.finish_source(record, replace_old=not work.started)
+    if replaced:
+        sync.apply(replaced, [])
     report.problems.extend((work.path, p) for p in cleaned.problems)
     if cleaned.skipped:
         report.skipped.append((work.path, cleaned.skipped))
@@ -207,7 +220,7 @@ def _write(
         report.replaced.append(work.path)
     else:
         report.added.append(work.path)
-    report.articles += len(stored)
+    report.articles += work.articles_written
 
 
 def _with_path(article: Article, path: str) -> Article:

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.writing import IndexWriter
+from whoosh.writing import IndexWriter, SegmentWriter
 
 from reader.library.records import StoredArticle
 from reader.library.schema import NAME_FIELDS, build_schema
@@ -67,6 +67,53 @@ def write_generation(folder: Path, generation: int) -> None:
 
 def open_writer(ix: whoosh_index.Index) -> IndexWriter:
     return ix.writer(timeout=_WRITER_TIMEOUT, limitmb=_WRITER_MEMORY_MB)
+
+
+def build_segment(staging: Path, articles: Iterable[StoredArticle]):
+    """Index ``articles`` into a new segment in the empty folder ``staging`` (in a
+    worker process); returns the Whoosh segment, for :func:`adopt_segment`.
+
+    This is how indexing runs on every core: Whoosh's own multi-process writer
+    pickles each document to its sub-writers and came out slower than one writer."""
+    ix = create_index(staging)
+    writer = SegmentWriter(ix, _lk=False, limitmb=_WRITER_MEMORY_MB // 2)
+    try:
+        for stored in articles:
+            writer.add_document(**document(stored))
+        segment = writer._finalize_segment()
+    finally:
+        writer._finish()
+    return segment
+
+
+def adopt_segment(folder: Path, staging: Path, segment) -> None:
+    """Move a worker's segment files into the index folder (not yet in its table of
+    contents: until a commit lists them they are leftovers Whoosh cleans away)."""
+    prefix = f"{segment.indexname}_{segment.segid}"
+    for file in staging.iterdir():
+        if file.name.startswith(prefix):
+            os.replace(file, folder / file.name)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def commit_with(writer: SegmentWriter, adopted: list) -> None:
+    """``writer.commit(merge=False)``, with the adopted segments added to the index.
+
+    Mirrors SegmentWriter.commit; small segments are not merged here (merging is
+    the slow part of a Whoosh commit) but by ``rebuild`` and Whoosh's later commits."""
+    writer._check_state()
+    try:
+        final = writer._merge_segments(None, False, False)
+        if writer._added:
+            final.append(writer._finalize_segment())
+        else:
+            writer._close_segment()
+        final.extend(adopted)
+        writer._commit_toc(final)
+    except Exception:
+        writer._cleanup_on_error()
+        raise
+    writer._finish()
 
 
 def document(stored: StoredArticle) -> dict:

@@ -27,6 +27,7 @@ from reader.library.records import StoredArticle
 from reader.library.related import RelatedPiece, find_related
 from reader.library.schema import check_whoosh
 from reader.library.search import SearchResults, new_searcher, run_search
+from reader.library.spelling import Vocabulary, count_words
 from reader.library.store import Store
 from reader.library.sync import IndexSync
 
@@ -90,6 +91,8 @@ class Library:
         self._searcher: Searcher | None = None
         self._people: PeopleDirectory | None = None
         self._people_generation = -1
+        self._vocabulary: Vocabulary | None = None
+        self._vocabulary_generation = -1
 
     @classmethod
     def open(
@@ -178,6 +181,9 @@ class Library:
                 self.store.forget_hashes(stale)
                 add_paths(self.store, sync, stale, workers, progress)
             count = sync.rebuild()
+            self.store.replace_vocabulary(
+                count_words((a.article.title, a.article.body) for a in self.store.iter_articles())
+            )
         return RebuildReport(count, len(stale), time.perf_counter() - started)
 
     def _seed(self, progress: ProgressCallback | None) -> None:
@@ -224,6 +230,13 @@ class Library:
             self._people_generation = generation
         return self._people
 
+    def vocabulary(self) -> Vocabulary:
+        generation = self.store.generation
+        if self._vocabulary is None or generation != self._vocabulary_generation:
+            self._vocabulary = Vocabulary(self.store.vocabulary())
+            self._vocabulary_generation = generation
+        return self._vocabulary
+
     def search(
         self,
         text: str,
@@ -242,6 +255,7 @@ class Library:
             sort=sort,
             limit=limit,
             resolve_person=self.people_directory().resolve,
+            vocabulary=self.vocabulary(),
         )
 
     def article(self, ref: str) -> StoredArticle:

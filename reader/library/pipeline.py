@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from reader.library.records import EntitySpan
+from reader.library.records import EntitySpan, StoredArticle
+from reader.library.spelling import count_words
 from reader.model import Article
 
 _PIPELINE_PACKAGES = ("ingest", "entities")
@@ -42,16 +45,37 @@ def clean_one(path: str) -> CleanedFile:
     return CleanedFile(path, articles, None, tuple(problems))
 
 
-def extract_many(bodies: list[str]) -> list[list[EntitySpan]]:
+@dataclass(slots=True)
+class IndexedChunk:
+    """A batch of one file's articles made ready in a worker: their entities, word
+    counts and a Whoosh segment (files in ``staging``) holding them."""
+
+    articles: list[StoredArticle]
+    words: Counter[str]
+    staging: str
+    segment: object
+
+
+def index_chunk(ids: list[str], articles: list[Article], staging_root: str) -> IndexedChunk:
+    from reader.library.index import build_segment
+
+    spans, words = extract_many([(a.title, a.body) for a in articles])
+    stored = [StoredArticle(i, a, tuple(s)) for i, a, s in zip(ids, articles, spans)]
+    staging = tempfile.mkdtemp(dir=staging_root)
+    segment = build_segment(Path(staging), stored)
+    return IndexedChunk(stored, words, staging, segment)
+
+
+def extract_many(articles: list[tuple[str, str]]) -> tuple[list[list[EntitySpan]], Counter[str]]:
+    """Entities of each (title, body), offsets into the body, and the number of these
+    articles using each word (for "did you mean")."""
     from reader.entities import extract
 
-    return [
-        [
-            EntitySpan(m.start, m.end, m.label, m.name, m.text, getattr(m, "role", None))
-            for m in extract(body)
-        ]
-        for body in bodies
+    spans = [
+        [EntitySpan(m.start, m.end, m.label, m.name, m.text, m.role) for m in extract(body)]
+        for _, body in articles
     ]
+    return spans, count_words(articles)
 
 
 @lru_cache(maxsize=1)

@@ -108,23 +108,22 @@ def _check_date_ranges(text: str) -> None:
 
 
 class StemmedFuzzyTerm(FuzzyTerm):
-    """A fuzzy term on a stemmed field with a spelling list.
+    """A fuzzy term on a stemmed field: near the word as typed or near its stem.
 
-    Whoosh looks for the near words in the field's list of unstemmed words, then
-    searches those words as they are, which matches nothing in a stemmed field; here
-    they are stemmed first, as the index stored them."""
+    The parser hands FuzzyTerm the stem ("wikets~" -> "wiket"); here ``text`` is the
+    word as typed, and the index terms near either it or its stem match, so both
+    "wikets~" (stem one edit from "wicket") and "lavorv~" (typed word two edits from
+    "lavrov", its stem three) find what was meant."""
 
     def _btexts(self, ixreader):
-        field = ixreader.schema[self.fieldname]
-        words = super()._btexts(ixreader)
-        if not field.separate_spelling():
-            return words
-        return sorted({token.text for word in words for token in field.analyzer(word)})
+        found = set(super()._btexts(ixreader))
+        for token in text_analyzer()(self.text, removestops=False):
+            if token.text != self.text:
+                found.update(ixreader.terms_within(self.fieldname, token.text, self.maxdist, prefix=self.prefixlength))
+        return sorted(found)
 
 
 def _unstem_fuzzy_terms(parsed: wq.Query, text: str) -> wq.Query:
-    # The parser hands FuzzyTerm the stem of the typed word ("wikets~" -> "wiket");
-    # the distance must be measured from what the user typed.
     analyzer = text_analyzer()
     typed = {}
     for word in _FUZZY_WORD.findall(text):

@@ -48,7 +48,7 @@ def build_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(analyzer=text, field_boost=TITLE_BOOST),
-        body=fields.TEXT(analyzer=text, spelling=True),
+        body=fields.TEXT(analyzer=text),
         person=fields.TEXT(analyzer=names),
         org=fields.TEXT(analyzer=names),
         place=fields.TEXT(analyzer=names),

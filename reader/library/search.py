@@ -12,6 +12,7 @@ from whoosh.searching import Searcher
 from reader.library.passages import Passage, best_passages, snippet
 from reader.library.query import PersonResolver, parse_query, person_query, plain_words, source_query
 from reader.library.schema import text_analyzer
+from reader.library.spelling import Vocabulary
 from reader.library.store import Store
 
 _analyzer = text_analyzer()
@@ -75,6 +76,7 @@ def run_search(
     sort: str = "relevance",
     limit: int = 10,
     resolve_person: PersonResolver | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> SearchResults:
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {SORTS}")
@@ -116,7 +118,7 @@ def run_search(
                 passages=passages,
             )
         )
-    suggestion = suggest(searcher, text) if text.strip() else None
+    suggestion = suggest(searcher, text, vocabulary) if text.strip() and vocabulary else None
     return SearchResults(query=text, hits=tuple(hits), total=len(results), suggestion=suggestion)
 
 
@@ -140,25 +142,23 @@ def _phrase_words(q: wq.Query):
         yield from _phrase_words(child)
 
 
-def suggest(searcher: Searcher, text: str) -> str | None:
-    """The query with each word that matches nothing replaced by the closest word the
-    library has, or None when every word matches something."""
+def suggest(searcher: Searcher, text: str, vocabulary: Vocabulary) -> str | None:
+    """The query with each word that matches nothing replaced by the closest word of
+    the library that does, or None when every word matches something."""
     reader = searcher.reader()
-    corrector = None
+
+    def matches(word: str) -> bool:
+        stems = [t.text for t in _analyzer(word)]
+        return any(reader.doc_frequency(f, s) for f in _TEXT_FIELDS for s in stems)
+
     changed = text
     any_change = False
     for word in plain_words(text):
-        stems = [t.text for t in _analyzer(word)]
-        if not stems:  # a stop word
+        if not [t for t in _analyzer(word)] or matches(word):  # a stop word, or found
             continue
-        if any(reader.doc_frequency(f, s) for f in _TEXT_FIELDS for s in stems):
+        replacement = vocabulary.suggest(word, usable=matches)
+        if replacement is None:
             continue
-        if corrector is None:
-            corrector = searcher.corrector("body")
-        candidates = corrector.suggest(word.lower(), limit=1, maxdist=2)
-        if not candidates:
-            continue
-        replacement = candidates[0]
         if word[:1].isupper():
             replacement = replacement[:1].upper() + replacement[1:]
         changed = _replace_word(changed, word, replacement)

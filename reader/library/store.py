@@ -13,7 +13,7 @@ crash the queue says exactly which articles the index still has to (re)apply.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 CREATE INDEX IF NOT EXISTS mentions_name ON mentions(label, name);
+CREATE TABLE IF NOT EXISTS vocabulary (word TEXT PRIMARY KEY, articles INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS person_canonical (name TEXT PRIMARY KEY, canonical TEXT NOT NULL);
 -- Mentions as the reader sees them: a person's name is the library-wide one
 -- ("Obama" -> "Barack Obama" once the library knows only one Obama).
@@ -163,6 +164,7 @@ class Store:
         self,
         record: SourceRecord,
         articles: Sequence[StoredArticle],
+        words: Mapping[str, int] | None = None,
     ) -> list[str]:
         """Put one source and all its articles in the store in one transaction,
         replacing what an older version of the file gave. Returns the ids of the
@@ -183,6 +185,45 @@ class Store:
                 ),
             )
             self._insert_articles(articles, record.path, generation)
+            if words:
+                self._count_words(words)
+        return replaced
+
+    def add_articles(
+        self,
+        path: str,
+        articles: Sequence[StoredArticle],
+        words: Mapping[str, int] | None,
+        replace_old: bool,
+    ) -> list[str]:
+        """One batch of a source's articles in one transaction; the first batch of a
+        changed file (``replace_old``) drops what the older version gave, returning
+        those ids. The source itself is recorded by :meth:`finish_source`, so after a
+        crash the file counts as not added and the next ``add`` redoes it whole."""
+        with self.db:
+            generation = self._bump_generation()
+            replaced = self._delete_articles_of(path, generation) if replace_old else []
+            self._insert_articles(articles, path, generation)
+            if words:
+                self._count_words(words)
+        return replaced
+
+    def finish_source(self, record: SourceRecord, replace_old: bool) -> list[str]:
+        with self.db:
+            generation = self._bump_generation()
+            replaced = self._delete_articles_of(record.path, generation) if replace_old else []
+            self.db.execute(
+                "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.path,
+                    record.sha256,
+                    record.size,
+                    record.mtime_ns,
+                    record.pipeline,
+                    record.skipped,
+                    record.article_count,
+                ),
+            )
         return replaced
 
     def remove_sources(self, paths: Iterable[str]) -> tuple[int, list[str]]:
@@ -323,6 +364,23 @@ class Store:
             (label, name, label, name, limit),
         )
         return list(rows)
+
+    # -- vocabulary (for "did you mean") ------------------------------------
+
+    def _count_words(self, words: Mapping[str, int]) -> None:
+        self.db.executemany(
+            "INSERT INTO vocabulary VALUES (?, ?) "
+            "ON CONFLICT(word) DO UPDATE SET articles = articles + excluded.articles",
+            words.items(),
+        )
+
+    def replace_vocabulary(self, words: Mapping[str, int]) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM vocabulary")
+            self._count_words(words)
+
+    def vocabulary(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT word, articles FROM vocabulary"))
 
     # -- library-wide person names -------------------------------------------
 

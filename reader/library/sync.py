@@ -27,6 +27,7 @@ class IndexSync:
         self._writer: IndexWriter | None = None
         self._ix = None
         self.pending = 0
+        self._adopted: list = []
 
     def state(self) -> str:
         """"ok", "behind" (catch up from the queue) or "unusable" (rebuild)."""
@@ -60,13 +61,23 @@ class IndexSync:
         self.store.clear_queue(generation)
         return self.store.article_count()
 
-    def apply(self, deleted_ids: Sequence[str], articles: Iterable[StoredArticle]) -> None:
+    def _open_writer(self) -> IndexWriter:
         if self._writer is None:
             self._ix = idx.open_index(self.folder)
             self._writer = idx.open_writer(self._ix)
+        return self._writer
+
+    def apply(self, deleted_ids: Sequence[str], articles: Iterable[StoredArticle]) -> None:
         articles = list(articles)
-        idx.apply_changes(self._writer, deleted_ids, articles)
+        idx.apply_changes(self._open_writer(), deleted_ids, articles)
         self.pending += len(articles) + len(deleted_ids)
+
+    def adopt(self, staging: Path, segment) -> None:
+        """Take a segment a worker indexed (articles already in the store)."""
+        self._open_writer()
+        idx.adopt_segment(self.folder, staging, segment)
+        self._adopted.append(segment)
+        self.pending += segment.doc_count_all()
 
     def refresh_people(self) -> None:
         """Library-wide person names may change with every add or remove; re-index
@@ -82,7 +93,8 @@ class IndexSync:
         # generation read now is the one the index reaches with this commit.
         generation = self.store.generation
         if self._writer is not None:
-            self._writer.commit()
+            idx.commit_with(self._writer, self._adopted)
+            self._adopted = []
             self._writer = None
             self._ix.close()
             self._ix = None
@@ -91,6 +103,7 @@ class IndexSync:
         self.pending = 0
 
     def cancel(self) -> None:
+        self._adopted = []
         if self._writer is not None:
             self._writer.cancel()
             self._writer = None

@@ -1,0 +1,54 @@
+""""Did you mean": the library's own words, with how many articles use each.
+
+The index is stemmed, so its terms are no good as suggestions ("secretari"), and
+Whoosh's separate spelling field doubles indexing time; instead the workers count
+the words of each article as they find entities, the store keeps the counts, and
+suggestions come from that sorted word list (Levenshtein automaton via Whoosh's
+ListCorrector), the most used word winning among equally close ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from whoosh.spelling import ListCorrector
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+MAX_DISTANCE = 2
+
+
+def article_words(*texts: str) -> set[str]:
+    """The distinct lower-case words (3 letters or more) of an article."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(w.lower() for w in _WORD.findall(text))
+    return words
+
+
+def count_words(articles: Iterable[tuple[str, str]]) -> Counter[str]:
+    """Number of articles using each word, over (title, body) pairs."""
+    counts: Counter[str] = Counter()
+    for title, body in articles:
+        counts.update(article_words(title, body))
+    return counts
+
+
+class Vocabulary:
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self._corrector = ListCorrector(sorted(counts))
+
+    def suggest(self, word: str, usable: Callable[[str], bool] = lambda w: True) -> str | None:
+        """The closest known word to ``word`` (a different one), or None."""
+        typed = word.lower()
+        for distance in range(1, MAX_DISTANCE + 1):
+            candidates = [
+                c
+                for c in self._corrector.suggest(typed, limit=20, maxdist=distance)
+                if c != typed and usable(c)
+            ]
+            if candidates:
+                return max(candidates, key=lambda c: (self.counts.get(c, 0), c))
+        return None
