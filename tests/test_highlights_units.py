@@ -101,3 +101,15 @@ def test_spans_are_ordered_disjoint_inside_and_cover_every_visible_character(tex
     paragraphs = paragraph_spans(text)
     for start, end in sentence_spans(text):
         assert any(ps <= start and end <= pe for ps, pe in paragraphs)
+
+
+def test_company_and_month_abbreviations_end_a_sentence_before_an_opener():
+    assert sentences("It was rated by Standard and Poor's Corp. The issue was raised. Talks began in Jan. Smith left.") == [
+        "It was rated by Standard and Poor's Corp.",
+        "The issue was raised.",
+        "Talks began in Jan. Smith left.",
+    ]
+    assert sentences("He met Gen. The Hague envoy. He saw St. Louis.") == [
+        "He met Gen. The Hague envoy.",
+        "He saw St. Louis.",
+    ]

@@ -25,13 +25,19 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # and the first character of what follows.
 _CANDIDATE_END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+(\S))")
 
-# Words that end with a full stop without ending the sentence (compared lower-case,
-# without the full stop).
-_ABBREVIATIONS = frozenset(
+# Titles before a name: a full stop after them never ends a sentence ("Mr. Putin").
+_TITLES = frozenset(
     """
     mr mrs ms messrs mme dr prof gen col lt sgt capt cmdr adm maj cpl pvt gov sen rep
-    rev fr st sr jr hon pres supt insp det amb
-    inc ltd co corp plc bros dept univ assn est approx
+    rev fr hon pres supt insp det amb
+    """.split()
+)
+# Other abbreviations (compared lower-case, without the full stop): they end a
+# sentence only before a word that typically opens one ("... Standard and Poor's
+# Corp. The issue ...", "... in Jan. The ...").
+_ABBREVIATIONS = frozenset(
+    """
+    st sr jr inc ltd co corp plc bros dept univ assn est approx
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
     no nos vol vols pp fig figs ed eds op cit ibid etc vs v cf al
@@ -114,8 +120,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if _DOTTED.match(word + "."):
         # "U.S.", "a.m.", "U.N.": part of the sentence unless a new one clearly begins.
         return next_lower in _SENTENCE_OPENERS
-    if bare in _ABBREVIATIONS and "." not in word:
+    if "." not in word and bare in _TITLES:
         return False
+    if "." not in word and bare in _ABBREVIATIONS:
+        return next_lower in _SENTENCE_OPENERS
     return True
 
 
