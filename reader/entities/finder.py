@@ -282,10 +282,11 @@ def _split_titles(
             index = length
         elif (
             rest
-            and label == "PLACE"
+            and (label == "PLACE" or (label == "ORG" and strength == CURATED and not rest[0].isupper()))
             and strength >= PLACE_SURE
             and not parts[length].connector
-            and not _is_first_name(rest[0])
+            # "Reuters Sandoz (had made)": split; "Paris Hilton", "Jordan Henderson": a person.
+            and (not _is_first_name(rest[0]) or (len(rest) == 1 and not _is_first_name(words[0])))
             and words[-1] not in lists["place_suffixes"]
         ):
             # "U.S. Motorcycle (industry)": the place, then whatever follows on its own.
@@ -400,7 +401,12 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
         candidate.label, candidate.strength = "PERSON", TITLE
         return
     first = tokens[0] if tokens else ""
-    if len(tokens) >= 2 and _is_first_name(first) and not all(_is_ordinary(t, all_caps) for t in tokens):
+    if (
+        len(tokens) >= 2
+        and _is_first_name(first)
+        and not all(_is_ordinary(t, all_caps) for t in tokens)
+        and tokens[-1] not in lists["demonyms"]  # "Royal Dutch" is no person
+    ):
         if not (len(tokens) == 2 and INITIAL.match(tokens[1])):
             candidate.label, candidate.strength = "PERSON", FIRST_NAME
             return
@@ -663,7 +669,8 @@ def _known_label(span: str, all_caps: bool) -> tuple[str, int] | None:
     if span in lexicon.organisations():
         # A company's name can be a surname too ("Ford", "Sharp"): weaker than a person's
         # full name seen in the same text.
-        return "ORG", (FIRST_NAME if span in lexicon.word_set("companies.txt") else CURATED)
+        curated = span in lexicon.word_set("organisations.txt") or span in lexicon.word_set("outlets.txt")
+        return "ORG", (CURATED if curated else FIRST_NAME)
     place = lexicon.places().get(span)
     if place:
         return "PLACE", PLACE_SURE if span not in lexicon.word_set("places.txt") else CURATED

@@ -33,6 +33,10 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
     for index, candidate in enumerate(candidates):
         if candidate.blocked:
             continue
+        # "Cyclops noted ..." after "Cyclops Corp said ...": the company, not a person.
+        if candidate.label == "PERSON" and candidate.strength < CUE and not candidate.role and candidate.text in org_aliases:
+            candidate.label, candidate.strength = "ORG", CUE
+            continue
         if (
             candidate.label in (None, "PERSON")
             or (candidate.label == "PLACE" and candidate.strength <= PLACE_WEAK)
@@ -210,6 +214,9 @@ def _organisation_aliases(candidates: list[Candidate]) -> set[str]:
         if head and head[0] not in demonyms and head[0] not in lexicon.places():
             aliases.add(" ".join(head))
             aliases.add(head[0])
+        # "AC Milan", "FC Porto": the club is called by its last word.
+        if len(candidate.tokens) == 2 and len(candidate.tokens[0]) <= 3 and candidate.tokens[0].isupper():
+            aliases.add(candidate.tokens[1])
     return aliases
 
 
