@@ -1,0 +1,278 @@
+"""Where the article is on a scraped page: the lines of its body.
+
+The page's lines are described and classified (``reader.ingest.boilerplate``),
+lists of teasers and repeated lines are marked as furniture, and the body is the
+contiguous run of lines with the highest total score (Kadane's maximum subarray,
+as in Finn's Body Text Extraction): running text scores by its length, everything
+else costs a little. Short gaps inside the body (a caption and its credit, an
+advert, a "Related" block) are then bridged, and inside the run only running text,
+crossheads and short quotes are kept.
+"""
+
+from __future__ import annotations
+
+from reader.ingest.boilerplate import (
+    LineInfo,
+    LineKind,
+    classify,
+    describe,
+    is_caption_shape,
+    normalise_key,
+)
+
+# How much each kind of line adds to a candidate body region.
+_PENALTY = {LineKind.SHORT: -1.0, LineKind.BAD: -2.0, LineKind.META: -0.5}
+_NEAR_GOOD_SCORE = 0.3
+_CAPTION_WINDOW = 10  # lines around a caption searched for the sentence it repeats
+_MAX_CROSSHEAD_WORDS = 10
+
+
+# --- step 1: describe and classify -------------------------------------------------
+
+
+def describe_page(text: str) -> list[LineInfo]:
+    infos: list[LineInfo] = []
+    raw_lines: list[str] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        info = describe(number, raw)
+        if info is not None:
+            infos.append(info)
+            raw_lines.append(raw)
+    counts: dict[str, int] = {}
+    keys = [normalise_key(info.text) for info in infos]
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    for info, raw, key in zip(infos, raw_lines, keys):
+        info.kind = classify(info, raw)
+        info.repeats = counts[key] if key else 1
+        if info.repeats >= 2 and _repetition_is_furniture(info):
+            info.kind = LineKind.BAD
+    _mark_teaser_lists(infos)
+    return infos
+
+
+_MIN_TEASERS = 3
+
+
+def _mark_teaser_lists(infos: list[LineInfo]) -> None:
+    """Lists of other stories shown as headline + one teaser sentence (+ a date),
+    three or more in a row: the teasers read like text but are furniture."""
+    index = 0
+    while index < len(infos):
+        items, end = 0, index
+        while (item_end := _teaser_item_end(infos, end)) is not None:
+            items, end = items + 1, item_end
+        if items >= _MIN_TEASERS:
+            for i in range(index, end):
+                infos[i].kind, infos[i].reason = LineKind.BAD, "teasers"
+            index = end
+        else:
+            index += 1
+
+
+def _teaser_item_end(infos: list[LineInfo], index: int) -> int | None:
+    """End (exclusive) of a headline + single teaser item starting at ``index``."""
+    if index >= len(infos) or infos[index].kind != LineKind.SHORT or not _headline_shape(infos[index]):
+        return None
+    index += 1
+    while index < len(infos) and infos[index].kind == LineKind.META:
+        index += 1
+    if index >= len(infos) or not is_text(infos[index]):
+        return None
+    index += 1
+    if index < len(infos) and is_text(infos[index]):
+        return None  # two paragraphs under a heading: that is an article section
+    while index < len(infos) and infos[index].kind == LineKind.META:
+        index += 1
+    return index
+
+
+def _repetition_is_furniture(info: LineInfo) -> bool:
+    """Site names and headline lists repeat; a digest may repeat a whole sentence."""
+    if info.kind == LineKind.META:
+        return False
+    if info.kind == LineKind.GOOD:
+        return info.repeats >= 3
+    return True
+
+
+# --- step 2: the body region -------------------------------------------------------
+
+
+def _line_score(info: LineInfo) -> float:
+    if info.kind == LineKind.GOOD:
+        return max(1.0, min(info.words, 60) / 10)
+    if info.kind == LineKind.NEAR_GOOD:
+        return _NEAR_GOOD_SCORE
+    return _PENALTY[info.kind]
+
+
+def best_region(infos: list[LineInfo], first: int = 0) -> tuple[int, int] | None:
+    """Indices (inclusive) of the maximum-scoring contiguous run of lines from ``first`` on."""
+    best_total, best = 0.0, None
+    total, run_start = 0.0, first
+    for index in range(first, len(infos)):
+        info = infos[index]
+        if total <= 0:
+            total, run_start = 0.0, index
+        total += _line_score(info)
+        if total > best_total:
+            best_total, best = total, (run_start, index)
+    if best is None:
+        return None
+    start, end = best
+    if not any(infos[i].kind == LineKind.GOOD for i in range(start, end + 1)):
+        return None
+    return best
+
+
+_SMALL_GAP = 2  # caption + credit, or an advert: bridged towards any paragraph
+_LIST_GAP = 6  # an in-body "Related" block: bridged only towards substantial text
+_LIST_GAP_TEXT_WORDS = 30
+
+
+def bridge_small_gaps(
+    infos: list[LineInfo], start: int, end: int, title_index: int | None
+) -> tuple[int, int]:
+    """Take in running text cut off from the body by a caption and its credit, an
+    advert, or a short "Related" block. A gap holding the headline or a date stamp
+    is the article's header, not part of its body, and is never crossed."""
+    start = _bridge(infos, start, -1, title_index)
+    end = _bridge(infos, end, +1, title_index)
+    return start, end
+
+
+def _bridge(infos: list[LineInfo], edge: int, step: int, title_index: int | None) -> int:
+    """Move ``edge`` outwards (``step`` = -1 up, +1 down) over bridgeable gaps."""
+    while (beyond := _bridgeable_gap_end(infos, edge, step, title_index)) is not None:
+        edge = beyond
+        # and the paragraphs that follow on without a gap
+        while 0 <= edge + step < len(infos) and is_text(infos[edge + step]):
+            edge += step
+    return edge
+
+
+def _bridgeable_gap_end(
+    infos: list[LineInfo], edge: int, step: int, title_index: int | None
+) -> int | None:
+    """The first paragraph beyond a bridgeable gap next to ``edge``, or None."""
+    headline_seen = False
+    for width in range(1, _LIST_GAP + 1):
+        gap_last = edge + width * step
+        beyond = gap_last + step
+        if not 0 <= beyond < len(infos):
+            return None
+        if infos[gap_last].kind not in (LineKind.SHORT, LineKind.BAD):
+            return None  # text or a date stamp: not a gap we may cross
+        if infos[gap_last].reason == "comments":
+            return None  # what follows a comment heading is readers' text
+        headline_seen = headline_seen or gap_last == title_index
+        if infos[beyond].kind != LineKind.GOOD:
+            continue
+        if width <= _SMALL_GAP and not _has_section_heading(infos, edge + step, beyond):
+            return None if headline_seen else beyond
+        # A wider gap is an in-body "Related" block: one heading and its links.
+        if (
+            _furniture_count(infos, edge + step, beyond) <= 1
+            and _text_words_from(infos, beyond, step) >= _LIST_GAP_TEXT_WORDS
+        ):
+            return beyond
+    return None
+
+
+def _furniture_count(infos: list[LineInfo], first: int, stop: int) -> int:
+    """BAD lines in a gap: a "Related" block has one (its heading), a footer many."""
+    step = 1 if stop > first else -1
+    return sum(1 for i in range(first, stop, step) if infos[i].kind == LineKind.BAD)
+
+
+def _has_section_heading(infos: list[LineInfo], first: int, stop: int) -> bool:
+    step = 1 if stop > first else -1
+    return any(infos[i].reason == "section" for i in range(first, stop, step))
+
+
+def _text_words_from(infos: list[LineInfo], index: int, step: int) -> int:
+    """Words of running text from ``index`` on, across caption-sized gaps. A headline
+    between two texts costs as much as a teaser earns: a list of headlines with
+    teasers is not the rest of the article."""
+    words, gap = 0, 0
+    while 0 <= index < len(infos) and gap <= _SMALL_GAP:
+        info = infos[index]
+        if is_text(info):
+            words, gap = words + info.words, 0
+        elif info.kind == LineKind.SHORT or (info.kind == LineKind.BAD and info.reason != "section"):
+            gap += 1
+            if info.kind == LineKind.SHORT and _headline_shape(info):
+                words -= _HEADLINE_COST
+        else:
+            break
+        index += step
+    return words
+
+
+_HEADLINE_COST = 25
+
+
+def _headline_shape(info: LineInfo) -> bool:
+    """Three or more words, no closing punctuation, mostly capitalised, no credit."""
+    if info.sentence_end or info.words < 3 or is_caption_shape(info.text, info.words):
+        return False
+    capitalised = sum(1 for word in info.text.split() if word[:1].isupper())
+    return capitalised >= 0.5 * info.words
+
+
+# --- step 3: the body lines --------------------------------------------------------
+
+
+def body_lines(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
+    kept: list[LineInfo] = []
+    for index in range(start, end + 1):
+        info = infos[index]
+        if info.kind in (LineKind.GOOD, LineKind.NEAR_GOOD):
+            if not _is_caption(infos, index):
+                kept.append(info)
+        elif info.kind == LineKind.SHORT and _is_crosshead(infos, index, start, end) and not _is_caption(infos, index):
+            kept.append(info)
+    return kept
+
+
+def is_text(info: LineInfo) -> bool:
+    return info.kind in (LineKind.GOOD, LineKind.NEAR_GOOD)
+
+
+def _is_crosshead(infos: list[LineInfo], index: int, start: int, end: int) -> bool:
+    """A fragment between paragraphs of running text: a crosshead or a short quote."""
+    info = infos[index]
+    if info.words > _MAX_CROSSHEAD_WORDS or is_caption_shape(info.text, info.words):
+        return False
+    if index == start or index == end:
+        return False
+    return is_text(infos[index - 1]) and is_text(infos[index + 1])
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in normalise_words(text) if len(word) > 2}
+
+
+def normalise_words(text: str) -> list[str]:
+    return [w for w in (normalise_key(token) for token in text.split()) if w]
+
+
+def _is_caption(infos: list[LineInfo], index: int) -> bool:
+    """A picture caption in the body: no closing punctuation, and it repeats a nearby
+    sentence ("X has won a third term" next to "X has won a third term in office.")."""
+    info = infos[index]
+    if info.sentence_end:
+        return False
+    words = _content_words(info.text)
+    if len(words) < 3:
+        return False
+    low, high = max(0, index - _CAPTION_WINDOW), min(len(infos), index + _CAPTION_WINDOW + 1)
+    for other_index in range(low, high):
+        other = infos[other_index]
+        if other_index == index or not other.sentence_end or other.words < info.words * 0.8:
+            continue
+        shared = len(words & _content_words(other.text))
+        if shared >= 0.75 * len(words):
+            return True
+    return False
