@@ -457,6 +457,17 @@ def build_pages(stories: list[Story], rng: random.Random, templates: dict | None
     return pages
 
 
+def justext_body(text: str) -> str:
+    """jusText's verdict on the same lines (each line one <p>), as a reference point."""
+    import html
+
+    import justext
+
+    markup = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())
+    paragraphs = justext.justext(markup + "</body></html>", justext.get_stoplist("English"))
+    return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
@@ -473,6 +484,7 @@ def main() -> int:
         "--set", choices=("tuned", "unseen", "unseen2", "all"), default="all",
         help="templates the rules were tuned on, the ones kept apart, or both",
     )
+    parser.add_argument("--justext", action="store_true", help="also score jusText on the same pages (slower)")
     parser.add_argument("--show-worst", type=int, default=0, help="print the N worst pages")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -510,6 +522,9 @@ def main() -> int:
         print(f"  {name:<11} F1 mean {statistics.fmean(values):.3f}  p10 {percentile(values, 0.1):.3f}")
     print(f"cleaner        F1 mean {statistics.fmean(every):.3f}  p10 {percentile(every, 0.1):.3f}")
     print(f"keep-all lines F1 mean {statistics.fmean(baseline):.3f}  p10 {percentile(baseline, 0.1):.3f}")
+    if args.justext:
+        reference = [token_f1(justext_body(page.text), "\n\n".join(page.story.paragraphs)) for page in pages]
+        print(f"jusText        F1 mean {statistics.fmean(reference):.3f}  p10 {percentile(reference, 0.1):.3f}")
     print(f"title exact {titles / len(pages):.3f}   date (day, pages that show one) {dates / max(1, dated):.3f}")
     print(f"speed: {len(pages) / elapsed:.0f} pages/s ({elapsed:.2f} s CPU)")
     for f1, page, body in sorted(scored, key=lambda item: item[0])[: args.show_worst]:
