@@ -138,7 +138,7 @@ def render_markdown(
 def _article_section(group: ArticleHighlights) -> list[str]:
     lines = [f"## {escape_line(group.title) or 'Untitled'}", ""]
     facts = [escape_line(f) for f in (group.source, (group.date or "")[:10]) if f and f.strip()]
-    where = code_span(group.path) + (f" (story {group.part + 1})" if group.part else "")
+    where = code_span(group.path) + (f" (story #{group.part})" if group.part else "")
     facts.append(where)
     if group.url:
         facts.append(f"<{group.url}>" if _SAFE_URL.match(group.url) else escape_line(group.url))

@@ -110,3 +110,22 @@ def test_parse_since():
     assert parse_since("2026-11-01T10:30+02:00") == "2026-11-01T08:30:00Z"
     with pytest.raises(BadFilter, match="cannot read the date '11/01/2026'"):
         parse_since("11/01/2026")
+
+
+def test_reading_view_marks_follow_a_resplit_file(setup):
+    from reader.highlights.select import highlights_of_article
+
+    library, store, feed = setup
+    h, _ = store.add_quote(library.article("feed#1"), "the costs had to be checked again")
+    store.add_quote(library.article("feed#0"), "The harbour reopened")
+    write_records(feed, [{"title": "Weather", "body": "Rain is expected all week."}] + RECORDS)
+    library.add([feed])
+    bridge = library.article("feed#2")
+    [placed] = highlights_of_article(library, store, bridge)
+    assert placed.highlight.id == h.id and not placed.highlight.orphaned
+    assert bridge.article.body[placed.highlight.start : placed.highlight.end] == h.quote
+    assert placed.people == ()
+    assert [p.highlight.quote for p in highlights_of_article(library, store, library.article("feed#1"))] == [
+        "The harbour reopened"
+    ]
+    assert highlights_of_article(library, store, library.article("feed#0")) == []

@@ -110,6 +110,23 @@ def select_highlights(
     return groups
 
 
+def highlights_of_article(library: Library, store: HighlightStore, stored: StoredArticle) -> list[PlacedHighlight]:
+    """What the reading view marks in ``stored``: its live highlights re-anchored to
+    the current text, in reading order, orphaned ones last (they have no place to
+    mark; show them in a list). Highlights made in another story of the same file
+    that the text now holds (the page was split anew) are found too."""
+    placed: list[PlacedHighlight] = []
+    for highlight in store.list(path=stored.article.path):
+        home = _find_article(library, highlight)
+        if home is None:
+            continue
+        highlight = _place(store, highlight, home, library)
+        if highlight.article_id == stored.id:
+            placed.append(PlacedHighlight(highlight, people_in(stored, highlight)))
+    placed.sort(key=lambda p: (p.highlight.orphaned, p.highlight.start, p.highlight.end))
+    return placed
+
+
 def _belongs_to(highlight: Highlight, stored: StoredArticle) -> bool:
     return highlight.article_id == stored.id or (
         highlight.path == stored.article.path and highlight.part == stored.article.part

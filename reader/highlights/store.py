@@ -478,12 +478,13 @@ class HighlightStore:
         self,
         *,
         article_id: str | None = None,
+        path: str | None = None,
         tag: str | None = None,
         text: str | None = None,
         since: str | None = None,
         include_deleted: bool = False,
     ) -> builtins.list[Highlight]:
-        """Highlights, oldest first. ``tag`` ignores case; ``text`` is a case-blind
+        """Highlights, oldest first. ``path``: made in any story of that file. ``tag`` ignores case; ``text`` is a case-blind
         substring of the quote or the note; ``since`` an ISO date or time (UTC) the
         highlight was created at or after. Filtering by people or a search is done
         by the caller, which has the library (see :mod:`reader.highlights.select`)."""
@@ -494,6 +495,9 @@ class HighlightStore:
         if article_id is not None:
             clauses.append("article_id = ?")
             params.append(article_id)
+        if path is not None:
+            clauses.append("path = ?")
+            params.append(path)
         if tag is not None:
             clauses.append("id IN (SELECT highlight_id FROM highlight_tags WHERE tag = ?)")
             params.append(normalise_tags([tag])[0] if normalise_tags([tag]) else tag)
