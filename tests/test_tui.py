@@ -55,6 +55,17 @@ async def test_the_library_is_listed_before_anything_is_typed(library_dir: Path)
         assert _status(app, "#search-status").startswith("32 articles in the library")
 
 
+async def test_a_fresh_library_is_seeded_from_inside_the_app(tmp_path: Path, monkeypatch) -> None:
+    # Seeding runs worker processes from a thread of the app, where stderr is Textual's.
+    monkeypatch.setenv("NEWS_READER_CONFIG", str(tmp_path / "none.toml"))
+    app = make_app(tmp_path / "fresh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Opening the library" in _status(app, "#search-status")
+        await settle(pilot)
+        assert _status(app, "#search-status").startswith("32 articles in the library")
+
+
 async def test_search_as_you_type_shows_hits_with_marked_snippets(library_dir: Path) -> None:
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:
@@ -275,7 +286,8 @@ async def test_help_lists_every_key(library_dir: Path) -> None:
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("escape", "question_mark")
+        assert app.screen.query_one("#query", Input).has_focus
+        await pilot.press("question_mark")  # from the query box too: "?" is not typed
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("#help-table")
@@ -284,6 +296,7 @@ async def test_help_lists_every_key(library_dir: Path) -> None:
             assert binding_id in shown, binding_id
         await pilot.press("escape")
         assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#query", Input).value == ""
 
 
 def _rendered_text(app) -> str:
@@ -382,7 +395,7 @@ async def test_every_action_is_in_the_command_palette(library_dir: Path) -> None
         reading = await _open_first_hit(pilot)
         provider = ActionsProvider(reading)
         names = [name for name, _, _ in provider._commands()]
-        for wanted in ("Pieces related to this article (r)", "Compare with a related piece (s)", "Show every key (?)"):
+        for wanted in ("Pieces related to this article (r)", "Compare with a related piece, side by side (s)", "Show every key (?)"):
             assert wanted in names
         await pilot.press("ctrl+p", *"related to this")
         await settle(pilot)

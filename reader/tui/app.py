@@ -131,7 +131,6 @@ class NewsReaderApp(App[None]):
         self.open_article(article_id)
 
     def show_related(self, stored: StoredArticle, compare: bool) -> None:
-        self.notify("finding related pieces…", timeout=1)
         self.load_related(stored, compare)
 
     @work(thread=True, exclusive=True, group="related", exit_on_error=False)

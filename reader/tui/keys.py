@@ -12,7 +12,9 @@ def _b(key: str, action: str, description: str, id: str, tooltip: str, show: boo
 
 
 APP = [
-    _b("question_mark", "app.help", "Help", "help", "Show every key"),
+    # Priority: "?" shows help even from the query box ("?" as a one-letter wildcard
+    # is rare; a user looking for help is not).
+    _b("question_mark", "app.help", "Help", "help", "Show every key", priority=True),
     _b("q", "app.quit", "Quit", "quit", "Quit the reader"),
 ]
 
@@ -26,30 +28,30 @@ SEARCH = [
 
 READING = [
     _b("escape", "back", "Back", "back", "Back to the previous screen"),
-    _b("slash", "search", "Search", "search_library", "Back to search, query box focused"),
+    _b("slash", "search", "Search", "search_library", "Back to search, query box focused", show=False),
     _b("e", "toggle_entities", "Entities", "toggle_entities", "Highlight people, organisations and places"),
     _b("n", "next_match", "Next", "next_match", "Next match of the query or find"),
     _b("N", "previous_match", "Prev", "previous_match", "Previous match of the query or find", show=False),
     _b("f,ctrl+f", "find", "Find", "find", "Find a word in this article"),
     _b("p", "focus_people", "People", "focus_people", "People, organisations and places of this article"),
     _b("r", "related", "Related", "open_related", "Pieces related to this article"),
-    _b("s", "side_by_side", "Side by side", "side_by_side", "Compare with a related piece"),
+    _b("s", "side_by_side", "Compare", "side_by_side", "Compare with a related piece, side by side"),
 ]
 
 RELATED = [
     _b("escape", "dismiss_picker", "Close", "close_related", "Close the related list"),
-    _b("s", "compare_selected", "Side by side", "compare_related", "Compare the open article with this piece"),
+    _b("s", "compare_selected", "Compare", "compare_related", "Compare the open article with this piece, side by side"),
     _b("o", "open_selected", "Open", "open_related_piece", "Open this piece to read"),
 ]
 
 COMPARE = [
     _b("escape", "back", "Back", "back_compare", "Back to the article"),
-    _b("right_square_bracket", "next_passage", "Next shared", "next_passage", "Next passage both articles share"),
-    _b("left_square_bracket", "previous_passage", "Prev shared", "previous_passage", "Previous shared passage"),
-    _b("tab", "focus_other", "Other pane", "focus_other_pane", "Focus the other pane", priority=True),
+    _b("right_square_bracket", "next_passage", "Next", "next_passage", "Next passage both articles share"),
+    _b("left_square_bracket", "previous_passage", "Prev", "previous_passage", "Previous shared passage", show=False),
+    _b("tab", "focus_other", "Pane", "focus_other_pane", "Focus the other pane", priority=True),
     _b("x", "swap", "Swap", "swap_panes", "Swap the two panes"),
-    _b("w", "close_pane", "Close pane", "close_pane", "Close the focused pane and read the other"),
-    _b("m", "maximise", "Maximise", "maximise_pane", "Maximise the focused pane (again to restore)"),
+    _b("w", "close_pane", "Close", "close_pane", "Close the focused pane and read the other"),
+    _b("m", "maximise", "Max", "maximise_pane", "Maximise the focused pane (again to restore)"),
     _b("e", "toggle_entities", "Entities", "toggle_entities_compare", "Highlight people, organisations and places", show=False),
 ]
 

@@ -75,7 +75,7 @@ class CompareScreen(Screen):
             yield ComparePane("left")
             yield ComparePane("right")
         yield Static("Aligning the two articles…", id="compare-status", markup=False)
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.view("left").focus()

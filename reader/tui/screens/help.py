@@ -27,16 +27,20 @@ def key_names(app, binding: Binding) -> str:
 
 def help_table(app) -> Table:
     table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 2, 0, 0))
-    table.add_column("key", no_wrap=True, min_width=9)
-    table.add_column("does")
-    table.add_column("id (for [keys] in the config)", style="dim", no_wrap=True)
+    table.add_column(Text("key"), no_wrap=True)
+    table.add_column(Text("does"), ratio=1)
+    table.add_column(Text("id, for [keys] in the config"), style="dim", no_wrap=True)
     for title, bindings in keys.SECTIONS:
         table.add_row(Text(title, style="bold underline"), "", "")
         for binding in bindings:
-            table.add_row(Text(key_names(app, binding), style="bold"), binding.tooltip or binding.description, binding.id or "")
+            table.add_row(
+                Text(key_names(app, binding), style="bold"),
+                Text(binding.tooltip or binding.description),
+                Text(binding.id or ""),
+            )
         table.add_row("", "", "")
-    table.add_row(Text("ctrl+p", style="bold"), "Command palette: every action by name, and themes", "")
-    table.add_row(Text("mouse", style="bold"), "Click a result or a name, scroll with the wheel", "")
+    table.add_row(Text("^p", style="bold"), Text("Command palette: every action by name, and themes"), "")
+    table.add_row(Text("mouse", style="bold"), Text("Click a result or a name, scroll with the wheel"), "")
     return table
 
 

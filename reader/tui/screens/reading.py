@@ -20,6 +20,7 @@ from reader.tui import keys
 from reader.tui.marks import entity_marks, legend, span_marks
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel
+from reader.tui.widgets.inputs import ReaderInput
 
 NARROW_WIDTH = 100  # below this the side panel only shows on demand (p)
 
@@ -33,8 +34,8 @@ class ArticleLoaded(Message):
 def article_facts(stored: StoredArticle) -> str:
     article = stored.article
     facts = [
-        article.source or "unknown source",
-        (article.date or "undated")[:16].replace("T", " "),
+        article.source,
+        (article.date or "")[:16].replace("T", " "),
         article.dateline,
         f"{len(article.body.split()):,} words",
     ]
@@ -61,10 +62,10 @@ class ReadingScreen(Screen):
                 yield Static("", id="article-meta", markup=False)
                 yield Static("", id="legend", markup=False)
                 yield ArticleView(id="article-body")
-                yield Input(placeholder="find in article (enter: next, escape: close)", id="find", compact=True)
+                yield ReaderInput(placeholder="find in article (enter: next, escape: close)", id="find", compact=True)
                 yield Static("", id="reading-status", markup=False)
             yield EntityPanel(id="entity-panel")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#find").display = False

@@ -36,17 +36,18 @@ class RelatedScreen(ModalScreen[tuple[str, str] | None]):
             hint = "enter: side by side · o: open · escape: close" if self.compare else "enter: open · s: side by side · escape: close"
             yield Static(hint if self.related else "No related pieces in the library yet.", id="related-hint", markup=False)
             yield OptionList(*[self._option(piece, other) for piece, other in self.related], id="related-list")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def _option(self, piece: RelatedPiece, other: StoredArticle) -> Option:
         article = other.article
         text = Text(terminal_safe(article.title, one_line=True) or "(untitled)", style="bold")
         text.append("\n")
         facts = [
-            terminal_safe(article.source or "unknown source", one_line=True),
-            (article.date or "undated")[:10],
-            f"score {piece.score:.2f}",
+            fact
+            for fact in (terminal_safe(article.source or "", one_line=True), (article.date or "")[:10])
+            if fact
         ]
+        facts.append(f"score {piece.score:.2f}")
         if piece.shared_people:
             facts.append("with " + ", ".join(terminal_safe(p, one_line=True) for p in piece.shared_people[:3]))
         text.append(" · ".join(facts), style="dim")

@@ -23,6 +23,7 @@ from reader.library import QueryError, SearchResults
 from reader.tui import keys
 from reader.tui.service import SearchRequest
 from reader.tui.widgets.results import ResultsList
+from reader.tui.widgets.inputs import ReaderInput
 
 DEBOUNCE_SECONDS = 0.15
 
@@ -46,14 +47,14 @@ class SearchScreen(Screen):
         self.last_results: SearchResults | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search: words, \"a phrase\", person:putin, date:2015-10 …", id="query", compact=True)
+        yield ReaderInput(placeholder="Search: words, \"a phrase\", person:putin, date:2015-10 …", id="query", compact=True)
         with Horizontal(id="filters"):
-            yield Input(placeholder="person", id="filter-person", compact=True)
-            yield Input(placeholder="source", id="filter-source", compact=True)
-            yield Input(placeholder="date (2015-10)", id="filter-date", compact=True)
-        yield Static("Opening the library…", id="search-status", markup=False)
+            yield ReaderInput(placeholder="person", id="filter-person", compact=True)
+            yield ReaderInput(placeholder="source", id="filter-source", compact=True)
+            yield ReaderInput(placeholder="date (2015-10)", id="filter-date", compact=True)
+        yield Static("Opening the library… (a first run indexes the sample articles)", id="search-status", markup=False)
         yield ResultsList(id="results")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     # -- reacting to the user -------------------------------------------
 

@@ -82,10 +82,10 @@ class ResultsList(OptionList):
     def _prompt(self, hit: SearchHit) -> Text:
         text = Text(_line(hit.title) or "(untitled)", style=self._style("title"))
         text.append("\n")
-        facts = [_line(hit.source) or "unknown source", (hit.date or "undated")[:10]]
+        facts = [fact for fact in (_line(hit.source), (hit.date or "")[:10]) if fact]
         if hit.people:
             facts.append(", ".join(_line(p) for p in hit.people[:3]))
-        text.append(" · ".join(facts) + "\n", style=self._style("meta"))
+        text.append(" · ".join(facts or ["no source or date"]) + "\n", style=self._style("meta"))
         text.append_text(marked_snippet(hit.snippet, self._style("match")))
         return text
 

@@ -1,0 +1,61 @@
+"""reader.textmatch (query highlights) and the article view's line wrapping."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich._wrap import divide_line
+
+from reader.library.passages import matched_spans
+from reader.library.schema import text_analyzer
+from reader.textmatch import best_match_offset, find_all, query_matches, query_terms
+from reader.tui.widgets.article_view import wrap_offsets
+
+TEXT = "Strikes hit Aleppo. The strike was striking, U.S. officials said; PUTIN and Putin's aides (person:obama)."
+
+
+def _words(spans: list[tuple[int, int]], text: str = TEXT) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+def test_query_words_match_by_stem_and_case_insensitively() -> None:
+    assert _words(query_matches(TEXT, "strikes putin")) == ["Strikes", "strike", "striking", "PUTIN", "Putin"]
+
+
+def test_field_queries_and_operators_are_not_highlighted() -> None:
+    assert query_terms("person:obama AND aleppo NOT date:2015") == frozenset({"aleppo"})
+    assert _words(query_matches(TEXT, "person:obama aleppo")) == ["Aleppo"]
+
+
+@given(st.text(alphabet=st.sampled_from("abs tring.Ssky,y'\n"), max_size=120), st.sampled_from(["strings", "sky", "a.b", "ring tyings"]))
+def test_the_fast_path_finds_what_the_index_analyzer_finds(text: str, query: str) -> None:
+    assert query_matches(text, query) == matched_spans(text, query_terms(query), text_analyzer())
+
+
+def test_the_best_passage_is_where_most_matches_gather() -> None:
+    text = "Putin spoke. " + "Filler words here. " * 40 + "Putin met Kerry; Putin and Kerry agreed."
+    assert best_match_offset(text, "putin kerry") == text.index("Putin met")
+    assert best_match_offset(text, "zzz") is None
+
+
+def test_find_is_literal_and_case_insensitive() -> None:
+    assert _words(find_all(TEXT, "putin")) == ["PUTIN", "Putin"]
+    assert find_all(TEXT, "  ") == []
+    assert _words(find_all("Straße STRASSE", "straße"), "Straße STRASSE") == ["Straße"]
+
+
+@given(st.text(alphabet=st.sampled_from("ab cdefgh  "), max_size=200), st.integers(min_value=8, max_value=60))
+def test_ascii_wrapping_breaks_where_rich_does(text: str, width: int) -> None:
+    longest = max((len(w) for w in text.split()), default=0)
+    if longest <= width:  # Rich folds over-long words a little differently
+        assert wrap_offsets(text, width) == divide_line(text, width, fold=True)
+
+
+@given(st.text(max_size=200), st.integers(min_value=1, max_value=40))
+def test_wrapped_lines_fit_the_width(text: str, width: int) -> None:
+    text = text.replace("\n", " ")
+    edges = [0, *wrap_offsets(text, width), len(text)]
+    assert edges == sorted(edges)
+    if text.isascii():
+        for start, end in zip(edges, edges[1:]):
+            assert len(text[start:end].rstrip(" ")) <= width
