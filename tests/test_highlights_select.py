@@ -57,6 +57,8 @@ def test_people_and_filters(setup):
     assert titles(person="Maria Lopez") == ["Harbour reopens after storm"]
     assert titles(person="nobody known") == []
     assert titles(query="bridge") == ["Bridge vote delayed"]
+    assert titles(query="person:lopez OR council") == ["Harbour reopens after storm", "Bridge vote delayed"]
+    assert titles(query="date:2024-03-02") == ["Bridge vote delayed"]
     assert titles(query="storm", tag="sea") == ["Harbour reopens after storm"]
     assert titles(query="storm", tag="money") == []
     assert titles(article="feed#1") == ["Bridge vote delayed"]

@@ -101,9 +101,8 @@ def select_highlights(
         target = library.article(wanted.article)
         rows = [h for h in rows if _belongs_to(h, target)]
     groups = _group(library, store, rows)
-    if wanted.query:
-        found = library.search(wanted.query, limit=max(1, library.store.article_count()))
-        ids = {hit.id for hit in found.hits}
+    if wanted.query and groups:
+        ids = articles_matching(library, wanted.query, [g.article_id for g in groups])
         groups = [g for g in groups if g.article_id in ids]
     if wanted.person:
         groups = _with_person(library, groups, wanted.person)
@@ -125,6 +124,22 @@ def highlights_of_article(library: Library, store: HighlightStore, stored: Store
             placed.append(PlacedHighlight(highlight, people_in(stored, highlight)))
     placed.sort(key=lambda p: (p.highlight.orphaned, p.highlight.start, p.highlight.end))
     return placed
+
+
+def articles_matching(library: Library, text: str, candidates: list[str]) -> set[str]:
+    """Which of the ``candidates`` (article ids) a library search for ``text`` finds.
+
+    The search is restricted to the candidates inside Whoosh: ``Library.search``
+    would rank and build snippets for every article of a large library to answer
+    a question about the few that have highlights. Raises ``QueryError`` like it."""
+    from whoosh import query as wq
+
+    from reader.library.query import parse_query
+
+    parsed = parse_query(text, library.people_directory().resolve)
+    only = wq.Or([wq.Term("id", article_id) for article_id in candidates])
+    results = library.searcher().search(parsed, limit=None, filter=only)
+    return {hit["id"] for hit in results}
 
 
 def _belongs_to(highlight: Highlight, stored: StoredArticle) -> bool:
