@@ -44,6 +44,8 @@ def kind_of(line: str) -> LineKind:
         "Image source, Getty Images", "Now Playing", "Sort by Newest",
         "Disclaimer: The views expressed in comments are those of the readers and not of this newspaper.",
         "Jane Doe covers business and the economy for the Associated Press.",
+        "© Sputnik / Mikhail Voskresenskiy", "AFP PHOTO / STR", "Reuters / Maxim Shemetov", "Get short URL",
+        "Illustrative: A view of the old city at dusk",
     ],
 )  # fmt: skip
 def test_furniture_lines_are_bad(line: str) -> None:
@@ -55,7 +57,8 @@ def test_furniture_lines_are_bad(line: str) -> None:
     [
         "By Jane Smith", "Source: Reuters", "Published: March 3, 2021", "Updated 10:42 GMT, 4 May 2019",
         "23:42 24.04.2024", "GMT 07:08 2013 Friday ,04 January", "October 2, 2015",
-        "— Reuters", "(AFP)", "3 hours ago", "Feb 12, 2024, 7:15 AM ET",
+        "— Reuters", "(AFP)", "3 hours ago", "Feb 12, 2024, 7:15 AM ET", "Edited time: 5 Oct, 2015 14:30",
+        "Published time: 5 Oct, 2015 14:22", "By TOI STAFF", "By REUTERS",
     ],
 )  # fmt: skip
 def test_metadata_lines(line: str) -> None:

@@ -16,7 +16,6 @@ from reader.ingest.boilerplate import (
     LineKind,
     classify,
     describe,
-    is_caption_shape,
     normalise_key,
 )
 
@@ -215,7 +214,7 @@ _HEADLINE_COST = 25
 
 def _headline_shape(info: LineInfo) -> bool:
     """Three or more words, no closing punctuation, mostly capitalised, no credit."""
-    if info.sentence_end or info.words < 3 or is_caption_shape(info.text, info.words):
+    if info.sentence_end or info.words < 3 or info.caption:
         return False
     capitalised = sum(1 for word in info.text.split() if word[:1].isupper())
     return capitalised >= 0.5 * info.words
@@ -243,7 +242,7 @@ def is_text(info: LineInfo) -> bool:
 def _is_crosshead(infos: list[LineInfo], index: int, start: int, end: int) -> bool:
     """A fragment between paragraphs of running text: a crosshead or a short quote."""
     info = infos[index]
-    if info.words > _MAX_CROSSHEAD_WORDS or is_caption_shape(info.text, info.words):
+    if info.words > _MAX_CROSSHEAD_WORDS or info.caption:
         return False
     if index == start or index == end:
         return False

@@ -94,7 +94,7 @@ _FURNITURE_ALWAYS = re.compile(
 # Notices that may run long: copyright lines, disclaimers, caption labels.
 _NOTICE = re.compile(
     r"^(?:disclaimer\s*:|©|copyright\b|\(c\) \d{4}|all rights reserved|"
-    r"(?:image|media|video|photo) caption\b)",
+    r"(?:image|media|video|photo) caption\b|illustrative(?: image| photo| picture)?\s*:)",
     re.IGNORECASE,
 )
 
@@ -129,6 +129,7 @@ _FURNITURE_LABEL = re.compile(
     r"cookie (?:policy|settings|preferences)|contact(?: us)?$|about(?: us)?$|careers$|"
     r"advertise(?: with us)?$|sitemap$|loading\b|please wait|"
     r"listen to (?:this|the) (?:article|story)|\d+ min(?:ute)?s? read$|print this|"
+    r"get short url|font size|text size|trends?\s*:|"
     # photo and video credits: "Photo AFP", "Image source Times of India"
     r"(?:photo|image|iamge|picture|pic|photograph|file photo|video|graphic|illustration)s?\b"
     r"(?:(?: source| credit| by| courtesy)\s*[:,/-]?|\s*[:,/-])\s*(?:\S+\s*){0,5}$|"
@@ -141,9 +142,21 @@ _FURNITURE_LABEL = re.compile(
 # Credits that end a caption line: "... (Photo: Reuters)", "John Doe/Getty Images".
 _CREDIT_END = re.compile(
     r"(?:getty images|ap photo|afp photo|(?:reuters|ap|afp|epa|getty|xinhua)(?: photo)?/\S+|/reuters|epa-efe|"
+    r"(?:reuters|afp|ap|epa|getty images|sputnik|ria novosti|tass|xinhua|anadolu|aa)(?: photo)?\s+/\s+\S+(?:\s+\S+){0,3}|"
     r"shutterstock|istock|"
     r"\((?:photo|image|picture|file|credit)[^)]*\)|\((?:[rlc]|left|right|centre|center)\)|"
     r"photo(?:graph)?:?\s*\S+(?:\s+\S+)?)\.?\s*$",
+    re.IGNORECASE,
+)
+
+# Every credit ending holds one of these; lines without them skip the regex.
+_CREDIT_HINTS = ("/", "(", "photo", "getty", "epa-efe", "shutterstock", "istock")
+
+# A photo credit alone on its line: "AFP PHOTO / STR", "Reuters / Maxim Shemetov".
+_CREDIT_LINE = re.compile(
+    r"^(?:©\s*)?(?:photo(?:graph)?\s*:?\s*)?(?:reuters|afp|ap|epa(?:-efe)?|getty images|sputnik|ria novosti|"
+    r"tass|xinhua|anadolu(?: agency)?|aa|dpa|shutterstock|istock|wikimedia commons|pixabay|unsplash)"
+    r"(?: photo)?(?:\s*/\s*[\w.'’ -]{1,40})?$",
     re.IGNORECASE,
 )
 
@@ -206,7 +219,7 @@ BYLINE = re.compile(
     r"^(?i:by|written by|reporting by|words by|posted by|author:?)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’&-]+){0,7}$"
 )
 _PUBLISHED = re.compile(
-    r"^(?:published|posted|updated|last updated|last modified|modified|date|created|first published)\b",
+    r"^(?:published|posted|updated|last updated?|last modified|modified|edited|date|created|first published)\b",
     re.IGNORECASE,
 )
 
@@ -223,6 +236,7 @@ class LineInfo:
     kind: LineKind = LineKind.SHORT
     repeats: int = 1  # how many lines of the page share this line's letters
     reason: str | None = None  # for BAD lines: which kind of furniture
+    caption: bool = False  # shaped like a photo caption or credit (see is_caption_shape)
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -306,7 +320,11 @@ def is_caption_shape(text: str, words: int) -> bool:
     """A photo caption or credit: ends in a credit or a position marker such as (R)."""
     if words > 30 or text.endswith((".", '"', "”")):
         return False
-    return bool(_CREDIT_END.search(text[-90:]))
+    tail = text[-90:]
+    lowered = tail.lower()
+    if not any(hint in lowered for hint in _CREDIT_HINTS):
+        return False
+    return bool(_CREDIT_END.search(tail))
 
 
 def mostly_foreign_script(text: str) -> bool:
@@ -334,6 +352,8 @@ def boilerplate_reason(text: str, words: int) -> str | None:
         return "comments"
     if words <= 8 and _SECTION_HEADING.match(text):
         return "section"
+    if words <= 8 and _CREDIT_LINE.match(text):
+        return "credit"
     if words <= 14 and _FURNITURE_ALWAYS.match(text):
         return "furniture"
     if words <= 10 and _FURNITURE_LABEL.match(text) and not _looks_like_sentence(text, words):
@@ -383,10 +403,11 @@ def classify(info: LineInfo, raw_line: str) -> LineKind:
         return LineKind.META
     if words <= 10 and (SOURCE_LINE.match(text) or BYLINE.match(text) or is_agency_credit(text)):
         return LineKind.META
+    info.caption = is_caption_shape(text, words)
     info.reason = boilerplate_reason(text, words)
     if info.reason:
         return LineKind.BAD
-    if is_caption_shape(text, words):
+    if info.caption:
         return LineKind.SHORT
     if info.stop_density >= 0.2 and (
         (words >= 10 and info.sentence_end) or (words >= 22 and info.stop_density >= 0.28)

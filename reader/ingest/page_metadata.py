@@ -19,7 +19,6 @@ from reader.ingest.boilerplate import (
     LineInfo,
     LineKind,
     boilerplate_reason,
-    is_caption_shape,
     normalise_key,
 )
 
@@ -107,10 +106,17 @@ def find_title(infos: list[LineInfo], header: list[int], echoes: set[str]) -> in
     best_score, best_index = 0.0, None
     body_start = header[-1] + 1 if header else 0
     for index in candidates:
+        if _next_to_credit(infos, index):
+            continue  # a caption: its photo credit sits right above or below it
         score = _title_score(infos[index], body_start - index, echoes, furniture_keys)
         if score is not None and score > best_score:
             best_score, best_index = score, index
     return best_index
+
+
+def _next_to_credit(infos: list[LineInfo], index: int) -> bool:
+    neighbours = (infos[i] for i in (index - 1, index + 1) if 0 <= i < len(infos))
+    return any(info.reason == "credit" or info.caption for info in neighbours)
 
 
 def _title_score(
@@ -121,7 +127,7 @@ def _title_score(
         return None
     if info.repeats >= 3 or text == text.lower() or boilerplate_reason(text, words):
         return None
-    if is_caption_shape(text, words) or BYLINE.match(text):
+    if info.caption or BYLINE.match(text):
         return None
     if text.endswith(".") and words >= 10:
         return None
