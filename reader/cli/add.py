@@ -9,6 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from reader.cli.library_options import add_json_option, add_library_option, library_command, open_library, safe_line
 from reader.cli.output import print_json_line, stderr, stdout
+from reader.library.adder import INDEX_CHUNK
 
 EPILOG = """\
 Reads scraped text pages, saved HTML pages and JSON Lines (.jsonl, .jsonl.gz);
@@ -32,6 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--workers", type=int, default=min(2, os.cpu_count() or 1), metavar="N",
         help="processes that clean and extract (default: 2 or the number of cores)",
+    )
+    parser.add_argument(
+        "--batch", type=int, default=INDEX_CHUNK, metavar="N",
+        help=f"articles per indexing batch; each batch is one index segment and one commit unit ({INDEX_CHUNK})",
     )
     parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
                         help="how long to wait for another writer (30)")
@@ -83,7 +88,12 @@ def run_add(args: argparse.Namespace) -> int:
     with progress_display() as progress:
         # No seeds for a library whose first use is an add: it opens on what was added.
         with open_library(args, seed=False, lock_timeout=args.wait) as library:
-            report = library.add(paths, workers=max(1, args.workers), progress=ProgressReporter(progress, "adding"))
+            report = library.add(
+                paths,
+                workers=max(1, args.workers),
+                progress=ProgressReporter(progress, "adding"),
+                batch_size=max(1, args.batch),
+            )
     if args.json:
         data = report.to_json()
         data["missing"] = missing

@@ -31,7 +31,7 @@ examples:
   news-reader search --person putin --sort date --limit 20
   news-reader search --json kerry | jq '.hits[].id'
 
---json prints {"query", "total", "hits": [{"id", "path", "part", "title", "source",
+--json prints {"query", "total", "total_exact", "hits": [{"id", "path", "part", "title", "source",
 "date", "score", "people", "snippet", "passages"}], "suggestion"?}; snippets mark
 matched words as **word**; passages give character offsets into the article body.
 
@@ -78,7 +78,8 @@ def run_search(args: argparse.Namespace) -> int:
     if not results.hits:
         stderr.print("no articles found", markup=False)
         return 1
-    table = Table(show_lines=True, title=f"{results.total} found, {len(results.hits)} shown")
+    found = f"{results.total}" if results.total_exact else f"about {results.total}"
+    table = Table(show_lines=True, title=f"{found} found, {len(results.hits)} shown")
     table.add_column("id", style="dim", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("source", max_width=14)

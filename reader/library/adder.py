@@ -25,7 +25,7 @@ from reader.library.sync import IndexSync
 from reader.model import Article
 
 COMMIT_EVERY = 20_000
-INDEX_CHUNK = 1000  # articles per worker task: one Whoosh segment each
+INDEX_CHUNK = 2500  # articles per worker task: one Whoosh segment each
 _MAX_CLEANING_AHEAD = 8  # files in flight: keeps memory bounded on huge folders
 
 
@@ -74,6 +74,7 @@ def add_paths(
     paths: Iterable[str],
     workers: int = 2,
     progress: ProgressCallback | None = None,
+    batch_size: int = INDEX_CHUNK,
 ) -> AddReport:
     started = time.perf_counter()
     report = AddReport()
@@ -100,7 +101,7 @@ def add_paths(
     if progress:
         progress(state)
     if to_process:
-        _process(store, sync, to_process, known, workers, report, state, progress)
+        _process(store, sync, to_process, known, workers, report, state, progress, batch_size)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -112,7 +113,7 @@ class _FileWork:
     size: int
     mtime_ns: int
     cleaned: CleanedFile | None = None
-    chunks_left: int = 0
+    expected: int = 0  # articles the cleaner gave
     articles_written: int = 0
     started: bool = False  # the first batch has dropped the file's old articles
 
@@ -126,53 +127,56 @@ def _process(
     report: AddReport,
     state: AddProgress,
     progress: ProgressCallback | None,
+    batch_size: int,
 ) -> None:
     version = pipeline_version()
     queue = list(reversed(to_process))
-    running: dict[Future, tuple[str, _FileWork]] = {}
+    running: dict[Future, object] = {}  # future -> _FileWork (cleaning) or its batch
     cleaning = 0
+    # Articles wait here until a batch is full: batches cut across files so that a
+    # folder of one-article pages still makes a few large segments, not one per page.
+    waiting: list[tuple[_FileWork, str, Article]] = []
     staging_root = sync.folder.with_name(sync.folder.name + ".staging")
     shutil.rmtree(staging_root, ignore_errors=True)  # leftovers of a killed add
     staging_root.mkdir(parents=True)
+
+    def submit_batch(pool: ProcessPoolExecutor, size: int) -> None:
+        batch, waiting[:] = waiting[:size], waiting[size:]
+        future = pool.submit(index_chunk, [i for _, i, _ in batch], [a for _, _, a in batch], str(staging_root))
+        running[future] = batch
+
     try:
         # forkserver, not fork: forked workers would inherit the writer lock's file
         # descriptor and keep the library locked after the parent is killed.
         context = multiprocessing.get_context("forkserver")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            while queue or running:
+            while queue or running or waiting:
                 while queue and cleaning < _MAX_CLEANING_AHEAD:
                     path, sha, size, mtime_ns = queue.pop()
                     work = _FileWork(path, sha, size, mtime_ns)
-                    running[pool.submit(clean_one, path)] = ("clean", work)
+                    running[pool.submit(clean_one, path)] = work
                     cleaning += 1
+                while len(waiting) >= batch_size:
+                    submit_batch(pool, batch_size)
+                if waiting and not queue and not cleaning:
+                    submit_batch(pool, batch_size)  # nothing more is coming
+                if not running:
+                    continue
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    kind, work = running.pop(future)
-                    if kind == "clean":
+                    task = running.pop(future)
+                    if isinstance(task, _FileWork):
                         cleaning -= 1
-                        work.cleaned = future.result()
-                        articles = [_with_path(a, work.path) for a in work.cleaned.articles]
-                        state.articles_total += len(articles)
-                        for start in range(0, len(articles), INDEX_CHUNK):
-                            chunk = articles[start : start + INDEX_CHUNK]
-                            ids = [article_id(work.path, a.part) for a in chunk]
-                            running[pool.submit(index_chunk, ids, chunk, str(staging_root))] = ("index", work)
-                            work.chunks_left += 1
+                        _cleaned(task, future.result(), waiting, state)
+                        if task.expected == 0:
+                            _finish_file(store, sync, task, known, version, report)
+                            state.files_done += 1
                     else:
-                        indexed: IndexedChunk = future.result()
-                        replaced = store.add_articles(
-                            work.path, indexed.articles, indexed.words, replace_old=not work.started
-                        )
-                        work.started = True
-                        if replaced:
-                            sync.apply(replaced, [])
-                        sync.adopt(Path(indexed.staging), indexed.segment)
-                        work.chunks_left -= 1
-                        work.articles_written += len(indexed.articles)
-                        state.articles_done += len(indexed.articles)
-                    if work.chunks_left == 0:  # cleaned, and every batch stored
-                        _finish_file(store, sync, work, known, version, report)
-                        state.files_done += 1
+                        finished = _store_batch(store, sync, task, future.result())
+                        state.articles_done += len(task)
+                        for work in finished:
+                            _finish_file(store, sync, work, known, version, report)
+                            state.files_done += 1
                     if sync.pending >= COMMIT_EVERY:
                         sync.commit()
                     if progress:
@@ -189,6 +193,38 @@ def _process(
         raise
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
+
+
+def _cleaned(work: _FileWork, cleaned: CleanedFile, waiting: list, state: AddProgress) -> None:
+    work.cleaned = cleaned
+    work.expected = len(cleaned.articles)
+    state.articles_total += work.expected
+    for article in cleaned.articles:
+        article = _with_path(article, work.path)
+        waiting.append((work, article_id(work.path, article.part), article))
+
+
+def _store_batch(
+    store: Store, sync: IndexSync, batch: list[tuple[_FileWork, str, Article]], indexed: IndexedChunk
+) -> list[_FileWork]:
+    """Store a batch (one transaction per file in it), hand its segment to the index;
+    returns the files now complete."""
+    by_file: dict[str, list] = {}
+    works: dict[str, _FileWork] = {}
+    for (work, _, _), stored in zip(batch, indexed.articles):
+        by_file.setdefault(work.path, []).append(stored)
+        works[work.path] = work
+    words = indexed.words
+    for path, stored in by_file.items():
+        work = works[path]
+        replaced = store.add_articles(path, stored, words, replace_old=not work.started)
+        words = None  # counted once per batch
+        work.started = True
+        work.articles_written += len(stored)
+        if replaced:
+            sync.apply(replaced, [])
+    sync.adopt(Path(indexed.staging), indexed.segment)
+    return [work for work in works.values() if work.articles_written == work.expected]
 
 
 def _finish_file(

@@ -18,7 +18,7 @@ from pathlib import Path
 from whoosh.searching import Searcher
 
 from reader.library import index as idx
-from reader.library.adder import AddReport, ProgressCallback, add_paths
+from reader.library.adder import INDEX_CHUNK, AddReport, ProgressCallback, add_paths
 from reader.library.home import library_dir
 from reader.library.lock import LibraryBusy, WriterLock
 from reader.library.people import PeopleDirectory, Person, list_people
@@ -144,13 +144,17 @@ class Library:
             self._people = None
 
     def add(
-        self, paths: Iterable[str | os.PathLike[str]], workers: int = 2, progress: ProgressCallback | None = None
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        workers: int = 2,
+        progress: ProgressCallback | None = None,
+        batch_size: int = INDEX_CHUNK,
     ) -> AddReport:
         with self.writing() as sync:
             if self.store.meta("seeded") is None:
                 # The user's own first add: this library never gets the seeds by itself.
                 self.store.set_meta("seeded", "not needed")
-            return add_paths(self.store, sync, [os.fspath(p) for p in paths], workers, progress)
+            return add_paths(self.store, sync, [os.fspath(p) for p in paths], workers, progress, batch_size)
 
     def remove(self, paths: Iterable[str | os.PathLike[str]]) -> RemoveReport:
         targets: list[str] = []

@@ -17,7 +17,7 @@ from whoosh.query import FuzzyTerm
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 
-from reader.library.schema import build_schema, text_analyzer
+from reader.library.schema import build_schema, name_analyzer, text_analyzer
 
 DEFAULT_FIELDS = ("title", "body")
 QUERY_FIELDS = ("title", "body", "person", "org", "place", "source", "date")
@@ -44,6 +44,10 @@ def parse_query(
     text = text.strip()
     if not text:
         raise QueryError("empty query: type some words to search for")
+    if text == "*":
+        # Everything (the reader's list before anything is typed); parsed, "*" would
+        # be a wildcard expanded to every term of every field.
+        return wq.Every()
     _check_fields(text)
     _check_date_ranges(text)
     bad_dates: list[str] = []
@@ -70,17 +74,22 @@ def parse_query(
 
 def person_query(name: str, resolve_person: PersonResolver | None) -> wq.Query:
     """The query for ``--person NAME``: every canonical name NAME may mean."""
-    words = name.lower().split()
+    words = _name_words(name)
     if not words:
         raise QueryError("--person needs a name")
     return _names_query(words, resolve_person)
 
 
 def source_query(source: str) -> wq.Query:
-    words = source.lower().split()
+    words = _name_words(source)
     if not words:
         raise QueryError("--source needs a name")
     return wq.Term("source", words[0]) if len(words) == 1 else wq.Phrase("source", words)
+
+
+def _name_words(name: str) -> list[str]:
+    # Split as the index splits names: "Bashar al-Assad" -> bashar, al, assad.
+    return [token.text for token in name_analyzer()(name)]
 
 
 def _check_fields(text: str) -> None:

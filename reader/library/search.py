@@ -53,10 +53,16 @@ class SearchResults:
     query: str
     hits: tuple[SearchHit, ...]
     total: int
+    total_exact: bool = True  # False: ``total`` is an upper bound
     suggestion: str | None = None
 
     def to_json(self) -> dict:
-        data: dict = {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
+        data: dict = {
+            "query": self.query,
+            "total": self.total,
+            "total_exact": self.total_exact,
+            "hits": [h.to_json() for h in self.hits],
+        }
         if self.suggestion:
             data["suggestion"] = self.suggestion
         return data
@@ -119,7 +125,20 @@ def run_search(
             )
         )
     suggestion = suggest(searcher, text, vocabulary) if text.strip() and vocabulary else None
-    return SearchResults(query=text, hits=tuple(hits), total=len(results), suggestion=suggestion)
+    total, exact = _total(results, limit)
+    return SearchResults(query=text, hits=tuple(hits), total=total, total_exact=exact, suggestion=suggestion)
+
+
+def _total(results, limit: int) -> tuple[int, bool]:
+    """How many articles match. Counting them all costs as much as the search itself
+    on a large library, so when there are more than ``limit`` the query's own
+    estimate (an upper bound) stands in."""
+    if results.has_exact_length():
+        return len(results), True
+    scored = results.scored_length()
+    if scored < limit:  # the collector never filled up, so it skipped nothing
+        return scored, True
+    return max(results.estimated_length(), scored), False
 
 
 def _highlight_terms(q: wq.Query, searcher: Searcher) -> frozenset[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from reader.library.records import EntitySpan, StoredArticle
@@ -172,18 +172,7 @@ class Store:
         with self.db:
             generation = self._bump_generation()
             replaced = self._delete_articles_of(record.path, generation)
-            self.db.execute(
-                "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    record.path,
-                    record.sha256,
-                    record.size,
-                    record.mtime_ns,
-                    record.pipeline,
-                    record.skipped,
-                    len(articles),
-                ),
-            )
+            self._write_source(replace(record, article_count=len(articles)))
             self._insert_articles(articles, record.path, generation)
             if words:
                 self._count_words(words)
@@ -212,19 +201,11 @@ class Store:
         with self.db:
             generation = self._bump_generation()
             replaced = self._delete_articles_of(record.path, generation) if replace_old else []
-            self.db.execute(
-                "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    record.path,
-                    record.sha256,
-                    record.size,
-                    record.mtime_ns,
-                    record.pipeline,
-                    record.skipped,
-                    record.article_count,
-                ),
-            )
+            self._write_source(record)
         return replaced
+
+    def _write_source(self, record: SourceRecord) -> None:
+        self.db.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)", astuple(record))
 
     def remove_sources(self, paths: Iterable[str]) -> tuple[int, list[str]]:
         """Forget these sources and their articles. Returns (sources removed, ids of
