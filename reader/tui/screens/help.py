@@ -3,6 +3,8 @@ config file uses to remap them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -44,6 +46,11 @@ def help_table(app) -> Table:
     return table
 
 
+def _shown_path(path: Path) -> str:
+    home = Path.home()
+    return f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = keys.HELP
 
@@ -52,7 +59,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("news-reader keys", style="bold"), id="help-title")
             yield Static(help_table(self.app), id="help-table")
             yield Static(
-                Text(f"Remap keys in {config_path()}, e.g.\n[keys]\nopen_related = \"ctrl+r\"", style="dim"),
+                Text(f"Remap keys in {_shown_path(config_path())}, e.g.\n[keys]\nopen_related = \"ctrl+r\"", style="dim"),
                 id="help-config",
             )
 

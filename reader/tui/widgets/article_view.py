@@ -41,9 +41,13 @@ class ArticleView(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {f"article-view--{layer}" for layer in LAYERS}
 
+    # The vertical scrollbar is always there: lines are wrapped to the width left
+    # beside it, and a scrollbar appearing after the wrap would hide a column.
     DEFAULT_CSS = """
     ArticleView {
         height: 1fr;
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
     }
     """
 

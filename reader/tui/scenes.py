@@ -1,0 +1,79 @@
+"""Drive the reader to its main screens: for the SVG snapshot tests and for
+``scripts/screenshots.py`` (the README images), so both show the same scenes.
+
+Each scene starts from a freshly started app on a library holding the seeds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+SceneStep = Callable[[Pilot], Awaitable[None]]
+
+
+async def settle(pilot: Pilot, rounds: int = 3) -> None:
+    """Let timers fire, workers finish and the screen catch up; stop the cursor
+    blinking so a screenshot is the same every time."""
+    app = pilot.app
+    for _ in range(rounds):
+        await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    for widget in app.screen.query(Input):
+        widget.cursor_blink = False
+    app.clear_notifications()
+
+
+async def type_query(pilot: Pilot, text: str) -> None:
+    await settle(pilot)
+    await pilot.press("slash", *["space" if c == " " else c for c in text])
+    await pilot.pause(0.3)  # past the search debounce
+    await settle(pilot)
+
+
+async def search_putin(pilot: Pilot) -> None:
+    await type_query(pilot, "putin")
+
+
+async def article_with_entities(pilot: Pilot) -> None:
+    """The New York Times piece on Kerry meeting Putin, opened from a search."""
+    await type_query(pilot, "kerry putin moscow")
+    await pilot.press("enter")
+    results = pilot.app.screen.query_one("#results")
+    wanted = next(i for i, hit in enumerate(results.hits) if hit.title.startswith("John Kerry Meets"))
+    results.highlighted = _option_index(results, results.hits[wanted].id)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def side_by_side(pilot: Pilot) -> None:
+    """Seeds 001 (AFP) and 002 (NYT), at their first shared passage."""
+    await settle(pilot)
+    app = pilot.app
+    left = app.service.article("001").id
+    right = app.service.article("002").id
+    app.open_side_by_side(left, right)
+    await settle(pilot)
+    await pilot.press("right_square_bracket")
+    await settle(pilot)
+
+
+async def help_screen(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("question_mark")
+    await settle(pilot)
+
+
+SCENES: dict[str, SceneStep] = {
+    "search": search_putin,
+    "article": article_with_entities,
+    "side_by_side": side_by_side,
+    "help": help_screen,
+}
+
+
+def _option_index(options, option_id: str) -> int:
+    return next(i for i in range(options.option_count) if options.get_option_at_index(i).id == option_id)
