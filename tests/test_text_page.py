@@ -163,6 +163,14 @@ def test_headlines_with_teasers_after_the_article_are_not_the_article() -> None:
     assert article.paragraphs == BODY
 
 
+def test_explainer_with_a_crosshead_over_each_paragraph_is_kept() -> None:
+    sections = []
+    for heading, paragraph in zip(["What The Bank Decided", "Why Prices Keep Rising", "What Comes Next"], BODY[1:]):
+        sections += [heading, paragraph + " " + BODY[0]]
+    (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", BODY[0], sections), "p.txt")
+    assert article.paragraphs == [BODY[0], *sections]
+
+
 def test_agency_credit_under_the_story_is_the_source() -> None:
     (article,) = clean_text_page(page("Rates rise again", BODY, "— AFP"), "p.txt")
     assert article.source == "AFP"

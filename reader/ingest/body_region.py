@@ -11,6 +11,8 @@ crossheads and short quotes are kept.
 
 from __future__ import annotations
 
+import re
+
 from reader.ingest.boilerplate import (
     LineInfo,
     LineKind,
@@ -76,7 +78,7 @@ def _teaser_item_end(infos: list[LineInfo], index: int) -> int | None:
     index += 1
     while index < len(infos) and infos[index].kind == LineKind.META:
         index += 1
-    if index >= len(infos) or not is_text(infos[index]):
+    if index >= len(infos) or not _is_teaser(infos[index]):
         return None
     index += 1
     if index < len(infos) and is_text(infos[index]):
@@ -84,6 +86,19 @@ def _teaser_item_end(infos: list[LineInfo], index: int) -> int | None:
     while index < len(infos) and infos[index].kind == LineKind.META:
         index += 1
     return index
+
+
+_TEASER_MAX_WORDS = 35
+_INNER_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]")
+
+
+def _is_teaser(info: LineInfo) -> bool:
+    """One sentence of running text: a paragraph under a crosshead is usually longer."""
+    return (
+        is_text(info)
+        and info.words <= _TEASER_MAX_WORDS
+        and not _INNER_SENTENCE_BREAK.search(info.text)
+    )
 
 
 def _repetition_is_furniture(info: LineInfo) -> bool:
