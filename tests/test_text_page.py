@@ -76,6 +76,10 @@ def test_metadata_lines(line: str) -> None:
         "Google said it would stop supporting third-party cookies in its Chrome browser, a change that worries advertisers.",
         "Finland will become a member of the alliance within weeks, officials said on Monday.",
         "The newsletter, published weekly by the ministry, reported a sharp rise in applications.",
+        "An ex-Russian intelligence officer is entering the seventh week of a hunger strike near 10 Downing Street.",
+        "A brief round-up follows but you can skip straight to the reviews by clicking on the links below.",
+        "Sources would not say which field the company is considering for the new platform.",
+        "Posted propane prices were unchanged at 110 dlrs per tonne, the company said.",
     ],
 )  # fmt: skip
 def test_news_sentences_starting_with_furniture_words_are_kept(line: str) -> None:
@@ -254,6 +258,8 @@ def test_sources_and_datelines() -> None:
     assert source_from_line("Published in Albawaba on 02 - 10 - 2015") == "Albawaba"
     assert source_from_line("By John Smith, Reuters") == "Reuters"
     assert source_from_line("The source said it was over.") is None
+    assert source_from_line("Sources would not say which field") is None
+    assert source_from_line("Sources: AFP, Reuters") == "AFP, Reuters"
     assert dateline_line("New York - Arab Today") == ("New York", "Arab Today")
     assert lead_dateline("PARIS, Oct 2 (AFP) - France said") == ("Paris", "AFP")
     assert lead_dateline("NEW YORK — Stocks fell on Monday") == ("New York", None)

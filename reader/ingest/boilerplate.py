@@ -16,7 +16,7 @@ from enum import Enum
 
 from justext import get_stoplist
 
-from reader.ingest.metadata import is_agency_credit
+from reader.ingest.metadata import is_agency_credit, is_source_line, parse_date
 
 STOPWORDS: frozenset[str] = frozenset(get_stoplist("English"))
 
@@ -181,7 +181,7 @@ _PROMO = re.compile(
     r"this article is more than \d+|"
     r"opens in (?:a )?new (?:window|tab)|follow \w+(?: \w+)? on (?:twitter|x|facebook|instagram)\b|"
     r"(?:have|got) a (?:news )?tip\b|share your (?:thoughts|story|views)|"
-    r"by (?:signing up|subscribing|clicking)\b)",
+    r"(?:^|[.!?]\s+)by (?:signing up|subscribing|clicking)\b)",
     re.IGNORECASE,
 )
 # Promotions speak to the reader: "you", "our", or an order ("Sign up", "Follow").
@@ -214,7 +214,6 @@ _ADDRESS = re.compile(
 # Breadcrumbs: "Home > World > Middle East", "News / Politics / Europe".
 _BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s+[>»›/|]\s+[^>»›/|]{1,40}){2,}$")
 
-SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*[:\-–]?\s+([^\s].{0,60})$", re.IGNORECASE)
 BYLINE = re.compile(
     r"^(?i:by|written by|reporting by|words by|posted by|author:?)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’&-]+){0,7}$"
 )
@@ -274,7 +273,10 @@ _RELATIVE_TIME = re.compile(
 def is_published_line(text: str) -> bool:
     if _RELATIVE_TIME.match(text):
         return True
-    return bool(_PUBLISHED.match(text)) and bool(_HAS_DIGIT.search(text)) and len(text) < 120
+    if not _PUBLISHED.match(text) or not _HAS_DIGIT.search(text) or len(text) >= 120:
+        return False
+    # "Posted prices were unchanged at 110 dlrs" is news; a stamp is short or holds a date.
+    return text.count(" ") < 6 or parse_date(text) is not None
 
 
 _COOKIE_HINTS = ("cooki", "privacy", "consent", "gdpr", "opt", "browsing", "personal data",
@@ -361,7 +363,7 @@ def boilerplate_reason(text: str, words: int) -> str | None:
     if words <= 12 and _BREADCRUMB.match(text):
         return "breadcrumb"
     lowered = text.lower()
-    if words <= 25 and _ADDRESS_HINT.search(lowered) and _ADDRESS.search(text):
+    if words <= 25 and not _looks_like_sentence(text, words) and _ADDRESS_HINT.search(lowered) and _ADDRESS.search(text):
         return "address"
     if is_cookie_text(text) and (words >= 6 or "cookie" in lowered):
         return "cookies"
@@ -401,7 +403,7 @@ def classify(info: LineInfo, raw_line: str) -> LineKind:
         return LineKind.BAD
     if is_date_line(text) or is_published_line(text):
         return LineKind.META
-    if words <= 10 and (SOURCE_LINE.match(text) or BYLINE.match(text) or is_agency_credit(text)):
+    if words <= 10 and (is_source_line(text) or BYLINE.match(text) or is_agency_credit(text)):
         return LineKind.META
     info.caption = is_caption_shape(text, words)
     info.reason = boilerplate_reason(text, words)

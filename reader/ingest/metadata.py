@@ -59,7 +59,11 @@ _PUBLISHED_IN = re.compile(
 _AGENCY_CREDIT = re.compile(
     r"^[-–—(\s]*(?i:with\s+)?(" + _AGENCY_ALT + r")(?:\s*[/,&]\s*(?:" + _AGENCY_ALT + r"))?[)\s.]*$"
 )
-_SOURCE_LINE = re.compile(r"^(?:source|sources)\s*[:\-–]?\s+(?P<name>\S.{0,50}?)\.?$", re.IGNORECASE)
+# "Source: AFP", "Sources: AFP, Reuters", "Source AFP" (without a colon only a short name,
+# so that "Sources would not say ..." stays a sentence).
+_SOURCE_LINE = re.compile(
+    r"^(?i:source|sources|via)\s*(?:[:\-–]\s*(?P<named>\S.{0,50}?)|\s(?P<bare>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}))\.?$"
+)
 
 # "WASHINGTON (Reuters) -", "PARIS, Oct 2 (AFP) -", "LONDON —", "Beirut, Lebanon (AP) —"
 _PLACE = r"(?P<place>[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3})"
@@ -156,7 +160,7 @@ def _agency_name(text: str) -> str | None:
 def source_from_line(text: str) -> str | None:
     """'Source: AFP', 'Source AFP', 'Published in Albawaba on ...', 'By X, Reuters'."""
     if match := _SOURCE_LINE.match(text):
-        name = match.group("name").strip(" .:")
+        name = (match.group("named") or match.group("bare")).strip(" .:")
         if len(name.split()) <= 5:
             return name
     if match := _PUBLISHED_IN.match(text):
@@ -166,6 +170,11 @@ def source_from_line(text: str) -> str | None:
     if match := _BY_AGENCY.match(text) or _BY_ONLY_AGENCY.match(text):
         return _agency_name(match.group(1)) or match.group(1)
     return None
+
+
+def is_source_line(text: str) -> bool:
+    """'Source: AFP', 'Source AFP': a credit line, metadata rather than body."""
+    return len(text) <= 60 and bool(_SOURCE_LINE.match(text))
 
 
 def is_agency_credit(text: str) -> bool:
