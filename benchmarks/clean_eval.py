@@ -31,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from reader.ingest.boilerplate import LineKind, classify, describe  # noqa: E402
 from reader.ingest.scoring import token_f1  # noqa: E402
 from reader.ingest.text_page import clean_text_page  # noqa: E402
 
@@ -468,6 +469,20 @@ def justext_body(text: str) -> str:
     return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
+def furniture_rate(stories: list[Story]) -> float:
+    """Share of true body paragraphs that the line rules, on their own, call furniture
+    or metadata: the cost of the patterns on real news sentences."""
+    judged = flagged = 0
+    for story in stories:
+        for paragraph in story.paragraphs:
+            info = describe(1, paragraph)
+            if info is None:
+                continue
+            judged += 1
+            flagged += classify(info, paragraph) in (LineKind.BAD, LineKind.META)
+    return flagged / max(1, judged)
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
@@ -525,6 +540,7 @@ def main() -> int:
     if args.justext:
         reference = [token_f1(justext_body(page.text), "\n\n".join(page.story.paragraphs)) for page in pages]
         print(f"jusText        F1 mean {statistics.fmean(reference):.3f}  p10 {percentile(reference, 0.1):.3f}")
+    print(f"true paragraphs called furniture/metadata by the line rules: {furniture_rate([p.story for p in pages]):.4f}")
     print(f"title exact {titles / len(pages):.3f}   date (day, pages that show one) {dates / max(1, dated):.3f}")
     print(f"speed: {len(pages) / elapsed:.0f} pages/s ({elapsed:.2f} s CPU)")
     for f1, page, body in sorted(scored, key=lambda item: item[0])[: args.show_worst]:
