@@ -70,13 +70,17 @@ def page_metadata(
 _SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+|\s+[|]\s*")
 
 
+# What follows the words of a URL slug: "...-talks-12345.html".
+_SLUG_TAIL = re.compile(r"(?:[-_]\d+)*(?:\.s?html?|\.php)?/?$")
+
+
 def title_echo_keys(infos: list[LineInfo]) -> set[str]:
     """Keys of lines that echo the headline elsewhere on the page: lower-case URL slugs
     ("russia and us call urgent talks") and window titles ("Headline | Site")."""
     keys = set()
     for info in infos[:HEADER_WINDOW]:
-        if info.text == info.text.lower() and info.words >= 3:
-            keys.add(normalise_key(info.text))
+        if info.text == info.text.lower() and (info.words >= 3 or info.text.count("-") >= 2):
+            keys.add(normalise_key(_SLUG_TAIL.sub("", info.text)))
         parts = _SITE_SUFFIX.split(info.text)
         if len(parts) > 1:
             keys.add(normalise_key(" ".join(parts[:-1])))
