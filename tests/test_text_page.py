@@ -143,10 +143,20 @@ def test_lead_cut_off_by_a_caption_is_kept() -> None:
     assert article.date == "2019-05-04"
 
 
+MORE_BODY = [
+    "Mortgage lenders said they expected to pass the increase on to borrowers within days, adding to pressure on households.",
+    "Business groups warned that higher borrowing costs would weigh on investment at a time when orders were already slowing.",
+]  # fmt: skip
+
+
 def test_related_block_inside_the_body_is_crossed() -> None:
-    related = ["Related Coverage", "Oil prices fall as demand slows", "Stocks rise in Asia", "Bank shares slide"]
-    (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", BODY[:2], related, BODY[2:]), "p.txt")
-    assert article.paragraphs == BODY
+    related = ["Related Coverage", "Oil Prices Fall as Demand Slows", "Stocks Rise in Asia", "Bank Shares Slide"]
+    title = "Central Bank Raises Rates for First Time in Two Years"
+    text = page(title, "May 4, 2019", BODY[:2], related, BODY[2:], MORE_BODY)
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == BODY + MORE_BODY
+    assert article.title == title
+    assert article.date == "2019-05-04"
 
 
 def test_readers_comments_after_a_comment_heading_are_not_the_article() -> None:

@@ -69,6 +69,10 @@ def clean_text_page(text: str, path: str, hints: PageHints | None = None) -> lis
     start, end = region
     title_index = find_title(infos, list(range(max(0, start - HEADER_WINDOW), start)), echoes)
     start, end = bridge_small_gaps(infos, start, end, title_index)
+    if title_index is not None and title_index >= start:
+        # the body reached over what looked like the headline (an in-body "Related"
+        # block): the headline is above the body as it now stands
+        title_index = find_title(infos, list(range(max(0, start - HEADER_WINDOW), start)), echoes)
     kept = body_lines(infos, start, end)
     if sum(info.words for info in kept) < _MIN_BODY_WORDS:
         return []
