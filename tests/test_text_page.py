@@ -58,7 +58,7 @@ def test_furniture_lines_are_bad(line: str) -> None:
         "By Jane Smith", "Source: Reuters", "Published: March 3, 2021", "Updated 10:42 GMT, 4 May 2019",
         "23:42 24.04.2024", "GMT 07:08 2013 Friday ,04 January", "October 2, 2015",
         "— Reuters", "(AFP)", "3 hours ago", "Feb 12, 2024, 7:15 AM ET", "Edited time: 5 Oct, 2015 14:30",
-        "Published time: 5 Oct, 2015 14:22", "By TOI STAFF", "By REUTERS",
+        "Published time: 5 Oct, 2015 14:22", "By TOI STAFF", "By REUTERS", "Our Correspondent", "Web Desk",
     ],
 )  # fmt: skip
 def test_metadata_lines(line: str) -> None:
