@@ -90,6 +90,26 @@ async def test_a_stale_result_never_replaces_a_newer_one(library_dir: Path) -> N
         assert _titles(app) == before
 
 
+async def test_articles_added_from_another_terminal_show_up(library_dir: Path, tmp_path: Path) -> None:
+    page = tmp_path / "fresh.txt"
+    page.write_text(
+        "Quarterly zorblat harvest beats forecasts\n\n"
+        "Farmers reported a record zorblat harvest this quarter, officials in the capital said on Monday. "
+        "Prices fell sharply as the new crop reached the markets of the region.\n\n"
+        "Exporters expect shipments to rise through the end of the year, the ministry added.\n",
+        encoding="utf-8",
+    )
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "zorblat")
+        assert _titles(app) == []
+        with Library.open(library_dir) as other_terminal:
+            other_terminal.add([page])
+        app.screen.watch_library()  # what the timer does every few seconds
+        await settle(pilot)
+        assert len(_titles(app)) == 1
+
+
 async def test_did_you_mean_is_offered_and_taken(library_dir: Path) -> None:
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:

@@ -7,10 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
-from textual.widgets import Input
-
 from reader.library import Library
+from reader.tui import scenes
 from reader.tui.app import NewsReaderApp
 
 SIZE = (120, 36)
@@ -36,19 +34,5 @@ def make_app(library_dir: Path, config: Path | None = None) -> NewsReaderApp:
     return NewsReaderApp(library_dir, config=config)
 
 
-async def settle(pilot: Pilot, rounds: int = 3) -> None:
-    """Let timers fire and workers finish, and the screen catch up."""
-    app = pilot.app
-    for _ in range(rounds):
-        await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-    for widget in app.screen.query(Input):
-        widget.cursor_blink = False
-
-
-async def search_for(pilot: Pilot, text: str) -> None:
-    await settle(pilot)
-    await pilot.press("slash", *["space" if c == " " else c for c in text])
-    await pilot.pause(0.3)  # past the debounce
-    await settle(pilot)
+settle = scenes.settle
+search_for = scenes.type_query

@@ -24,6 +24,7 @@ SEARCH = [
     _b("o", "toggle_sort", "Sort", "sort", "Sort results by date or by relevance"),
     _b("ctrl+r", "clear_filters", "Clear", "clear_filters", "Clear the query and every filter", show=False),
     _b("escape", "focus_results", "Results", "focus_results", "Leave the query box for the results", show=False),
+    _b("down", "focus_results", "Results", "results_down", "From the query box down into the results", show=False),
 ]
 
 READING = [

@@ -98,6 +98,11 @@ class LibraryService:
         with self._lock:
             return self._lib().related(ref, limit=limit)
 
+    def generation(self) -> int:
+        """Bumped by every change to the library (an ``add`` in another terminal too)."""
+        with self._lock:
+            return self._lib().store.generation
+
     def folder_name(self) -> str:
         return str(self._library.folder) if self._library else str(self.folder or "")
 

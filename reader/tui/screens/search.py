@@ -26,6 +26,7 @@ from reader.tui.widgets.results import ResultsList
 from reader.tui.widgets.inputs import ReaderInput
 
 DEBOUNCE_SECONDS = 0.15
+WATCH_SECONDS = 3.0  # how often to look for articles added from another terminal
 
 
 @dataclass
@@ -33,6 +34,12 @@ class SearchFinished(Message):
     request: SearchRequest
     results: SearchResults | None
     error: str | None = None
+    generation: int = -1
+
+
+@dataclass
+class LibraryChanged(Message):
+    generation: int
 
 
 class SearchScreen(Screen):
@@ -45,6 +52,7 @@ class SearchScreen(Screen):
         self._sort = "relevance"
         self.current: SearchRequest | None = None
         self.last_results: SearchResults | None = None
+        self.shown_generation = -1  # the library generation the results come from
 
     def compose(self) -> ComposeResult:
         yield ReaderInput(placeholder="Search: words, \"a phrase\", person:putin, date:2015-10 …", id="query", compact=True)
@@ -137,17 +145,36 @@ class SearchScreen(Screen):
 
     def library_opened(self) -> None:
         self.search_now()
+        self.set_interval(WATCH_SECONDS, self.watch_library)
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def watch_library(self) -> None:
+        generation = self.app.service.generation()
+        if generation != self.shown_generation:
+            self.post_message(LibraryChanged(generation))
+
+    @on(LibraryChanged)
+    def _library_changed(self, message: LibraryChanged) -> None:
+        if self.shown_generation < 0 or message.generation == self.shown_generation:
+            return
+        # Refresh in place unless the user is moving through the results: a list
+        # that reorders under the cursor loses their place.
+        if self.app.screen is self and not self.query_one(ResultsList).has_focus:
+            self.search_now()
+        else:
+            self.query_one("#search-status", Static).update("The library has changed: / and enter to search again")
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, request: SearchRequest) -> None:
         try:
+            generation = self.app.service.generation()
             results = self.app.service.search(request)
         except QueryError as exc:
             self.post_message(SearchFinished(request, None, str(exc)))
         except Exception as exc:  # an unexpected failure is shown in place, not a crash
             self.post_message(SearchFinished(request, None, f"search failed: {exc}"))
         else:
-            self.post_message(SearchFinished(request, results))
+            self.post_message(SearchFinished(request, results, generation=generation))
 
     @on(SearchFinished)
     def _show(self, message: SearchFinished) -> None:
@@ -163,12 +190,15 @@ class SearchScreen(Screen):
         results = message.results
         assert results is not None
         self.last_results = results
+        self.shown_generation = message.generation
         results_list.show(results.hits, None if results.hits else results.suggestion)
         status.update(_status_line(message.request, results))
 
 
 def _status_line(request: SearchRequest, results: SearchResults) -> str:
     if request.browsing:
+        if not results.total:
+            return "The library is empty: add pages with `news-reader add PATH` (folders too)"
         return f"{results.total} articles in the library, newest first · type to search"
     if not results.hits:
         hint = " · did you mean the suggestion below?" if results.suggestion else " · try fewer words or other filters"
