@@ -508,9 +508,12 @@ def main() -> int:
     }[args.set]  # fmt: skip
     pages = build_pages(load_stories(args.pages, rng, args.tables), rng, templates)
 
-    started = time.process_time()  # CPU time: other jobs on the machine do not count
-    results = [clean_text_page(page.text, f"page-{i}.txt") for i, page in enumerate(pages)]
-    elapsed = time.process_time() - started
+    # CPU time, best of three runs: other jobs on the shared machine slow every run a bit.
+    elapsed = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        results = [clean_text_page(page.text, f"page-{i}.txt") for i, page in enumerate(pages)]
+        elapsed = min(elapsed, time.process_time() - started)
 
     by_template: dict[str, list[float]] = defaultdict(list)
     baseline: list[float] = []
@@ -542,7 +545,7 @@ def main() -> int:
         print(f"jusText        F1 mean {statistics.fmean(reference):.3f}  p10 {percentile(reference, 0.1):.3f}")
     print(f"true paragraphs called furniture/metadata by the line rules: {furniture_rate([p.story for p in pages]):.4f}")
     print(f"title exact {titles / len(pages):.3f}   date (day, pages that show one) {dates / max(1, dated):.3f}")
-    print(f"speed: {len(pages) / elapsed:.0f} pages/s ({elapsed:.2f} s CPU)")
+    print(f"speed: {len(pages) / elapsed:.0f} pages/s ({elapsed:.2f} s CPU, best of 3)")
     for f1, page, body in sorted(scored, key=lambda item: item[0])[: args.show_worst]:
         print(f"\n===== {page.template} F1 {f1:.3f}\n--- page:\n{page.text[:3000]}\n--- cleaned:\n{body[:1500]}")
     return 0

@@ -191,6 +191,17 @@ def test_agency_credit_under_the_story_is_the_source() -> None:
     assert article.paragraphs == BODY
 
 
+def test_whole_sentence_caption_above_a_credit_is_dropped_but_news_is_kept() -> None:
+    caption = "A trader works on the floor of the stock exchange in the capital on Thursday."
+    text = page("Rates rise again", "May 4, 2019", BODY[:2], caption, "Photo: Reuters", BODY[2:])
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == BODY
+    # a reported sentence above a credit is news, not a caption
+    text = page("Rates rise again", "May 4, 2019", BODY[:2], "Photo: Reuters", BODY[2:])
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == BODY
+
+
 def test_inline_dateline_and_agency_from_the_lead() -> None:
     lead = "WASHINGTON (Reuters) - " + BODY[0]
     (article,) = clean_text_page(page("Rates rise again", lead, BODY[1:]), "p.txt")

@@ -19,6 +19,7 @@ from reader.ingest.boilerplate import (
     classify,
     describe,
     normalise_key,
+    reads_like_caption,
 )
 
 # How much each kind of line adds to a candidate body region.
@@ -243,11 +244,21 @@ def body_lines(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
     for index in range(start, end + 1):
         info = infos[index]
         if info.kind in (LineKind.GOOD, LineKind.NEAR_GOOD):
-            if not _is_caption(infos, index):
+            if not _is_caption(infos, index) and not _is_captioned_sentence(infos, index):
                 kept.append(info)
         elif info.kind == LineKind.SHORT and _is_crosshead(infos, index, start, end) and not _is_caption(infos, index):
             kept.append(info)
     return kept
+
+
+def _is_captioned_sentence(infos: list[LineInfo], index: int) -> bool:
+    """A whole-sentence caption: right above a photo credit and describing, in the
+    present tense, what the picture shows."""
+    following = infos[index + 1] if index + 1 < len(infos) else None
+    if following is None or following.reason != "credit":
+        return False
+    info = infos[index]
+    return reads_like_caption(info.text, info.words)
 
 
 def is_text(info: LineInfo) -> bool:

@@ -130,7 +130,15 @@ _FURNITURE_LABEL = re.compile(
     r"advertise(?: with us)?$|sitemap$|loading\b|please wait|"
     r"listen to (?:this|the) (?:article|story)|\d+ min(?:ute)?s? read$|print this|"
     r"get short url|font size|text size|trends?\s*:|"
-    # photo and video credits: "Photo AFP", "Image source Times of India"
+    r"credits?:"
+    r")",
+    re.IGNORECASE,
+)
+
+# Photo and video credits labelled as such: "Photo AFP", "Image source Times of India",
+# "Photograph: John Doe/Getty Images", "(Photo: Reuters)".
+_CREDIT_LABEL = re.compile(
+    r"^(?:"
     r"(?:photo|image|iamge|picture|pic|photograph|file photo|video|graphic|illustration)s?\b"
     r"(?:(?: source| credit| by| courtesy)\s*[:,/-]?|\s*[:,/-])\s*(?:\S+\s*){0,5}$|"
     r"(?:photo|image|iamge|picture|pic|photograph|file photo)s?\s+(?:\S+\s*){1,2}$|"
@@ -332,6 +340,25 @@ def is_caption_shape(text: str, words: int) -> bool:
     return bool(_CREDIT_END.search(tail))
 
 
+# Past-tense and perfect markers: body sentences report what happened ("said",
+# "was", "has killed"); captions describe the picture in the present ("A man walks").
+_PAST_MARKER = re.compile(
+    r"\b(?:\w{2,}ed|said|told|was|were|had|has|have|did|could|would|went|came|made|took|gave|saw|found|"
+    r"left|became|began|brought|held|met|sent|spent|thought|won|lost|paid|fled|fell|rose|got|led|ran|"
+    r"sold|bought|struck|built|kept|knew|grew|fought|caught|stood|wrote|spoke|chose|broke|shot|sought|"
+    r"sank|drew|flew|threw|hid|tore|says|according)\b",
+    re.IGNORECASE,
+)
+_CAPTION_MAX_WORDS = 40
+
+
+def reads_like_caption(text: str, words: int) -> bool:
+    """A picture description: one short sentence with no past-tense or reporting verb."""
+    if words > _CAPTION_MAX_WORDS or "”" in text or '"' in text:
+        return False
+    return _PAST_MARKER.search(text) is None
+
+
 def mostly_foreign_script(text: str) -> bool:
     """Lines mostly in a non-Latin script on an English page (addresses, menus)."""
     if text.isascii():
@@ -361,8 +388,11 @@ def boilerplate_reason(text: str, words: int) -> str | None:
         return "credit"
     if words <= 14 and _FURNITURE_ALWAYS.match(text):
         return "furniture"
-    if words <= 10 and _FURNITURE_LABEL.match(text) and not _looks_like_sentence(text, words):
-        return "furniture"
+    if words <= 10 and not _looks_like_sentence(text, words):
+        if _CREDIT_LABEL.match(text):
+            return "credit"
+        if _FURNITURE_LABEL.match(text):
+            return "furniture"
     if words <= 12 and _BREADCRUMB.match(text):
         return "breadcrumb"
     lowered = text.lower()
