@@ -222,6 +222,35 @@ async def test_choosing_a_person_in_the_side_panel_searches_by_them(library_dir:
         assert hits and all(first_person in hit.people for hit in hits)
 
 
+async def test_clicking_a_highlighted_name_searches_by_it(library_dir: Path) -> None:
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "itani")
+        reading = await _open_first_hit(pilot)
+        view = reading.query_one(ArticleView)
+        mention = next(s for s in reading.stored.entities if s.label == "PERSON" and s.name == "Faysal Itani")
+        line = view.line_of(mention.start)
+        column = mention.start - view._line_spans[line][0]  # noqa: SLF001 - ASCII line: cells == characters
+        await pilot.click(view, offset=(column + 1, line - int(view.scroll_offset.y)))
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#filter-person", Input).value == "Faysal Itani"
+        assert _titles(app) == [KERRY_NYT]
+
+
+async def test_the_person_filter_completes_names(library_dir: Path) -> None:
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#filter-person", Input).focus()
+        await pilot.press(*"vlad")
+        await settle(pilot)
+        await pilot.press("right")  # take the suggestion
+        await settle(pilot)
+        assert app.screen.query_one("#filter-person", Input).value == "Vladimir Putin"
+        assert len(_titles(app)) == 16
+
+
 async def test_related_pieces_are_one_key_away(library_dir: Path) -> None:
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:

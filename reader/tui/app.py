@@ -116,6 +116,15 @@ class NewsReaderApp(App[None]):
         else:
             search.action_focus_results()
 
+    def search_entity(self, label: str, name: str) -> None:
+        """Search the library by a person (the person filter) or an organisation or
+        place (a field query)."""
+        if label == "PERSON":
+            self.show_search(person=name)
+        else:
+            field = "org" if label == "ORG" else "place"
+            self.show_search(text=f'{field}:"{name.replace(chr(34), "")}"')
+
     def open_article(self, article_id: str, query: str = "", offset: int | None = None) -> None:
         self.push_screen(ReadingScreen(article_id, query=query, offset=offset))
 

@@ -98,6 +98,11 @@ class LibraryService:
         with self._lock:
             return self._lib().related(ref, limit=limit)
 
+    def people_names(self, limit: int = 500) -> list[str]:
+        """Canonical names of the library's people, most mentioned first."""
+        with self._lock:
+            return [person.name for person in self._lib().people(limit=limit)]
+
     def generation(self) -> int:
         """Bumped by every change to the library (an ``add`` in another terminal too)."""
         with self._lock:

@@ -228,12 +228,17 @@ class ReadingScreen(Screen):
 
     @on(EntityPanel.EntityChosen)
     def _search_entity(self, event: EntityPanel.EntityChosen) -> None:
-        if event.label == "PERSON":
-            self.app.show_search(person=event.name)
-        else:
-            field = "org" if event.label == "ORG" else "place"
-            name = event.name.replace('"', "")
-            self.app.show_search(text=f'{field}:"{name}"')
+        self.app.search_entity(event.label, event.name)
+
+    @on(ArticleView.Clicked)
+    def _clicked(self, event: ArticleView.Clicked) -> None:
+        """A click on a highlighted name searches by it, as the side panel does."""
+        if self.stored is None or not self.app.show_entities:
+            return
+        for span in self.stored.entities:
+            if span.start <= event.offset < span.end:
+                self.app.search_entity(span.label, span.name)
+                return
 
     def action_related(self) -> None:
         if self.stored is not None:

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
+from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
@@ -40,6 +41,11 @@ class SearchFinished(Message):
 @dataclass
 class LibraryChanged(Message):
     generation: int
+
+
+@dataclass
+class PeopleKnown(Message):
+    names: list[str]
 
 
 class SearchScreen(Screen):
@@ -145,7 +151,18 @@ class SearchScreen(Screen):
 
     def library_opened(self) -> None:
         self.search_now()
+        self.load_people()
         self.set_interval(WATCH_SECONDS, self.watch_library)
+
+    @work(thread=True, exclusive=True, group="people", exit_on_error=False)
+    def load_people(self) -> None:
+        self.post_message(PeopleKnown(self.app.service.people_names()))
+
+    @on(PeopleKnown)
+    def _people_known(self, message: PeopleKnown) -> None:
+        # The person box completes names as they are typed (right arrow takes them).
+        person = self.query_one("#filter-person", Input)
+        person.suggester = SuggestFromList(message.names, case_sensitive=False)
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def watch_library(self) -> None:
@@ -161,6 +178,7 @@ class SearchScreen(Screen):
         # that reorders under the cursor loses their place.
         if self.app.screen is self and not self.query_one(ResultsList).has_focus:
             self.search_now()
+            self.load_people()
         else:
             self.query_one("#search-status", Static).update("The library has changed: / and enter to search again")
 

@@ -15,11 +15,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from rich._wrap import divide_line  # rich is pinned; Text.wrap uses the same function
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -40,6 +42,17 @@ class ArticleView(ScrollView, can_focus=True):
     """Shows ``body`` with ``marks``; ``scroll_to_offset`` brings a character into view."""
 
     COMPONENT_CLASSES = {f"article-view--{layer}" for layer in LAYERS}
+
+    @dataclass
+    class Clicked(Message):
+        """The user clicked the character at ``offset`` of the body."""
+
+        view: ArticleView
+        offset: int
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
 
     # The vertical scrollbar is always there: lines are wrapped to the width left
     # beside it, and a scrollbar appearing after the wrap would hide a column.
@@ -113,6 +126,27 @@ class ArticleView(ScrollView, can_focus=True):
         if 0 <= y < len(self._line_spans):
             return self._line_spans[y][0]
         return 0
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The body offset under content cell (x, y) of the view, or None."""
+        line = int(self.scroll_offset.y) + y
+        if not 0 <= line < len(self._line_spans) or x < 0:
+            return None
+        start, end = self._line_spans[line]
+        column = 0
+        for index in range(start, end):
+            column += get_character_cell_size(self._body[index])
+            if column > x:
+                return index
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        where = event.get_content_offset(self)
+        if where is None:
+            return
+        offset = self.offset_at(where.x + int(self.scroll_offset.x), where.y)
+        if offset is not None:
+            self.post_message(self.Clicked(self, offset))
 
     def on_resize(self) -> None:
         self._rewrap()
