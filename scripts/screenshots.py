@@ -3,7 +3,7 @@
 Runs the real app headless at a fixed size on a fresh library of the bundled seeds
 (a temporary folder, so your own library is untouched) and writes
 screenshots/<scene>.svg: search results for "putin", an article with its entities
-highlighted, seeds 001/002 side by side at their first shared passage, and help.
+highlighted, seeds 001/002 side by side at a shared passage, and help.
 
     /work/venv/bin/python scripts/screenshots.py [--size 120x36] [--out screenshots]
 """

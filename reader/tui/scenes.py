@@ -50,14 +50,15 @@ async def article_with_entities(pilot: Pilot) -> None:
 
 
 async def side_by_side(pilot: Pilot) -> None:
-    """Seeds 001 (AFP) and 002 (NYT), at their first shared passage."""
+    """Seeds 001 (AFP) and 002 (NYT), at their second shared passage: the Post's
+    report of the joint command, far down the NYT piece."""
     await settle(pilot)
     app = pilot.app
     left = app.service.article("001").id
     right = app.service.article("002").id
     app.open_side_by_side(left, right)
     await settle(pilot)
-    await pilot.press("right_square_bracket")
+    await pilot.press("right_square_bracket", "right_square_bracket")
     await settle(pilot)
 
 
