@@ -31,8 +31,19 @@ DEFAULT_TITLE = "Highlights"
 
 # ASCII punctuation that can start or end an inline construct anywhere in a line:
 # emphasis, code, links and images, autolinks and HTML, entities, GFM tables and
-# strikethrough, note-app tags (#tag) and maths ($x$). All may be backslash-escaped.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#])")
+# strikethrough, note-app tags (#tag), maths ($x$) and e-mail autolinks (a@b.org).
+# All may be backslash-escaped.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#@])")
+# Bare URLs and www. names, which GFM renderers and note apps turn into links.
+_BARE_LINK = re.compile(r"(?i)(:)(?=//)|(www)\.")
+# Bare domain names ("evil.com", "bbc.co.uk/news", "¢.com"), which fuzzy linkifiers
+# (markdown-it's linkify) turn into links. A name is only recognised with a dot before
+# a common or two-letter top-level domain, so that dot is escaped wherever it follows
+# some text: escaping a dot too many is harmless, one too few is a link.
+_BARE_DOMAIN = re.compile(
+    r"(?i)(?<=\S)\.(?=(?:[a-z]{2}|com|org|net|edu|gov|int|mil|biz|info|name|pro|aero|asia|coop|museum"
+    r"|shop|xxx|web|рф|xn--[a-z0-9-]+)(?![\w-]))"
+)
 # What can open a block at the start of a line once the inline escapes are done:
 # list bullets, setext underlines / thematic breaks, ordered-list numbers ("1985. ").
 _LINE_START_SPECIAL = re.compile(r"^([-+=:])|^(\d{1,9})([.)])(?=\s|$)")
@@ -82,7 +93,14 @@ def escape_line(text: str) -> str:
     character that could start a construct escaped."""
     line = _WHITE_SPACE.sub(" ", text).strip()
     line = _INLINE_SPECIAL.sub(r"\\\1", line)
+    line = _BARE_LINK.sub(_escape_bare_link, line)
+    line = _BARE_DOMAIN.sub(r"\\.", line)
     return _LINE_START_SPECIAL.sub(_escape_line_start, line)
+
+
+def _escape_bare_link(match: re.Match[str]) -> str:
+    # "http\://" and "www\." render as written but are no longer recognised as links.
+    return "\\:" if match.group(1) else f"{match.group(2)}\\."
 
 
 def _escape_line_start(match: re.Match[str]) -> str:

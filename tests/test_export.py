@@ -29,13 +29,16 @@ from reader.library import Library
 from reader.paths import seeds_dir
 
 GOLDEN = Path(__file__).parent / "golden"
-# CommonMark plus the GFM extensions note apps add, so a table or strikethrough
-# smuggled in by article text would show up too.
-markdown = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+# CommonMark, and the GFM extensions note apps add (tables, strikethrough, bare URLs
+# and domains made links), so anything smuggled in by article text would show up.
+commonmark = MarkdownIt("commonmark").use(front_matter_plugin)
+gfm = MarkdownIt("gfm-like").use(front_matter_plugin)
+markdown = gfm
+PARSERS = pytest.mark.parametrize("parser", [commonmark, gfm], ids=["commonmark", "gfm-like"])
 
 
-def parse(text: str):
-    return markdown.parse(text)
+def parse(text: str, parser: MarkdownIt = gfm):
+    return parser.parse(text)
 
 
 def types(tokens) -> list[str]:
@@ -115,14 +118,17 @@ INJECTIONS = [
     "[ref]: http://evil.example",
     "$x^2$ maths and #tag and [[wiki link]] and ==mark==",
     "\\# escaped already and \\\\ double",
+    "bare http://evil.com/x, www.evil.com, evil.com/path, news.bbc.co.uk and mail@evil.com",
+    "HTTPS://EVIL.COM and javascript:alert(1) and mailto:x@y.org",
 ]
 
 
+@PARSERS
 @pytest.mark.parametrize("quote", INJECTIONS)
-def test_article_text_cannot_make_structure(quote):
+def test_article_text_cannot_make_structure(quote, parser):
     group = make_group([quote], title=quote, source=quote)
     text = render_markdown([group], front_matter=True, title=quote, filters={"query": quote})
-    tokens = parse(text)
+    tokens = parse(text, parser)
     kinds = types(tokens)
     assert kinds.count("heading_open") == 2  # the document title and the article title
     assert kinds.count("blockquote_open") == 1
@@ -138,22 +144,24 @@ def test_article_text_cannot_make_structure(quote):
     expected = [" ".join(p.split()) for p in re.split(r"\n\s*\n", quote) if p.strip()]
     assert blockquote_texts(tokens) == [expected]
     # Headings read back as the title.
-    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert markdown.renderInline(headings[1]).count("<") == 0 or "&lt;" in markdown.renderInline(headings[1])
-    assert all(t.type != "em_open" for t in children if t in headings)
+    headings = [tokens[i + 1] for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert {c.type for c in headings[1].children} == {"text"}
+    assert "".join(c.content for c in headings[1].children) == " ".join(quote.split())
 
 
-paragraph_text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(list("#>*_`[]()<>!|~-+=.&\\$:\n 0123456789")),
-    max_size=120,
-)
+paragraph_text = st.lists(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+    | st.sampled_from(list("#>*_`[]()<>!|~-+=.&\\$:@/\n 0123456789") + ["http://", "www.", ".com", ".uk", "a"]),
+    max_size=60,
+).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@PARSERS
+@settings(max_examples=200, deadline=None)
 @given(quotes=st.lists(paragraph_text.filter(str.strip), min_size=1, max_size=3), title=paragraph_text)
-def test_any_text_reads_back_as_text(quotes, title):
+def test_any_text_reads_back_as_text(parser, quotes, title):
     text = render_markdown([make_group(quotes, title=title)])
-    tokens = parse(text)
+    tokens = parse(text, parser)
     kinds = types(tokens)
     assert kinds.count("heading_open") == 2 and kinds.count("blockquote_open") == len(quotes)
     assert "html_block" not in kinds and "code_block" not in kinds and "fence" not in kinds
