@@ -35,6 +35,7 @@ from reader.ingest.page_metadata import (
     page_metadata,
     title_echo_keys,
 )
+from reader.ingest.stories import split_stories, story_title
 from reader.model import Article
 
 _MIN_BODY_WORDS = 15
@@ -85,8 +86,6 @@ def clean_text_page(text: str, path: str, hints: PageHints | None = None) -> lis
 
 def _story_starts(paragraphs: list[str]) -> list[int]:
     """Story boundaries from the stories module, checked so a bad answer cannot crash us."""
-    from reader.ingest.stories import split_stories  # the stories helper's module
-
     try:
         starts = split_stories(paragraphs)
     except Exception:  # a splitter failure must not lose the page
@@ -96,11 +95,9 @@ def _story_starts(paragraphs: list[str]) -> list[int]:
 
 
 def _story_title(lead: str) -> str:
-    from reader.ingest.stories import story_title
-
     try:
         title = story_title(lead)
-    except Exception:
+    except Exception:  # a title is never worth losing the story
         title = ""
     return title or " ".join(lead.split()[:12])
 
