@@ -210,6 +210,14 @@ def test_inline_dateline_and_agency_from_the_lead() -> None:
     assert article.paragraphs[0] == lead  # the dateline stays in the body text
 
 
+def test_dateline_alone_on_its_line_above_the_lead() -> None:
+    (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", "NEW DELHI:", BODY), "p.txt")
+    assert article.dateline == "New Delhi"
+    assert article.paragraphs == BODY
+    (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", "UPDATE", BODY), "p.txt")
+    assert article.dateline is None
+
+
 def test_dates_in_a_headline_list_are_not_the_articles_date() -> None:
     listing = ["Latest news", "Stocks rise in Asia", "10:15 03.03.2021", "Oil falls", "09:40 03.03.2021", "Bank shares slide", "08:00 03.03.2021"]  # fmt: skip
     (article,) = clean_text_page(page("Rates rise again", BODY, listing), "p.txt")

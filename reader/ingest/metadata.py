@@ -194,6 +194,17 @@ def dateline_line(text: str) -> tuple[str, str] | None:
     return proper_case(match.group("place")), outlet
 
 
+_CAPS_PLACE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}:?$")
+
+
+def place_line(text: str) -> str | None:
+    """A dateline alone on its line above the lead: 'ISTANBUL', 'NEW DELHI:'."""
+    if len(text) > 30 or not _CAPS_PLACE.match(text):
+        return None
+    place = text.rstrip(":")
+    return None if place in _NOT_PLACES or len(place) < 3 else proper_case(place)
+
+
 def lead_dateline(lead: str) -> tuple[str | None, str | None]:
     """(place, agency) from a dateline at the start of the lead paragraph."""
     head = lead[:160]

@@ -63,6 +63,8 @@ def page_metadata(
             page.dateline = found[0]
             page.source = page.source or found[1]
             break
+    if page.dateline is None and header and infos[header[-1]].repeats == 1:
+        page.dateline = meta.place_line(infos[header[-1]].text)
     page.dateline = page.dateline or place
     return page
 
@@ -131,7 +133,7 @@ def _title_score(
         return None
     if info.repeats >= 3 or text == text.lower() or boilerplate_reason(text, words):
         return None
-    if info.caption or BYLINE.match(text):
+    if info.caption or BYLINE.match(text) or meta.place_line(text):
         return None
     if text.endswith(".") and words >= 10:
         return None
