@@ -137,3 +137,9 @@ def test_json_shape(library):
     hit = data["hits"][0]
     assert {"id", "path", "title", "source", "date", "score", "people", "snippet", "passages"} <= set(hit)
     assert library.search("Lavorv").to_json()["suggestion"] == "Lavrov"
+
+
+def test_everything_newest_first(library):
+    results = library.search("*", limit=3)
+    assert results.total == 5
+    assert [hit.date for hit in results.hits] == ["2016-07-15", "2015-10-02", "2015-09-30"]

@@ -76,7 +76,7 @@ def build_segment(staging: Path, articles: Iterable[StoredArticle]):
     This is how indexing runs on every core: Whoosh's own multi-process writer
     pickles each document to its sub-writers and came out slower than one writer."""
     ix = create_index(staging)
-    writer = SegmentWriter(ix, _lk=False, limitmb=_WRITER_MEMORY_MB // 2)
+    writer = SegmentWriter(ix, _lk=False, limitmb=_WRITER_MEMORY_MB)
     try:
         for stored in articles:
             writer.add_document(**document(stored))

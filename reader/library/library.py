@@ -258,7 +258,8 @@ class Library:
             source=source,
             sort=sort,
             limit=limit,
-            resolve_person=self.people_directory().resolve,
+            # Built on first use: only a person query needs the directory.
+            resolve_person=lambda words: self.people_directory().resolve(words),
             vocabulary=self.vocabulary(),
         )
 

@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS articles (
     line_end INTEGER
 );
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL,
     start INTEGER NOT NULL,
@@ -260,6 +261,13 @@ class Store:
 
     def ids_of_path(self, path: str) -> list[str]:
         rows = self.db.execute("SELECT id FROM articles WHERE path = ? ORDER BY part", (path,))
+        return [row[0] for row in rows]
+
+    def newest_ids(self, limit: int) -> list[str]:
+        """The ``limit`` newest articles (undated ones last)."""
+        rows = self.db.execute(
+            "SELECT id FROM articles ORDER BY date IS NULL, date DESC, path, part LIMIT ?", (limit,)
+        )
         return [row[0] for row in rows]
 
     def find_ids(self, pattern: str) -> list[str]:
