@@ -265,3 +265,39 @@ def test_highlights_survive_losing_the_index_and_store(page_library):
     with HighlightStore(folder) as store:
         assert [x.quote for x in store.list()] == ["a common fund"]
         assert store.get(h.id).path == str(page)
+
+
+def test_a_writer_holding_the_lock_too_long_is_a_message(tmp_path):
+    import sqlite3
+
+    from reader.highlights.store import HighlightStoreBusy
+
+    HighlightStore(tmp_path).close()
+    blocker = sqlite3.connect(tmp_path / STORE_FILE, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with HighlightStore(tmp_path, busy_timeout=0.1) as store:  # opening needs no write lock
+            assert store.list() == []
+            with pytest.raises(HighlightStoreBusy, match="another news-reader has been writing highlights"):
+                store.add(ARTICLE, 0, 33)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+
+
+def test_reanchoring_while_another_process_writes_still_answers(tmp_path):
+    import sqlite3
+
+    with HighlightStore(tmp_path) as store:
+        h = store.add(ARTICLE, BODY.index("Nobody"), len(BODY))
+    shifted = Stored(ARTICLE.id, Article(path=ARTICLE.article.path, title="Geneva", body="New lead.\n\n" + BODY))
+    blocker = sqlite3.connect(tmp_path / STORE_FILE, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with HighlightStore(tmp_path, busy_timeout=0.1) as store:
+            [placed] = store.for_article(shifted)
+            assert placed.start == h.start + len("New lead.\n\n")
+            assert store.get(h.id).start == h.start  # not saved this time
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()

@@ -24,7 +24,7 @@ import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -92,6 +92,10 @@ class QuoteNotFound(HighlightError, ValueError):
 
 class HighlightStoreError(HighlightError):
     """The file is not a highlight store, or was written by a newer version."""
+
+
+class HighlightStoreBusy(HighlightError):
+    """Another process held the store's write lock past the busy timeout."""
 
 
 class ArticleLike(Protocol):
@@ -185,6 +189,9 @@ class HighlightStore:
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
+        except HighlightError:
+            self.db.close()
+            raise
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise HighlightStoreError(f"{self.path}: not a highlight store ({exc})") from exc
@@ -202,6 +209,8 @@ class HighlightStore:
     # -- schema -------------------------------------------------------------
 
     def _migrate(self) -> None:
+        if self.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return  # the usual case: no write lock needed to open
         with self._write():
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
@@ -220,7 +229,14 @@ class HighlightStore:
         """One transaction, taking SQLite's write lock at once (no upgrade deadlocks
         between two processes that both read first)."""
         with self._lock:
-            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                raise HighlightStoreBusy(
+                    f"{self.path}: another news-reader has been writing highlights for too long; try again"
+                ) from exc
             try:
                 yield
             except BaseException:
@@ -426,8 +442,9 @@ class HighlightStore:
             )
         if placed != highlight:
             # Offsets and context are bookkeeping, not a user change: no journal entry,
-            # and the quote the user chose is kept as it was.
-            with self._write():
+            # and the quote the user chose is kept as it was. A busy store only means
+            # the next reader re-anchors again.
+            with suppress(HighlightStoreBusy), self._write():
                 self.db.execute(
                     "UPDATE highlights SET article_id = ?, path = ?, part = ?, start = ?, end = ?, "
                     "prefix = ?, suffix = ?, orphaned = ? WHERE id = ?",
