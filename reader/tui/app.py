@@ -56,6 +56,7 @@ class NewsReaderApp(App[None]):
         self.service = service or LibraryService(library)
         self.config_file = config
         self.keymap_warnings: tuple[str, ...] = ()
+        self._spare_reading: ReadingScreen | None = None
 
     def on_mount(self) -> None:
         loaded = load_keymap(keys.binding_ids(), self.config_file)
@@ -126,7 +127,18 @@ class NewsReaderApp(App[None]):
             self.show_search(text=f'{field}:"{name.replace(chr(34), "")}"')
 
     def open_article(self, article_id: str, query: str = "", offset: int | None = None) -> None:
-        self.push_screen(ReadingScreen(article_id, query=query, offset=offset))
+        # One reading screen is kept (installed) and reused while it is not on the
+        # stack; an article opened from on top of it (a related piece) gets its own.
+        spare = self._spare_reading
+        if spare is not None and spare not in self.screen_stack:
+            spare.reset(article_id, query=query, offset=offset)
+            self.push_screen(spare)
+            return
+        screen = ReadingScreen(article_id, query=query, offset=offset)
+        if spare is None:
+            self._spare_reading = screen
+            self.install_screen(screen, name="reading")
+        self.push_screen(screen)
 
     def open_side_by_side(self, left_id: str, right_id: str) -> None:
         self.push_screen(CompareScreen(left_id, right_id))

@@ -54,6 +54,29 @@ class ReadingScreen(Screen):
         self.matches: list[tuple[int, int]] = []
         self.match_index = -1
         self.find_text = ""
+        self._load_on_resume = False
+
+    def reset(self, article_id: str, query: str = "", offset: int | None = None) -> None:
+        """Make this (already built) screen show another article: the app reuses one
+        reading screen, which saves composing and styling a new one on every open."""
+        self.article_id = article_id
+        self.query_text = query
+        self.start_offset = offset
+        self.stored = None
+        self.matches = []
+        self.match_index = -1
+        self.find_text = ""
+        find = self.query_one("#find", Input)
+        with find.prevent(Input.Changed):
+            find.value = ""
+        find.display = False
+        self.query_one("#article-title", Static).update("Loading…")
+        self.query_one("#article-meta", Static).update("")
+        self.query_one(ArticleView).set_document("")
+        self.query_one(EntityPanel).show(())
+        self.remove_class("-show-panel")
+        self.query_one(ArticleView).focus()
+        self._load_on_resume = True
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reading-layout"):
@@ -146,8 +169,11 @@ class ReadingScreen(Screen):
         self._refresh_status()
 
     def on_screen_resume(self) -> None:
-        # Entity highlights may have been toggled on another screen.
-        if self.stored is not None:
+        if self._load_on_resume:
+            self._load_on_resume = False
+            self.load_article()
+        elif self.stored is not None:
+            # Entity highlights may have been toggled on another screen.
             self.refresh_marks()
 
     # -- actions ----------------------------------------------------------
