@@ -446,6 +446,9 @@ async def test_every_action_is_in_the_command_palette(library_dir: Path) -> None
         names = [name for name, _, _ in provider._commands()]
         for wanted in ("Pieces related to this article (r)", "Compare with a related piece, side by side (s)", "Show every key (?)"):
             assert wanted in names
+        search = app.search_screen()
+        # Offered even while the query box (which takes letter keys) has the focus.
+        assert "Sort results by date or by relevance (o)" in [name for name, _, _ in ActionsProvider(search)._commands()]
         await pilot.press("ctrl+p", *"related to this")
         await settle(pilot)
         await pilot.press("enter")

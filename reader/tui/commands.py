@@ -7,22 +7,25 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from reader.tui import keys
 from reader.tui.screens.help import key_names
 
 
 class ActionsProvider(Provider):
     def _commands(self):
+        """(name, callback, help) for the screen's bindings and the app's. Taken from
+        the binding lists rather than the active bindings: a focused text box hides
+        letter keys from those, but the palette should still offer their actions."""
         screen = self.screen
         app = self.app
         seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not binding.id or binding.id in seen or not active.enabled:
+        owners = [(screen, binding) for binding in type(screen).BINDINGS] + [(app, b) for b in keys.APP]
+        for owner, binding in owners:
+            if not binding.id or binding.id in seen:
                 continue
             seen.add(binding.id)
-            title = binding.tooltip or binding.description
-            name = f"{title} ({key_names(app, binding)})"
-            yield name, partial(app.run_action, binding.action, active.node), binding.description
+            name = f"{binding.tooltip or binding.description} ({key_names(app, binding)})"
+            yield name, partial(app.run_action, binding.action, owner), binding.description
 
     async def discover(self) -> Hits:
         for name, command, help_text in self._commands():
