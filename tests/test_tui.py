@@ -383,7 +383,7 @@ async def test_escape_sequences_in_a_page_never_reach_the_terminal(library_dir: 
     page = tmp_path / "planted.txt"
     payload = "\x1b]0;pwned\x07\x1b[2J\x1b[31mRED\x1b[0m"
     page.write_text(
-        f"Planted escapes in a news page {payload}\n\n"
+        f"Planted escapes in a news page {payload} [bold]markup[/bold] [/oops]\n\n"
         f"The minister said {payload} that talks on the zzyzxq treaty would resume in Geneva next week. "
         "Officials from both countries confirmed the date of the meeting.\n\n"
         "The talks were suspended in March after a dispute over the text of the treaty and its annexes.\n",
@@ -403,6 +403,9 @@ async def test_escape_sequences_in_a_page_never_reach_the_terminal(library_dir: 
         assert "talks on the zzyzxq treaty" in text
         assert "\x1b" not in text and "\x07" not in text
         assert "\x1b" not in app.export_screenshot()
+        # Square brackets in page text are text, never console markup.
+        title = str(reading.query_one("#article-title").render())
+        assert "[bold]markup[/bold] [/oops]" in title
 
 
 async def test_article_view_blanks_control_characters_it_is_handed(library_dir: Path) -> None:

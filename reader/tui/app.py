@@ -64,7 +64,7 @@ class NewsReaderApp(App[None]):
             self.set_keymap(loaded.keys)
         self.keymap_warnings = loaded.warnings
         for warning in loaded.warnings:
-            self.notify(terminal_safe(warning, one_line=True), severity="warning", timeout=8)
+            self.notify(terminal_safe(warning, one_line=True), severity="warning", timeout=8, markup=False)
         self.theme_changed_signal.subscribe(self, self._restyle)
         self.push_screen(SearchScreen())
         self.open_library()
@@ -96,7 +96,7 @@ class NewsReaderApp(App[None]):
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         # Workers catch the failures they expect; anything else is reported, not fatal.
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.notify(terminal_safe(f"{event.worker.name}: {event.worker.error}", one_line=True), severity="error")
+            self.notify(terminal_safe(f"{event.worker.name}: {event.worker.error}", one_line=True), severity="error", markup=False)
 
     # -- navigation ---------------------------------------------------------
 
@@ -166,7 +166,7 @@ class NewsReaderApp(App[None]):
     @on(RelatedLoaded)
     def _related_loaded(self, message: RelatedLoaded) -> None:
         if message.error:
-            self.notify(terminal_safe(message.error, one_line=True), severity="error")
+            self.notify(terminal_safe(message.error, one_line=True), severity="error", markup=False)
             return
 
         def chosen(choice: tuple[str, str] | None) -> None:
