@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.highlights.units import paragraph_spans, sentence_spans, span_at
+from reader.highlights.units import paragraph_spans, selection_span, sentence_spans, span_at
 from reader.library.library import Library
 
 
@@ -59,6 +59,16 @@ def test_sentences_never_cross_paragraphs():
         "First paragraph without a stop",
         "Second one. Two sentences.",
     ]
+
+
+def test_selection_grows_by_units_either_way():
+    text = "One. Two. Three.\n\nFour."
+    spans = sentence_spans(text)
+    assert text[slice(*selection_span(spans, 1, 3))] == "Two. Three.\n\nFour."
+    assert selection_span(spans, 2, 0) == (0, len("One. Two. Three."))
+    # switching the cursor from sentences to paragraphs keeps its place
+    paragraphs = paragraph_spans(text)
+    assert span_at(paragraphs, spans[3][0]) == 1
 
 
 def test_span_at():

@@ -22,7 +22,7 @@ from reader.highlights.store import (
     QuoteNotFound,
     UndoneChange,
 )
-from reader.highlights.units import paragraph_spans, sentence_spans, span_at
+from reader.highlights.units import paragraph_spans, selection_span, sentence_spans, span_at
 
 __all__ = [
     "ArticleHighlights",
@@ -42,6 +42,7 @@ __all__ = [
     "highlights_of_article",
     "paragraph_spans",
     "select_highlights",
+    "selection_span",
     "sentence_spans",
     "span_at",
 ]

@@ -134,3 +134,10 @@ def _append_trimmed(spans: list[Span], text: str, start: int, end: int, offset: 
         end -= 1
     if start < end:
         spans.append((start + offset, end + offset))
+
+
+def selection_span(spans: list[Span], anchor_index: int, cursor_index: int) -> Span:
+    """The text from unit ``anchor_index`` to unit ``cursor_index`` (either order):
+    what a selection grown by sentences or paragraphs covers."""
+    first, last = sorted((anchor_index, cursor_index))
+    return spans[first][0], spans[last][1]
