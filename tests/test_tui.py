@@ -187,6 +187,11 @@ async def test_entity_highlights_toggle_with_e(library_dir: Path) -> None:
         assert "entities hidden" in _status(app, "#legend")
         await pilot.press("e")
         assert {"person", "org", "place"} <= {mark.layer for mark in reading._marks()}
+        view = reading.query_one(ArticleView)
+        top = view.scroll_offset.y
+        await pilot.press("space")
+        await settle(pilot)
+        assert view.scroll_offset.y > top
 
 
 async def test_find_in_article(library_dir: Path) -> None:

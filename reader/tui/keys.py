@@ -37,6 +37,7 @@ READING = [
     _b("p", "focus_people", "People", "focus_people", "People, organisations and places of this article"),
     _b("r", "related", "Related", "open_related", "Pieces related to this article"),
     _b("s", "side_by_side", "Compare", "side_by_side", "Compare with a related piece, side by side"),
+    _b("space", "page_down", "Page down", "page_down", "Scroll a page down (arrows, pgup/pgdn, home/end too)", show=False),
 ]
 
 RELATED = [

@@ -211,6 +211,9 @@ class ReadingScreen(Screen):
         self.refresh_marks()
         self.query_one(ArticleView).scroll_to_offset(self.matches[self.match_index][0])
 
+    def action_page_down(self) -> None:
+        self.query_one(ArticleView).scroll_page_down()
+
     def action_find(self) -> None:
         find = self.query_one("#find", Input)
         find.display = True
