@@ -47,6 +47,7 @@ class AddReport:
     articles: int = 0
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # main process and workers together
+    worker_peak_rss_mb: float = 0.0
 
     def to_json(self) -> dict:
         return {
@@ -180,6 +181,7 @@ def _process(
                     else:
                         indexed = future.result()
                         report.cpu_seconds += indexed.cpu_seconds
+                        report.worker_peak_rss_mb = max(report.worker_peak_rss_mb, indexed.peak_rss_mb)
                         finished = _store_batch(store, sync, task, indexed)
                         state.articles_done += len(task)
                         for work in finished:

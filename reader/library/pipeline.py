@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import resource
 import tempfile
 import time
 from collections import Counter
@@ -64,6 +65,7 @@ class IndexedChunk:
     staging: str
     segment: object
     cpu_seconds: float = 0.0  # of the worker, for the benchmark's accounting
+    peak_rss_mb: float = 0.0
 
 
 def index_chunk(ids: list[str], articles: list[Article], staging_root: str) -> IndexedChunk:
@@ -74,7 +76,8 @@ def index_chunk(ids: list[str], articles: list[Article], staging_root: str) -> I
     stored = [StoredArticle(i, a, tuple(s)) for i, a, s in zip(ids, articles, spans)]
     staging = tempfile.mkdtemp(dir=staging_root)
     segment = build_segment(Path(staging), stored)
-    return IndexedChunk(stored, words, staging, segment, time.process_time() - cpu_started)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
+    return IndexedChunk(stored, words, staging, segment, time.process_time() - cpu_started, peak_mb)
 
 
 def extract_many(articles: list[tuple[str, str]]) -> tuple[list[list[EntitySpan]], Counter[str]]:
