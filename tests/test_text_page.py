@@ -332,3 +332,61 @@ def test_never_crashes_never_invents_and_is_deterministic(lines: list[str]) -> N
 def test_arbitrary_text_never_crashes(text: str) -> None:
     for article in clean_text_page(text, "x.txt"):
         assert "\n\n" not in article.title
+
+
+# --- table-like articles (earnings, prices) ----------------------------------------
+
+EARNINGS = [
+    "Shr 96 cts vs 79 cts",
+    "Net 1.2 mln vs 1.0 mln",
+    "Revs 12.4 mln vs 10.1 mln",
+    "Shr nil vs same",
+    "Avg shrs 1,250,000 vs 1,190,000",
+]
+
+
+def test_earnings_table_keeps_its_rows() -> None:
+    text = page(
+        ["Home", "World", "Business", "Search"],
+        "Acme Industries Inc 4th Qtr Net",
+        "Published: March 3, 1987",
+        ["Share on Facebook", "Print"],
+        EARNINGS,
+        ["Advertisement"],
+        ["Latest news", "Oil Prices Fall as Demand Slows", "10:15 03.03.1987", "Stocks Rise in Asia", "09:40 03.03.1987"],
+        ["© 1987 Example Media. All rights reserved.", "Privacy Policy"],
+    )
+    (article,) = clean_text_page(text, "table.txt")
+    assert article.paragraphs == EARNINGS
+    assert article.title == "Acme Industries Inc 4th Qtr Net"
+    assert article.date == "1987-03-03"
+
+
+def test_note_under_a_table_brings_the_table_with_it() -> None:
+    note = "NOTE: Results for the year include a gain of 1.5 mln dlrs from the sale of the company's Canadian unit."
+    (article,) = clean_text_page(page("Acme Industries Inc 4th Qtr Net", EARNINGS, note, "Privacy Policy"), "t.txt")
+    assert article.paragraphs == [*EARNINGS, note]
+
+
+def test_table_beats_a_readers_comment_far_from_it() -> None:
+    comment = "This is exactly what everyone expected to happen and nobody in charge has a plan for what comes next."
+    year = ["Year", "Shr 3.40 dlrs vs 2.95 dlrs", "Net 4.3 mln vs 3.8 mln", "Revs 48.1 mln vs 41.7 mln"]
+    text = page("Acme Industries Inc 4th Qtr Net", EARNINGS, year, "12 Comments", "Sort by Newest", "jane7", "2 hours ago", comment, "Reply")
+    (article,) = clean_text_page(text, "t.txt")
+    assert article.paragraphs == EARNINGS + year[1:]
+
+
+def test_short_article_is_not_stretched_over_a_list_with_figures() -> None:
+    listing = ["Most read", "Oil falls 3% as demand slows", "Stocks rise in Asia after 2 days of losses"]
+    (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", BODY[:2], listing), "p.txt")
+    assert article.paragraphs == BODY[:2]
+
+
+def test_navigation_and_headline_lists_are_still_no_article() -> None:
+    listing = page(
+        ["Home", "World", "Business", "Sport", "Search", "Sign in"],
+        ["Latest news", "Oil Prices Fall as Demand Slows", "10:15 03.03.2021", "Stocks Rise in Asia", "09:40 03.03.2021",
+         "Acme Industries Inc 4th Qtr Net", "08:00 03.03.2021", "Bank Shares Slide", "07:30 03.03.2021"],
+        ["Name *", "Email *", "Post Comment", "© 2021 Example Media. All rights reserved.", "Privacy Policy"],
+    )  # fmt: skip
+    assert clean_text_page(listing, "front.txt") == []

@@ -12,6 +12,7 @@ crossheads and short quotes are kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.ingest.boilerplate import (
     LineInfo,
@@ -74,7 +75,7 @@ def _mark_teaser_lists(infos: list[LineInfo]) -> None:
 
 def _teaser_item_end(infos: list[LineInfo], index: int) -> int | None:
     """End (exclusive) of a headline + single teaser item starting at ``index``."""
-    if index >= len(infos) or infos[index].kind != LineKind.SHORT or not _headline_shape(infos[index]):
+    if index >= len(infos) or infos[index].kind != LineKind.SHORT or not headline_shape(infos[index]):
         return None
     index += 1
     while index < len(infos) and infos[index].kind == LineKind.META:
@@ -122,17 +123,25 @@ def _line_score(info: LineInfo) -> float:
     return _PENALTY[info.kind]
 
 
-def best_region(infos: list[LineInfo], first: int = 0) -> tuple[int, int] | None:
-    """Indices (inclusive) of the maximum-scoring contiguous run of lines from ``first`` on."""
+def max_scoring_run(
+    infos: list[LineInfo], first: int, score: Callable[[LineInfo], float]
+) -> tuple[int, int] | None:
+    """Indices (inclusive) of the contiguous run of lines from ``first`` on with the
+    highest total ``score`` (Kadane), or None when no line scores above zero."""
     best_total, best = 0.0, None
     total, run_start = 0.0, first
     for index in range(first, len(infos)):
-        info = infos[index]
         if total <= 0:
             total, run_start = 0.0, index
-        total += _line_score(info)
+        total += score(infos[index])
         if total > best_total:
             best_total, best = total, (run_start, index)
+    return best
+
+
+def best_region(infos: list[LineInfo], first: int = 0) -> tuple[int, int] | None:
+    """Indices (inclusive) of the maximum-scoring contiguous run of lines from ``first`` on."""
+    best = max_scoring_run(infos, first, _line_score)
     if best is None:
         return None
     start, end = best
@@ -217,7 +226,7 @@ def _text_words_from(infos: list[LineInfo], index: int, step: int) -> int:
             words, gap = words + info.words, 0
         elif info.kind == LineKind.SHORT or (info.kind == LineKind.BAD and info.reason != "section"):
             gap += 1
-            if info.kind == LineKind.SHORT and _headline_shape(info):
+            if info.kind == LineKind.SHORT and headline_shape(info):
                 words -= _HEADLINE_COST
         else:
             break
@@ -228,7 +237,7 @@ def _text_words_from(infos: list[LineInfo], index: int, step: int) -> int:
 _HEADLINE_COST = 25
 
 
-def _headline_shape(info: LineInfo) -> bool:
+def headline_shape(info: LineInfo) -> bool:
     """Three or more words, no closing punctuation, mostly capitalised, no credit."""
     if info.sentence_end or info.words < 3 or info.caption:
         return False
@@ -249,6 +258,11 @@ def body_lines(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
         elif info.kind == LineKind.SHORT and _is_crosshead(infos, index, start, end) and not _is_caption(infos, index):
             kept.append(info)
     return kept
+
+
+def is_caption_line(infos: list[LineInfo], index: int) -> bool:
+    """A picture caption: it repeats a nearby sentence, or describes the picture above a credit."""
+    return _is_caption(infos, index) or _is_captioned_sentence(infos, index)
 
 
 def _is_captioned_sentence(infos: list[LineInfo], index: int) -> bool:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from reader.ingest import metadata as meta
 from reader.ingest.body_region import best_region, body_lines, bridge_small_gaps, describe_page
 from reader.ingest.boilerplate import LineInfo, normalise_key
+from reader.ingest.data_block import data_lines, data_region
 from reader.ingest.page_metadata import (
     HEADER_WINDOW,
     PageMetadata,
@@ -39,6 +40,10 @@ from reader.ingest.stories import split_stories, story_title
 from reader.model import Article
 
 _MIN_BODY_WORDS = 15
+# Below this many words the prose found may be the note under a table, not the article.
+_SMALL_BODY_WORDS = 60
+# A table away from that prose must have this many times its words to win over it.
+_ELSEWHERE_FACTOR = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,22 +68,66 @@ def clean_text_page(text: str, path: str, hints: PageHints | None = None) -> lis
     # When the headline is known (echoed by a slug, a window title or a hint), the
     # article follows it: look for the body there first.
     headline = echoed_headline(infos, echoes)
-    region = best_region(infos, headline + 1) if headline is not None else None
-    region = region or best_region(infos)
-    if region is None:
+    first = headline + 1 if headline is not None else 0
+    found = _prose_body(infos, first, echoes)
+    if found is None and first:
+        found = _prose_body(infos, 0, echoes)
+    if found is None or _words(found) < _SMALL_BODY_WORDS:
+        # Few sentences: maybe a table (earnings, prices) the prose search cannot see.
+        region = data_region(infos, first) or (data_region(infos, 0) if first else None)
+        found = _table_body(infos, region, found, echoes) or found
+    if found is None:
         return []
-    start, end = region
-    title_index = find_title(infos, list(range(max(0, start - HEADER_WINDOW), start)), echoes)
-    start, end = bridge_small_gaps(infos, start, end, title_index)
-    if title_index is not None and title_index >= start:
-        # the body reached over what looked like the headline (an in-body "Related"
-        # block): the headline is above the body as it now stands
-        title_index = find_title(infos, list(range(max(0, start - HEADER_WINDOW), start)), echoes)
-    kept = body_lines(infos, start, end)
+    start, end, kept, title_index = found
     if sum(info.words for info in kept) < _MIN_BODY_WORDS:
         return []
     page = page_metadata(infos, start, end, kept, title_index)
     return _articles(kept, page, path, hints)
+
+
+# First and last line index of the body, the lines kept, the headline's index.
+Body = tuple[int, int, list[LineInfo], int | None]
+
+
+def _title_above(infos: list[LineInfo], start: int, echoes: set[str]) -> int | None:
+    return find_title(infos, list(range(max(0, start - HEADER_WINDOW), start)), echoes)
+
+
+def _prose_body(infos: list[LineInfo], first: int, echoes: set[str]) -> Body | None:
+    """The best run of running text from ``first`` on, with bridged gaps."""
+    region = best_region(infos, first)
+    if region is None:
+        return None
+    start, end = region
+    title_index = _title_above(infos, start, echoes)
+    start, end = bridge_small_gaps(infos, start, end, title_index)
+    if title_index is not None and title_index >= start:
+        # the body reached over what looked like the headline (an in-body "Related"
+        # block): the headline is above the body as it now stands
+        title_index = _title_above(infos, start, echoes)
+    return start, end, body_lines(infos, start, end), title_index
+
+
+def _words(body: Body) -> int:
+    return sum(info.words for info in body[2])
+
+
+def _table_body(
+    infos: list[LineInfo], region: tuple[int, int] | None, prose: Body | None, echoes: set[str]
+) -> Body | None:
+    """The best run of text and table rows when it says more than the little prose found:
+    a run that takes that prose in (the note under a table), or one elsewhere on the
+    page that is much longer (the prose was a caption or a reader's comment)."""
+    if region is None:
+        return None
+    start, end = region
+    table = (start, end, data_lines(infos, start, end), _title_above(infos, start, echoes))
+    if prose is None:
+        return table
+    takes_it_in = start <= prose[0] and prose[1] <= end
+    if _words(table) > (_words(prose) if takes_it_in else _ELSEWHERE_FACTOR * _words(prose)):
+        return table
+    return None
 
 
 # --- assembling the articles -------------------------------------------------------
