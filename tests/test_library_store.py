@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -20,7 +21,6 @@ def doc_count(library: Library) -> int:
 
 def test_index_missing_is_rebuilt_on_open(tmp_path):
     small_library(tmp_path).close()
-    import shutil
 
     shutil.rmtree(tmp_path / "lib" / "index")
     with Library.open(tmp_path / "lib", seed=False) as library:
@@ -159,3 +159,21 @@ def test_writer_gets_the_lock_once_the_holder_dies(tmp_path, other_writer):
     lock = WriterLock(library.folder / "write.lock", timeout=5)
     lock.acquire()
     lock.release()
+
+
+def test_rebuild_recleans_what_an_older_cleaner_made(tmp_path):
+    from reader.paths import seeds_dir
+
+    page = tmp_path / "pages" / "001.txt"
+    page.parent.mkdir()
+    shutil.copy(next(seeds_dir().glob("001_*")), page)
+    library = Library.open(tmp_path / "lib", seed=False)
+    library.add([page])
+    with library.store.db:  # as if another version of the cleaner had made it
+        library.store.db.execute("UPDATE sources SET pipeline = 'older'")
+    assert library.stats().stale_articles == 1
+    report = library.rebuild()
+    assert report.recleaned_sources == 1 and report.articles == 1
+    assert library.stats().stale_articles == 0
+    assert library.search("Kerry").total == 1
+    library.close()

@@ -159,19 +159,29 @@ def apply_changes(
         writer.update_document(**document(stored))
 
 
-def build_fresh(folder: Path, articles: Iterable[StoredArticle], generation: int) -> None:
-    """Write a whole new index into a sibling folder, then swap it in."""
+def build_fresh(
+    folder: Path,
+    articles: Iterable[StoredArticle],
+    generation: int,
+    segments: Iterable[tuple[Path, object]] = (),
+) -> None:
+    """Write a whole new index into a sibling folder, then swap it in. ``articles``
+    are indexed here; ``segments`` (staging folder, segment) were built by workers."""
     staging = folder.with_name(folder.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     ix = create_index(staging)
     writer = open_writer(ix)
+    adopted = []
     try:
         for stored in articles:
             writer.add_document(**document(stored))
+        for segment_staging, segment in segments:
+            adopt_segment(staging, segment_staging, segment)
+            adopted.append(segment)
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
+    commit_with(writer, adopted)
     ix.close()
     write_generation(staging, generation)
     retired = folder.with_name(folder.name + ".old")

@@ -184,7 +184,7 @@ class Library:
             if stale:
                 self.store.forget_hashes(stale)
                 add_paths(self.store, sync, stale, workers, progress)
-            count = sync.rebuild()
+            count = sync.rebuild(workers)
             self.store.replace_vocabulary(
                 count_words((a.article.title, a.article.body) for a in self.store.iter_articles())
             )

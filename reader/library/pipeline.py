@@ -80,6 +80,21 @@ def index_chunk(ids: list[str], articles: list[Article], staging_root: str) -> I
     return IndexedChunk(stored, words, staging, segment, time.process_time() - cpu_started, peak_mb)
 
 
+def index_stored(store_path: str, ids: list[str], staging_root: str) -> tuple[str, object]:
+    """A segment of stored articles, for ``rebuild``: read from the store (WAL lets
+    this worker read while the main process holds its connection)."""
+    from reader.library.index import build_segment
+    from reader.library.store import Store
+
+    store = Store(Path(store_path), readonly=True)
+    try:
+        found = store.get_many(ids)
+    finally:
+        store.close()
+    staging = tempfile.mkdtemp(dir=staging_root)
+    return staging, build_segment(Path(staging), (found[i] for i in ids if i in found))
+
+
 def extract_many(articles: list[tuple[str, str]]) -> tuple[list[list[EntitySpan]], Counter[str]]:
     """Entities of each (title, body), offsets into the body, and the number of these
     articles using each word (for "did you mean")."""

@@ -10,7 +10,10 @@ store). Only the holder of the writer lock uses this class.
 
 from __future__ import annotations
 
+import multiprocessing
+import shutil
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from whoosh.writing import IndexWriter
@@ -18,6 +21,10 @@ from whoosh.writing import IndexWriter
 from reader.library import index as idx
 from reader.library.records import StoredArticle
 from reader.library.store import Store
+
+
+# Below this many articles a rebuild in the main process beats starting workers.
+PARALLEL_REBUILD_FROM = 5_000
 
 
 class IndexSync:
@@ -55,11 +62,33 @@ class IndexSync:
             return "caught up"
         return "ok"
 
-    def rebuild(self) -> int:
+    def rebuild(self, workers: int = 2) -> int:
         generation = self.store.generation
-        idx.build_fresh(self.folder, self.store.iter_articles(), generation)
+        ids = self.store.article_ids()
+        if workers < 2 or len(ids) < PARALLEL_REBUILD_FROM:
+            idx.build_fresh(self.folder, self.store.iter_articles(), generation)
+        else:
+            self._rebuild_in_workers(ids, generation, workers)
         self.store.clear_queue(generation)
-        return self.store.article_count()
+        return len(ids)
+
+    def _rebuild_in_workers(self, ids: list[str], generation: int, workers: int) -> None:
+        from reader.library.adder import INDEX_CHUNK
+        from reader.library.pipeline import index_stored
+
+        staging_root = self.folder.with_name(self.folder.name + ".staging")
+        shutil.rmtree(staging_root, ignore_errors=True)
+        staging_root.mkdir(parents=True)
+        try:
+            # forkserver for the same reason as in add: no inherited writer lock.
+            context = multiprocessing.get_context("forkserver")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                batches = [ids[i : i + INDEX_CHUNK] for i in range(0, len(ids), INDEX_CHUNK)]
+                futures = [pool.submit(index_stored, str(self.store.path), b, str(staging_root)) for b in batches]
+                segments = [(Path(staging), segment) for staging, segment in (f.result() for f in futures)]
+            idx.build_fresh(self.folder, (), generation, segments)
+        finally:
+            shutil.rmtree(staging_root, ignore_errors=True)
 
     def _open_writer(self) -> IndexWriter:
         if self._writer is None:
