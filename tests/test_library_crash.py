@@ -19,7 +19,7 @@ from reader.library import Library
 
 CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
 FILES = 12
-PER_FILE = 60
+PER_FILE = 100  # with FILES: more than adder.INLINE_BELOW_BYTES, so worker processes run
 
 
 def make_corpus(folder: Path) -> None:
@@ -55,7 +55,7 @@ def test_kill_during_add_then_add_again(tmp_path):
     library_folder = tmp_path / "lib"
     Library.open(library_folder, seed=False).close()
     process = subprocess.Popen(
-        [sys.executable, "-m", "reader", "add", "--library", str(library_folder), "--workers", "1", "--batch", "40", str(corpus)],
+        [sys.executable, "-m", "reader", "add", "--library", str(library_folder), "--workers", "2", "--batch", "40", str(corpus)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

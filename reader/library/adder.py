@@ -16,7 +16,7 @@ import shutil
 import time
 from pathlib import Path
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 
 from reader.library.pipeline import CleanedFile, IndexedChunk, clean_one, file_digest, index_chunk, pipeline_version
@@ -30,6 +30,7 @@ from reader.model import Article
 # main process and wait for the end of the add.
 COMMIT_EVERY = 1_000
 INDEX_CHUNK = 5000  # articles per worker task: one Whoosh segment each (fewer, faster queries)
+INLINE_BELOW_BYTES = 512 * 1024  # smaller adds run in this process (no worker start-up)
 _MAX_CLEANING_AHEAD = 8  # files in flight: keeps memory bounded on huge folders
 
 
@@ -155,10 +156,7 @@ def _process(
         running[future] = batch
 
     try:
-        # forkserver, not fork: forked workers would inherit the writer lock's file
-        # descriptor and keep the library locked after the parent is killed.
-        context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with _executor(to_process, workers) as pool:
             while queue or running or waiting:
                 while queue and cleaning < _MAX_CLEANING_AHEAD:
                     path, sha, size, mtime_ns = queue.pop()
@@ -207,6 +205,27 @@ def _process(
         raise
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
+
+
+class _InlineExecutor(Executor):
+    """Runs each task at once in this process: for small adds (the seeds on first
+    use) starting worker processes would take longer than the work itself."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller via the future
+            future.set_exception(exc)
+        return future
+
+
+def _executor(to_process: list[tuple[str, str, int, int]], workers: int) -> Executor:
+    if workers < 2 or sum(size for _, _, size, _ in to_process) < INLINE_BELOW_BYTES:
+        return _InlineExecutor()
+    # forkserver, not fork: forked workers would inherit the writer lock's file
+    # descriptor and keep the library locked after the parent is killed.
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
 
 
 def _cleaned(work: _FileWork, cleaned: CleanedFile, waiting: list, state: AddProgress) -> None:
