@@ -42,12 +42,11 @@ def describe_page(text: str) -> list[LineInfo]:
             infos.append(info)
             raw_lines.append(raw)
     counts: dict[str, int] = {}
-    keys = [normalise_key(info.text) for info in infos]
-    for key in keys:
-        counts[key] = counts.get(key, 0) + 1
-    for info, raw, key in zip(infos, raw_lines, keys):
+    for info in infos:
+        counts[info.key] = counts.get(info.key, 0) + 1
+    for info, raw in zip(infos, raw_lines):
         info.kind = classify(info, raw)
-        info.repeats = counts[key] if key else 1
+        info.repeats = counts[info.key] if info.key else 1
         if info.repeats >= 2 and _repetition_is_furniture(info):
             info.kind = LineKind.BAD
     _mark_teaser_lists(infos)

@@ -247,6 +247,7 @@ class LineInfo:
     repeats: int = 1  # how many lines of the page share this line's letters
     reason: str | None = None  # for BAD lines: which kind of furniture
     caption: bool = False  # shaped like a photo caption or credit (see is_caption_shape)
+    key: str = ""  # normalise_key(text), computed once: repetition and title matching use it
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -259,6 +260,9 @@ def normalise_key(text: str) -> str:
 
 def is_ticker(raw_line: str) -> bool:
     """Headlines run together on one line, separated by wide gaps."""
+    # A gap of spaces alone is three spaces in a row: most lines have none of these.
+    if "   " not in raw_line and "\t" not in raw_line and "\u00a0" not in raw_line:
+        return False
     return len(_TICKER_GAP.findall(raw_line.strip())) >= 3
 
 
@@ -305,8 +309,8 @@ _COOKIE_HINT = _literal_finder(_COOKIE_HINTS)
 _ADDRESS_HINT = _literal_finder(_ADDRESS_HINTS)
 
 
-def is_cookie_text(text: str) -> bool:
-    if not _COOKIE_HINT.search(text.lower()):
+def is_cookie_text(text: str, lowered: str | None = None) -> bool:
+    if not _COOKIE_HINT.search(text.lower() if lowered is None else lowered):
         return False
     first = _COOKIE_WORDS.search(text)
     if first is None:
@@ -376,7 +380,7 @@ def _looks_like_sentence(text: str, words: int) -> bool:
 
 def boilerplate_reason(text: str, words: int) -> str | None:
     """Why this line is page furniture, or None if no pattern says so."""
-    if _URLISH.match(text):
+    if words == 1 and _URLISH.match(text):  # a URL or an address is one token
         return "link"
     if words <= 60 and _NOTICE.match(text):
         return "notice"
@@ -398,7 +402,7 @@ def boilerplate_reason(text: str, words: int) -> str | None:
     lowered = text.lower()
     if words <= 25 and not _looks_like_sentence(text, words) and _ADDRESS_HINT.search(lowered) and _ADDRESS.search(text):
         return "address"
-    if is_cookie_text(text) and (words >= 6 or "cookie" in lowered):
+    if is_cookie_text(text, lowered) and (words >= 6 or "cookie" in lowered):
         return "cookies"
     if words <= 35 and _PROMO_HINT.search(lowered) and _PROMO.search(text) and _ADDRESSES_READER.search(text):
         return "promotion"
@@ -418,7 +422,7 @@ def describe(number: int, raw_line: str) -> LineInfo | None:
         return None
     words_list = _WORD.findall(text.lower())
     words = text.count(" ") + 1
-    stops = sum(1 for w in words_list if w in STOPWORDS)
+    stops = sum(map(STOPWORDS.__contains__, words_list))
     density = stops / len(words_list) if words_list else 0.0
     return LineInfo(
         number=number,
@@ -426,6 +430,7 @@ def describe(number: int, raw_line: str) -> LineInfo | None:
         words=words,
         stop_density=density,
         sentence_end=bool(_SENTENCE_END.search(text[-6:])),
+        key=normalise_key(text),
     )
 
 

@@ -98,7 +98,7 @@ def _without_site_name(title: str) -> str:
 def echoed_headline(infos: list[LineInfo], echoes: set[str]) -> int | None:
     """The first properly cased line that a slug, window title or hint repeats."""
     for index, info in enumerate(infos):
-        if info.text != info.text.lower() and normalise_key(info.text) in echoes:
+        if info.key in echoes and info.text != info.text.lower():
             return index
     return None
 
@@ -106,9 +106,7 @@ def echoed_headline(infos: list[LineInfo], echoes: set[str]) -> int | None:
 def find_title(infos: list[LineInfo], header: list[int], echoes: set[str]) -> int | None:
     candidates = [*header]
     candidates += [i for i in range(min(3, len(infos))) if i not in header and header and i < header[0]]
-    furniture_keys = [
-        normalise_key(info.text) for info in infos if info.kind == LineKind.BAD and info.repeats >= 3
-    ]
+    furniture_keys = [info.key for info in infos if info.kind == LineKind.BAD and info.repeats >= 3]
     best_score, best_index = 0.0, None
     body_start = header[-1] + 1 if header else 0
     for index in candidates:
@@ -137,7 +135,7 @@ def _title_score(
         return None
     if text.endswith(".") and words >= 10:
         return None
-    key = normalise_key(text)
+    key = info.key
     score = 2.0 - 0.12 * distance
     if key in echoes:
         score += 4
