@@ -177,3 +177,19 @@ def test_rebuild_recleans_what_an_older_cleaner_made(tmp_path):
     assert library.stats().stale_articles == 0
     assert library.search("Kerry").total == 1
     library.close()
+
+
+def test_readers_open_and_search_while_a_write_transaction_is_open(tmp_path):
+    import sqlite3
+
+    small_library(tmp_path).close()
+    writer = sqlite3.connect(tmp_path / "lib" / "library.sqlite3", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # the writer is in the middle of a batch
+    writer.execute("UPDATE meta SET value = value WHERE key = 'generation'")
+    try:
+        with Library.open(tmp_path / "lib", seed=False) as reader:
+            assert reader.search("putin").total == 2
+            assert reader.article("cricket").article.title == "England win the cricket test"
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

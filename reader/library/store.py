@@ -95,20 +95,35 @@ class Store:
             self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         else:
             self.db = sqlite3.connect(path, check_same_thread=False)
-            self.db.execute("PRAGMA journal_mode=WAL")
+        # A writer's transactions are short (one batch); wait for them, never fail.
+        self.db.execute("PRAGMA busy_timeout=10000")
+        if not readonly and self._schema_version() is None:
+            self._create()
+        if not readonly:
             # NORMAL in WAL mode: a commit survives a killed process (not a power cut),
             # and that is what the crash tests demand.
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(_SCHEMA)
-            self.db.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema', ?), ('generation', '0')",
-                (SCHEMA_VERSION,),
-            )
-            self.db.commit()
-        self.db.execute("PRAGMA busy_timeout=5000")
         schema = self.meta("schema")
         if schema != SCHEMA_VERSION:
             raise StoreError(f"{path}: library format {schema!r}, this version reads {SCHEMA_VERSION!r}")
+
+    def _schema_version(self) -> str | None:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.OperationalError:  # no meta table: a new library
+            return None
+        return row[0] if row else None
+
+    def _create(self) -> None:
+        # Only a new library writes here, so opening an existing one (a reader while
+        # `add` runs) takes no write lock at all.
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(_SCHEMA)
+        self.db.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('schema', ?), ('generation', '0')",
+            (SCHEMA_VERSION,),
+        )
+        self.db.commit()
 
     def close(self) -> None:
         self.db.close()
