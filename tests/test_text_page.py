@@ -390,3 +390,11 @@ def test_navigation_and_headline_lists_are_still_no_article() -> None:
         ["Name *", "Email *", "Post Comment", "© 2021 Example Media. All rights reserved.", "Privacy Policy"],
     )  # fmt: skip
     assert clean_text_page(listing, "front.txt") == []
+
+
+def test_a_row_repeated_for_the_quarter_and_the_year_stays() -> None:
+    quarter = ["Net 123,000 vs 371,000", "Revs 2,944,000 vs 2,138,000", "Avg shrs 11.4 mln vs 11.6 mln"]
+    year = ["Net 531,000 vs 725,000", "Revs 6,200,000 vs 4,128,000", "Avg shrs 11.4 mln vs 11.6 mln"]
+    text = page("Enzo Biochem Inc 2nd Qtr Jan 31 Net", "Economy 14:02 13.03.1987", quarter, "Six mths", year, "Privacy Policy")
+    (article,) = clean_text_page(text, "t.txt")
+    assert article.paragraphs == [*quarter, "Six mths", *year]

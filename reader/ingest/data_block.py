@@ -27,9 +27,11 @@ _MIN_ROWS = 2  # a run without table rows is prose, which the main search judges
 
 
 def is_data_line(info: LineInfo) -> bool:
-    """A table row: a fragment holding figures, not shaped like a headline or a credit."""
+    """A table row: a fragment holding figures, not shaped like a headline or a credit.
+    A row may repeat ("Avg shrs 11.4 mln vs 11.6 mln" for the quarter and the year), so
+    a line that is furniture only because it repeats still counts."""
     return (
-        info.kind == LineKind.SHORT
+        (info.kind == LineKind.SHORT or (info.kind == LineKind.BAD and info.reason is None))
         and info.words >= _MIN_DATA_WORDS
         and not info.caption
         and _DIGIT.search(info.text) is not None
