@@ -38,8 +38,7 @@ def _visible(view: ArticleView, offset: int) -> bool:
 
 
 async def _open_first_hit(pilot) -> ReadingScreen:
-    await pilot.press("enter")  # query box -> results
-    await pilot.press("enter")  # open the highlighted hit
+    await pilot.press("enter")  # from the query box: opens the top hit
     await settle(pilot)
     assert isinstance(pilot.app.screen, ReadingScreen)
     return pilot.app.screen
@@ -60,8 +59,8 @@ async def test_a_fresh_library_is_seeded_from_inside_the_app(tmp_path: Path, mon
     monkeypatch.setenv("NEWS_READER_CONFIG", str(tmp_path / "none.toml"))
     app = make_app(tmp_path / "fresh")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert "Opening the library" in _status(app, "#search-status")
+        # (No check of the "Opening the library" line in between: seeding now often
+        # finishes within the first pause, which made that check fail at random.)
         await settle(pilot)
         assert _status(app, "#search-status").startswith("32 articles in the library")
 

@@ -16,7 +16,10 @@ from reader.keymap import load_keymap
 from reader.library import StoredArticle
 from reader.tui import keys
 from reader.tui.commands import ActionsProvider
+from reader.export import ExportError, ExportExists, MarkdownExport, write_atomically
 from reader.tui.screens.compare import CompareScreen
+from reader.tui.screens.dialogs import DEFAULT_EXPORT_PATH, ConfirmScreen, ExportScreen
+from reader.tui.screens.highlights import HighlightsScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.screens.related import RelatedScreen
@@ -34,6 +37,18 @@ class RelatedLoaded(Message):
     stored: StoredArticle
     related: list
     compare: bool
+    error: str | None = None
+
+
+@dataclass
+class ExportDone(Message):
+    """An export was written (``path``), found nothing, exists already, or failed."""
+
+    path: Path
+    front_matter: bool
+    export: MarkdownExport | None = None
+    written: bool = False
+    exists: bool = False
     error: str | None = None
 
 
@@ -57,6 +72,7 @@ class NewsReaderApp(App[None]):
         self.config_file = config
         self.keymap_warnings: tuple[str, ...] = ()
         self._spare_reading: ReadingScreen | None = None
+        self.last_export_path: Path | None = None  # the prompt offers it again
 
     def on_mount(self) -> None:
         loaded = load_keymap(keys.binding_ids(), self.config_file)
@@ -126,15 +142,16 @@ class NewsReaderApp(App[None]):
             field = "org" if label == "ORG" else "place"
             self.show_search(text=f'{field}:"{name.replace(chr(34), "")}"')
 
-    def open_article(self, article_id: str, query: str = "", offset: int | None = None) -> None:
+    def open_article(self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False) -> None:
+        """Read an article; ``cursor``: put the sentence cursor at ``offset``."""
         # One reading screen is kept (installed) and reused while it is not on the
         # stack; an article opened from on top of it (a related piece) gets its own.
         spare = self._spare_reading
         if spare is not None and spare not in self.screen_stack:
-            spare.reset(article_id, query=query, offset=offset)
+            spare.reset(article_id, query=query, offset=offset, cursor=cursor)
             self.push_screen(spare)
             return
-        screen = ReadingScreen(article_id, query=query, offset=offset)
+        screen = ReadingScreen(article_id, query=query, offset=offset, cursor=cursor)
         if spare is None:
             self._spare_reading = screen
             self.install_screen(screen, name="reading")
@@ -185,6 +202,77 @@ class NewsReaderApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_show_highlights(self) -> None:
+        if not self.service.ready:
+            self.notify("the library is still opening", timeout=2)
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, HighlightsScreen):
+                while self.screen is not screen:
+                    self.pop_screen()
+                return
+        self.push_screen(HighlightsScreen())
+
+    # -- export -------------------------------------------------------------
+
+    def action_export_highlights(self) -> None:
+        if not self.service.ready:
+            self.notify("the library is still opening", timeout=2)
+            return
+        if isinstance(self.screen, ExportScreen):
+            return
+
+        def chosen(answer: tuple[Path, bool] | None) -> None:
+            if answer is not None:
+                self.last_export_path = answer[0]
+                self.write_export(*answer)
+
+        default = str(self.last_export_path) if self.last_export_path else DEFAULT_EXPORT_PATH
+        self.push_screen(ExportScreen(default), chosen)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def write_export(self, path: Path, front_matter: bool, force: bool = False) -> None:
+        try:
+            export = self.service.export_highlights(front_matter)
+            if export is None:
+                self.post_message(ExportDone(path, front_matter))
+                return
+            written = write_atomically(path, export.text, force=force)
+        except ExportExists:
+            self.post_message(ExportDone(path, front_matter, exists=True))
+        except (ExportError, OSError) as exc:
+            self.post_message(ExportDone(path, front_matter, error=str(exc)))
+        else:
+            self.post_message(ExportDone(written, front_matter, export, written=True))
+
+    @on(ExportDone)
+    def _export_done(self, message: ExportDone) -> None:
+        if message.error:
+            self.notify(terminal_safe(message.error, one_line=True), severity="error", markup=False, timeout=8)
+        elif message.exists:
+
+            def answered(overwrite: bool | None) -> None:
+                if overwrite:
+                    self.write_export(message.path, message.front_matter, force=True)
+                else:
+                    self.notify("not exported: the file was left as it was", timeout=4)
+
+            self.push_screen(ConfirmScreen(f"{message.path} exists. Overwrite it?"), answered)
+        elif message.export is None:
+            self.notify("no highlights to export yet: press h while reading to make one", timeout=5)
+        else:
+            passages = message.export.passages
+            articles = message.export.articles
+            self.notify(
+                terminal_safe(
+                    f"exported {passages} passage{'s' if passages != 1 else ''} from {articles} "
+                    f"article{'s' if articles != 1 else ''} to {message.path}",
+                    one_line=True,
+                ),
+                timeout=8,
+                markup=False,
+            )
 
     def _restyle(self, _theme) -> None:
         # Prompts of option lists hold resolved styles: rebuild them in the new colours.

@@ -16,6 +16,8 @@ APP = [
     # is rare; a user looking for help is not).
     _b("question_mark", "app.help", "Help", "help", "Show every key", priority=True),
     _b("q", "app.quit", "Quit", "quit", "Quit the reader"),
+    _b("H", "app.show_highlights", "Highlights", "show_highlights", "List every highlight, across articles"),
+    _b("X,ctrl+e", "app.export_highlights", "Export", "export_highlights", "Export highlights to Markdown", show=False),
 ]
 
 SEARCH = [
@@ -38,6 +40,14 @@ READING = [
     _b("r", "related", "Related", "open_related", "Pieces related to this article"),
     _b("s", "side_by_side", "Compare", "side_by_side", "Compare with a related piece, side by side"),
     _b("space", "page_down", "Page down", "page_down", "Scroll a page down (arrows, pgup/pgdn, home/end too)", show=False),
+    _b("j", "next_sentence", "Sentence", "next_sentence", "Move the cursor to the next sentence", show=False),
+    _b("k", "previous_sentence", "Sentence", "previous_sentence", "Move the cursor to the previous sentence", show=False),
+    _b("J,right_curly_bracket", "next_paragraph", "Paragraph", "next_paragraph", "Move the cursor to the next paragraph", show=False),
+    _b("K,left_curly_bracket", "previous_paragraph", "Paragraph", "previous_paragraph", "Move the cursor to the previous paragraph", show=False),
+    _b("v", "select", "Select", "select", "Start a selection at the cursor (again: drop it); j/k/J/K extend it", show=False),
+    _b("h", "highlight", "Highlight", "highlight", "Highlight the selection or the sentence at the cursor, with a note and tags"),
+    _b("d", "delete_highlight", "Delete", "delete_highlight", "Delete the highlight at the cursor", show=False),
+    _b("u", "undo_highlight", "Undo", "undo_highlight", "Undo the last highlight change", show=False),
 ]
 
 RELATED = [
@@ -57,6 +67,30 @@ COMPARE = [
     _b("e", "toggle_entities", "Entities", "toggle_entities_compare", "Highlight people, organisations and places", show=False),
 ]
 
+HIGHLIGHT_NOTE = [
+    _b("escape", "skip_note", "Skip", "skip_note", "Keep the highlight without a note"),
+]
+
+HIGHLIGHTS = [
+    _b("escape", "back", "Back", "back_highlights", "Back to the previous screen"),
+    # Priority: "/" from the filter box must not type a slash into it.
+    _b("slash", "focus_filter", "Filter", "filter_highlights", "Filter by words, or #tag", priority=True),
+    _b("down", "focus_list", "List", "highlights_list", "From the filter box down into the list", show=False),
+    _b("d", "delete_selected", "Delete", "delete_listed_highlight", "Delete this highlight"),
+    _b("u", "undo", "Undo", "undo_listed_highlight", "Undo the last highlight change"),
+]
+
+EXPORT = [
+    # Priority: enter exports from the path box and from the front-matter box alike.
+    _b("enter", "export", "Export", "write_export", "Write the file", priority=True),
+    _b("escape", "cancel", "Cancel", "cancel_export", "Close without exporting"),
+]
+
+CONFIRM = [
+    _b("y", "answer(True)", "Yes", "confirm_yes", "Yes"),
+    _b("n,escape", "answer(False)", "No", "confirm_no", "No"),
+]
+
 HELP = [
     _b("escape,question_mark", "close", "Close", "close_help", "Close the help"),
 ]
@@ -67,6 +101,10 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Reading an article", READING),
     ("Related pieces", RELATED),
     ("Side by side", COMPARE),
+    ("Highlights", HIGHLIGHTS),
+    ("Highlight note", HIGHLIGHT_NOTE),
+    ("Export", EXPORT),
+    ("Questions", CONFIRM),
     ("Help", HELP),
 ]
 

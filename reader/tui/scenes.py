@@ -41,7 +41,7 @@ async def search_putin(pilot: Pilot) -> None:
 async def article_with_entities(pilot: Pilot) -> None:
     """The New York Times piece on Kerry meeting Putin, opened from a search."""
     await type_query(pilot, "kerry putin moscow")
-    await pilot.press("enter")
+    await pilot.press("down")  # into the results
     results = pilot.app.screen.query_one("#results")
     wanted = next(i for i, hit in enumerate(results.hits) if hit.title.startswith("John Kerry Meets"))
     results.highlighted = _option_index(results, results.hits[wanted].id)

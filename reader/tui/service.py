@@ -15,6 +15,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.export import MarkdownExport, export_highlights
+from reader.highlights import (
+    ArticleHighlights,
+    Highlight,
+    HighlightStore,
+    PlacedHighlight,
+    UndoneChange,
+    highlights_of_article,
+    select_highlights,
+)
 from reader.library import Library, SearchResults, StoredArticle
 from reader.library.people import name_words
 from reader.library.related import RelatedPiece
@@ -55,6 +65,7 @@ class LibraryService:
     def __init__(self, folder: str | Path | None = None) -> None:
         self.folder = folder
         self._library: Library | None = None
+        self._highlights: HighlightStore | None = None
         self._lock = threading.Lock()
 
     @property
@@ -70,6 +81,9 @@ class LibraryService:
 
     def close(self) -> None:
         with self._lock:
+            if self._highlights is not None:
+                self._highlights.close()
+                self._highlights = None
             if self._library is not None:
                 self._library.close()
                 self._library = None
@@ -111,6 +125,37 @@ class LibraryService:
         """Bumped by every change to the library (an ``add`` in another terminal too)."""
         with self._lock:
             return self._lib().store.generation
+
+    # -- highlights: the store lives in the library folder, opened on first use --
+
+    def _store(self) -> HighlightStore:
+        if self._highlights is None:
+            self._highlights = HighlightStore(self._lib().folder)
+        return self._highlights
+
+    def highlights_of(self, stored: StoredArticle) -> list[PlacedHighlight]:
+        with self._lock:
+            return highlights_of_article(self._lib(), self._store(), stored)
+
+    def all_highlights(self) -> list[ArticleHighlights]:
+        with self._lock:
+            return select_highlights(self._lib(), self._store())
+
+    def add_highlight(self, stored: StoredArticle, start: int, end: int, note: str = "", tags: tuple[str, ...] = ()) -> Highlight:
+        with self._lock:
+            return self._store().add(stored, start, end, note, tags)
+
+    def delete_highlight(self, highlight_id: str) -> Highlight:
+        with self._lock:
+            return self._store().delete(highlight_id)
+
+    def undo_highlight(self) -> UndoneChange | None:
+        with self._lock:
+            return self._store().undo()
+
+    def export_highlights(self, front_matter: bool) -> MarkdownExport | None:
+        with self._lock:
+            return export_highlights(self._lib(), self._store(), front_matter=front_matter)
 
     def folder_name(self) -> str:
         return str(self._library.folder) if self._library else str(self.folder or "")

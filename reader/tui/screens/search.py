@@ -59,6 +59,8 @@ class SearchScreen(Screen):
         self.current: SearchRequest | None = None
         self.last_results: SearchResults | None = None
         self.shown_generation = -1  # the library generation the results come from
+        self._open_when_found = False  # enter was pressed before the results came
+        self._shown_request: SearchRequest | None = None  # what the shown results answer
 
     def compose(self) -> ComposeResult:
         yield ReaderInput(placeholder="Search: words, \"a phrase\", person:putin, date:2015-10 …", id="query", compact=True)
@@ -79,9 +81,21 @@ class SearchScreen(Screen):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
+        """Enter in a search box opens the top hit (once the results for what was
+        typed are in); with no hits it moves to the list (a "did you mean")."""
+        if self._shown_request == self.request() and self._timer is None:
+            self._open_top_hit()
+            return
+        self._open_when_found = True
         self.search_now()
+
+    def _open_top_hit(self) -> None:
+        self._open_when_found = False
         results = self.query_one(ResultsList)
-        if results.option_count:
+        hit = results.selected_hit() or (results.hits[0] if results.hits else None)
+        if hit is not None:
+            results.post_message(ResultsList.HitChosen(results, hit))
+        elif results.option_count:
             results.focus()
 
     @on(ResultsList.HitChosen)
@@ -202,15 +216,19 @@ class SearchScreen(Screen):
         results_list = self.query_one(ResultsList)
         status.set_class(message.error is not None, "-error")
         if message.error is not None:
+            self._open_when_found = False
             status.update(terminal_safe(message.error, one_line=True))
             results_list.show(())
             return
         results = message.results
         assert results is not None
         self.last_results = results
+        self._shown_request = message.request
         self.shown_generation = message.generation
         results_list.show(results.hits, None if results.hits else results.suggestion)
         status.update(_status_line(message.request, results))
+        if self._open_when_found and self.app.screen is self:
+            self._open_top_hit()
 
 
 def _status_line(request: SearchRequest, results: SearchResults) -> str:

@@ -28,7 +28,8 @@ from textual.strip import Strip
 from reader.ingest.sanitize import terminal_safe
 
 # Layers paint in this order: a later layer wins where marks overlap.
-LAYERS = ("aligned", "person", "org", "place", "shared", "match", "find", "aligned-current", "current")
+# Highlights come first so entity colours still show on them; the cursor comes last.
+LAYERS = ("highlight", "aligned", "person", "org", "place", "shared", "match", "find", "aligned-current", "current", "cursor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,17 @@ class ArticleView(ScrollView, can_focus=True):
     def _scroll_to_line(self, line: int, animate: bool) -> None:
         top = max(0, line - max(1, self.scrollable_content_region.height // 3))
         self.scroll_to(y=top, animate=animate, immediate=not animate)
+
+    def bring_into_view(self, start: int, end: int) -> None:
+        """Scroll only if the passage ``start..end`` is not already (wholly) shown."""
+        if self._wrapped_width <= 0:
+            self._pending_offset = start
+            return
+        top = int(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
+        first, last = self.line_of(start), self.line_of(max(start, end - 1))
+        if first < top or last >= top + height:
+            self._scroll_to_line(first, False)
 
     def first_visible_offset(self) -> int:
         y = int(self.scroll_offset.y)
