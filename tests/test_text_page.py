@@ -398,3 +398,21 @@ def test_a_row_repeated_for_the_quarter_and_the_year_stays() -> None:
     text = page("Enzo Biochem Inc 2nd Qtr Jan 31 Net", "Economy 14:02 13.03.1987", quarter, "Six mths", year, "Privacy Policy")
     (article,) = clean_text_page(text, "t.txt")
     assert article.paragraphs == [*quarter, "Six mths", *year]
+
+
+def test_sidebar_running_into_the_headline_is_not_the_article() -> None:
+    sidebar = [
+        "Our newsroom has covered the region for more than forty years, and our reporters live in the cities they write about, from the capital to the smallest villages of the north.",
+        "We rely on readers to keep doing this work, and we thank everyone who has written to us over the past year with ideas, corrections and stories that deserved to be told.",
+        "Every week we publish an investigation that takes months of careful reporting, fact-checking and editing before it reaches the page and the screen.",
+    ]  # fmt: skip
+    (article,) = clean_text_page(page(sidebar, "Rates Rise Again", "May 4, 2019", BODY[:2]), "p.txt")
+    assert article.paragraphs == BODY[:2]
+    assert article.title == "Rates Rise Again"
+    assert article.date == "2019-05-04"
+
+
+def test_dated_teaser_under_a_label_inside_the_article_does_not_cut_it() -> None:
+    teaser = ["Read also:", "Oil Prices Fall as Demand Slows", "May 3, 2019"]
+    (article,) = clean_text_page(page("Rates Rise Again", "May 4, 2019", BODY[:2], teaser, BODY[2:]), "p.txt")
+    assert article.paragraphs[0] == BODY[0] and article.paragraphs[-1] == BODY[-1]

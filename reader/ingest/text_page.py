@@ -25,8 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.ingest import metadata as meta
-from reader.ingest.body_region import best_region, body_lines, bridge_small_gaps, describe_page
-from reader.ingest.boilerplate import LineInfo, normalise_key
+from reader.ingest.body_region import best_region, body_lines, bridge_small_gaps, describe_page, headline_shape, is_text
+from reader.ingest.boilerplate import LineInfo, LineKind, normalise_key
+from reader.ingest.metadata import parse_date
 from reader.ingest.data_block import data_lines, data_region
 from reader.ingest.page_metadata import (
     HEADER_WINDOW,
@@ -101,6 +102,10 @@ def _prose_body(infos: list[LineInfo], first: int, echoes: set[str]) -> Body | N
     start, end = region
     title_index = _title_above(infos, start, echoes)
     start, end = bridge_small_gaps(infos, start, end, title_index)
+    if not first and (header := _header_inside(infos, start, end)) is not None:
+        # a sidebar or another article ran into this one's headline and date stamp:
+        # the article is what follows its header
+        start, title_index = header + 2, header
     if title_index is not None and title_index >= start:
         # the body reached over what looked like the headline (an in-body "Related"
         # block): the headline is above the body as it now stands
@@ -110,6 +115,24 @@ def _prose_body(infos: list[LineInfo], first: int, echoes: set[str]) -> Body | N
 
 def _words(body: Body) -> int:
     return sum(info.words for info in body[2])
+
+
+def _header_inside(infos: list[LineInfo], start: int, end: int) -> int | None:
+    """The one headline inside a body run that a date stamp follows, with running text
+    right above it and after it; None when there is none or several (a digest). A
+    teaser for another story inside an article comes under a label ("Read also"),
+    which is not running text."""
+    found = None
+    for index in range(start + 1, end - 1):
+        info, below = infos[index], infos[index + 1]
+        if below.kind == LineKind.META and headline_shape(info) and info.kind == LineKind.SHORT and parse_date(below.text):
+            if found is not None:
+                return None
+            found = index
+    if found is None or not (is_text(infos[found - 1]) and is_text(infos[found + 2])):
+        return None
+    after = sum(info.words for info in infos[found + 2 : end + 1] if is_text(info))
+    return found if after >= _MIN_BODY_WORDS else None
 
 
 def _table_body(
