@@ -3,7 +3,8 @@
 Runs the real app headless at a fixed size on a fresh library of the bundled seeds
 (a temporary folder, so your own library is untouched) and writes
 screenshots/<scene>.svg: search results for "putin", an article with its entities
-highlighted, seeds 001/002 side by side at a shared passage, and help.
+highlighted, seeds 001/002 side by side at a shared passage, help, and a passage
+highlighted with the sentence cursor below it.
 
     /work/venv/bin/python scripts/screenshots.py [--size 120x36] [--out screenshots]
 """
@@ -25,6 +26,7 @@ TITLES = {
     "article": "news-reader: reading, entities highlighted",
     "side_by_side": "news-reader: side by side, shared passages marked",
     "help": "news-reader: every key",
+    "highlight": "news-reader: a highlighted passage and the sentence cursor",
 }
 
 

@@ -207,3 +207,25 @@ async def test_highlight_actions_are_in_help_and_the_palette(library_dir: Path) 
         for wanted in ("Export highlights to Markdown (X ^e)", "List every highlight, across articles (H)", "Move the cursor to the next sentence (j)"):
             assert wanted in names
         assert any(name.startswith("Highlight the selection") for name in names)
+
+
+async def test_side_by_side_highlights_in_the_focused_pane(library_dir: Path) -> None:
+    from reader.tui.screens.compare import CompareScreen
+
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        right = app.service.article("002")
+        app.open_side_by_side(app.service.article("001").id, right.id)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await pilot.press("tab", "j", "j", "h")  # the right pane: its second sentence
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        [made] = _live(library_dir)
+        assert made.article_id == right.id
+        assert made.quote == right.article.body[slice(*sentence_spans(right.article.body)[1])]
+        assert _drawn(screen.view("right"), "highlight") == [(made.start, made.end)]
+        assert _drawn(screen.view("left"), "highlight") == []

@@ -29,6 +29,19 @@ SEARCH = [
     _b("down", "focus_results", "Results", "results_down", "From the query box down into the results", show=False),
 ]
 
+# The sentence cursor and highlighting: the reading view and side by side (the
+# focused pane) share these bindings, so one remap in the config moves both.
+CURSOR = [
+    _b("j", "next_sentence", "Sentence", "next_sentence", "Move the cursor to the next sentence", show=False),
+    _b("k", "previous_sentence", "Sentence", "previous_sentence", "Move the cursor to the previous sentence", show=False),
+    _b("J,right_curly_bracket", "next_paragraph", "Paragraph", "next_paragraph", "Move the cursor to the next paragraph", show=False),
+    _b("K,left_curly_bracket", "previous_paragraph", "Paragraph", "previous_paragraph", "Move the cursor to the previous paragraph", show=False),
+    _b("v", "select", "Select", "select", "Start a selection at the cursor (again: drop it); j/k/J/K extend it", show=False),
+    _b("h", "highlight", "Highlight", "highlight", "Highlight the selection or the sentence at the cursor, with a note and tags"),
+    _b("d", "delete_highlight", "Delete", "delete_highlight", "Delete the highlight at the cursor", show=False),
+    _b("u", "undo_highlight", "Undo", "undo_highlight", "Undo the last highlight change", show=False),
+]
+
 READING = [
     _b("escape", "back", "Back", "back", "Back to the previous screen"),
     _b("slash", "search", "Search", "search_library", "Back to search, query box focused", show=False),
@@ -40,14 +53,6 @@ READING = [
     _b("r", "related", "Related", "open_related", "Pieces related to this article"),
     _b("s", "side_by_side", "Compare", "side_by_side", "Compare with a related piece, side by side"),
     _b("space", "page_down", "Page down", "page_down", "Scroll a page down (arrows, pgup/pgdn, home/end too)", show=False),
-    _b("j", "next_sentence", "Sentence", "next_sentence", "Move the cursor to the next sentence", show=False),
-    _b("k", "previous_sentence", "Sentence", "previous_sentence", "Move the cursor to the previous sentence", show=False),
-    _b("J,right_curly_bracket", "next_paragraph", "Paragraph", "next_paragraph", "Move the cursor to the next paragraph", show=False),
-    _b("K,left_curly_bracket", "previous_paragraph", "Paragraph", "previous_paragraph", "Move the cursor to the previous paragraph", show=False),
-    _b("v", "select", "Select", "select", "Start a selection at the cursor (again: drop it); j/k/J/K extend it", show=False),
-    _b("h", "highlight", "Highlight", "highlight", "Highlight the selection or the sentence at the cursor, with a note and tags"),
-    _b("d", "delete_highlight", "Delete", "delete_highlight", "Delete the highlight at the cursor", show=False),
-    _b("u", "undo_highlight", "Undo", "undo_highlight", "Undo the last highlight change", show=False),
 ]
 
 RELATED = [
@@ -99,6 +104,7 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Everywhere", APP),
     ("Search", SEARCH),
     ("Reading an article", READING),
+    ("Highlighting (reading, and the focused pane side by side)", CURSOR),
     ("Related pieces", RELATED),
     ("Side by side", COMPARE),
     ("Highlights", HIGHLIGHTS),

@@ -68,11 +68,28 @@ async def help_screen(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+async def highlight_made(pilot: Pilot) -> None:
+    """Seed 002 (NYT): the cursor moved by paragraph, two sentences selected and
+    highlighted with a note, then the cursor on the next sentence. (Last: it writes
+    a highlight into the library, which the scenes before it must not show.)"""
+    await settle(pilot)
+    app = pilot.app
+    app.open_article(app.service.article("002").id)
+    await settle(pilot)
+    await pilot.press("J", "J", "v", "j", "h")
+    await settle(pilot)
+    await pilot.press(*["space" if c == " " else c for c in "the joint command"], "tab", *"syria", "enter")
+    await settle(pilot)
+    await pilot.press("j", "j")
+    await settle(pilot)
+
+
 SCENES: dict[str, SceneStep] = {
     "search": search_putin,
     "article": article_with_entities,
     "side_by_side": side_by_side,
     "help": help_screen,
+    "highlight": highlight_made,
 }
 
 

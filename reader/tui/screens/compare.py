@@ -21,6 +21,7 @@ from reader.compare import Alignment, align
 from reader.ingest.sanitize import terminal_safe
 from reader.library import StoredArticle
 from reader.tui import keys
+from reader.tui.highlighting import Highlighting, Passages
 from reader.tui.marks import entity_marks, legend, span_marks
 from reader.tui.screens.reading import article_facts
 from reader.tui.widgets.article_view import ArticleView
@@ -58,8 +59,8 @@ class ComparePane(Vertical):
         self.query_one(".pane-meta", Static).update(article_facts(stored))
 
 
-class CompareScreen(Screen):
-    BINDINGS = keys.COMPARE
+class CompareScreen(Highlighting, Screen):
+    BINDINGS = keys.COMPARE + keys.CURSOR
 
     def __init__(self, left_id: str, right_id: str) -> None:
         super().__init__(classes="compare")
@@ -68,6 +69,7 @@ class CompareScreen(Screen):
         self.alignments: list[Alignment] = []
         self.shared_people: frozenset[str] = frozenset()
         self.index = -1
+        self.passages = {side: Passages() for side in SIDES}  # sentence cursor and highlights
 
     def compose(self) -> ComposeResult:
         yield Static("", id="compare-legend", markup=False)
@@ -104,9 +106,25 @@ class CompareScreen(Screen):
         self.alignments = message.alignments
         self.shared_people = frozenset(message.left.names("PERSON")) & frozenset(message.right.names("PERSON"))
         for side, stored in zip(SIDES, self.articles):
+            self.passages[side] = Passages.of(stored)
             self.query_one(f"#pane-{side}", ComparePane).show(stored)
             self.view(side).set_document(stored.article.body, self._marks(side))
         self.index = -1
+        self._refresh()
+        self.load_highlights()
+
+    # -- highlighting (the focused pane) -------------------------------------
+
+    def highlight_target(self) -> tuple[ArticleView, Passages] | None:
+        if len(self.articles) != 2:
+            return None
+        side = self._focused_side()
+        return self.view(side), self.passages[side]
+
+    def all_passages(self) -> list[Passages]:
+        return list(self.passages.values())
+
+    def refresh_marks(self) -> None:
         self._refresh()
 
     # -- marks ------------------------------------------------------------
@@ -124,7 +142,7 @@ class CompareScreen(Screen):
         marks += span_marks(spans, "aligned")
         if 0 <= self.index < len(spans):
             marks += span_marks([spans[self.index]], "aligned-current")
-        return marks
+        return marks + self.passages[side].marks()
 
     def _refresh(self) -> None:
         if len(self.articles) != 2:
@@ -135,6 +153,10 @@ class CompareScreen(Screen):
         status = self.query_one("#compare-status", Static)
         total = len(self.alignments)
         people = ", ".join(sorted(self.shared_people)) or "none"
+        passages = self.passages[self._focused_side()]
+        if passages.cursor >= 0:
+            status.update(passages.status())
+            return
         if not total:
             status.update(f"No shared passages found · people in both: {terminal_safe(people, one_line=True)}")
             return
@@ -177,6 +199,7 @@ class CompareScreen(Screen):
         focused_side = self._focused_side()
         self.ids = (self.ids[1], self.ids[0])
         self.articles.reverse()
+        self.passages = {"left": self.passages["right"], "right": self.passages["left"]}
         self.alignments = sorted((flipped(a) for a in self.alignments), key=lambda a: (a.left_start, a.right_start))
         current = None
         for side, stored in zip(SIDES, self.articles):

@@ -13,14 +13,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from reader.highlights import PlacedHighlight, paragraph_spans, selection_span, sentence_spans, span_at
 from reader.ingest.sanitize import terminal_safe
 from reader.library import StoredArticle
 from reader.textmatch import best_match_offset, find_all, query_matches
 from reader.tui import keys
-from reader.tui.changes import HighlightChanged, change_highlights, undone
+from reader.tui.highlighting import Highlighting, Passages
 from reader.tui.marks import entity_marks, legend, span_marks
-from reader.tui.screens.dialogs import NoteScreen
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.inputs import ReaderInput
@@ -31,13 +29,6 @@ NARROW_WIDTH = 100  # below this the side panel only shows on demand (p)
 @dataclass
 class ArticleLoaded(Message):
     article: StoredArticle | None
-    error: str | None = None
-
-
-@dataclass
-class HighlightsLoaded(Message):
-    article_id: str
-    highlights: list[PlacedHighlight]
     error: str | None = None
 
 
@@ -52,8 +43,8 @@ def article_facts(stored: StoredArticle) -> str:
     return terminal_safe(" · ".join(f for f in facts if f), one_line=True)
 
 
-class ReadingScreen(Screen):
-    BINDINGS = keys.READING
+class ReadingScreen(Highlighting, Screen):
+    BINDINGS = keys.READING + keys.CURSOR
 
     def __init__(self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False) -> None:
         super().__init__(classes="reading")
@@ -69,11 +60,25 @@ class ReadingScreen(Screen):
         self._load_on_resume = False
 
     def _clear_cursor(self) -> None:
-        self.sentences: list[tuple[int, int]] = []
-        self.paragraphs: list[tuple[int, int]] = []
-        self.cursor = -1  # index into sentences; -1: no cursor shown yet
-        self.anchor: int | None = None  # where a selection started (v)
-        self.highlights: list[PlacedHighlight] = []
+        self.passages = Passages()
+
+    @property
+    def cursor(self) -> int:
+        """The sentence the cursor is on (-1: not shown yet)."""
+        return self.passages.cursor
+
+    @cursor.setter
+    def cursor(self, sentence: int) -> None:
+        self.passages.cursor = sentence
+
+    def cursor_span(self) -> tuple[int, int] | None:
+        return self.passages.span()
+
+    def highlight_target(self) -> tuple[ArticleView, Passages] | None:
+        return (self.query_one(ArticleView), self.passages) if self.stored is not None else None
+
+    def all_passages(self) -> list[Passages]:
+        return [self.passages]
 
     def reset(self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False) -> None:
         """Make this (already built) screen show another article: the app reuses one
@@ -143,10 +148,9 @@ class ReadingScreen(Screen):
         self.query_one("#article-title", Static).update(terminal_safe(article.title, one_line=True) or "(untitled)")
         self.query_one("#article-meta", Static).update(article_facts(stored))
         self.matches = query_matches(article.body, self.query_text) if self.query_text else []
-        self.sentences = sentence_spans(article.body)
-        self.paragraphs = paragraph_spans(article.body)
-        if self.cursor_at_start and self.start_offset is not None and self.sentences:
-            self.cursor = span_at(self.sentences, self.start_offset)
+        self.passages = Passages.of(stored)
+        if self.cursor_at_start and self.start_offset is not None:
+            self.passages.place(self.start_offset)
         view = self.query_one(ArticleView)
         view.set_document(article.body, self._marks())
         # The side panel fills in on the next frame: the article text comes first.
@@ -161,37 +165,6 @@ class ReadingScreen(Screen):
         self._refresh_status()
         self.load_highlights()
 
-    # -- highlights -------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="highlights", exit_on_error=False)
-    def load_highlights(self) -> None:
-        stored = self.stored
-        if stored is None:
-            return
-        try:
-            placed = self.app.service.highlights_of(stored)
-        except Exception as exc:
-            self.post_message(HighlightsLoaded(stored.id, [], f"cannot read the highlights: {exc}"))
-        else:
-            self.post_message(HighlightsLoaded(stored.id, placed))
-
-    @on(HighlightsLoaded)
-    def _highlights_loaded(self, message: HighlightsLoaded) -> None:
-        if message.error:
-            self.notify(terminal_safe(message.error, one_line=True), severity="error", markup=False)
-        if self.stored is None or message.article_id != self.stored.id:
-            return
-        self.highlights = message.highlights
-        self.refresh_marks()
-
-    @on(HighlightChanged)
-    def _highlight_changed(self, message: HighlightChanged) -> None:
-        if message.error:
-            self.notify(terminal_safe(message.error, one_line=True), severity="error", markup=False)
-        elif message.done:
-            self.notify(message.done, timeout=3, markup=False)
-        self.load_highlights()
-
     # -- marks ------------------------------------------------------------
 
     def _marks(self):
@@ -202,10 +175,7 @@ class ReadingScreen(Screen):
         marks += span_marks(self.matches, layer)
         if 0 <= self.match_index < len(self.matches):
             marks += span_marks([self.matches[self.match_index]], "current")
-        marks += span_marks([(p.highlight.start, p.highlight.end) for p in self.highlights if not p.highlight.orphaned], "highlight")
-        if (span := self.cursor_span()) is not None:
-            marks += span_marks([span], "cursor")
-        return marks
+        return marks + self.passages.marks()
 
     def _refresh_legend(self) -> None:
         view = self.query_one(ArticleView)
@@ -213,8 +183,8 @@ class ReadingScreen(Screen):
 
     def _refresh_status(self) -> None:
         status = self.query_one("#reading-status", Static)
-        if self.cursor >= 0 and self.sentences:
-            status.update(self._cursor_status())
+        if self.passages.cursor >= 0:
+            status.update(self.passages.status())
             return
         what = f"“{self.find_text}”" if self.find_text else (f"“{self.query_text}”" if self.query_text else "")
         if not what:
@@ -300,131 +270,6 @@ class ReadingScreen(Screen):
     @on(Input.Submitted, "#find")
     def _find_next(self) -> None:
         self._step(1)
-
-    # -- the sentence cursor and highlighting -----------------------------
-
-    def cursor_span(self) -> tuple[int, int] | None:
-        """What ``h`` would highlight: the selection, or the sentence at the cursor."""
-        if not 0 <= self.cursor < len(self.sentences):
-            return None
-        anchor = self.cursor if self.anchor is None else self.anchor
-        return selection_span(self.sentences, anchor, self.cursor)
-
-    def _cursor_status(self) -> Text:
-        if self.anchor is not None:
-            count = abs(self.cursor - self.anchor) + 1
-            head = f"selection: {count} sentence{'s' if count != 1 else ''} · j/k/J/K extend · h highlight · v drops it"
-        else:
-            head = f"sentence {self.cursor + 1}/{len(self.sentences)} · v select · h highlight"
-        under = self._highlight_under_cursor()
-        if under is not None:
-            head += " · d deletes the highlight here"
-        return Text(head)
-
-    def _start_cursor(self) -> bool:
-        """Show the cursor (at the first sentence on screen) if it is not there yet;
-        True when it was already there."""
-        if not self.sentences:
-            return False
-        if self.cursor >= 0:
-            return True
-        self.cursor = span_at(self.sentences, self.query_one(ArticleView).first_visible_offset())
-        return False
-
-    def _move_cursor(self, index: int) -> None:
-        self.cursor = max(0, min(index, len(self.sentences) - 1))
-        self.refresh_marks()
-        start, end = self.sentences[self.cursor]
-        self.query_one(ArticleView).bring_into_view(start, end)
-
-    def _step_cursor(self, target) -> None:
-        """Move to ``target()`` (a sentence index); the first press only shows the cursor."""
-        if not self.sentences:
-            return
-        self._move_cursor(target() if self._start_cursor() else self.cursor)
-
-    def action_next_sentence(self) -> None:
-        self._step_cursor(lambda: self.cursor + 1)
-
-    def action_previous_sentence(self) -> None:
-        self._step_cursor(lambda: self.cursor - 1)
-
-    def _paragraph_start(self, paragraph: int) -> int:
-        """The first sentence of a paragraph."""
-        return span_at(self.sentences, self.paragraphs[paragraph][0])
-
-    def _paragraph_of(self, sentence: int) -> int:
-        return span_at(self.paragraphs, self.sentences[sentence][0])
-
-    def action_next_paragraph(self) -> None:
-        def target() -> int:
-            paragraph = self._paragraph_of(self.cursor)
-            if paragraph + 1 < len(self.paragraphs):
-                return self._paragraph_start(paragraph + 1)
-            return len(self.sentences) - 1
-
-        self._step_cursor(target)
-
-    def action_previous_paragraph(self) -> None:
-        def target() -> int:
-            # Back to the start of this paragraph first, as editors do.
-            paragraph = self._paragraph_of(self.cursor)
-            first = self._paragraph_start(paragraph)
-            return first if first < self.cursor or paragraph == 0 else self._paragraph_start(paragraph - 1)
-
-        self._step_cursor(target)
-
-    def action_select(self) -> None:
-        if not self.sentences:
-            return
-        self._start_cursor()
-        self.anchor = self.cursor if self.anchor is None else None
-        self.refresh_marks()
-
-    def action_highlight(self) -> None:
-        stored = self.stored
-        if stored is None or not self.sentences:
-            return
-        self._start_cursor()
-        span = self.cursor_span()
-        if span is None:
-            return
-        start, end = span
-        self.anchor = None
-        self.refresh_marks()
-
-        def save(answer: tuple[str, tuple[str, ...]] | None) -> None:
-            note, tags = answer or ("", ())
-            change_highlights(self, 
-                lambda: self.app.service.add_highlight(stored, start, end, note, tags),
-                lambda h: f"highlighted {len(h.quote.split())} words" + (f" · tags {', '.join(h.tags)}" if h.tags else ""),
-            )
-
-        self.app.push_screen(NoteScreen(stored.article.body[start:end]), save)
-
-    def _highlight_under_cursor(self) -> PlacedHighlight | None:
-        span = self.cursor_span()
-        if span is None:
-            return None
-        start, end = span
-        for placed in self.highlights:
-            h = placed.highlight
-            if not h.orphaned and h.start < end and start < h.end:
-                return placed
-        return None
-
-    def action_delete_highlight(self) -> None:
-        self._start_cursor()
-        under = self._highlight_under_cursor()
-        if under is None:
-            self.refresh_marks()
-            self.notify("no highlight at the cursor", timeout=2)
-            return
-        highlight_id = under.highlight.id
-        change_highlights(self, lambda: self.app.service.delete_highlight(highlight_id), "highlight deleted · u undoes")
-
-    def action_undo_highlight(self) -> None:
-        change_highlights(self, self.app.service.undo_highlight, undone)
 
     def _close_find(self) -> None:
         find = self.query_one("#find", Input)
