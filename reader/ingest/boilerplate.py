@@ -323,7 +323,7 @@ def is_cookie_text(text: str, lowered: str | None = None) -> bool:
 
 def is_repeated_phrase(text: str) -> bool:
     """'x x', 'Arab Today, arab today', 'site site site': a name said twice, not prose."""
-    tokens = [t.lower() for t in _WORD.findall(text)]
+    tokens = list(map(str.lower, _WORD.findall(text)))
     if len(tokens) < 2:
         return False
     if len(tokens) % 2 == 0:
