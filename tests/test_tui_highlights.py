@@ -104,6 +104,16 @@ async def test_highlight_by_keys_with_note_and_tag_then_undo_and_delete(library_
         await pilot.press("u")  # undo the delete
         await settle(pilot)
         assert [h.id for h in _live(library_dir)] == [plain.id]
+        assert _drawn(view, "highlight") == [(plain.start, plain.end)]
+
+        await pilot.press("H")  # the list, over the article: delete it there
+        await settle(pilot)
+        assert isinstance(app.screen, HighlightsScreen)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is reading and _drawn(view, "highlight") == []
 
 
 async def test_the_highlights_screen_lists_filters_and_opens_at_the_passage(library_dir: Path) -> None:

@@ -171,6 +171,8 @@ class CompareScreen(Highlighting, Screen):
 
     def on_screen_resume(self) -> None:
         self._refresh()
+        if len(self.articles) == 2:
+            self.load_highlights()  # they may have changed on the highlights screen
 
     # -- actions ----------------------------------------------------------
 

@@ -206,8 +206,10 @@ class ReadingScreen(Highlighting, Screen):
             self._load_on_resume = False
             self.load_article()
         elif self.stored is not None:
-            # Entity highlights may have been toggled on another screen.
+            # Entity highlights may have been toggled, and highlights changed (the
+            # highlights screen), on another screen.
             self.refresh_marks()
+            self.load_highlights()
 
     # -- actions ----------------------------------------------------------
 
