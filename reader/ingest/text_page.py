@@ -12,6 +12,10 @@ The algorithm, in four steps:
    (Kadane's maximum subarray, as in Finn's Body Text Extraction): running text
    scores by its length, everything else costs a little, so an advert or a
    crosshead inside the body does not split it, while a headline list does.
+   One headline with a date stamp inside that run (a sidebar ran into the
+   article) marks where the article starts. When the run holds under 60 words,
+   the article may be a table (earnings, prices): ``reader.ingest.data_block``
+   looks for a run where fragments carrying figures count too.
 3. Inside that run, furniture and metadata lines go; a fragment stays only when
    running text surrounds it (a crosshead, a short quote), and caption lines
    (fragments that repeat a nearby sentence, credits) go.
