@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -62,6 +63,7 @@ def test_kill_during_add_then_add_again(tmp_path):
     deadline = time.monotonic() + 60
     while committed_sources(library_folder) < 2 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.02)
+    left_behind = descendants(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
     partial = committed_sources(library_folder)
@@ -78,3 +80,36 @@ def test_kill_during_add_then_add_again(tmp_path):
         ids = library.store.article_ids()
         assert len(ids) == len(set(ids)) == count
         assert count >= FILES * PER_FILE * 0.9  # a few corpus lines may be skipped as empty
+
+    # The killed add's workers (and then their forkserver) notice that their parent
+    # is gone and end by themselves.
+    try:
+        deadline = time.monotonic() + 10
+        while any(alive(pid) for pid in left_behind) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert left_behind and not [pid for pid in left_behind if alive(pid)]
+    finally:
+        for pid in left_behind:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def descendants(pid: int) -> list[int]:
+    found = []
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            children = (task / "children").read_text().split() if (task / "children").exists() else []
+            for child in map(int, children):
+                found.append(child)
+                pending.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"

@@ -19,7 +19,15 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 
-from reader.library.pipeline import CleanedFile, IndexedChunk, clean_one, file_digest, index_chunk, pipeline_version
+from reader.library.pipeline import (
+    CleanedFile,
+    IndexedChunk,
+    clean_one,
+    file_digest,
+    index_chunk,
+    pipeline_version,
+    watch_parent,
+)
 from reader.library.records import article_id
 from reader.library.store import SourceRecord, Store
 from reader.library.sync import IndexSync
@@ -225,7 +233,12 @@ def _executor(to_process: list[tuple[str, str, int, int]], workers: int) -> Exec
         return _InlineExecutor()
     # forkserver, not fork: forked workers would inherit the writer lock's file
     # descriptor and keep the library locked after the parent is killed.
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("forkserver"),
+        initializer=watch_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 def _cleaned(work: _FileWork, cleaned: CleanedFile, waiting: list, state: AddProgress) -> None:

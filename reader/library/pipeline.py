@@ -12,6 +12,7 @@ import hashlib
 import os
 import resource
 import tempfile
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,6 +24,24 @@ from reader.library.spelling import count_words
 from reader.model import Article
 
 _PIPELINE_PACKAGES = ("ingest", "entities")
+
+
+def watch_parent(parent_pid: int) -> None:
+    """Worker initializer: end this worker when the process that started the pool
+    is gone. After a ``kill -9`` of ``add`` nothing else would: the workers are
+    children of the forkserver, which outlives its parent."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # the pid was reused by someone else's process
+                os._exit(0)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ store). Only the holder of the writer lock uses this class.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -74,7 +75,7 @@ class IndexSync:
 
     def _rebuild_in_workers(self, ids: list[str], generation: int, workers: int) -> None:
         from reader.library.adder import INDEX_CHUNK
-        from reader.library.pipeline import index_stored
+        from reader.library.pipeline import index_stored, watch_parent
 
         staging_root = self.folder.with_name(self.folder.name + ".staging")
         shutil.rmtree(staging_root, ignore_errors=True)
@@ -82,7 +83,9 @@ class IndexSync:
         try:
             # forkserver for the same reason as in add: no inherited writer lock.
             context = multiprocessing.get_context("forkserver")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
+            ) as pool:
                 batches = [ids[i : i + INDEX_CHUNK] for i in range(0, len(ids), INDEX_CHUNK)]
                 futures = [pool.submit(index_stored, str(self.store.path), b, str(staging_root)) for b in batches]
                 segments = [(Path(staging), segment) for staging, segment in (f.result() for f in futures)]
