@@ -112,6 +112,14 @@ def test_hits_carry_passages_with_offsets_into_the_body(library):
     assert "**strikes**" in hit.snippet and "**striking**" in hit.snippet
 
 
+def test_a_word_found_only_in_bodies_is_marked(library):
+    # No title has "wickets": the body match must still give passages and a marked snippet.
+    hit = library.search("wickets").hits[0]
+    body = library.article(hit.id).article.body
+    assert [body[start:end] for passage in hit.passages for start, end in passage.marks] == ["wickets"]
+    assert "six **wickets** at Lord's" in hit.snippet
+
+
 def test_snippet_of_a_field_only_match_is_the_opening(library):
     hit = library.search("source:bbc").hits[0]
     assert hit.passages == ()

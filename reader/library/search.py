@@ -172,7 +172,13 @@ def _total(results, limit: int) -> tuple[int, bool]:
 def _highlight_terms(q: wq.Query, searcher: Searcher) -> frozenset[str]:
     """The indexed terms the query matched in the text fields, wildcards and fuzzy
     terms expanded, as the analyzer spells them (stems)."""
-    terms = set(q.existing_terms(searcher.reader(), expand=True))
+    reader = searcher.reader()
+    terms: set[tuple[str, str]] = set()
+    # Leaf by leaf: whoosh3's Query.existing_terms reuses its ``fieldname`` argument as
+    # a loop variable, so after the first title term it skips every body term.
+    for leaf in q.leaves():
+        if leaf.field() in _TEXT_FIELDS:
+            terms.update(leaf.existing_terms(reader, expand=True))
     # expand=True drops the words of phrases; take them as the query spells them.
     terms.update(_phrase_words(q))
     return frozenset(
