@@ -416,3 +416,14 @@ def test_dated_teaser_under_a_label_inside_the_article_does_not_cut_it() -> None
     teaser = ["Read also:", "Oil Prices Fall as Demand Slows", "May 3, 2019"]
     (article,) = clean_text_page(page("Rates Rise Again", "May 4, 2019", BODY[:2], teaser, BODY[2:]), "p.txt")
     assert article.paragraphs[0] == BODY[0] and article.paragraphs[-1] == BODY[-1]
+
+
+def test_rows_above_long_notes_come_with_them() -> None:
+    notes = [
+        "NOTE: 1987 qtr and nine mths includes gain 5,360,000 dlrs, or 55 cts per share, and 6,339,000 dlrs, or 65 cts per share, respectively, from realized gains on investments.",
+        "1986 qtr and nine mths includes gain 105,000 dlrs, or one cent per share, and 342,000 dlrs, or three cts per share, respectively, from realized gains on investments.",
+        "1986 qtr and nine mths includes charge 4,860,000, or 50 cts per share from strengthening reserve for casualty claims.",
+    ]  # fmt: skip
+    text = page("Atlantic American Corp 3rd Qtr Net", "Tuesday, 20 October 1987", EARNINGS, notes, "Most Popular", "Privacy Policy")
+    (article,) = clean_text_page(text, "t.txt")
+    assert article.paragraphs == [*EARNINGS, *notes]

@@ -32,7 +32,7 @@ from reader.ingest import metadata as meta
 from reader.ingest.body_region import best_region, body_lines, bridge_small_gaps, describe_page, headline_shape, is_text
 from reader.ingest.boilerplate import LineInfo, LineKind, normalise_key
 from reader.ingest.metadata import parse_date
-from reader.ingest.data_block import data_lines, data_region
+from reader.ingest.data_block import data_lines, data_region, is_data_line
 from reader.ingest.page_metadata import (
     HEADER_WINDOW,
     PageMetadata,
@@ -77,8 +77,9 @@ def clean_text_page(text: str, path: str, hints: PageHints | None = None) -> lis
     found = _prose_body(infos, first, echoes)
     if found is None and first:
         found = _prose_body(infos, 0, echoes)
-    if found is None or _words(found) < _SMALL_BODY_WORDS:
-        # Few sentences: maybe a table (earnings, prices) the prose search cannot see.
+    if found is None or _words(found) < _SMALL_BODY_WORDS or _next_to_rows(infos, found):
+        # Few sentences, or table rows right next to them: maybe the article is a table
+        # (earnings, prices) that the prose search cannot see, or its notes.
         region = data_region(infos, first) or (data_region(infos, 0) if first else None)
         found = _table_body(infos, region, found, echoes) or found
     if found is None:
@@ -119,6 +120,12 @@ def _prose_body(infos: list[LineInfo], first: int, echoes: set[str]) -> Body | N
 
 def _words(body: Body) -> int:
     return sum(info.words for info in body[2])
+
+
+def _next_to_rows(infos: list[LineInfo], body: Body) -> bool:
+    """Table rows within two lines above or below the body."""
+    start, end = body[0], body[1]
+    return any(is_data_line(info) for info in infos[max(0, start - 2) : start] + infos[end + 1 : end + 3])
 
 
 def _header_inside(infos: list[LineInfo], start: int, end: int) -> int | None:
