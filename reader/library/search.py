@@ -11,6 +11,7 @@ from whoosh.searching import Searcher
 
 from reader.library.passages import Passage, best_passages, snippet
 from reader.library.query import PersonResolver, parse_query, person_query, plain_words, source_query
+from reader.library.records import StoredArticle
 from reader.library.schema import text_analyzer
 from reader.library.spelling import Vocabulary
 from reader.library.store import Store
@@ -110,22 +111,8 @@ def run_search(
         found = stored.get(article_id)
         if found is None:  # index ahead of a store that lost the article: skip it
             continue
-        article = found.article
-        passages = tuple(best_passages(article.body, terms, _analyzer))
-        hits.append(
-            SearchHit(
-                id=article_id,
-                path=article.path,
-                part=article.part,
-                title=article.title,
-                source=article.source,
-                date=article.date,
-                score=float(score),
-                people=tuple(found.names("PERSON")),
-                snippet=snippet(article.body, passages[0] if passages else None),
-                passages=passages,
-            )
-        )
+        passages = tuple(best_passages(found.article.body, terms, _analyzer))
+        hits.append(_hit(found, float(score), passages))
     suggestion = suggest(searcher, text, vocabulary) if text.strip() and vocabulary else None
     total, exact = _total(results, limit)
     return SearchResults(query=text, hits=tuple(hits), total=total, total_exact=exact, suggestion=suggestion)
@@ -136,25 +123,24 @@ def _newest(store: Store, text: str, limit: int) -> SearchResults:
     sorting the whole index by date takes Whoosh most of a second on a large library."""
     ids = store.newest_ids(limit)
     found = store.get_many(ids)
-    hits = []
-    for article_id in ids:
-        stored = found[article_id]
-        article = stored.article
-        hits.append(
-            SearchHit(
-                id=article_id,
-                path=article.path,
-                part=article.part,
-                title=article.title,
-                source=article.source,
-                date=article.date,
-                score=0.0,
-                people=tuple(stored.names("PERSON")),
-                snippet=snippet(article.body, None),
-                passages=(),
-            )
-        )
+    hits = [_hit(found[article_id], 0.0, ()) for article_id in ids]
     return SearchResults(query=text, hits=tuple(hits), total=store.article_count())
+
+
+def _hit(stored: StoredArticle, score: float, passages: tuple[Passage, ...]) -> SearchHit:
+    article = stored.article
+    return SearchHit(
+        id=stored.id,
+        path=article.path,
+        part=article.part,
+        title=article.title,
+        source=article.source,
+        date=article.date,
+        score=score,
+        people=tuple(stored.names("PERSON")),
+        snippet=snippet(article.body, passages[0] if passages else None),
+        passages=passages,
+    )
 
 
 def _total(results, limit: int) -> tuple[int, bool]:
