@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.paths import seeds_dir
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PAGES = Path(__file__).parent / "data" / "inputs"
@@ -103,8 +104,15 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "PATH" in capsys.readouterr().err
 
 
-def test_no_command_prints_the_seeds(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 0
+def test_no_command_without_a_terminal_says_what_to_do(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("news-reader: the reader needs a terminal; without one, use a command such as")
+
+
+def test_the_seeds_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", str(seeds_dir())]) == 0
     out, err = capsys.readouterr()
     assert "Russia and US call urgent talks" in out
     assert err.splitlines()[-1].endswith("from 5 files, 0 skipped")

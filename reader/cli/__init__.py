@@ -20,9 +20,21 @@ from reader.cli import export as export_command
 from reader.cli import highlights as highlights_command
 from reader.cli.output import error
 
-COMMANDS = (clean_command, add, remove, rebuild, stats, search, people, related, show)
-COMMANDS += (entities_command,)
-COMMANDS += (highlights_command, export_command)
+# In the order `--help` lists them: the pipeline first, then the library, then notes.
+COMMANDS = (
+    clean_command,
+    entities_command,
+    add,
+    remove,
+    rebuild,
+    stats,
+    search,
+    people,
+    related,
+    show,
+    highlights_command,
+    export_command,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,12 +74,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def open_default(args: argparse.Namespace) -> int:
-    """No command given: open the reader on the library. Without a terminal (output
-    piped or captured) there is nothing to draw on: print the cleaned seeds instead."""
+    """No command given: open the reader on the library. Without a terminal (input
+    or output piped) there is nothing to draw on: say so rather than guess."""
     if sys.stdin.isatty() and sys.stdout.isatty():
         from reader.tui import run
 
         return run(args.reader_library)
-    from reader.paths import seeds_dir
-
-    return clean_command.run_clean(paths=[str(seeds_dir())], as_json=False)
+    error(
+        "the reader needs a terminal; without one, use a command such as "
+        "`news-reader search QUERY` or `news-reader show ARTICLE` (see --help)"
+    )
+    return 2
