@@ -39,9 +39,11 @@ _BARE_LINK = re.compile(r"(?i)(:)(?=//)|(www)\.")
 # Bare domain names ("evil.com", "bbc.co.uk/news", "¢.com"), which fuzzy linkifiers
 # (markdown-it's linkify) turn into links. A name is only recognised with a dot before
 # a common or two-letter top-level domain, so that dot is escaped wherever it follows
-# some text: escaping a dot too many is harmless, one too few is a link.
+# some text: escaping a dot too many is harmless, one too few is a link. A dot right
+# after a backslash is already escaped ("www\." above) or follows a literal one (no
+# name ends in a backslash): escaping it again would print the backslash.
 _BARE_DOMAIN = re.compile(
-    r"(?i)(?<=\S)\.(?=(?:[a-z]{2}|com|org|net|edu|gov|int|mil|biz|info|name|pro|aero|asia|coop|museum"
+    r"(?i)(?<=[^\s\\])\.(?=(?:[a-z]{2}|com|org|net|edu|gov|int|mil|biz|info|name|pro|aero|asia|coop|museum"
     r"|shop|xxx|web|рф|xn--[a-z0-9-]+)(?![\w-]))"
 )
 # What can open a block at the start of a line once the inline escapes are done:
