@@ -151,3 +151,14 @@ def test_everything_newest_first(library):
     results = library.search("*", limit=3)
     assert results.total == 5
     assert [hit.date for hit in results.hits] == ["2016-07-15", "2015-10-02", "2015-09-30"]
+
+
+def test_people_with_article_counts_and_who_appears_with_whom(library):
+    people = [(p.name, p.articles, p.cooccurring) for p in library.people()]
+    assert people == [
+        ("Vladimir Putin", 2, (("John Kerry", 1),)),
+        ("John Kerry", 1, (("Vladimir Putin", 1),)),
+        ("Kerry Washington", 1, ()),
+        ("Sergei Lavrov", 1, ()),
+    ]
+    assert [p.name for p in library.people(limit=1)] == ["Vladimir Putin"]

@@ -13,6 +13,8 @@ crash the queue says exactly which articles the index still has to (re)apply.
 from __future__ import annotations
 
 import sqlite3
+from itertools import groupby
+from operator import itemgetter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
@@ -359,15 +361,14 @@ class Store:
         rows = self.db.execute("SELECT DISTINCT text, name FROM resolved_mentions WHERE label = ?", (label,))
         return list(rows)
 
-    def cooccurring(self, label: str, name: str, limit: int = 10) -> list[tuple[str, int]]:
+    def names_by_article(self, label: str) -> Iterator[list[str]]:
+        """The distinct canonical names with ``label`` of each article that has any."""
         rows = self.db.execute(
-            "SELECT other.name, count(DISTINCT other.article_id) AS n FROM resolved_mentions AS me "
-            "JOIN resolved_mentions AS other ON other.article_id = me.article_id "
-            "WHERE me.label = ? AND me.name = ? AND other.label = ? AND other.name != ? "
-            "GROUP BY other.name ORDER BY n DESC, other.name LIMIT ?",
-            (label, name, label, name, limit),
+            "SELECT DISTINCT article_id, name FROM resolved_mentions WHERE label = ? ORDER BY article_id",
+            (label,),
         )
-        return list(rows)
+        for _, group in groupby(rows, key=itemgetter(0)):
+            yield [name for _, name in group]
 
     # -- vocabulary (for "did you mean") ------------------------------------
 
