@@ -127,7 +127,7 @@ def test_add_errors(capsys, folder, ids):
     assert err == ("news-reader: no highlight '0123abcd' "
                    "news-reader: no highlight 'nothex' (ids are up to 8 hex digits)")
     code, _, err = run(capsys, "highlights")
-    assert code == 2 and "give an action: list, add, remove or undo" in err
+    assert code == 2 and "give an action: list, add, edit, remove or undo" in err
     with pytest.raises(SystemExit):
         main(["highlights", "add", "001", "--quote", "x", "--occurrence", "0", *lib])
     capsys.readouterr()
@@ -183,3 +183,26 @@ def test_export_flows(capsys, folder, ids, tmp_path):
     assert "Russia admits" not in target.read_text()
     code, _, err = run(capsys, "export", "--out", str(tmp_path / "no" / "x.md"), *lib)
     assert code == 1 and "does not exist" in err
+
+
+def test_edit_note_and_tags(capsys, folder):
+    lib = ["--library", str(folder)]
+    code, out, _ = run(capsys, "highlights", "add", "001", "--quote", "Washington Post", "--tag", "old", *lib)
+    highlight = added_id(out)
+
+    code, out, err = run(capsys, "highlights", "edit", highlight, "--note", "checked", "--tag", "post", "--tag", "us", *lib)
+    assert (code, out, err) == (0, f"edited {highlight}: note “checked”, tags: post, us\n", "")
+    code, out, err = run(capsys, "highlights", "edit", highlight, "--no-tags", *lib)
+    assert (code, out) == (0, f"edited {highlight}: note “checked”, tags: none\n")
+    code, out, _ = run(capsys, "highlights", "undo", *lib)
+    assert (code, out) == (0, f"undid the tags of {highlight}\n")
+    code, out, _ = run(capsys, "highlights", "list", "--json", *lib)
+    listed = {h["id"]: h for h in json.loads(out)["highlights"]}
+    assert (listed[highlight]["note"], listed[highlight]["tags"]) == ("checked", ["post", "us"])
+
+    assert run(capsys, "highlights", "edit", highlight, *lib)[::2] == (2, "news-reader: highlights edit: give --note, --tag or --no-tags")
+    code, _, err = run(capsys, "highlights", "edit", highlight, "--tag", "a", "--no-tags", *lib)
+    assert (code, err) == (2, "news-reader: highlights edit: --tag and --no-tags contradict each other")
+    code, _, err = run(capsys, "highlights", "edit", "ffffffff", "--note", "x", *lib)
+    assert (code, err) == (1, "news-reader: no highlight 'ffffffff'")
+    run(capsys, "highlights", "remove", highlight, *lib)

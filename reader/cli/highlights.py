@@ -18,7 +18,9 @@ from reader.highlights.store import HighlightError, HighlightStore
 EPILOG = """\
 examples:
   news-reader highlights add 002 --quote "met with President Vladimir V. Putin" --tag kerry
-  news-reader highlights add 003#4 --quote "the talks" --occurrence 2 --note "second round"
+  news-reader highlights add 003#1 --quote "Fifty-nine Tomahawk cruise missiles" --note "the strike"
+  news-reader highlights add 000 --quote "Putin" --occurrence 2
+  news-reader highlights edit 1a2b3c4d --note "checked against AP" --tag strike --tag us
   news-reader highlights list --tag kerry
   news-reader highlights list --json | jq '.highlights[].quote'
   news-reader highlights remove 1a2b3c4d
@@ -66,6 +68,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_library_option(adding)
     adding.set_defaults(func=run_add)
 
+    editing = actions.add_parser("edit", help="change the note or the tags of a highlight")
+    editing.add_argument("id", metavar="ID", help="highlight id or a unique prefix of one")
+    editing.add_argument("--note", metavar="N", help="the new note (\"\" clears it)")
+    editing.add_argument(
+        "--tag", action="append", metavar="T", help="the new tags, replacing the old (repeat for several)"
+    )
+    editing.add_argument("--no-tags", action="store_true", help="remove every tag")
+    add_library_option(editing)
+    editing.set_defaults(func=run_edit)
+
     removing = actions.add_parser("remove", help="delete highlights (undo brings them back)")
     removing.add_argument("ids", nargs="+", metavar="ID", help="highlight id or a unique prefix of one")
     add_library_option(removing)
@@ -80,7 +92,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage()
-    error("highlights: give an action: list, add, remove or undo")
+    error("highlights: give an action: list, add, edit, remove or undo")
     return 2
 
 
@@ -207,6 +219,27 @@ def run_remove(args: argparse.Namespace) -> int:
                 continue
             stdout.print(f"removed {removed.id} (`news-reader highlights undo` brings it back)", markup=False, soft_wrap=True)
     return 1 if failed else 0
+
+
+@highlight_command
+def run_edit(args: argparse.Namespace) -> int:
+    from reader.library.home import library_dir
+
+    if args.note is None and args.tag is None and not args.no_tags:
+        error("highlights edit: give --note, --tag or --no-tags")
+        return 2
+    if args.tag and args.no_tags:
+        error("highlights edit: --tag and --no-tags contradict each other")
+        return 2
+    with HighlightStore(library_dir(args.library)) as store:
+        highlight = store.get(args.id)
+        if args.note is not None:
+            highlight = store.update_note(highlight.id, args.note)
+        if args.tag is not None or args.no_tags:
+            highlight = store.set_tags(highlight.id, args.tag or [])
+    tags = ", ".join(highlight.tags) or "none"
+    stdout.print(Text(f"edited {highlight.id}: note “{safe_line(highlight.note)}”, tags: {safe_line(tags)}"), soft_wrap=True)
+    return 0
 
 
 @highlight_command
