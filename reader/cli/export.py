@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli.highlights import highlight_command, open_stores
+from reader.cli.highlights import add_filter_options, filter_from, highlight_command, open_stores
 from reader.cli.library_options import add_library_option
 from reader.cli.output import error, stderr
 
@@ -40,11 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    parser.add_argument("--article", metavar="ARTICLE", help="only this article's highlights")
-    parser.add_argument("--query", metavar="Q", help="only highlights in articles this search finds")
-    parser.add_argument("--person", metavar="NAME", help="only highlights in articles mentioning NAME")
-    parser.add_argument("--since", metavar="DATE", help="only highlights made on or after DATE (YYYY-MM-DD)")
-    parser.add_argument("--tag", metavar="T", help="only highlights with this tag")
+    add_filter_options(parser)
     parser.add_argument("--front-matter", action="store_true", help="start with YAML front matter")
     parser.add_argument("--title", default="Highlights", metavar="TEXT", help="the document's title")
     add_library_option(parser)
@@ -54,11 +50,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 @highlight_command
 def run_export(args: argparse.Namespace) -> int:
     from reader.export import ExportError, export_highlights, write_atomically
-    from reader.highlights.select import HighlightFilter, parse_since
+    from reader.highlights.select import parse_since
 
-    wanted = HighlightFilter(
-        article=args.article, query=args.query, person=args.person, since=args.since, tag=args.tag
-    )
+    wanted = filter_from(args)
     if wanted.since:
         parse_since(wanted.since)  # a bad date is a usage error before any work
     library, store = open_stores(args)

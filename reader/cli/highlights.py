@@ -46,12 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(title="actions", metavar="ACTION")
 
     listing = actions.add_parser("list", help="list highlights (all articles)")
-    listing.add_argument("--article", metavar="ARTICLE", help="only highlights of this article")
-    listing.add_argument("--tag", metavar="T", help="only highlights with this tag")
+    add_filter_options(listing)
     listing.add_argument("--text", metavar="S", help="only highlights whose quote or note contains S")
-    listing.add_argument("--query", metavar="Q", help="only highlights in articles this search finds")
-    listing.add_argument("--person", metavar="NAME", help="only highlights in articles mentioning NAME")
-    listing.add_argument("--since", metavar="DATE", help="only highlights made on or after DATE (YYYY-MM-DD)")
     add_json_option(listing, "the highlights")
     add_library_option(listing)
     listing.set_defaults(func=run_list)
@@ -88,6 +84,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     undoing.set_defaults(func=run_undo)
 
     parser.set_defaults(func=lambda args: _usage(parser))
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """The options that choose highlights, shared by ``highlights list`` and ``export``."""
+    parser.add_argument("--article", metavar="ARTICLE", help="only highlights of this article")
+    parser.add_argument("--tag", metavar="T", help="only highlights with this tag")
+    parser.add_argument("--query", metavar="Q", help="only highlights in articles this search finds")
+    parser.add_argument("--person", metavar="NAME", help="only highlights in articles mentioning NAME")
+    parser.add_argument("--since", metavar="DATE", help="only highlights made on or after DATE (YYYY-MM-DD)")
+
+
+def filter_from(args: argparse.Namespace) -> HighlightFilter:
+    return HighlightFilter(
+        article=args.article,
+        query=args.query,
+        person=args.person,
+        since=args.since,
+        tag=args.tag,
+        text=getattr(args, "text", None),
+    )
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -135,15 +151,7 @@ def open_stores(args: argparse.Namespace):
 def run_list(args: argparse.Namespace) -> int:
     library, store = open_stores(args)
     with library, store:
-        wanted = HighlightFilter(
-            article=args.article,
-            query=args.query,
-            person=args.person,
-            since=args.since,
-            tag=args.tag,
-            text=args.text,
-        )
-        groups = select_highlights(library, store, wanted)
+        groups = select_highlights(library, store, filter_from(args))
     rows = [(group, placed) for group in groups for placed in group.highlights]
     if args.json:
         print_json_line(
