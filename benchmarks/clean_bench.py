@@ -30,12 +30,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.ingest.errors import SkippedFile  # noqa: E402
-from reader.ingest.html_page import _as_text_page, clean_html_page, extract_main_text  # noqa: E402
-from reader.ingest.jsonl import load_jsonl  # noqa: E402
-from reader.ingest.sanitize import clean_control_chars  # noqa: E402
-from reader.ingest.text_page import clean_text_page  # noqa: E402
-from reader.model import Article  # noqa: E402
+from reader.ingest.errors import SkippedFile
+from reader.ingest.html_page import _as_text_page, clean_html_page, extract_main_text
+from reader.ingest.jsonl import load_jsonl
+from reader.ingest.sanitize import clean_control_chars
+from reader.ingest.text_page import clean_text_page
+from reader.model import Article
 
 CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
 SITES = ("Daily Courier", "Arab Today", "Eurasia Press", "The Coastal Herald", "Metro Wire")
@@ -153,7 +153,9 @@ def run_cleaner(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=0, help="text pages to time (0: whole corpus)")
     parser.add_argument("--html-sample", type=int, default=500)

@@ -31,9 +31,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.ingest.boilerplate import LineKind, classify, describe  # noqa: E402
-from reader.ingest.scoring import token_f1  # noqa: E402
-from reader.ingest.text_page import clean_text_page  # noqa: E402
+from reader.ingest.boilerplate import LineKind, classify, describe
+from reader.ingest.scoring import token_f1
+from reader.ingest.text_page import clean_text_page
 
 CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
 
@@ -229,9 +229,14 @@ def blog(story: Story, others: list[Story], rng: random.Random) -> list[str]:
     site = rng.choice(SITE_NAMES)
     lines = ["Skip to content", site, rng.choice(["Just another news site", "News and views"]), "Menu"]
     lines += rng.sample(SECTIONS, k=rng.randint(3, 6))
-    lines += [story.title, f"Posted on {fmt_date(story.date, rng)} by {rng.choice(['admin', 'editor', NAMES[0]])}"]
+    lines += [
+        story.title,
+        f"Posted on {fmt_date(story.date, rng)} by {rng.choice(['admin', 'editor', NAMES[0]])}",
+    ]
     lines += with_inserts(story, rng, others)
-    lines += [f"Tags: {', '.join(rng.sample(['politics', 'economy', 'markets', 'oil', 'europe', 'trade'], k=3))}"]
+    lines += [
+        f"Tags: {', '.join(rng.sample(['politics', 'economy', 'markets', 'oil', 'europe', 'trade'], k=3))}"
+    ]
     lines += rng.sample(SHARE, k=2)
     lines += [f"Previous article {rng.choice(others).title}", f"Next article {rng.choice(others).title}"]
     lines += comment_form(rng)
@@ -292,10 +297,26 @@ def modern_daily(story: Story, others: list[Story], rng: random.Random) -> list[
     captions that are full sentences with a credit, agency copyright notice."""
     lines = ["Skip to main content", "Sections", *rng.sample(SECTIONS, k=8), "Subscribe", "Log in"]
     lines += [story.title]
-    lines.append(f"Officials and analysts said the {rng.choice(['move', 'decision', 'deal'])} had been expected for weeks.")
+    lines.append(
+        f"Officials and analysts said the {rng.choice(['move', 'decision', 'deal'])} had been expected for weeks."
+    )
     a, b = rng.sample(NAMES, k=2)
-    lines += [f"By {a.upper()} and {b.upper()}", f"Updated {story.date.strftime('%-I:%M %p')} GMT+1, {story.date.strftime('%B %-d, %Y')}"]
-    lines += ["Share", "Copy Link copied", "Email", "Facebook", "X", "Reddit", "LinkedIn", "Pinterest", "Flipboard", "Print"]
+    lines += [
+        f"By {a.upper()} and {b.upper()}",
+        f"Updated {story.date.strftime('%-I:%M %p')} GMT+1, {story.date.strftime('%B %-d, %Y')}",
+    ]
+    lines += [
+        "Share",
+        "Copy Link copied",
+        "Email",
+        "Facebook",
+        "X",
+        "Reddit",
+        "LinkedIn",
+        "Pinterest",
+        "Flipboard",
+        "Print",
+    ]
     body = list(story.paragraphs)
     out: list[str] = []
     for index, paragraph in enumerate(body):
@@ -308,7 +329,11 @@ def modern_daily(story: Story, others: list[Story], rng: random.Random) -> list[
         if index == 2 and rng.random() < 0.5:
             out.append("ADVERTISEMENT")
     lines += out
-    lines += [f"{a.upper()}", f"{a} covers business and the economy for the Associated Press.", "twitter mailto"]
+    lines += [
+        f"{a.upper()}",
+        f"{a} covers business and the economy for the Associated Press.",
+        "twitter mailto",
+    ]
     lines += ["Copyright 2024 The Associated Press. All Rights Reserved. This material may not be published, "
               "broadcast, rewritten or redistributed without permission."]  # fmt: skip
     lines += ["Top Stories", *[o.title for o in others[3:8]], "About", "Contact Us", "Terms of Use", "Privacy Policy",
@@ -320,11 +345,22 @@ def regional_daily(story: Story, others: list[Story], rng: random.Random) -> lis
     """A regional daily: upper-case menu, breaking ticker, colon dateline, 'Also Read' links,
     a disclaimer sentence, latest-news list with relative times."""
     site = rng.choice(SITE_NAMES)
-    lines = [site.upper(), "HOME", "NATIONAL", "INTERNATIONAL", "BUSINESS", "SPORTS", "E-PAPER", "Breaking News"]
+    lines = [
+        site.upper(),
+        "HOME",
+        "NATIONAL",
+        "INTERNATIONAL",
+        "BUSINESS",
+        "SPORTS",
+        "E-PAPER",
+        "Breaking News",
+    ]
     lines += [" | ".join(o.title for o in others[:4])]
     lines += ["Trending Now", *[f"#{o.title.split()[0]}" for o in others[4:8]]]
     lines += [story.title, rng.choice(["Staff Reporter", "News Desk", "Web Desk", "Our Correspondent"])]
-    lines += [f"Published on {story.date.strftime('%B %-d, %Y')} | {story.date.strftime('%-I:%M %p').lower()}"]
+    lines += [
+        f"Published on {story.date.strftime('%B %-d, %Y')} | {story.date.strftime('%-I:%M %p').lower()}"
+    ]
     lines += ["Listen to this article", "0:00"]
     body = list(story.paragraphs)
     city = rng.choice(["ISLAMABAD", "LAGOS", "KARACHI", "NAIROBI", "DHAKA"])
@@ -334,9 +370,12 @@ def regional_daily(story: Story, others: list[Story], rng: random.Random) -> lis
         if index in (1, 4) and index < len(body) - 1:
             lines.append(f"Also Read: {rng.choice(others).title}")
     gold_first = body[0]
-    lines += ["Disclaimer: The views and opinions expressed in comments are those of the readers and do not "
-              "reflect the policy of this newspaper.",  # fmt: skip
-              "Follow us on Google News", "Join our WhatsApp channel"]
+    lines += [
+        "Disclaimer: The views and opinions expressed in comments are those of the readers and do not "
+        "reflect the policy of this newspaper.",
+        "Follow us on Google News",
+        "Join our WhatsApp channel",
+    ]
     lines += ["Comments", "Name", "Email", "Comment", "Submit"]
     lines += ["Latest News"]
     for other in others[8:14]:
@@ -350,7 +389,15 @@ def regional_daily(story: Story, others: list[Story], rng: random.Random) -> lis
 def discussion(story: Story, others: list[Story], rng: random.Random) -> list[str]:
     """A link-sharing forum: the story quoted in full, then long reader comments."""
     user = f"{rng.choice(NAMES).split()[0].lower()}_{rng.randint(10, 99)}"
-    lines = ["r/worldnews", "Join", "Hot", "New", "Top", story.title, f"Posted by u/{user} {rng.randint(2, 9)} hours ago"]
+    lines = [
+        "r/worldnews",
+        "Join",
+        "Hot",
+        "New",
+        "Top",
+        story.title,
+        f"Posted by u/{user} {rng.randint(2, 9)} hours ago",
+    ]
     lines += ["Archived", f"{rng.randint(100, 900)} comments", "Share", "Save", "Report"]
     lines += story.paragraphs
     lines += [f"{rng.randint(30, 99)}% Upvoted", "Sort by: best", "Comment as guest"]
@@ -379,7 +426,11 @@ def tabloid(story: Story, others: list[Story], rng: random.Random) -> list[str]:
     """One sentence per paragraph, a pull quote, an embedded post, a teaser list."""
     site = rng.choice(SITE_NAMES)
     lines = [site, "News", "Showbiz", "Sport", "Money", story.title]
-    lines += [f"By {rng.choice(NAMES)}", story.date.strftime("%H:%M, %-d %b %Y"), f"Updated: {story.date.strftime('%H:%M, %-d %b %Y')}"]
+    lines += [
+        f"By {rng.choice(NAMES)}",
+        story.date.strftime("%H:%M, %-d %b %Y"),
+        f"Updated: {story.date.strftime('%H:%M, %-d %b %Y')}",
+    ]
     body = [s for p in story.paragraphs for s in sentences(p)]
     story.paragraphs = body
     out: list[str] = []
@@ -389,12 +440,18 @@ def tabloid(story: Story, others: list[Story], rng: random.Random) -> list[str]:
             out.append(rng.choice(["Advertisement", "Story continues below"]))
         if index == 3 and len(body) > 6 and rng.random() < 0.5:
             handle = rng.choice(NAMES).split()[0].lower()
-            out += [f"— {handle.title()} (@{handle}) {story.date.strftime('%B %-d, %Y')}", f"pic.twitter.com/{rng.randint(10**6, 10**7)}"]
+            out += [
+                f"— {handle.title()} (@{handle}) {story.date.strftime('%B %-d, %Y')}",
+                f"pic.twitter.com/{rng.randint(10**6, 10**7)}",
+            ]
     lines += out
     lines += ["Do you have a story for us? Email news@example.com", "Share or comment on this article:"]
     lines += ["More from News"]
     for other in others[:4]:
-        lines += [other.title, f"{other.title.split()[0]} said on Tuesday that the plan would go ahead despite the objections raised by the opposition."]
+        lines += [
+            other.title,
+            f"{other.title.split()[0]} said on Tuesday that the plan would go ahead despite the objections raised by the opposition.",
+        ]
     lines += footer(site, rng)
     return lines
 
@@ -402,13 +459,23 @@ def tabloid(story: Story, others: list[Story], rng: random.Random) -> list[str]:
 def gallery(story: Story, others: list[Story], rng: random.Random) -> list[str]:
     """A feature with photo captions that are whole sentences, credit on the next line."""
     site = rng.choice(SITE_NAMES)
-    lines = [site, "Menu", "Features", story.title, fmt_date(story.date, rng), f"{rng.randint(1, 8)} of {rng.randint(9, 15)}"]
+    lines = [
+        site,
+        "Menu",
+        "Features",
+        story.title,
+        fmt_date(story.date, rng),
+        f"{rng.randint(1, 8)} of {rng.randint(9, 15)}",
+    ]
     lines += ["People walk past the headquarters of the company in the city centre on a rainy morning.",
               rng.choice(["Photo: Reuters", "Photograph: John Doe/Getty Images", "Credit: AFP"])]  # fmt: skip
     for index, paragraph in enumerate(story.paragraphs):
         lines.append(paragraph)
         if index == 1:
-            lines += ["Workers load goods on to a lorry at a warehouse outside the capital last week.", "Photo: AP"]
+            lines += [
+                "Workers load goods on to a lorry at a warehouse outside the capital last week.",
+                "Photo: AP",
+            ]
     lines += ["Topics", "Economy", "Business", "Markets"]
     lines += footer(site, rng)
     return lines
@@ -420,7 +487,12 @@ def legacy_portal(story: Story, others: list[Story], rng: random.Random) -> list
     lines = ["Monday, 5 February 2024", "London 12°C", site, "Login", "Register", "Home", "News", "Archive"]
     lines += [story.title, f"Written by {rng.choice(NAMES)}", f"Hits: {rng.randint(100, 9000)}"]
     lines += story.paragraphs
-    lines += [f"Last Updated on {story.date.strftime('%A, %d %B %Y %H:%M')}", "Add comment", "< Prev", "Next >"]
+    lines += [
+        f"Last Updated on {story.date.strftime('%A, %d %B %Y %H:%M')}",
+        "Add comment",
+        "< Prev",
+        "Next >",
+    ]
     lines += ["Most Read", *[o.title for o in others[:5]]]
     lines += footer(site, rng)
     return lines
@@ -441,7 +513,18 @@ TEMPLATES: dict[str, Callable[[Story, list[Story], random.Random], list[str]]] =
 
 
 # Templates whose pages carry the story's date (arab_press shows only "Last Updated : GMT hh:mm").
-DATED = {"portal", "blog", "wire", "magazine", "comments", "modern_daily", "regional", "tabloid", "gallery", "legacy"}
+DATED = {
+    "portal",
+    "blog",
+    "wire",
+    "magazine",
+    "comments",
+    "modern_daily",
+    "regional",
+    "tabloid",
+    "gallery",
+    "legacy",
+}
 
 
 def build_pages(stories: list[Story], rng: random.Random, templates: dict | None = None) -> list[Page]:
@@ -464,7 +547,9 @@ def justext_body(text: str) -> str:
 
     import justext
 
-    markup = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())
+    markup = "<html><body>" + "".join(
+        f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip()
+    )
     paragraphs = justext.justext(markup + "</body></html>", justext.get_stoplist("English"))
     return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
@@ -493,13 +578,19 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=3600)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
-        "--tables", action="store_true", help="use the table-like wire items (earnings, prices) instead of prose"
+        "--tables",
+        action="store_true",
+        help="use the table-like wire items (earnings, prices) instead of prose",
     )
     parser.add_argument(
-        "--set", choices=("tuned", "unseen", "unseen2", "all"), default="all",
+        "--set",
+        choices=("tuned", "unseen", "unseen2", "all"),
+        default="all",
         help="templates the rules were tuned on, the ones kept apart, or both",
     )
-    parser.add_argument("--justext", action="store_true", help="also score jusText on the same pages (slower)")
+    parser.add_argument(
+        "--justext", action="store_true", help="also score jusText on the same pages (slower)"
+    )
     parser.add_argument("--show-worst", type=int, default=0, help="print the N worst pages")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -528,7 +619,11 @@ def main() -> int:
         scored.append((f1, page, body))
         if articles and articles[0].title == page.story.title:
             titles += 1
-        if page.template in DATED and articles and (articles[0].date or "")[:10] == page.story.date.strftime("%Y-%m-%d"):
+        if (
+            page.template in DATED
+            and articles
+            and (articles[0].date or "")[:10] == page.story.date.strftime("%Y-%m-%d")
+        ):
             dates += 1
         dated += page.template in DATED
 
@@ -542,12 +637,20 @@ def main() -> int:
     print(f"keep-all lines F1 mean {statistics.fmean(baseline):.3f}  p10 {percentile(baseline, 0.1):.3f}")
     if args.justext:
         reference = [token_f1(justext_body(page.text), "\n\n".join(page.story.paragraphs)) for page in pages]
-        print(f"jusText        F1 mean {statistics.fmean(reference):.3f}  p10 {percentile(reference, 0.1):.3f}")
-    print(f"true paragraphs called furniture/metadata by the line rules: {furniture_rate([p.story for p in pages]):.4f}")
-    print(f"title exact {titles / len(pages):.3f}   date (day, pages that show one) {dates / max(1, dated):.3f}")
+        print(
+            f"jusText        F1 mean {statistics.fmean(reference):.3f}  p10 {percentile(reference, 0.1):.3f}"
+        )
+    print(
+        f"true paragraphs called furniture/metadata by the line rules: {furniture_rate([p.story for p in pages]):.4f}"
+    )
+    print(
+        f"title exact {titles / len(pages):.3f}   date (day, pages that show one) {dates / max(1, dated):.3f}"
+    )
     print(f"speed: {len(pages) / elapsed:.0f} pages/s ({elapsed:.2f} s CPU, best of 3)")
     for f1, page, body in sorted(scored, key=lambda item: item[0])[: args.show_worst]:
-        print(f"\n===== {page.template} F1 {f1:.3f}\n--- page:\n{page.text[:3000]}\n--- cleaned:\n{body[:1500]}")
+        print(
+            f"\n===== {page.template} F1 {f1:.3f}\n--- page:\n{page.text[:3000]}\n--- cleaned:\n{body[:1500]}"
+        )
     return 0
 
 

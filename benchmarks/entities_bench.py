@@ -45,7 +45,9 @@ def main() -> None:
     cpu = time.process_time() - cpu_started
     print(f"gazetteer load + first call: {warm_up:.2f} s")
     print(f"articles: {len(articles)}  characters: {chars:,}  mentions: {mentions:,}")
-    print(f"wall: {elapsed:.2f} s  ->  {len(articles) / elapsed:,.0f} articles/s, {chars / elapsed:,.0f} chars/s")
+    print(
+        f"wall: {elapsed:.2f} s  ->  {len(articles) / elapsed:,.0f} articles/s, {chars / elapsed:,.0f} chars/s"
+    )
     # CPU time of this process: steadier than the wall clock when other jobs share the machine.
     print(f"cpu:  {cpu:.2f} s  ->  {len(articles) / cpu:,.0f} articles/s, {chars / cpu:,.0f} chars/s")
 

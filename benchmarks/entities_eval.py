@@ -56,7 +56,9 @@ def load_conll(path: Path) -> list[tuple[str, set[Span], set[tuple[int, int]]]]:
             start = len(text) + (1 if text else 0)
             text = f"{text} {word}" if text else word
             kind = tag[2:] if tag != "O" else None
-            begins = tag.startswith("B-") or (tag.startswith("I-") and (open_span is None or open_span[2] != kind))
+            begins = tag.startswith("B-") or (
+                tag.startswith("I-") and (open_span is None or open_span[2] != kind)
+            )
             if open_span is not None and (kind is None or begins):
                 _close(open_span, gold, ignored)
                 open_span = None

@@ -31,13 +31,12 @@ def main() -> None:
                 word = match.group(1)
                 if word[0].islower():
                     lower[word] += 1
-                elif not SENTENCE_START.search(body[max(0, match.start() - 3) : match.start()]) and match.start() > 0:
+                elif (
+                    not SENTENCE_START.search(body[max(0, match.start() - 3) : match.start()])
+                    and match.start() > 0
+                ):
                     capital_mid[word.lower()] += 1
-    words = sorted(
-        word
-        for word, count in lower.items()
-        if count >= 3 and count >= 4 * capital_mid[word]
-    )
+    words = sorted(word for word, count in lower.items() if count >= 3 and count >= 4 * capital_mid[word])
     sys.stdout.write("# Ordinary English words, lower case (built by benchmarks/entities_wordlist.py)\n")
     sys.stdout.write("\n".join(words) + "\n")
 

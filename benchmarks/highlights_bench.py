@@ -50,7 +50,12 @@ def load(path: Path, limit: int) -> list[Stored]:
             body = record.get("body") or ""
             if body.count("\n\n") < 2:
                 continue
-            articles.append(Stored(f"{number:012x}", Article(path=str(path), title=record.get("title") or "", body=body, part=number)))
+            articles.append(
+                Stored(
+                    f"{number:012x}",
+                    Article(path=str(path), title=record.get("title") or "", body=body, part=number),
+                )
+            )
     return articles
 
 
@@ -62,8 +67,10 @@ def bench_sentences(articles: list[Stored]) -> None:
         count += len(sentence_spans(stored.article.body))
         chars += len(stored.article.body)
     seconds = time.perf_counter() - started
-    print(f"sentences: {count} in {len(articles)} articles, {chars / seconds / 1e6:.2f} M chars/s, "
-          f"{seconds / len(articles) * 1000:.2f} ms per article")
+    print(
+        f"sentences: {count} in {len(articles)} articles, {chars / seconds / 1e6:.2f} M chars/s, "
+        f"{seconds / len(articles) * 1000:.2f} ms per article"
+    )
 
 
 def perturbations(body: str, start: int, end: int, rng: random.Random):
@@ -73,7 +80,7 @@ def perturbations(body: str, start: int, end: int, rng: random.Random):
     paragraphs = paragraph_spans(body)
     index = next(i for i, (s, e) in enumerate(paragraphs) if s <= start < e)
     if index > 0:
-        ps, pe = paragraphs[index - 1]
+        ps, _pe = paragraphs[index - 1]
         next_start = paragraphs[index][0]
         yield "drop_before", body[:ps] + body[next_start:], start - (next_start - ps)
     straightened = body.replace("“", '"').replace("”", '"').replace("’", "'").replace(". ", ".  ")
@@ -134,8 +141,16 @@ def bench_store(articles: list[Stored], rng: random.Random) -> list[ArticleHighl
                 placed.append(PlacedHighlight(highlight, ()))
                 added += 1
             groups.append(
-                ArticleHighlights(stored.id, stored.article.title, stored.article.path, stored.article.part,
-                                  "Reuters", None, None, tuple(placed))
+                ArticleHighlights(
+                    stored.id,
+                    stored.article.title,
+                    stored.article.path,
+                    stored.article.part,
+                    "Reuters",
+                    None,
+                    None,
+                    tuple(placed),
+                )
             )
         seconds = time.perf_counter() - started
         print(f"store add: {added} highlights, {seconds / added * 1000:.2f} ms each (synchronous=FULL)")
@@ -145,7 +160,9 @@ def bench_store(articles: list[Stored], rng: random.Random) -> list[ArticleHighl
         started = time.perf_counter()
         for stored in articles[:200]:
             store.for_article(stored)
-        print(f"store for_article (re-anchor): {(time.perf_counter() - started) / 200 * 1000:.2f} ms per article")
+        print(
+            f"store for_article (re-anchor): {(time.perf_counter() - started) / 200 * 1000:.2f} ms per article"
+        )
         store.close()
     return groups
 
@@ -164,12 +181,16 @@ def bench_export(groups: list[ArticleHighlights]) -> None:
     html = sum(1 for t in tokens if t.type == "html_block") + sum(
         1 for t in tokens if t.type == "inline" for c in t.children if c.type in ("html_inline", "link_open")
     )
-    print(f"export parses back: {quotes} block quotes for {passages} passages, {html} HTML/link tokens "
-          f"({(time.perf_counter() - started) * 1000:.0f} ms to parse)")
+    print(
+        f"export parses back: {quotes} block quotes for {passages} passages, {html} HTML/link tokens "
+        f"({(time.perf_counter() - started) * 1000:.0f} ms to parse)"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--seed", type=int, default=7)

@@ -33,12 +33,45 @@ from reader.library import Library  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
 CACHE = ROOT / "benchmarks" / ".cache" / "library"
 
-SINGLE_WORDS = ["oil", "profit", "dollar", "election", "minister", "strike", "coffee", "football",
-                "shares", "inflation", "bank", "china", "film", "wheat", "tax"]
-TWO_WORDS = ["oil prices", "interest rates", "trade deficit", "prime minister", "stock market",
-             "central bank", "world cup", "music award", "crude output", "labour party"]
-PHRASES = ['"interest rates"', '"trade deficit"', '"prime minister"', '"stock exchange"',
-           '"net profit"', '"world cup"', '"chief executive"', '"federal reserve"']
+SINGLE_WORDS = [
+    "oil",
+    "profit",
+    "dollar",
+    "election",
+    "minister",
+    "strike",
+    "coffee",
+    "football",
+    "shares",
+    "inflation",
+    "bank",
+    "china",
+    "film",
+    "wheat",
+    "tax",
+]
+TWO_WORDS = [
+    "oil prices",
+    "interest rates",
+    "trade deficit",
+    "prime minister",
+    "stock market",
+    "central bank",
+    "world cup",
+    "music award",
+    "crude output",
+    "labour party",
+]
+PHRASES = [
+    '"interest rates"',
+    '"trade deficit"',
+    '"prime minister"',
+    '"stock exchange"',
+    '"net profit"',
+    '"world cup"',
+    '"chief executive"',
+    '"federal reserve"',
+]
 QUERIES = SINGLE_WORDS + TWO_WORDS + PHRASES
 
 
@@ -116,7 +149,10 @@ def cold_open(library_folder: Path) -> dict:
     started = time.perf_counter()
     output = subprocess.run(
         [sys.executable, "-c", COLD_OPEN, str(library_folder)],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     ).stdout.split()
     return {
         "process_s": round(time.perf_counter() - started, 3),
@@ -190,7 +226,9 @@ def bench(name: str, lines: list[str], total: int, args) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="the corpus only, 3 query rounds")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=10)

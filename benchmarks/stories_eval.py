@@ -142,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     sections = [key for key, bodies in by_section.items() if len(bodies) >= 10]
     for style, cut in (("paragraphs", lambda ps: ps), ("one sentence per line", one_sentence_per_line)):
         for kind in ("same section", "mixed"):
-            totals = dict.fromkeys(("predicted", "true", "hit_exact", "hit_near", "good_exact", "good_near"), 0)
+            totals = dict.fromkeys(
+                ("predicted", "true", "hit_exact", "hit_near", "good_exact", "good_near"), 0
+            )
             whole = 0
             for _ in range(args.digests):
                 k = rng.randint(3, 8)

@@ -93,7 +93,7 @@ async def measure(stored: StoredArticle, size: tuple[int, int], runs: int) -> di
             screen = app.screen
             view = screen.query_one(ArticleView)
             # Painted: the compositor has asked the view for its lines (they are cached).
-            while not len(view._strips):  # noqa: SLF001 - the benchmark looks inside
+            while not len(view._strips):
                 await asyncio.sleep(0.0005)
             timings["open"].append((time.perf_counter() - started) * 1000)
             await pilot.pause()
@@ -168,7 +168,9 @@ def main() -> None:
         timings["first results"] = [asyncio.run(first_results(library, (width, height))) for _ in range(3)]
         timings["loop lag"] = asyncio.run(typing_lag(library, (width, height)))
     for name, values in timings.items():
-        print(f"{name:>13}: median {statistics.median(values):6.1f} ms   max {max(values):6.1f} ms   ({len(values)} runs)")
+        print(
+            f"{name:>13}: median {statistics.median(values):6.1f} ms   max {max(values):6.1f} ms   ({len(values)} runs)"
+        )
 
 
 if __name__ == "__main__":

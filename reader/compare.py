@@ -195,7 +195,7 @@ def content_words(sentence: str) -> list[str]:
         word = match.group().lower()
         if word.endswith("'s"):
             word = word[:-2]
-        if len(word) < 2 or word in STOP_WORDS or word.isdigit() and len(word) < 3:
+        if len(word) < 2 or word in STOP_WORDS or (word.isdigit() and len(word) < 3):
             continue
         words.append(stem(word))
     return words

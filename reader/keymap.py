@@ -48,10 +48,12 @@ def load_keymap(known_ids: Iterable[str], path: Path | None = None) -> KeymapCon
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return KeymapConfig(warnings=(f"{path}: cannot read the config ({exc}); using the default keys",), path=path)
+        return KeymapConfig(
+            warnings=(f"{path}: cannot read the config ({exc}); using the default keys",), path=path
+        )
     table = data.get("keys", {})
     if not isinstance(table, dict):
-        return KeymapConfig(warnings=(f"{path}: [keys] must be a table of id = \"key\"",), path=path)
+        return KeymapConfig(warnings=(f'{path}: [keys] must be a table of id = "key"',), path=path)
     known = set(known_ids)
     keys: dict[str, str] = {}
     warnings: list[str] = []
@@ -59,7 +61,7 @@ def load_keymap(known_ids: Iterable[str], path: Path | None = None) -> KeymapCon
         if binding_id not in known:
             warnings.append(f"{path}: unknown key binding id {binding_id!r} (see ? for the ids)")
         elif not isinstance(value, str) or not value.strip() or not _KEY_NAME.match(value):
-            warnings.append(f"{path}: {binding_id} needs a key name such as \"r\" or \"ctrl+r\"")
+            warnings.append(f'{path}: {binding_id} needs a key name such as "r" or "ctrl+r"')
         else:
             keys[binding_id] = ",".join(part.strip() for part in value.split(",") if part.strip())
     return KeymapConfig(keys=keys, warnings=tuple(warnings), path=path)

@@ -8,6 +8,7 @@ footers and cookie banners. For the digest page (003) it is all story bodies in 
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from pathlib import Path
@@ -150,7 +151,7 @@ def test_digest_page() -> None:
     assert all(article.path == str(seed_path("003")) for article in articles)
     spans = [article.lines for article in articles]
     assert spans[0][0] == 1
-    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(spans))
     assert spans[-1][1] == 393  # the cookie banner after line 393 is not a story
     assert articles[0].body.startswith("Secretary of State Rex Tillerson is holding talks in Russia")
     assert articles[-1].body.endswith("allow unrestricted humanitarian access.")

@@ -43,12 +43,19 @@ def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert list(record) == ["path", "part", "lines", "title", "date", "source", "dateline", "url", "body"]
     assert record["path"] == str(PAGES / "article_news.html")
     assert record["title"] == "Harbour bridge reopens after two years of repairs"
-    assert (record["date"], record["source"], record["part"], record["lines"]) == ("2021-03-14", "The Coastal Herald", 0, None)
+    assert (record["date"], record["source"], record["part"], record["lines"]) == (
+        "2021-03-14",
+        "The Coastal Herald",
+        0,
+        None,
+    )
     assert record["body"].split("\n\n")[0].startswith("The harbour bridge reopened to traffic on Sunday")
     assert err == ""
 
 
-def test_folder_with_bad_files_reports_each_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_folder_with_bad_files_reports_each_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = folder_with_good_and_bad(tmp_path)
     assert main(["clean", "--json", str(folder)]) == 1
     out, err = capsys.readouterr()
@@ -84,7 +91,9 @@ def test_no_escape_sequence_reaches_the_output(tmp_path: Path, capsys: pytest.Ca
             assert sequence not in out and sequence not in err
 
 
-def test_missing_path_is_reported_and_the_run_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_path_is_reported_and_the_run_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "missing.txt"
     assert main(["clean", "--json", str(missing), str(SEEDS)]) == 1
     out, err = capsys.readouterr()
@@ -120,7 +129,11 @@ def test_the_seeds_clean(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_help_in_a_real_process() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "reader", "clean", "--help"], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-m", "reader", "clean", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0
     assert result.stdout.startswith("usage: news-reader clean [-h] [--json] PATH [PATH ...]")

@@ -32,7 +32,7 @@ def test_search_json(capsys, library_folder):
     assert code == 0
     assert data["total"] >= 2 and "suggestion" not in data
     for hit in data["hits"]:
-        assert HIT_KEYS <= set(hit)
+        assert set(hit) >= HIT_KEYS
         assert isinstance(hit["people"], list) and isinstance(hit["score"], float)
         assert "**" in hit["snippet"]
     first = data["hits"][0]
@@ -44,8 +44,17 @@ def test_search_json(capsys, library_folder):
 
 def test_search_options(capsys, library_folder):
     code, data = run_json(
-        capsys, "search", "--library", str(library_folder), "--json", "--person", "putin",
-        "--sort", "date", "--limit", "3",
+        capsys,
+        "search",
+        "--library",
+        str(library_folder),
+        "--json",
+        "--person",
+        "putin",
+        "--sort",
+        "date",
+        "--limit",
+        "3",
     )
     assert code == 0 and len(data["hits"]) == 3
     assert all("Vladimir Putin" in hit["people"] for hit in data["hits"])
@@ -95,7 +104,9 @@ def test_add_remove_stats(capsys, tmp_path):
         "with a parade of tractors and a market of local produce.\n\nThe mayor said the festival "
         "drew more visitors than ever before, and the stalls sold out by noon.\n"
     )
-    code, report = run_json(capsys, "add", "--library", str(folder), "--json", str(page), str(tmp_path / "missing.txt"))
+    code, report = run_json(
+        capsys, "add", "--library", str(folder), "--json", str(page), str(tmp_path / "missing.txt")
+    )
     assert code == 1  # a missing path is reported
     assert report["added"] == [str(page)] and report["missing"] == [str(tmp_path / "missing.txt")]
     code, again = run_json(capsys, "add", "--library", str(folder), "--json", str(page))

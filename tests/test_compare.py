@@ -30,12 +30,18 @@ def test_sentences_never_cross_paragraphs() -> None:
 
 
 def test_content_words_drop_function_words_and_stem() -> None:
-    assert content_words("The talks were held in Moscow, the Kremlin's talks") == ["talk", "held", "moscow", "kremlin", "talk"]
+    assert content_words("The talks were held in Moscow, the Kremlin's talks") == [
+        "talk",
+        "held",
+        "moscow",
+        "kremlin",
+        "talk",
+    ]
     assert content_words("Al-Nusra") == ["al", "nusra"]
 
 
 def test_a_shared_quote_is_matched_word_for_word() -> None:
-    left = 'He said: “We will never give up the fight for our city,” before leaving.'
+    left = "He said: “We will never give up the fight for our city,” before leaving."
     right = "The mayor told reporters that we will never give up the fight for our city and left."
     (pair,) = align(left, right)
     assert pair.kind == "quote"
@@ -97,7 +103,8 @@ def test_seeds_001_and_002_share_the_joint_command_report_and_the_kerry_putin_me
     pairs = align(left, right)
     texts = [(left[p.left_start : p.left_end], right[p.right_start : p.right_end]) for p in pairs]
     assert any(
-        "joint command and control centre" in lt and "first reported by The Washington Post" in rt for lt, rt in texts
+        "joint command and control centre" in lt and "first reported by The Washington Post" in rt
+        for lt, rt in texts
     )
     assert any(
         lt.startswith("US Secretary of State John Kerry, who was on his way to Moscow")

@@ -17,7 +17,9 @@ from reader.ingest.decode import DEFAULT_MAX_BYTES, decode_bytes, format_size, r
 from reader.ingest.errors import SkippedFile
 from reader.ingest.sanitize import clean_control_chars
 
-PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+PNG_BYTES = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+)
 STORY = "Ministers met on Tuesday in Geneva to discuss the ceasefire.\nTalks will resume next week.\n"
 
 
@@ -181,7 +183,14 @@ def test_any_bytes_decode_or_are_skipped(data: bytes) -> None:
     st.text(
         alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp")) | st.just("\n"),
         min_size=1,
-    ).filter(lambda text: text.strip() and not text.startswith(("ID3", "OggS", "fLaC", "GIF8", "wOF", "%PDF-", "7z", "Rar!", "SQLite", "MM", "II")))
+    ).filter(
+        lambda text: (
+            text.strip()
+            and not text.startswith(
+                ("ID3", "OggS", "fLaC", "GIF8", "wOF", "%PDF-", "7z", "Rar!", "SQLite", "MM", "II")
+            )
+        )
+    )
 )
 def test_utf8_text_comes_back_exactly(text: str) -> None:
     assert decode_bytes(text.encode("utf-8")) == text
@@ -191,7 +200,9 @@ def test_permission_error_message() -> None:
     # The real chmod case above cannot run as root; the message is the same function.
     from reader.ingest.decode import describe_os_error
 
-    assert describe_os_error(PermissionError(13, "Permission denied"), "x") == "cannot read: permission denied"
+    assert (
+        describe_os_error(PermissionError(13, "Permission denied"), "x") == "cannot read: permission denied"
+    )
     assert describe_os_error(OSError(5, "Input/output error"), "x") == "cannot read: input/output error"
 
 

@@ -106,15 +106,25 @@ def test_name_opening_a_sentence_is_kept():
 
 
 def test_lists_of_places_and_of_people():
-    places = [m.text for m in extract("Cracks appear, with Germany, France and Italy wavering.") if m.label == "PLACE"]
+    places = [
+        m.text
+        for m in extract("Cracks appear, with Germany, France and Italy wavering.")
+        if m.label == "PLACE"
+    ]
     assert places == ["Germany", "France", "Italy"]
     text = "John Kerry, Sergei Lavrov and Staffan de Mistura met. Later Kerry, Lavrov and de Mistura spoke."
     names = [(m.text, m.name) for m in extract(text) if m.label == "PERSON"]
-    assert names[3:] == [("Kerry", "John Kerry"), ("Lavrov", "Sergei Lavrov"), ("de Mistura", "Staffan de Mistura")]
+    assert names[3:] == [
+        ("Kerry", "John Kerry"),
+        ("Lavrov", "Sergei Lavrov"),
+        ("de Mistura", "Staffan de Mistura"),
+    ]
 
 
 def test_lone_surnames_in_a_list_with_a_known_person():
-    names = [m.text for m in extract("Officials expect Kerry, Lavrov and Zarif to meet.") if m.label == "PERSON"]
+    names = [
+        m.text for m in extract("Officials expect Kerry, Lavrov and Zarif to meet.") if m.label == "PERSON"
+    ]
     assert names == []  # nobody is known: no guess
     text = "Secretary John Kerry arrived. Kerry, Lavrov and Zarif would meet."
     names = [m.text for m in extract(text) if m.label == "PERSON"]
@@ -135,7 +145,11 @@ def test_lone_surnames_in_a_list_with_a_known_person():
         ("Pirelli Cable Corp said it signed a contract.", "Pirelli Cable Corp", "ORG"),
         ("Strikes hit Homs province and the town of Khan Sheikhoun.", "Khan Sheikhoun", "PLACE"),
         ("Strikes hit Homs province and the town of Khan Sheikhoun.", "Homs", "PLACE"),
-        ("Andrew Tabler of the Washington Institute for Near East Policy said so.", "Washington Institute for Near East Policy", "ORG"),
+        (
+            "Andrew Tabler of the Washington Institute for Near East Policy said so.",
+            "Washington Institute for Near East Policy",
+            "ORG",
+        ),
     ],
 )
 def test_organisations_and_places(text, name, label):
@@ -154,12 +168,23 @@ def test_speech_verbs_find_people_without_known_first_names():
 
 def test_first_name_alone_links_to_the_one_person_with_it():
     text = "Bashar al-Assad\u2019s wife, Asma, spoke. Asma al-Assad thanked Russia."
-    assert persons(text) == {"Bashar al-Assad": "Bashar al-Assad", "Asma": "Asma al-Assad", "Asma al-Assad": "Asma al-Assad"}
+    assert persons(text) == {
+        "Bashar al-Assad": "Bashar al-Assad",
+        "Asma": "Asma al-Assad",
+        "Asma al-Assad": "Asma al-Assad",
+    }
 
 
 def test_registry_links_lone_surnames_to_the_unique_full_name():
     registry = PersonRegistry()
-    for name in ["Barack Obama", "Vladimir Putin", "Vladimir Putin", "Bashar al-Assad", "Ash Carter", "Ashton Carter"]:
+    for name in [
+        "Barack Obama",
+        "Vladimir Putin",
+        "Vladimir Putin",
+        "Bashar al-Assad",
+        "Ash Carter",
+        "Ashton Carter",
+    ]:
         registry.add(name)
     assert registry.canonical("Obama") == "Barack Obama"
     assert registry.canonical("Putin") == "Vladimir Putin"
@@ -204,13 +229,31 @@ def test_empty_and_nameless_text():
     [
         ("\u201cWe are tired,\u201d said Mourinho.", [("Mourinho", "PERSON")]),
         ("He said Hmeimim and the naval base would stay.", []),
-        ("Former Worldcom boss Bernie Ebbers is on trial.", [("Worldcom", "ORG"), ("Bernie Ebbers", "PERSON")]),
-        ("Qwest chairman Richard Notebaert sent a letter.", [("Qwest", "ORG"), ("Richard Notebaert", "PERSON")]),
-        ("It will reopen the Murdochville, Quebec copper mine.", [("Murdochville", "PLACE"), ("Quebec", "PLACE")]),
+        (
+            "Former Worldcom boss Bernie Ebbers is on trial.",
+            [("Worldcom", "ORG"), ("Bernie Ebbers", "PERSON")],
+        ),
+        (
+            "Qwest chairman Richard Notebaert sent a letter.",
+            [("Qwest", "ORG"), ("Richard Notebaert", "PERSON")],
+        ),
+        (
+            "It will reopen the Murdochville, Quebec copper mine.",
+            [("Murdochville", "PLACE"), ("Quebec", "PLACE")],
+        ),
         ("He could lose his medals from the Sydney Olympics.", []),
-        ("United Grain Corp of Oregon won two contracts.", [("United Grain Corp", "ORG"), ("Oregon", "PLACE")]),
-        ("Smith Barney, Harris Upham and Co analyst Edward Atorino said so.", [("Harris Upham and Co", "ORG"), ("Edward Atorino", "PERSON")]),
-        ("France's Societe Generale <SGEN.PA> bank reported profits.", [("France", "PLACE"), ("Societe Generale", "ORG")]),
+        (
+            "United Grain Corp of Oregon won two contracts.",
+            [("United Grain Corp", "ORG"), ("Oregon", "PLACE")],
+        ),
+        (
+            "Smith Barney, Harris Upham and Co analyst Edward Atorino said so.",
+            [("Harris Upham and Co", "ORG"), ("Edward Atorino", "PERSON")],
+        ),
+        (
+            "France's Societe Generale <SGEN.PA> bank reported profits.",
+            [("France", "PLACE"), ("Societe Generale", "ORG")],
+        ),
         ("President Ford met Henry Kissinger.", [("Ford", "PERSON"), ("Henry Kissinger", "PERSON")]),
         ("Plans by the Verizon unit were dropped.", [("Verizon", "ORG")]),
     ],
@@ -227,7 +270,11 @@ def test_title_and_body_read_together():
     in_title, in_body = extract_article(title, body)
     assert [(m.text, m.name) for m in in_title] == [("Assad", "Bashar al-Assad"), ("Asma", "Asma al-Assad")]
     assert all(body[m.start : m.end] == m.text for m in in_body)
-    assert [m.name for m in in_body if m.label == "PERSON"] == ["Asma al-Assad", "Bashar al-Assad", "Bashar al-Assad"]
+    assert [m.name for m in in_body if m.label == "PERSON"] == [
+        "Asma al-Assad",
+        "Bashar al-Assad",
+        "Bashar al-Assad",
+    ]
 
 
 def test_organisations_and_places_written_several_ways_share_a_name():

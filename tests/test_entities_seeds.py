@@ -10,7 +10,9 @@ import pytest
 from reader.entities import extract, resolve_library
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPECTED = json.loads((ROOT / "tests" / "data" / "entities_seed_expectations.json").read_text(encoding="utf-8"))
+EXPECTED = json.loads(
+    (ROOT / "tests" / "data" / "entities_seed_expectations.json").read_text(encoding="utf-8")
+)
 SEEDS = EXPECTED["seeds"]
 
 
@@ -85,7 +87,11 @@ def test_on_the_cleaners_articles_too():
     from reader.ingest.files import clean_file
 
     keys = sorted(SEEDS)
-    articles = [(key, article) for key in keys for article in clean_file(str(next((ROOT / "seeds").glob(f"{key}_*.txt"))))]
+    articles = [
+        (key, article)
+        for key in keys
+        for article in clean_file(str(next((ROOT / "seeds").glob(f"{key}_*.txt"))))
+    ]
     per_article = []
     for _, article in articles:
         in_title, in_body = extract_article(article.title, article.body)
@@ -96,5 +102,11 @@ def test_on_the_cleaners_articles_too():
         per_article.append(in_title + in_body)
     resolved = resolve_library(per_article)
     for key in keys:
-        persons = {m.name for (k, _), found in zip(articles, resolved) if k == key for m in found if m.label == "PERSON"}
+        persons = {
+            m.name
+            for (k, _), found in zip(articles, resolved)
+            if k == key
+            for m in found
+            if m.label == "PERSON"
+        }
         assert persons == set(SEEDS[key]["persons"]), key

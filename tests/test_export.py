@@ -151,7 +151,9 @@ def test_article_text_cannot_make_structure(quote, parser):
 
 paragraph_text = st.lists(
     st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
-    | st.sampled_from(list("#>*_`[]()<>!|~-+=.&\\$:@/\n 0123456789") + ["http://", "www.", ".com", ".uk", "a"]),
+    | st.sampled_from(
+        list("#>*_`[]()<>!|~-+=.&\\$:@/\n 0123456789") + ["http://", "www.", ".com", ".uk", "a"]
+    ),
     max_size=60,
 ).map("".join)
 
@@ -199,11 +201,19 @@ def test_path_with_backticks_stays_one_code_span():
 
 def test_front_matter_is_yaml_json_subset():
     group = make_group(["x"])
-    group = ArticleHighlights(**{**{s: getattr(group, s) for s in group.__slots__}, "highlights": (
-        PlacedHighlight(make_highlight("x", tags=("syria", "a\"b")), ("Vladimir Putin",)),
-    )})
-    text = render_markdown([group], True, title='Notes: "Syria"\u2028', filters={"person": "putin"},
-                           exported="2026-11-21T06:00:00Z")
+    group = ArticleHighlights(
+        **{
+            **{s: getattr(group, s) for s in group.__slots__},
+            "highlights": (PlacedHighlight(make_highlight("x", tags=("syria", 'a"b')), ("Vladimir Putin",)),),
+        }
+    )
+    text = render_markdown(
+        [group],
+        True,
+        title='Notes: "Syria"\u2028',
+        filters={"person": "putin"},
+        exported="2026-11-21T06:00:00Z",
+    )
     [front] = [t for t in parse(text) if t.type == "front_matter"]
     values = {}
     for line in front.content.splitlines():
@@ -227,13 +237,22 @@ def test_front_matter_is_yaml_json_subset():
 
 GOLDEN_HIGHLIGHTS = [
     # (article, quote, note, tags)
-    ("000", "The Americans accused Russia of striking moderate rebel factions fighting Bashar al-Assad's "
-     "Syrian regime", "Who the strikes hit", ["russia", "diplomacy"]),
+    (
+        "000",
+        "The Americans accused Russia of striking moderate rebel factions fighting Bashar al-Assad's "
+        "Syrian regime",
+        "Who the strikes hit",
+        ["russia", "diplomacy"],
+    ),
     ("002", "Both men said they were hopeful of reaching an accord.", "", ["kerry"]),
     ("002", "“The Russians want Assad to stay,” Mr. Tabler said.", "Tabler's view: <b>blunt</b>", []),
     ("003#3", "At least 58 people, including 11 children", "", ["idlib"]),
-    ("004", "As Vladimir Putin travelled to Paris for talks with French president Francois Hollande",
-     "# not a heading, *not* emphasis", ["russia", "france"]),
+    (
+        "004",
+        "As Vladimir Putin travelled to Paris for talks with French president Francois Hollande",
+        "# not a heading, *not* emphasis",
+        ["russia", "france"],
+    ),
 ]
 
 
@@ -277,8 +296,9 @@ def check_golden(name: str, text: str) -> None:
 def test_golden_seed_export(seeded, front_matter):
     library, store = seeded
     groups = select_highlights(library, store)
-    text = render_markdown(groups, front_matter, exported="2026-11-22T09:30:00Z",
-                           filters=HighlightFilter().describe())
+    text = render_markdown(
+        groups, front_matter, exported="2026-11-22T09:30:00Z", filters=HighlightFilter().describe()
+    )
     check_golden(f"seeds{'_front_matter' if front_matter else ''}.md", normalised(text, library))
     tokens = parse(text)
     kinds = types(tokens)
@@ -303,7 +323,7 @@ def test_write_atomically_refuses_to_overwrite_without_force(tmp_path):
     target = tmp_path / "notes.md"
     assert write_atomically(target, "one\n") == target
     assert target.read_text() == "one\n" and oct(target.stat().st_mode & 0o777) == "0o644"
-    with pytest.raises(ExportExists, match="notes.md exists; use --force to overwrite it"):
+    with pytest.raises(ExportExists, match=r"notes\.md exists; use --force to overwrite it"):
         write_atomically(target, "two\n")
     assert target.read_text() == "one\n"
     target.chmod(0o600)

@@ -65,14 +65,24 @@ def test_find_quote_as_typed():
     assert find_quote(body, "   ") == []
 
 
-words = st.sampled_from(["talks", "Geneva", "minister", "said", "the", "deal", "on", "Monday", "peace", "“", "”", "—"])
+words = st.sampled_from(
+    ["talks", "Geneva", "minister", "said", "the", "deal", "on", "Monday", "peace", "“", "”", "—"]
+)
 text = st.lists(words, min_size=0, max_size=40).map(" ".join)
 
 
 @settings(max_examples=300, deadline=None)
-@given(before=text, quote=st.lists(words, min_size=1, max_size=8).map(" ".join), after=text, inserted=text,
-       cut=st.integers(min_value=0, max_value=400), where=st.floats(min_value=0, max_value=1))
-def test_inserting_or_deleting_text_before_the_quote_reanchors_to_the_quote(before, quote, after, inserted, cut, where):
+@given(
+    before=text,
+    quote=st.lists(words, min_size=1, max_size=8).map(" ".join),
+    after=text,
+    inserted=text,
+    cut=st.integers(min_value=0, max_value=400),
+    where=st.floats(min_value=0, max_value=1),
+)
+def test_inserting_or_deleting_text_before_the_quote_reanchors_to_the_quote(
+    before, quote, after, inserted, cut, where
+):
     body = f"{before} {quote} {after}"
     start = len(before) + 1
     prefix, suffix = context_of(body, start, start + len(quote))
@@ -90,8 +100,12 @@ def test_inserting_or_deleting_text_before_the_quote_reanchors_to_the_quote(befo
 
 
 @settings(max_examples=200, deadline=None)
-@given(head=st.text(max_size=60), quote=st.text(min_size=1, max_size=30), tail=st.text(max_size=60),
-       shift=st.text(max_size=60))
+@given(
+    head=st.text(max_size=60),
+    quote=st.text(min_size=1, max_size=30),
+    tail=st.text(max_size=60),
+    shift=st.text(max_size=60),
+)
 def test_anchor_returns_the_quote_or_none(head, quote, tail, shift):
     assume(quote.strip())
     body = head + quote + tail

@@ -49,8 +49,21 @@ def test_add_list_remove_undo(capsys, folder, ids, bodies):
     lib = ["--library", str(folder)]
     start = bodies["002"].index("Both men said they were hopeful")
     end = start + len("Both men said they were hopeful")
-    code, out, err = run(capsys, "highlights", "add", "002", "--quote", "Both men said they were hopeful",
-                         "--note", "hope", "--tag", "kerry", "--tag", "talks", *lib)
+    code, out, err = run(
+        capsys,
+        "highlights",
+        "add",
+        "002",
+        "--quote",
+        "Both men said they were hopeful",
+        "--note",
+        "hope",
+        "--tag",
+        "kerry",
+        "--tag",
+        "talks",
+        *lib,
+    )
     assert (code, err) == (0, "")
     first = added_id(out)
     assert out == (
@@ -59,14 +72,22 @@ def test_add_list_remove_undo(capsys, folder, ids, bodies):
     )
 
     # Straight quotes find the article's curly ones; the second occurrence on request.
-    code, out, err = run(capsys, "highlights", "add", "002", "--quote", "Mr. Putin", "--occurrence", "2", *lib)
+    code, out, err = run(
+        capsys, "highlights", "add", "002", "--quote", "Mr. Putin", "--occurrence", "2", *lib
+    )
     assert code == 0 and err == ""
     second = added_id(out)
     code, out, err = run(capsys, "highlights", "add", "001", "--quote", "Kerry", "--json", *lib)
     assert code == 0
-    assert err == "news-reader: the quote occurs 4 times; highlighted the first (--occurrence N picks another)"
+    assert (
+        err == "news-reader: the quote occurs 4 times; highlighted the first (--occurrence N picks another)"
+    )
     third = json.loads(out)
-    assert (third["quote"], third["title"], third["tags"]) == ("Kerry", "US to offer Russia anti-terror pact in Syria", [])
+    assert (third["quote"], third["title"], third["tags"]) == (
+        "Kerry",
+        "US to offer Russia anti-terror pact in Syria",
+        [],
+    )
 
     code, out, err = run(capsys, "highlights", "list", "--json", *lib)
     assert code == 0
@@ -119,13 +140,17 @@ def test_add_errors(capsys, folder, ids):
     assert (code, out) == (1, "")
     assert err == f"news-reader: quote not found in {ids['001']}: 'words the article never says'"
     code, out, err = run(capsys, "highlights", "add", "001", "--quote", "Kerry", "--occurrence", "9", *lib)
-    assert code == 1 and err == f"news-reader: the quote occurs 4 times in {ids['001']}, there is no occurrence 9"
+    assert (
+        code == 1
+        and err == f"news-reader: the quote occurs 4 times in {ids['001']}, there is no occurrence 9"
+    )
     code, _, err = run(capsys, "highlights", "add", "zzz-none", "--quote", "x", *lib)
     assert code == 1 and err == "news-reader: no article 'zzz-none' in the library"
     code, _, err = run(capsys, "highlights", "remove", "0123abcd", "nothex", *lib)
     assert code == 1
-    assert err == ("news-reader: no highlight '0123abcd' "
-                   "news-reader: no highlight 'nothex' (ids are up to 8 hex digits)")
+    assert err == (
+        "news-reader: no highlight '0123abcd' news-reader: no highlight 'nothex' (ids are up to 8 hex digits)"
+    )
     code, _, err = run(capsys, "highlights")
     assert code == 2 and "give an action: list, add, edit, remove or undo" in err
     with pytest.raises(SystemExit):
@@ -137,12 +162,34 @@ def test_export_flows(capsys, folder, ids, tmp_path):
     lib = ["--library", str(folder)]
     code, out, _ = run(capsys, "export", *lib)
     assert (code, out) == (1, "")  # nothing highlighted yet (the other tests cleaned up)
-    run(capsys, "highlights", "add", "002", "--quote", "Both men said they were hopeful", "--tag", "kerry", *lib)
-    run(capsys, "highlights", "add", "004", "--quote", "Francois Hollande", "--note", "<script>x</script>", *lib)
+    run(
+        capsys,
+        "highlights",
+        "add",
+        "002",
+        "--quote",
+        "Both men said they were hopeful",
+        "--tag",
+        "kerry",
+        *lib,
+    )
+    run(
+        capsys,
+        "highlights",
+        "add",
+        "004",
+        "--quote",
+        "Francois Hollande",
+        "--note",
+        "<script>x</script>",
+        *lib,
+    )
 
     code, out, _ = run(capsys, "highlights", "list", "--person", "hollande", "--json", *lib)
     assert [h["quote"] for h in json.loads(out)["highlights"]] == ["Francois Hollande"]
-    code, out, _ = run(capsys, "highlights", "list", "--query", "hopeful", "--since", "2020-01-01", "--json", *lib)
+    code, out, _ = run(
+        capsys, "highlights", "list", "--query", "hopeful", "--since", "2020-01-01", "--json", *lib
+    )
     assert [h["quote"] for h in json.loads(out)["highlights"]] == ["Both men said they were hopeful"]
     code, out, err = run(capsys, "highlights", "list", "--since", "soon", *lib)
     assert code == 2 and err.startswith("news-reader: cannot read the date 'soon'")
@@ -190,7 +237,9 @@ def test_edit_note_and_tags(capsys, folder):
     code, out, _ = run(capsys, "highlights", "add", "001", "--quote", "Washington Post", "--tag", "old", *lib)
     highlight = added_id(out)
 
-    code, out, err = run(capsys, "highlights", "edit", highlight, "--note", "checked", "--tag", "post", "--tag", "us", *lib)
+    code, out, err = run(
+        capsys, "highlights", "edit", highlight, "--note", "checked", "--tag", "post", "--tag", "us", *lib
+    )
     assert (code, out, err) == (0, f"edited {highlight}: note “checked”, tags: post, us\n", "")
     code, out, err = run(capsys, "highlights", "edit", highlight, "--no-tags", *lib)
     assert (code, out) == (0, f"edited {highlight}: note “checked”, tags: none\n")
@@ -200,7 +249,10 @@ def test_edit_note_and_tags(capsys, folder):
     listed = {h["id"]: h for h in json.loads(out)["highlights"]}
     assert (listed[highlight]["note"], listed[highlight]["tags"]) == ("checked", ["post", "us"])
 
-    assert run(capsys, "highlights", "edit", highlight, *lib)[::2] == (2, "news-reader: highlights edit: give --note, --tag or --no-tags")
+    assert run(capsys, "highlights", "edit", highlight, *lib)[::2] == (
+        2,
+        "news-reader: highlights edit: give --note, --tag or --no-tags",
+    )
     code, _, err = run(capsys, "highlights", "edit", highlight, "--tag", "a", "--no-tags", *lib)
     assert (code, err) == (2, "news-reader: highlights edit: --tag and --no-tags contradict each other")
     code, _, err = run(capsys, "highlights", "edit", "ffffffff", "--note", "x", *lib)

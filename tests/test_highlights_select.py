@@ -12,12 +12,20 @@ from reader.highlights.store import HighlightStore
 from reader.library import Library
 
 RECORDS = [
-    {"title": "Harbour reopens after storm", "source": "Coast Wire", "date": "2024-03-01",
-     "body": "The harbour reopened on Friday after the storm.\n\nFishermen said Maria Lopez, the harbour "
-             "master, had kept the boats safe through the night."},
-    {"title": "Bridge vote delayed", "source": "Town Hall News", "date": "2024-03-02",
-     "body": "The council delayed its vote on the new bridge.\n\nMayor John Barrow said the costs "
-             "had to be checked again before any decision."},
+    {
+        "title": "Harbour reopens after storm",
+        "source": "Coast Wire",
+        "date": "2024-03-01",
+        "body": "The harbour reopened on Friday after the storm.\n\nFishermen said Maria Lopez, the harbour "
+        "master, had kept the boats safe through the night.",
+    },
+    {
+        "title": "Bridge vote delayed",
+        "source": "Town Hall News",
+        "date": "2024-03-02",
+        "body": "The council delayed its vote on the new bridge.\n\nMayor John Barrow said the costs "
+        "had to be checked again before any decision.",
+    },
 ]
 
 
@@ -39,7 +47,7 @@ def setup(tmp_path):
 
 
 def test_people_and_filters(setup):
-    library, store, feed = setup
+    library, store, _feed = setup
     harbour = library.article("feed#0")
     bridge = library.article("feed#1")
     store.add_quote(harbour, "Maria Lopez, the harbour master", tags=["sea"])
@@ -85,7 +93,7 @@ def test_file_split_anew_relinks_to_the_story_holding_the_quote(setup):
 
 def test_removed_article_keeps_its_highlights(setup):
     library, store, feed = setup
-    h, _ = store.add_quote(library.article("feed#0"), "The harbour reopened", note="kept")
+    _h, _ = store.add_quote(library.article("feed#0"), "The harbour reopened", note="kept")
     library.remove([feed])
     [group] = select_highlights(library, store)
     assert not group.in_library and group.title == "feed.jsonl"

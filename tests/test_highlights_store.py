@@ -52,13 +52,19 @@ def store(tmp_path):
 
 def test_add_keeps_quote_context_note_and_tags(store):
     start = BODY.index("Nobody")
-    h = store.add(ARTICLE, start - 2, len(BODY), note="  key line ", tags=["Deal", "#geneva", "deal", "two words"])
+    h = store.add(
+        ARTICLE, start - 2, len(BODY), note="  key line ", tags=["Deal", "#geneva", "deal", "two words"]
+    )
     assert (h.start, h.end, h.quote) == (start, len(BODY), BODY[start:])  # white space trimmed
     assert h.prefix == BODY[start - 32 : start] and h.suffix == ""
     assert (h.note, h.tags) == ("key line", ("Deal", "geneva", "two-words"))
     assert len(h.id) == 8 and int(h.id, 16) >= 0
     assert (h.created, h.updated, h.article_id, h.path, h.part) == (
-        "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "a1b2c3", "/pages/geneva.txt", 0,
+        "2026-01-01T00:00:00Z",
+        "2026-01-01T00:00:00Z",
+        "a1b2c3",
+        "/pages/geneva.txt",
+        0,
     )
     assert store.get(h.id[:3]) == h
     assert store.list() == [h]
@@ -178,7 +184,9 @@ WRITER = textwrap.dedent(
 def test_kill_during_writes_keeps_every_committed_highlight(tmp_path):
     folder = tmp_path / "lib"
     process = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(folder)], stdout=subprocess.PIPE, text=True,
+        [sys.executable, "-c", WRITER, str(folder)],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     committed: list[str] = []
     try:
@@ -228,7 +236,9 @@ def test_highlight_reanchors_after_the_article_gains_a_paragraph(page_library, t
     old_start = h.start
 
     page.write_text(
-        "\n\n".join(paragraphs[:1] + ["A correction was added to this story on Wednesday morning."] + paragraphs[1:])
+        "\n\n".join(
+            paragraphs[:1] + ["A correction was added to this story on Wednesday morning."] + paragraphs[1:]
+        )
         + "\n"
     )
     library.add([page])
@@ -290,7 +300,9 @@ def test_reanchoring_while_another_process_writes_still_answers(tmp_path):
 
     with HighlightStore(tmp_path) as store:
         h = store.add(ARTICLE, BODY.index("Nobody"), len(BODY))
-    shifted = Stored(ARTICLE.id, Article(path=ARTICLE.article.path, title="Geneva", body="New lead.\n\n" + BODY))
+    shifted = Stored(
+        ARTICLE.id, Article(path=ARTICLE.article.path, title="Geneva", body="New lead.\n\n" + BODY)
+    )
     blocker = sqlite3.connect(tmp_path / STORE_FILE, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     try:

@@ -83,19 +83,51 @@ def test_seed_sentences(tmp_path):
         second = sentences(library.article("002").article.body)
     assert len(first) == 14
     assert first[6:9] == [
-        'Asked if he wanted to comment on the reported US offer of a military pact, Kerry said: "I don\'t right now.',
+        "Asked if he wanted to comment on the reported US offer of a military pact, Kerry said: \"I don't right now.",
         "I'll have comments.",
-        'I\'m going to Moscow, meeting with President Putin tonight, and we\'ll have plenty of time to talk about it."',
+        "I'm going to Moscow, meeting with President Putin tonight, and we'll have plenty of time to talk about it.\"",
     ]
-    assert second[0].startswith("Secretary of State John Kerry met with President Vladimir V. Putin in Moscow")
+    assert second[0].startswith(
+        "Secretary of State John Kerry met with President Vladimir V. Putin in Moscow"
+    )
     assert "“The Russians want Assad to stay,” Mr. Tabler said." in second
     assert any(s.startswith("Andrew J. Tabler of the Washington Institute") for s in second)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["abc", "XYZ", ".", "?", "!", "…", "“", "”", '"', "'", "’", ")", "(",
-                                 " ", "  ", "\n", "\n\n", "\t", "3.5", "Mr.", "U.S.", " V. ", "The", "e.g."]),
-                max_size=80).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "abc",
+                "XYZ",
+                ".",
+                "?",
+                "!",
+                "…",
+                "“",
+                "”",
+                '"',
+                "'",
+                "’",
+                ")",
+                "(",
+                " ",
+                "  ",
+                "\n",
+                "\n\n",
+                "\t",
+                "3.5",
+                "Mr.",
+                "U.S.",
+                " V. ",
+                "The",
+                "e.g.",
+            ]
+        ),
+        max_size=80,
+    ).map("".join)
+)
 def test_spans_are_ordered_disjoint_inside_and_cover_every_visible_character(text):
     for spans in (sentence_spans(text), paragraph_spans(text)):
         previous_end = 0
@@ -114,7 +146,9 @@ def test_spans_are_ordered_disjoint_inside_and_cover_every_visible_character(tex
 
 
 def test_company_and_month_abbreviations_end_a_sentence_before_an_opener():
-    assert sentences("It was rated by Standard and Poor's Corp. The issue was raised. Talks began in Jan. Smith left.") == [
+    assert sentences(
+        "It was rated by Standard and Poor's Corp. The issue was raised. Talks began in Jan. Smith left."
+    ) == [
         "It was rated by Standard and Poor's Corp.",
         "The issue was raised.",
         "Talks began in Jan. Smith left.",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gzip
-import os
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -53,7 +53,12 @@ def test_walk_is_sorted_recursive_and_skips_hidden_and_non_inputs(tmp_path: Path
     folder = mixed_folder(tmp_path)
     names = [Path(path).relative_to(folder).as_posix() for path in iter_input_files([folder])]
     assert names == [
-        "a_story.txt", "b_empty.txt", "c_picture.txt", "e_news.jsonl", "sub/f_page.html", "sub/g_story.txt.gz",
+        "a_story.txt",
+        "b_empty.txt",
+        "c_picture.txt",
+        "e_news.jsonl",
+        "sub/f_page.html",
+        "sub/g_story.txt.gz",
     ]
 
 
@@ -137,7 +142,9 @@ FORBIDDEN = ("\x1b", "\x9b", "\x9d", "\x07", "\x00", "\r", "\u202e")
     data=st.one_of(
         st.binary(max_size=2000),
         st.lists(
-            st.sampled_from([STORY, "\x1b[31m", "\x1b]0;t\x07", "\x9b2J", "\u202e", "\x00", "\r\n", "<p>", "é", "\n\n"]),
+            st.sampled_from(
+                [STORY, "\x1b[31m", "\x1b]0;t\x07", "\x9b2J", "\u202e", "\x00", "\r\n", "<p>", "é", "\n\n"]
+            ),
             max_size=12,
         ).map(lambda parts: "".join(parts).encode("utf-8")),
     ),
@@ -154,7 +161,14 @@ def test_any_file_cleans_or_is_skipped_and_nothing_hostile_survives(data: bytes,
             return
     assert articles
     for article in articles:
-        for value in (article.title, article.body, article.source, article.dateline, article.date, article.url):
+        for value in (
+            article.title,
+            article.body,
+            article.source,
+            article.dateline,
+            article.date,
+            article.url,
+        ):
             assert not any(char in (value or "") for char in FORBIDDEN)
 
 

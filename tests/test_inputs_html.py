@@ -54,8 +54,18 @@ def test_furniture_stays_out(name: str) -> None:
     [article] = clean_file(PAGES / name)
     text = article.title + "\n" + article.body
     for furniture in (
-        "cookie", "Subscribe", "Related stories", "Finally!", "Leave a comment", "Share on",
-        "All rights reserved", "newsletter", "Most read", "Advertisement", "Tags:", "Log in",
+        "cookie",
+        "Subscribe",
+        "Related stories",
+        "Finally!",
+        "Leave a comment",
+        "Share on",
+        "All rights reserved",
+        "newsletter",
+        "Most read",
+        "Advertisement",
+        "Tags:",
+        "Log in",
         "briefing",
     ):
         assert furniture.lower() not in text.lower()
@@ -126,8 +136,13 @@ def test_text_file_that_is_really_html_is_read_as_html(tmp_path: Path) -> None:
 def test_page_of_short_lines_trusts_the_extracted_block() -> None:
     # Earnings tables are short lines the text cleaner alone would drop as furniture.
     rows = [
-        "Shr 63 cts vs 50 cts", "Net 73.8 mln vs 62.3 mln", "Sales 664.2 mln vs 600.6 mln", "Nine mths",
-        "Shr 2.06 dlrs vs 1.67 dlrs", "Net 241.2 mln vs 205.9 mln", "Sales 2.04 billion vs 1.80 billion",
+        "Shr 63 cts vs 50 cts",
+        "Net 73.8 mln vs 62.3 mln",
+        "Sales 664.2 mln vs 600.6 mln",
+        "Nine mths",
+        "Shr 2.06 dlrs vs 1.67 dlrs",
+        "Net 241.2 mln vs 205.9 mln",
+        "Sales 2.04 billion vs 1.80 billion",
         "Avg shrs 117.1 mln vs 123.4 mln",
     ]
     paragraphs = "".join(f"<p>{row}</p>" for row in rows)

@@ -33,24 +33,45 @@ def test_articles_with_their_line_numbers_and_bad_lines_reported(tmp_path: Path)
     path = lines_file(
         tmp_path,
         [
-            record(id="a1", title="Rates held", body="First para.\n\nSecond  para\nwrapped.", date="1987-03-11T10:53:45", source="Reuters", section="x"),
+            record(
+                id="a1",
+                title="Rates held",
+                body="First para.\n\nSecond  para\nwrapped.",
+                date="1987-03-11T10:53:45",
+                source="Reuters",
+                section="x",
+            ),
             '{"title": "broken", "body": ',
             "",
             record(title="No body here", date="2020-01-01"),
             '["not", "an", "object"]',
-            record(text="Body under \"text\".\n\n\n\nAfter two blank lines.", date="Tue, 15 Nov 1994 08:12:31 GMT", url="https://x.example/a"),
+            record(
+                text='Body under "text".\n\n\n\nAfter two blank lines.',
+                date="Tue, 15 Nov 1994 08:12:31 GMT",
+                url="https://x.example/a",
+            ),
         ],
     )
     problems: list[str] = []
     articles = load_jsonl(path, problems.append)
     assert articles == [
         Article(
-            path=str(path), title="Rates held", body="First para.\n\nSecond para wrapped.",
-            date="1987-03-11T10:53:45", source="Reuters", part=0, lines=(1, 1),
+            path=str(path),
+            title="Rates held",
+            body="First para.\n\nSecond para wrapped.",
+            date="1987-03-11T10:53:45",
+            source="Reuters",
+            part=0,
+            lines=(1, 1),
         ),
         Article(
-            path=str(path), title='Body under "text"', body='Body under "text".\n\nAfter two blank lines.',
-            date="1994-11-15T08:12:31+00:00", url="https://x.example/a", part=5, lines=(6, 6),
+            path=str(path),
+            title='Body under "text"',
+            body='Body under "text".\n\nAfter two blank lines.',
+            date="1994-11-15T08:12:31+00:00",
+            url="https://x.example/a",
+            part=5,
+            lines=(6, 6),
         ),
     ]
     assert problems == [
@@ -63,10 +84,22 @@ def test_articles_with_their_line_numbers_and_bad_lines_reported(tmp_path: Path)
 def test_control_characters_never_survive(tmp_path: Path) -> None:
     path = lines_file(
         tmp_path,
-        [record(title="\x1b[31mRed\x1b[0m title", body="Body \x1b]0;pwned\x07text \x9b2Jhere.", source="\u202eAFP", dateline="Paris\x00")],
+        [
+            record(
+                title="\x1b[31mRed\x1b[0m title",
+                body="Body \x1b]0;pwned\x07text \x9b2Jhere.",
+                source="\u202eAFP",
+                dateline="Paris\x00",
+            )
+        ],
     )
     [article] = load_jsonl(path)
-    assert (article.title, article.body, article.source, article.dateline) == ("Red title", "Body text here.", "AFP", "Paris")
+    assert (article.title, article.body, article.source, article.dateline) == (
+        "Red title",
+        "Body text here.",
+        "AFP",
+        "Paris",
+    )
 
 
 def test_gzip_is_read_by_content(tmp_path: Path) -> None:
@@ -77,17 +110,22 @@ def test_gzip_is_read_by_content(tmp_path: Path) -> None:
 def test_whole_file_problems(tmp_path: Path) -> None:
     empty = tmp_path / "empty.jsonl"
     empty.write_bytes(b"")
-    with pytest.raises(SkippedFile, match="^empty file$"):
+    with pytest.raises(SkippedFile, match=r"^empty file$"):
         load_jsonl(empty)
     with pytest.raises(SkippedFile) as caught:
         load_jsonl(lines_file(tmp_path, ["{", "nope"], name="bad.jsonl"))
-    assert caught.value.reason == "no article found (line 1: invalid JSON (Expecting property name enclosed in double quotes at column 2) and 1 more bad lines)"
+    assert (
+        caught.value.reason
+        == "no article found (line 1: invalid JSON (Expecting property name enclosed in double quotes at column 2) and 1 more bad lines)"
+    )
     png = tmp_path / "image.jsonl"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
     with pytest.raises(SkippedFile, match=r"^binary file \(PNG image\)$"):
         load_jsonl(png)
     with pytest.raises(SkippedFile, match=r"^larger than 100 bytes \(decompressed\)$"):
-        load_jsonl(lines_file(tmp_path, [record(title="T", body="B" * 80)] * 3, name="big.jsonl.gz"), max_bytes=100)
+        load_jsonl(
+            lines_file(tmp_path, [record(title="T", body="B" * 80)] * 3, name="big.jsonl.gz"), max_bytes=100
+        )
 
 
 def test_body_as_list_of_paragraphs_and_missing_title(tmp_path: Path) -> None:

@@ -14,8 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from reader.library import Library
 
 CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
@@ -56,7 +54,19 @@ def test_kill_during_add_then_add_again(tmp_path):
     library_folder = tmp_path / "lib"
     Library.open(library_folder, seed=False).close()
     process = subprocess.Popen(
-        [sys.executable, "-m", "reader", "add", "--library", str(library_folder), "--workers", "2", "--batch", "40", str(corpus)],
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "add",
+            "--library",
+            str(library_folder),
+            "--workers",
+            "2",
+            "--batch",
+            "40",
+            str(corpus),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

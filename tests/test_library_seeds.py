@@ -75,6 +75,6 @@ def test_incremental_add(tmp_path):
     assert library.search('"washington times"').total == 1
     still_post = library.search('"washington post"', limit=20).hits
     assert str(changed) not in {hit.path for hit in still_post}
-    assert [hit.passages[0].marks for hit in still_post][0]  # phrase words are marked
+    assert next(hit.passages[0].marks for hit in still_post)  # phrase words are marked
     assert library.searcher().doc_count() == library.store.article_count()
     library.close()

@@ -69,7 +69,9 @@ def test_output_never_holds_controls_and_cleaning_is_idempotent(text: str) -> No
 
 @given(
     st.lists(
-        st.sampled_from(["\x1b[", "\x1b]", "\x1b", "\x9b", "\x9d", "\x07", "\x1b\\", "\x9c", "0;", "31m", "2J", "x", "\n"]),
+        st.sampled_from(
+            ["\x1b[", "\x1b]", "\x1b", "\x9b", "\x9d", "\x07", "\x1b\\", "\x9c", "0;", "31m", "2J", "x", "\n"]
+        ),
         max_size=30,
     ).map("".join)
 )

@@ -177,7 +177,10 @@ def test_title_is_a_prefix_of_the_lead(lead: str) -> None:
 @pytest.mark.parametrize(
     ("lead", "title"),
     [
-        ("A Syrian truce has come into effect after five years of civil war.", "A Syrian truce has come into effect after five years of civil war"),
+        (
+            "A Syrian truce has come into effect after five years of civil war.",
+            "A Syrian truce has come into effect after five years of civil war",
+        ),
         (
             "Russia has firmly rejected accusations of war crimes over the bombing of hospitals in Syria. Kremlin says no.",
             "Russia has firmly rejected accusations of war crimes over the bombing of hospitals…",

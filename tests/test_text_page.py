@@ -123,7 +123,9 @@ def test_portal_page_keeps_only_the_article() -> None:
 
 
 def test_crosshead_and_short_quote_inside_the_body_survive() -> None:
-    text = page("Rates rise again", "", BODY[0], "", "Inflation worries", "", BODY[1], '"We had no choice."', BODY[2])
+    text = page(
+        "Rates rise again", "", BODY[0], "", "Inflation worries", "", BODY[1], '"We had no choice."', BODY[2]
+    )
     (article,) = clean_text_page(text, "p.txt")
     assert article.paragraphs == [BODY[0], "Inflation worries", BODY[1], '"We had no choice."', BODY[2]]
 
@@ -137,7 +139,14 @@ def test_caption_repeating_a_sentence_is_dropped() -> None:
 
 
 def test_lead_cut_off_by_a_caption_is_kept() -> None:
-    text = page("Rates rise again", "May 4, 2019", BODY[0], "The bank's headquarters in the capital", "Getty Images", BODY[1:])
+    text = page(
+        "Rates rise again",
+        "May 4, 2019",
+        BODY[0],
+        "The bank's headquarters in the capital",
+        "Getty Images",
+        BODY[1:],
+    )
     (article,) = clean_text_page(text, "p.txt")
     assert article.paragraphs == BODY
     assert article.date == "2019-05-04"
@@ -150,7 +159,12 @@ MORE_BODY = [
 
 
 def test_related_block_inside_the_body_is_crossed() -> None:
-    related = ["Related Coverage", "Oil Prices Fall as Demand Slows", "Stocks Rise in Asia", "Bank Shares Slide"]
+    related = [
+        "Related Coverage",
+        "Oil Prices Fall as Demand Slows",
+        "Stocks Rise in Asia",
+        "Bank Shares Slide",
+    ]
     title = "Central Bank Raises Rates for First Time in Two Years"
     text = page(title, "May 4, 2019", BODY[:2], related, BODY[2:], MORE_BODY)
     (article,) = clean_text_page(text, "p.txt")
@@ -179,7 +193,9 @@ def test_headlines_with_teasers_after_the_article_are_not_the_article() -> None:
 
 def test_explainer_with_a_crosshead_over_each_paragraph_is_kept() -> None:
     sections = []
-    for heading, paragraph in zip(["What The Bank Decided", "Why Prices Keep Rising", "What Comes Next"], BODY[1:]):
+    for heading, paragraph in zip(
+        ["What The Bank Decided", "Why Prices Keep Rising", "What Comes Next"], BODY[1:]
+    ):
         sections += [heading, paragraph + " " + BODY[0]]
     (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", BODY[0], sections), "p.txt")
     assert article.paragraphs == [BODY[0], *sections]
@@ -254,7 +270,9 @@ def test_window_title_loses_its_site_name() -> None:
 
 
 def test_page_without_an_article_gives_nothing() -> None:
-    navigation = page(["Home", "World", "Business", "Sport", "Contact us", "© 2024 Example", "Privacy Policy"])
+    navigation = page(
+        ["Home", "World", "Business", "Sport", "Contact us", "© 2024 Example", "Privacy Policy"]
+    )
     assert clean_text_page(navigation, "nav.txt") == []
     assert clean_text_page("", "empty.txt") == []
     cookie_only = "We use cookies to personalise content and ads. By continuing to use this site you consent to our use of cookies."
@@ -301,9 +319,22 @@ def test_sources_and_datelines() -> None:
 
 line_text = st.one_of(
     st.sampled_from(
-        BODY + ["Share on Facebook", "Advertisement", "Home", "", " ", "Source: AFP", "12:00 01.02.2020",
-                "Rates Rise Again | The Ledger", "rates rise again", "Rates Rise Again", "Related Articles",
-                "Photo AFP", "WASHINGTON (Reuters) - " + BODY[0]]
+        BODY
+        + [
+            "Share on Facebook",
+            "Advertisement",
+            "Home",
+            "",
+            " ",
+            "Source: AFP",
+            "12:00 01.02.2020",
+            "Rates Rise Again | The Ledger",
+            "rates rise again",
+            "Rates Rise Again",
+            "Related Articles",
+            "Photo AFP",
+            "WASHINGTON (Reuters) - " + BODY[0],
+        ]
     ),
     st.text(max_size=200),
 )
@@ -324,7 +355,9 @@ def test_never_crashes_never_invents_and_is_deterministic(lines: list[str]) -> N
             assert paragraph in normalised
         from_page = any(article.title in line for line in normalised)
         assert from_page or article.title == story_title(article.paragraphs[0])
-        assert article.lines is not None and 1 <= article.lines[0] <= article.lines[1] <= len(text.split("\n"))
+        assert article.lines is not None and 1 <= article.lines[0] <= article.lines[1] <= len(
+            text.split("\n")
+        )
 
 
 @settings(max_examples=200, deadline=None)
@@ -353,7 +386,13 @@ def test_earnings_table_keeps_its_rows() -> None:
         ["Share on Facebook", "Print"],
         EARNINGS,
         ["Advertisement"],
-        ["Latest news", "Oil Prices Fall as Demand Slows", "10:15 03.03.1987", "Stocks Rise in Asia", "09:40 03.03.1987"],
+        [
+            "Latest news",
+            "Oil Prices Fall as Demand Slows",
+            "10:15 03.03.1987",
+            "Stocks Rise in Asia",
+            "09:40 03.03.1987",
+        ],
         ["© 1987 Example Media. All rights reserved.", "Privacy Policy"],
     )
     (article,) = clean_text_page(text, "table.txt")
@@ -364,14 +403,26 @@ def test_earnings_table_keeps_its_rows() -> None:
 
 def test_note_under_a_table_brings_the_table_with_it() -> None:
     note = "NOTE: Results for the year include a gain of 1.5 mln dlrs from the sale of the company's Canadian unit."
-    (article,) = clean_text_page(page("Acme Industries Inc 4th Qtr Net", EARNINGS, note, "Privacy Policy"), "t.txt")
+    (article,) = clean_text_page(
+        page("Acme Industries Inc 4th Qtr Net", EARNINGS, note, "Privacy Policy"), "t.txt"
+    )
     assert article.paragraphs == [*EARNINGS, note]
 
 
 def test_table_beats_a_readers_comment_far_from_it() -> None:
     comment = "This is exactly what everyone expected to happen and nobody in charge has a plan for what comes next."
     year = ["Year", "Shr 3.40 dlrs vs 2.95 dlrs", "Net 4.3 mln vs 3.8 mln", "Revs 48.1 mln vs 41.7 mln"]
-    text = page("Acme Industries Inc 4th Qtr Net", EARNINGS, year, "12 Comments", "Sort by Newest", "jane7", "2 hours ago", comment, "Reply")
+    text = page(
+        "Acme Industries Inc 4th Qtr Net",
+        EARNINGS,
+        year,
+        "12 Comments",
+        "Sort by Newest",
+        "jane7",
+        "2 hours ago",
+        comment,
+        "Reply",
+    )
     (article,) = clean_text_page(text, "t.txt")
     assert article.paragraphs == EARNINGS + year[1:]
 
@@ -395,7 +446,14 @@ def test_navigation_and_headline_lists_are_still_no_article() -> None:
 def test_a_row_repeated_for_the_quarter_and_the_year_stays() -> None:
     quarter = ["Net 123,000 vs 371,000", "Revs 2,944,000 vs 2,138,000", "Avg shrs 11.4 mln vs 11.6 mln"]
     year = ["Net 531,000 vs 725,000", "Revs 6,200,000 vs 4,128,000", "Avg shrs 11.4 mln vs 11.6 mln"]
-    text = page("Enzo Biochem Inc 2nd Qtr Jan 31 Net", "Economy 14:02 13.03.1987", quarter, "Six mths", year, "Privacy Policy")
+    text = page(
+        "Enzo Biochem Inc 2nd Qtr Jan 31 Net",
+        "Economy 14:02 13.03.1987",
+        quarter,
+        "Six mths",
+        year,
+        "Privacy Policy",
+    )
     (article,) = clean_text_page(text, "t.txt")
     assert article.paragraphs == [*quarter, "Six mths", *year]
 
@@ -424,6 +482,13 @@ def test_rows_above_long_notes_come_with_them() -> None:
         "1986 qtr and nine mths includes gain 105,000 dlrs, or one cent per share, and 342,000 dlrs, or three cts per share, respectively, from realized gains on investments.",
         "1986 qtr and nine mths includes charge 4,860,000, or 50 cts per share from strengthening reserve for casualty claims.",
     ]  # fmt: skip
-    text = page("Atlantic American Corp 3rd Qtr Net", "Tuesday, 20 October 1987", EARNINGS, notes, "Most Popular", "Privacy Policy")
+    text = page(
+        "Atlantic American Corp 3rd Qtr Net",
+        "Tuesday, 20 October 1987",
+        EARNINGS,
+        notes,
+        "Most Popular",
+        "Privacy Policy",
+    )
     (article,) = clean_text_page(text, "t.txt")
     assert article.paragraphs == [*EARNINGS, *notes]

@@ -234,7 +234,7 @@ async def test_clicking_a_highlighted_name_searches_by_it(library_dir: Path) -> 
         view = reading.query_one(ArticleView)
         mention = next(s for s in reading.stored.entities if s.label == "PERSON" and s.name == "Faysal Itani")
         line = view.line_of(mention.start)
-        column = mention.start - view._line_spans[line][0]  # noqa: SLF001 - ASCII line: cells == characters
+        column = mention.start - view._line_spans[line][0]
         await pilot.click(view, offset=(column + 1, line - int(view.scroll_offset.y)))
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
@@ -451,11 +451,17 @@ async def test_every_action_is_in_the_command_palette(library_dir: Path) -> None
         reading = await _open_first_hit(pilot)
         provider = ActionsProvider(reading)
         names = [name for name, _, _ in provider._commands()]
-        for wanted in ("Pieces related to this article (r)", "Compare with a related piece, side by side (s)", "Show every key (?)"):
+        for wanted in (
+            "Pieces related to this article (r)",
+            "Compare with a related piece, side by side (s)",
+            "Show every key (?)",
+        ):
             assert wanted in names
         search = app.search_screen()
         # Offered even while the query box (which takes letter keys) has the focus.
-        assert "Sort results by date or by relevance (o)" in [name for name, _, _ in ActionsProvider(search)._commands()]
+        assert "Sort results by date or by relevance (o)" in [
+            name for name, _, _ in ActionsProvider(search)._commands()
+        ]
         await pilot.press("ctrl+p", *"related to this")
         await settle(pilot)
         await pilot.press("enter")

@@ -214,7 +214,11 @@ async def test_highlight_actions_are_in_help_and_the_palette(library_dir: Path) 
     async with app.run_test(size=SIZE) as pilot:
         reading = await _read(pilot, "001")
         names = [name for name, _, _ in ActionsProvider(reading)._commands()]
-        for wanted in ("Export highlights to Markdown (X ^e)", "List every highlight, across articles (H)", "Move the cursor to the next sentence (j)"):
+        for wanted in (
+            "Export highlights to Markdown (X ^e)",
+            "List every highlight, across articles (H)",
+            "Move the cursor to the next sentence (j)",
+        ):
             assert wanted in names
         assert any(name.startswith("Highlight the selection") for name in names)
 

@@ -35,7 +35,9 @@ def test_no_config_file_means_default_keys(tmp_path: Path) -> None:
     assert load_keymap(IDS, tmp_path / "missing.toml").keys == {}
 
 
-def test_the_config_lives_in_the_platform_config_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_config_lives_in_the_platform_config_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("NEWS_READER_CONFIG", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     assert config_path() == tmp_path / "news-reader" / "config.toml"

@@ -34,4 +34,6 @@ async def test_main_screens_look_as_stored(scene: str, library_dir: Path, tmp_pa
     if svg != stored.read_text(encoding="utf-8"):
         actual = tmp_path / f"{scene}.svg"
         actual.write_text(svg, encoding="utf-8")
-        pytest.fail(f"{scene} looks different from {stored}; see {actual} (update: NEWS_READER_UPDATE_SNAPSHOTS=1)")
+        pytest.fail(
+            f"{scene} looks different from {stored}; see {actual} (update: NEWS_READER_UPDATE_SNAPSHOTS=1)"
+        )

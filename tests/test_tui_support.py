@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from reader.library import Library
 from reader.tui import scenes
 from reader.tui.app import NewsReaderApp

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 from rich._wrap import divide_line
@@ -27,7 +29,10 @@ def test_field_queries_and_operators_are_not_highlighted() -> None:
     assert _words(query_matches(TEXT, "person:obama aleppo")) == ["Aleppo"]
 
 
-@given(st.text(alphabet=st.sampled_from("abs tring.Ssky,y'\n"), max_size=120), st.sampled_from(["strings", "sky", "a.b", "ring tyings"]))
+@given(
+    st.text(alphabet=st.sampled_from("abs tring.Ssky,y'\n"), max_size=120),
+    st.sampled_from(["strings", "sky", "a.b", "ring tyings"]),
+)
 def test_the_fast_path_finds_what_the_index_analyzer_finds(text: str, query: str) -> None:
     assert query_matches(text, query) == matched_spans(text, query_terms(query), text_analyzer())
 
@@ -57,5 +62,5 @@ def test_wrapped_lines_fit_the_width(text: str, width: int) -> None:
     edges = [0, *wrap_offsets(text, width), len(text)]
     assert edges == sorted(edges)
     if text.isascii():
-        for start, end in zip(edges, edges[1:]):
+        for start, end in itertools.pairwise(edges):
             assert len(text[start:end].rstrip(" ")) <= width

@@ -48,7 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"news-reader {__version__}")
     parser.add_argument(
-        "--library", dest="reader_library", metavar="PATH", help="the library the reader opens (see `add --help`)"
+        "--library",
+        dest="reader_library",
+        metavar="PATH",
+        help="the library the reader opens (see `add --help`)",
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for command in COMMANDS:

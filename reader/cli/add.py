@@ -5,9 +5,22 @@ from __future__ import annotations
 import argparse
 import os
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
-from reader.cli.library_options import add_json_option, add_library_option, library_command, open_library, safe_line
+from reader.cli.library_options import (
+    add_json_option,
+    add_library_option,
+    library_command,
+    open_library,
+    safe_line,
+)
 from reader.cli.output import print_json_line, stderr, stdout
 from reader.library.adder import INDEX_CHUNK
 
@@ -31,15 +44,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH")
     parser.add_argument(
-        "--workers", type=int, default=min(2, os.cpu_count() or 1), metavar="N",
+        "--workers",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        metavar="N",
         help="processes that clean and extract (default: 2 or the number of cores)",
     )
     parser.add_argument(
-        "--batch", type=int, default=INDEX_CHUNK, metavar="N",
+        "--batch",
+        type=int,
+        default=INDEX_CHUNK,
+        metavar="N",
         help=f"articles per indexing batch; each batch is one index segment and one commit unit ({INDEX_CHUNK})",
     )
-    parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
-                        help="how long to wait for another writer (30)")
+    parser.add_argument(
+        "--wait", type=float, default=None, metavar="SECONDS", help="how long to wait for another writer (30)"
+    )
     add_json_option(parser, "the summary")
     add_library_option(parser)
     parser.set_defaults(func=run_add)
@@ -85,15 +105,14 @@ def run_add(args: argparse.Namespace) -> int:
     for path in missing:
         stderr.print(f"news-reader: no such file or folder: {safe_line(path)}", markup=False, style="red")
     paths = [p for p in args.paths if os.path.exists(p)]
-    with progress_display() as progress:
-        # No seeds for a library whose first use is an add: it opens on what was added.
-        with open_library(args, seed=False, lock_timeout=args.wait) as library:
-            report = library.add(
-                paths,
-                workers=max(1, args.workers),
-                progress=ProgressReporter(progress, "adding"),
-                batch_size=max(1, args.batch),
-            )
+    # No seeds for a library whose first use is an add: it opens on what was added.
+    with progress_display() as progress, open_library(args, seed=False, lock_timeout=args.wait) as library:
+        report = library.add(
+            paths,
+            workers=max(1, args.workers),
+            progress=ProgressReporter(progress, "adding"),
+            batch_size=max(1, args.batch),
+        )
     if args.json:
         data = report.to_json()
         data["missing"] = missing
@@ -113,8 +132,12 @@ def print_summary(report) -> None:
         highlight=False,
     )
     for path, reason in report.skipped:
-        stderr.print(f"news-reader: skipped {safe_line(path)}: {safe_line(reason)}", markup=False, style="yellow")
+        stderr.print(
+            f"news-reader: skipped {safe_line(path)}: {safe_line(reason)}", markup=False, style="yellow"
+        )
     for path, problem in report.problems[:20]:
         stderr.print(f"news-reader: {safe_line(path)}: {safe_line(problem)}", markup=False, style="yellow")
     if len(report.problems) > 20:
-        stderr.print(f"news-reader: … and {len(report.problems) - 20} more problems", markup=False, style="yellow")
+        stderr.print(
+            f"news-reader: … and {len(report.problems) - 20} more problems", markup=False, style="yellow"
+        )

@@ -43,9 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to clean")
-    parser.add_argument(
-        "--json", action="store_true", help="print one JSON object per article per line"
-    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object per article per line")
     parser.set_defaults(func=lambda args: run_clean(args.paths, as_json=args.json))
 
 
@@ -76,7 +74,9 @@ def run_clean(paths: Sequence[str], as_json: bool) -> int:
         warn("no input files found")
         return 1
     if not as_json:
-        stderr.print(Text(_summary(articles, files_cleaned, files_skipped, bad_parts), style="dim"), soft_wrap=True)
+        stderr.print(
+            Text(_summary(articles, files_cleaned, files_skipped, bad_parts), style="dim"), soft_wrap=True
+        )
     return 0 if files_skipped == 0 and bad_parts == 0 else 1
 
 

@@ -103,7 +103,9 @@ def run_entities(
     if top > 0:
         summaries = summaries[:top]
     if as_json:
-        sys.stdout.write(json.dumps({"entities": [s.to_json() for s in summaries]}, ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps({"entities": [s.to_json() for s in summaries]}, ensure_ascii=False) + "\n"
+        )
     else:
         print_table(summaries, len(articles))
     return 0 if files_skipped == 0 else 1

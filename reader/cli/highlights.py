@@ -10,7 +10,13 @@ from functools import wraps
 from rich.table import Table
 from rich.text import Text
 
-from reader.cli.library_options import add_json_option, add_library_option, library_command, open_library, safe_line
+from reader.cli.library_options import (
+    add_json_option,
+    add_library_option,
+    library_command,
+    open_library,
+    safe_line,
+)
 from reader.cli.output import error, print_json_line, stderr, stdout, warn
 from reader.highlights.select import BadFilter, HighlightFilter, select_highlights
 from reader.highlights.store import HighlightError, HighlightStore
@@ -58,7 +64,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     adding.add_argument("--note", default="", metavar="N", help="a note on the passage")
     adding.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeat for several)")
     adding.add_argument(
-        "--occurrence", type=_positive, metavar="N", help="the Nth place the quote occurs (default: the first)"
+        "--occurrence",
+        type=_positive,
+        metavar="N",
+        help="the Nth place the quote occurs (default: the first)",
     )
     add_json_option(adding, "the new highlight")
     add_library_option(adding)
@@ -66,7 +75,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     editing = actions.add_parser("edit", help="change the note or the tags of a highlight")
     editing.add_argument("id", metavar="ID", help="highlight id or a unique prefix of one")
-    editing.add_argument("--note", metavar="N", help="the new note (\"\" clears it)")
+    editing.add_argument("--note", metavar="N", help='the new note ("" clears it)')
     editing.add_argument(
         "--tag", action="append", metavar="T", help="the new tags, replacing the old (repeat for several)"
     )
@@ -166,7 +175,9 @@ def run_list(args: argparse.Namespace) -> int:
     if not rows:
         stderr.print("no highlights found", markup=False)
         return 1
-    table = Table(title=f"{len(rows)} highlight{'s' if len(rows) != 1 else ''} in {len(groups)} article{'s' if len(groups) != 1 else ''}")
+    table = Table(
+        title=f"{len(rows)} highlight{'s' if len(rows) != 1 else ''} in {len(groups)} article{'s' if len(groups) != 1 else ''}"
+    )
     table.add_column("id", style="dim", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("article", ratio=2)
@@ -225,7 +236,11 @@ def run_remove(args: argparse.Namespace) -> int:
                 error(str(exc))
                 failed += 1
                 continue
-            stdout.print(f"removed {removed.id} (`news-reader highlights undo` brings it back)", markup=False, soft_wrap=True)
+            stdout.print(
+                f"removed {removed.id} (`news-reader highlights undo` brings it back)",
+                markup=False,
+                soft_wrap=True,
+            )
     return 1 if failed else 0
 
 
@@ -246,7 +261,10 @@ def run_edit(args: argparse.Namespace) -> int:
         if args.tag is not None or args.no_tags:
             highlight = store.set_tags(highlight.id, args.tag or [])
     tags = ", ".join(highlight.tags) or "none"
-    stdout.print(Text(f"edited {highlight.id}: note “{safe_line(highlight.note)}”, tags: {safe_line(tags)}"), soft_wrap=True)
+    stdout.print(
+        Text(f"edited {highlight.id}: note “{safe_line(highlight.note)}”, tags: {safe_line(tags)}"),
+        soft_wrap=True,
+    )
     return 0
 
 
@@ -259,8 +277,16 @@ def run_undo(args: argparse.Namespace) -> int:
     if undone is None:
         stderr.print("nothing to undo", markup=False)
         return 1
-    verb = {"add": "adding", "delete": "removing", "undelete": "restoring", "note": "the note of", "tags": "the tags of"}
-    stdout.print(f"undid {verb.get(undone.action, undone.action)} {undone.highlight.id}", markup=False, soft_wrap=True)
+    verb = {
+        "add": "adding",
+        "delete": "removing",
+        "undelete": "restoring",
+        "note": "the note of",
+        "tags": "the tags of",
+    }
+    stdout.print(
+        f"undid {verb.get(undone.action, undone.action)} {undone.highlight.id}", markup=False, soft_wrap=True
+    )
     return 0
 
 

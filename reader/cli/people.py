@@ -6,7 +6,13 @@ import argparse
 
 from rich.table import Table
 
-from reader.cli.library_options import add_json_option, add_library_option, library_command, open_library, safe_line
+from reader.cli.library_options import (
+    add_json_option,
+    add_library_option,
+    library_command,
+    open_library,
+    safe_line,
+)
 from reader.cli.output import print_json_line, stderr, stdout
 
 

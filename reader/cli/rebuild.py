@@ -26,11 +26,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 @library_command
 def run_rebuild(args: argparse.Namespace) -> int:
-    with progress_display() as progress:
-        with open_library(args, seed=False) as library:
-            report = library.rebuild(
-                from_sources=args.from_sources, progress=ProgressReporter(progress, "cleaning")
-            )
+    with progress_display() as progress, open_library(args, seed=False) as library:
+        report = library.rebuild(
+            from_sources=args.from_sources, progress=ProgressReporter(progress, "cleaning")
+        )
     stdout.print(
         f"index rebuilt: {report.articles:,} articles ({report.recleaned_sources} files cleaned again) "
         f"in {report.seconds:.1f} s",

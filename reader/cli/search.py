@@ -47,7 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("query", nargs="*", metavar="QUERY", help="words and operators (see below)")
-    parser.add_argument("--person", metavar="NAME", help="only articles mentioning this person (aliases work)")
+    parser.add_argument(
+        "--person", metavar="NAME", help="only articles mentioning this person (aliases work)"
+    )
     parser.add_argument("--source", metavar="S", help="only articles from this source")
     parser.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="order of hits")
     parser.add_argument("--limit", type=_positive, default=10, metavar="N", help="at most N hits (10)")

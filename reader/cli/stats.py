@@ -42,7 +42,9 @@ def run_stats(args: argparse.Namespace) -> int:
         ("index", f"{stats.index_bytes / 1e6:.1f} MB, generation {stats.index_generation}"),
     ]
     if stats.stale_articles:
-        rows.append(("stale", f"{stats.stale_articles:,} articles from an older cleaner: run `news-reader rebuild`"))
+        rows.append(
+            ("stale", f"{stats.stale_articles:,} articles from an older cleaner: run `news-reader rebuild`")
+        )
     for name, value in rows:
         table.add_row(name, value)
     stdout.print(table)

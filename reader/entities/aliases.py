@@ -22,7 +22,6 @@ from dataclasses import replace
 from reader.entities import names
 from reader.entities.mention import Mention
 
-
 # A lone surname shared by several people goes to one of them only when that one has
 # at least this share of the mentions (and a few mentions at all).
 _DOMINANT_SHARE = 0.8
@@ -30,7 +29,7 @@ _DOMINANT_MIN = 3
 
 
 class _Person:
-    __slots__ = ("given", "surname", "forms")
+    __slots__ = ("forms", "given", "surname")
 
     def __init__(self, given: str, surname: str) -> None:
         self.given = given
@@ -115,9 +114,6 @@ def resolve_library(per_article_mentions: Sequence[Sequence[Mention]]) -> list[l
     resolved: list[list[Mention]] = []
     for mentions in per_article_mentions:
         resolved.append(
-            [
-                replace(m, name=registry.canonical(m.name)) if m.label == "PERSON" else m
-                for m in mentions
-            ]
+            [replace(m, name=registry.canonical(m.name)) if m.label == "PERSON" else m for m in mentions]
         )
     return resolved

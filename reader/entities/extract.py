@@ -84,7 +84,9 @@ _CAPS_FUNCTION_WORDS = frozenset(
 
 def _caps_name(mention: Mention) -> Mention:
     if mention.name.isupper() and len(mention.name) > 3 and mention.label != "ORG":
-        return Mention(mention.start, mention.end, mention.label, mention.name.title(), mention.text, mention.role)
+        return Mention(
+            mention.start, mention.end, mention.label, mention.name.title(), mention.text, mention.role
+        )
     return mention
 
 

@@ -22,7 +22,7 @@ from reader.entities.patterns import (
     PART,
     POSSESSIVE_AFTER,
     RUN,
-        WORDS_BEFORE,
+    WORDS_BEFORE,
 )
 
 # Evidence strengths: a later, stronger reading of the same name wins (see resolve.py).
@@ -85,7 +85,9 @@ def _lists() -> dict[str, frozenset[str]]:
     }
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "around", "towards", "toward", "into"})
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "near", "outside", "inside", "across", "around", "towards", "toward", "into"}
+)
 _PLACE_OF_NOUNS = frozenset(
     "city town village province region capital district suburb port county state island governorate "
     "neighbourhood neighborhood".split()
@@ -95,25 +97,111 @@ _WHO_AFTER = re.compile(r"(?:,|\s[-–—])\s+(?:who|whose)\b")
 _TICKER_AFTER = re.compile(r"\s*<[A-Z0-9.&-]{1,12}>")
 _EMPLOYER_ROLE = re.compile(r" ((?:chief )?[a-z]+) (?:[A-Z][a-z]|Mr|Ms|Dr)")
 _REGION_AFTER = re.compile(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[ ,.;:)]|$)")
-_KIN = frozenset({"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "uncle", "aunt", "cousin", "widow", "colleague", "colleagues", "counterpart", "number", "rival", "successor", "predecessor"})
+_KIN = frozenset(
+    {
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "uncle",
+        "aunt",
+        "cousin",
+        "widow",
+        "colleague",
+        "colleagues",
+        "counterpart",
+        "number",
+        "rival",
+        "successor",
+        "predecessor",
+    }
+)
 _NEXT_WORDS = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 _SPEECH_AFTER = re.compile(r"(?:,[^,]{1,80},\s+|,?\s+)([a-z]+)\b")
 _OPENING = frozenset(" \t\u00a0\"'“‘([")
-_SENTENCE_END = frozenset("\n.!?:;\"“”(•—–-")
+_SENTENCE_END = frozenset('\n.!?:;"“”(•—–-')
 _TITLE_MODIFIERS = frozenset(
-    {"Former", "Acting", "Ex", "Interim", "Outgoing", "Incoming", "Senior", "Junior", "Special", "Grand", "First", "Deputy", "Vice", "Chief", "Executive", "Managing", "Supreme", "Head"}
+    {
+        "Former",
+        "Acting",
+        "Ex",
+        "Interim",
+        "Outgoing",
+        "Incoming",
+        "Senior",
+        "Junior",
+        "Special",
+        "Grand",
+        "First",
+        "Deputy",
+        "Vice",
+        "Chief",
+        "Executive",
+        "Managing",
+        "Supreme",
+        "Head",
+    }
 )
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "one", "another"})
 _SPEECH_BEFORE_VERBS = frozenset({"said", "says", "told", "added", "asked"})
 # In a headline in capitals: "PUTIN MEETS KERRY", "OBAMA TALKS WITH CASTRO".
 # "PUTIN SAYS ...", but not "PORSCHE RECALLS 892 CARS".
 _HEADLINE_SUBJECT_VERBS = frozenset(
-    {"says", "said", "tells", "told", "urges", "warns", "meets", "met", "visits", "quits", "resigns", "dies",
-     "vows", "denies", "insists", "slams", "hails", "backs", "rejects", "calls", "phones"}
+    {
+        "says",
+        "said",
+        "tells",
+        "told",
+        "urges",
+        "warns",
+        "meets",
+        "met",
+        "visits",
+        "quits",
+        "resigns",
+        "dies",
+        "vows",
+        "denies",
+        "insists",
+        "slams",
+        "hails",
+        "backs",
+        "rejects",
+        "calls",
+        "phones",
+    }
 )
 _HEADLINE_OBJECT_VERBS = frozenset(
-    {"said", "says", "told", "meets", "meet", "met", "with", "visits", "urges", "backs", "slams", "hails",
-     "tells", "warns", "asks", "calls", "thanks", "invites", "phones", "replaces", "names", "appoints", "fires", "sacks"}
+    {
+        "said",
+        "says",
+        "told",
+        "meets",
+        "meet",
+        "met",
+        "with",
+        "visits",
+        "urges",
+        "backs",
+        "slams",
+        "hails",
+        "tells",
+        "warns",
+        "asks",
+        "calls",
+        "thanks",
+        "invites",
+        "phones",
+        "replaces",
+        "names",
+        "appoints",
+        "fires",
+        "sacks",
+    }
 )
 
 
@@ -170,9 +258,13 @@ _FUNCTION_WORDS = frozenset(
     "both no not what which who how why where once even only just still now today yesterday".split()
 )
 _CONNECTOR_WORDS = frozenset(
-    "of|for|and|&|of the|for the|de|du|da|di|del|della|dos|das|do|van|von|der|den|la|le|bin|ibn|y|al|el|bint".split("|")
+    "of|for|and|&|of the|for the|de|du|da|di|del|della|dos|das|do|van|von|der|den|la|le|bin|ibn|y|al|el|bint".split(
+        "|"
+    )
 )
-_NAME_PARTICLES = frozenset("de|du|da|di|del|della|dos|das|do|van|von|der|den|la|le|bin|ibn|y|al|el|bint".split("|"))
+_NAME_PARTICLES = frozenset(
+    "de|du|da|di|del|della|dos|das|do|van|von|der|den|la|le|bin|ibn|y|al|el|bint".split("|")
+)
 _SPLITTING_CONNECTORS = frozenset({"of", "for", "and", "&", "of the", "for the"})
 
 
@@ -213,11 +305,20 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
             and word not in lists["titles"]
             and word not in lists["honorifics"]
             and word not in lists["org_heads"]
-            and (word.lower() in _FUNCTION_WORDS or all_caps or not _has_org_suffix([_strip_period(p.text) for p in parts[1:]]))
+            and (
+                word.lower() in _FUNCTION_WORDS
+                or all_caps
+                or not _has_org_suffix([_strip_period(p.text) for p in parts[1:]])
+            )
         ):
             before = len(out)
             _split_run(text, parts[1:], out, all_caps)
-            if len(out) > before and len(parts) > 1 and out[before].start == parts[1].start and word.lower() not in _FUNCTION_WORDS:
+            if (
+                len(out) > before
+                and len(parts) > 1
+                and out[before].start == parts[1].start
+                and word.lower() not in _FUNCTION_WORDS
+            ):
                 out[before].extend_from = first.start
             return
     words = [_strip_period(p.text) for p in parts]
@@ -253,7 +354,9 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
         begin, end = org
         if begin > 0:
             _split_run(text, parts[:begin], out, all_caps)
-        out.append(_candidate(text, parts[begin:end], "ORG", KEYWORD, sentence_start=sentence_start and begin == 0))
+        out.append(
+            _candidate(text, parts[begin:end], "ORG", KEYWORD, sentence_start=sentence_start and begin == 0)
+        )
         if end < len(parts):
             _split_run(text, parts[end:], out, all_caps)
         return
@@ -267,7 +370,12 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
 
 
 def _split_titles(
-    text: str, parts: list[_Part], words: list[str], out: list[Candidate], all_caps: bool, sentence_start: bool
+    text: str,
+    parts: list[_Part],
+    words: list[str],
+    out: list[Candidate],
+    all_caps: bool,
+    sentence_start: bool,
 ) -> None:
     lists = _lists()
     index = 0
@@ -276,7 +384,11 @@ def _split_titles(
     if prefix:
         length, label, strength = prefix
         rest = words[length:]
-        if rest and (rest[0] in lists["titles"] or rest[0] in lists["honorifics"] or (len(rest) >= 2 and _is_first_name(rest[0]))):
+        if rest and (
+            rest[0] in lists["titles"]
+            or rest[0] in lists["honorifics"]
+            or (len(rest) >= 2 and _is_first_name(rest[0]))
+        ):
             if label:
                 out.append(_candidate(text, parts[:length], label, strength, sentence_start=sentence_start))
             index = length
@@ -326,10 +438,16 @@ def _split_titles(
         break
     role = None
     # "Former", "Acting" alone make no title: "Former Worldcom boss ..." names a company.
-    has_title = any(w not in _TITLE_MODIFIERS for w in words[title_start:index] if w in lists["titles"] or w in lists["honorifics"])
+    has_title = any(
+        w not in _TITLE_MODIFIERS
+        for w in words[title_start:index]
+        if w in lists["titles"] or w in lists["honorifics"]
+    )
     if has_title:
         if not honorific_only:
-            role_parts = [p for p in parts[title_start:index] if _strip_period(p.text) not in lists["honorifics"]]
+            role_parts = [
+                p for p in parts[title_start:index] if _strip_period(p.text) not in lists["honorifics"]
+            ]
             role = text[role_parts[0].start : role_parts[-1].end] if role_parts else None
             if role:
                 role = _strip_period(role)
@@ -348,7 +466,9 @@ def _split_titles(
     # "Alexander Konovalov of the ..." reached here only without an organisation: split.
     for offset, part in enumerate(name_parts):
         if part.connector and part.text in _SPLITTING_CONNECTORS:
-            _split_titles(text, name_parts[:offset], name_words[:offset], out, all_caps, sentence_start and index == 0)
+            _split_titles(
+                text, name_parts[:offset], name_words[:offset], out, all_caps, sentence_start and index == 0
+            )
             _split_run(text, name_parts[offset + 1 :], out, all_caps)
             return
     if not name_parts:
@@ -406,14 +526,17 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
         and _is_first_name(first)
         and not all(_is_ordinary(t, all_caps) for t in tokens)
         and tokens[-1] not in lists["demonyms"]  # "Royal Dutch" is no person
+        and not (len(tokens) == 2 and INITIAL.match(tokens[1]))
     ):
-        if not (len(tokens) == 2 and INITIAL.match(tokens[1])):
-            candidate.label, candidate.strength = "PERSON", FIRST_NAME
-            return
-    if _person_cue(before, after, candidate, tokens, all_caps) and _looks_like_name(tokens, all_caps):
-        if len(tokens) >= 2 or not lexicon.places().get(candidate.text, False):
-            candidate.label, candidate.strength = "PERSON", CUE if len(tokens) >= 2 else CUE - 1
-            return
+        candidate.label, candidate.strength = "PERSON", FIRST_NAME
+        return
+    if (
+        _person_cue(before, after, candidate, tokens, all_caps)
+        and _looks_like_name(tokens, all_caps)
+        and (len(tokens) >= 2 or not lexicon.places().get(candidate.text, False))
+    ):
+        candidate.label, candidate.strength = "PERSON", CUE if len(tokens) >= 2 else CUE - 1
+        return
     place = lexicon.places().get(candidate.text)
     if place:
         candidate.label, candidate.strength = "PLACE", PLACE_SURE
@@ -422,7 +545,9 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
         # A small town's name ("Young", "Larne") is a place only where the text says so:
         # "in Young", "Young, New South Wales"; a list with places settles it later.
         previous, comma = _previous_words(before)
-        if (previous and not comma and previous[-1] in _PLACE_PREPOSITIONS) or candidate.possessive is False and _REGION_AFTER.match(after):
+        if (previous and not comma and previous[-1] in _PLACE_PREPOSITIONS) or (
+            candidate.possessive is False and _REGION_AFTER.match(after)
+        ):
             candidate.label, candidate.strength = "PLACE", PLACE_WEAK
         return
     if not all_caps and len(tokens) == 1 and ACRONYM.match(candidate.text):
@@ -430,15 +555,18 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
         return
     previous, comma = _previous_words(before)
     if (
-        not candidate.possessive
-        and previous
-        and not comma
-        and previous[-1] in _PLACE_PREPOSITIONS
-        and not _is_first_name(first)
+        (
+            not candidate.possessive
+            and previous
+            and not comma
+            and previous[-1] in _PLACE_PREPOSITIONS
+            and not _is_first_name(first)
+        )
+        and not all_caps
+        and not ACRONYM.match(candidate.text)
     ):
-        if not all_caps and not ACRONYM.match(candidate.text):
-            candidate.label, candidate.strength = "PLACE", GUESS
-            return
+        candidate.label, candidate.strength = "PLACE", GUESS
+        return
 
 
 def _looks_like_name(tokens: list[str], all_caps: bool) -> bool:
@@ -474,7 +602,11 @@ def _noun_cue(before: str, after: str, possessive: bool) -> str | None:
         if employer and employer.group(1) in lists["role_nouns"] and employer.group(1) not in _KIN:
             return "ORG_WEAK"  # "Qwest chairman Richard Notebaert"
         region = _REGION_AFTER.match(after)
-        if region and region.group(1) in lexicon.places() and not after[region.end() : region.end() + 1] in ("'", "’"):
+        if (
+            region
+            and region.group(1) in lexicon.places()
+            and after[region.end() : region.end() + 1] not in ("'", "’")
+        ):
             return "PLACE"  # "Murdochville, Quebec"
     if not comma and len(previous) >= 2 and previous[-1] == "of" and previous[-2] in _PLACE_OF_NOUNS:
         return "PLACE"
@@ -542,12 +674,14 @@ def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str]
     return False
 
 
-def _organisation_span(words: list[str], parts: list[_Part], all_caps: bool = False) -> tuple[int, int] | None:
+def _organisation_span(
+    words: list[str], parts: list[_Part], all_caps: bool = False
+) -> tuple[int, int] | None:
     """Where a run names an organisation by a keyword: "Free Syrian Army", "Bank of England"."""
     lists = _lists()
     suffixes, prefixes = lists["org_suffixes"], lists["org_prefixes"]
     count = len(words)
-    if count >= 2 and words[0] in lists["org_heads"] and not parts[1].connector or (
+    if (count >= 2 and words[0] in lists["org_heads"] and not parts[1].connector) or (
         count >= 3 and words[0] in lists["org_heads"] and parts[1].text in _NAME_PARTICLES
     ):
         return 0, count
@@ -560,10 +694,14 @@ def _organisation_span(words: list[str], parts: list[_Part], all_caps: bool = Fa
             and parts[index + 1].connector
             and parts[index + 1].text in ("of", "for", "of the", "for the")
         )
-        is_suffix = word in suffixes and index >= 1 and (
-            not parts[index - 1].connector
-            # "Smith Barney, Harris Upham and Co": a legal form after "and" ends a firm's name
-            or (parts[index - 1].text in ("and", "&") and word in lists["corporate"] and index >= 2)
+        is_suffix = (
+            word in suffixes
+            and index >= 1
+            and (
+                not parts[index - 1].connector
+                # "Smith Barney, Harris Upham and Co": a legal form after "and" ends a firm's name
+                or (parts[index - 1].text in ("and", "&") and word in lists["corporate"] and index >= 2)
+            )
         )
         if not (is_prefix or is_suffix):
             continue
@@ -574,7 +712,7 @@ def _organisation_span(words: list[str], parts: list[_Part], all_caps: bool = Fa
                 word in lists["weak_org_suffixes"]
                 and len(name_tokens) == 2
                 and _is_first_name(name_tokens[0])
-                and (index + 1 == count or not (words[index + 1] in suffixes))
+                and (index + 1 == count or words[index + 1] not in suffixes)
             ):
                 return None
         # The organisation starts after the last "of"/"for" before its keyword
@@ -647,7 +785,9 @@ def _has_org_suffix(words: list[str]) -> bool:
     return any(w in suffixes for w in words)
 
 
-def _longest_known_prefix(text: str, parts: list[_Part], all_caps: bool) -> tuple[int, str | None, int] | None:
+def _longest_known_prefix(
+    text: str, parts: list[_Part], all_caps: bool
+) -> tuple[int, str | None, int] | None:
     """The longest place, organisation or nationality that opens the run."""
     demonyms = _lists()["demonyms"]
     for length in range(min(len(parts) - 1, 4), 0, -1):
@@ -695,7 +835,9 @@ def _is_first_name(word: str) -> bool:
     return bool(dash) and head in given and len(head) >= 3
 
 
-def _candidate(text: str, parts: list[_Part], label: str | None, strength: int, sentence_start: bool) -> Candidate:
+def _candidate(
+    text: str, parts: list[_Part], label: str | None, strength: int, sentence_start: bool
+) -> Candidate:
     start, end = parts[0].start, parts[-1].end
     surface = text[start:end]
     # Name tokens keep a trailing period only when it is part of them ("Inc.", "V.").
@@ -707,4 +849,4 @@ def _candidate(text: str, parts: list[_Part], label: str | None, strength: int, 
     return Candidate(start, end, surface, tokens, label, strength, None, sentence_start, possessive)
 
 
-__all__ = ["Candidate", "find_candidates", "WORDS_BEFORE"]
+__all__ = ["WORDS_BEFORE", "Candidate", "find_candidates"]

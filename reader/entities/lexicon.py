@@ -59,7 +59,7 @@ def first_names() -> frozenset[str]:
     names: set[str] = set()
     if spec is None or not spec.submodule_search_locations:
         return frozenset(names)
-    path = list(spec.submodule_search_locations)[0] + "/data/nam_dict.txt"
+    path = next(iter(spec.submodule_search_locations)) + "/data/nam_dict.txt"
     with open(path, encoding="utf-8") as lines:
         for line in lines:
             if line[:1] in "#=" or len(line) < 30:
@@ -111,7 +111,11 @@ def places() -> dict[str, bool]:
             weak.add(name)
         if population >= _CITY_ALTERNATE_POPULATION:
             for alternate in city.get("alternatenames") or ():
-                if _usable_alternate(alternate) and fold(alternate) not in given and alternate.lower() not in ordinary:
+                if (
+                    _usable_alternate(alternate)
+                    and fold(alternate) not in given
+                    and alternate.lower() not in ordinary
+                ):
                     weak.add(alternate)
     table = dict.fromkeys(weak, False)
     table.update(dict.fromkeys(sure, True))

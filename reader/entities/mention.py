@@ -26,7 +26,13 @@ class Mention:
     role: str | None = None
 
     def to_json(self) -> dict:
-        data = {"start": self.start, "end": self.end, "label": self.label, "name": self.name, "text": self.text}
+        data = {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "name": self.name,
+            "text": self.text,
+        }
         if self.role:
             data["role"] = self.role
         return data

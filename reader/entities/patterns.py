@@ -37,7 +37,9 @@ _TOKEN = (
 )
 # Lower-case words that join the parts of one name: "Bank of England", "Staffan de Mistura".
 CONNECTORS = frozenset(
-    "of|for|and|&|of the|for the|de|du|da|di|del|della|dos|das|do|van|von|der|den|la|le|bin|ibn|y|al|el|bint".split("|")
+    "of|for|and|&|of the|for the|de|du|da|di|del|della|dos|das|do|van|von|der|den|la|le|bin|ibn|y|al|el|bint".split(
+        "|"
+    )
 )
 _CONNECTOR = "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=True))
 _PARTICLE = "de|van|von|der|den|du|da|di|dos|al|el|bin|ibn"

@@ -3,6 +3,7 @@ forms to full names ("Putin" -> "Vladimir Putin"), and give every mention its ca
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -14,7 +15,7 @@ from reader.entities.mention import Mention
 class _Person:
     """One person in this text: the full names seen for them."""
 
-    __slots__ = ("forms", "given", "surname", "count", "first_seen")
+    __slots__ = ("count", "first_seen", "forms", "given", "surname")
 
     def __init__(self, given: str, surname: str, first_seen: int) -> None:
         self.forms: Counter[str] = Counter()
@@ -34,7 +35,12 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
         if candidate.blocked:
             continue
         # "Cyclops noted ..." after "Cyclops Corp said ...": the company, not a person.
-        if candidate.label == "PERSON" and candidate.strength < CUE and not candidate.role and candidate.text in org_aliases:
+        if (
+            candidate.label == "PERSON"
+            and candidate.strength < CUE
+            and not candidate.role
+            and candidate.text in org_aliases
+        ):
             candidate.label, candidate.strength = "ORG", CUE
             continue
         if (
@@ -60,7 +66,9 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
         if label == "PERSON":
             person = matched.get(index)
             name = names.preferred(person.forms) if person is not None else names.display(candidate.text)
-            mentions.append(Mention(candidate.start, candidate.end, "PERSON", name, candidate.text, candidate.role))
+            mentions.append(
+                Mention(candidate.start, candidate.end, "PERSON", name, candidate.text, candidate.role)
+            )
         else:
             name = aliases.get(candidate.text, candidate.text)
             mentions.append(Mention(candidate.start, candidate.end, label, name, candidate.text))
@@ -76,7 +84,7 @@ _OF_BETWEEN = re.compile(r" of (?:the )?")
 
 def _employers(candidates: list[Candidate], text: str) -> None:
     """ "David Crossen of Sanford C. Bernstein": a person "of" a name works there."""
-    for previous, candidate in zip(candidates, candidates[1:]):
+    for previous, candidate in itertools.pairwise(candidates):
         if (
             previous.label == "PERSON"
             and candidate.label == "PERSON"
@@ -220,4 +228,4 @@ def _organisation_aliases(candidates: list[Candidate]) -> set[str]:
     return aliases
 
 
-__all__ = ["resolve", "CUE"]
+__all__ = ["CUE", "resolve"]

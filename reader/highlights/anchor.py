@@ -62,7 +62,7 @@ def anchor(
     if not quote:
         return None
     if (
-        0 <= start_hint
+        start_hint >= 0
         and body[start_hint : start_hint + len(quote)] == quote
         and _context_score(body, start_hint, len(quote), prefix, suffix) == len(prefix) + len(suffix)
     ):
@@ -91,7 +91,9 @@ def _best_occurrence(body: str, quote: str, start_hint: int, prefix: str, suffix
     starts = occurrences(body, quote)
     if not starts:
         return None
-    return max(starts, key=lambda s: (_context_score(body, s, len(quote), prefix, suffix), -abs(s - start_hint)))
+    return max(
+        starts, key=lambda s: (_context_score(body, s, len(quote), prefix, suffix), -abs(s - start_hint))
+    )
 
 
 def _context_score(body: str, start: int, size: int, prefix: str, suffix: str) -> int:

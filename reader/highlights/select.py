@@ -11,8 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
-
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from reader.highlights.anchor import anchor
@@ -82,7 +81,7 @@ def parse_since(text: str) -> str:
         if "T" in text or " " in text.strip():
             moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
             if moment.tzinfo is not None:
-                moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+                moment = moment.astimezone(UTC).replace(tzinfo=None)
             return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         return date.fromisoformat(text.strip()).isoformat()
     except ValueError as exc:
@@ -109,7 +108,9 @@ def select_highlights(
     return groups
 
 
-def highlights_of_article(library: Library, store: HighlightStore, stored: StoredArticle) -> list[PlacedHighlight]:
+def highlights_of_article(
+    library: Library, store: HighlightStore, stored: StoredArticle
+) -> list[PlacedHighlight]:
     """What the reading view marks in ``stored``: its live highlights re-anchored to
     the current text, in reading order, orphaned ones last (they have no place to
     mark; show them in a list). Highlights made in another story of the same file
@@ -254,5 +255,7 @@ def _with_person(library: Library, groups: list[ArticleHighlights], person: str)
     return kept
 
 
-def _replace_highlights(group: ArticleHighlights, highlights: tuple[PlacedHighlight, ...]) -> ArticleHighlights:
+def _replace_highlights(
+    group: ArticleHighlights, highlights: tuple[PlacedHighlight, ...]
+) -> ArticleHighlights:
     return replace(group, highlights=highlights)

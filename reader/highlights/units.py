@@ -111,7 +111,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if not word:
         return True
     bare = word.rstrip(".").lower()
-    next_word = re.match(r"[\w’']+", text[match.end():].lstrip())
+    next_word = re.match(r"[\w’']+", text[match.end() :].lstrip())
     next_lower = next_word.group(0).lower() if next_word else ""
     if len(word) == 1 and word.isupper():
         # An initial: "Vladimir V. Putin", "George W. Bush"; a lone capital then an

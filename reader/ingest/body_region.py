@@ -95,11 +95,7 @@ _INNER_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]")
 
 def _is_teaser(info: LineInfo) -> bool:
     """One sentence of running text: a paragraph under a crosshead is usually longer."""
-    return (
-        is_text(info)
-        and info.words <= _TEASER_MAX_WORDS
-        and not _INNER_SENTENCE_BREAK.search(info.text)
-    )
+    return is_text(info) and info.words <= _TEASER_MAX_WORDS and not _INNER_SENTENCE_BREAK.search(info.text)
 
 
 def _repetition_is_furniture(info: LineInfo) -> bool:
@@ -175,9 +171,7 @@ def _bridge(infos: list[LineInfo], edge: int, step: int, title_index: int | None
     return edge
 
 
-def _bridgeable_gap_end(
-    infos: list[LineInfo], edge: int, step: int, title_index: int | None
-) -> int | None:
+def _bridgeable_gap_end(infos: list[LineInfo], edge: int, step: int, title_index: int | None) -> int | None:
     """The first paragraph beyond a bridgeable gap next to ``edge``, or None."""
     headline_seen = False
     for width in range(1, _LIST_GAP + 1):
@@ -254,7 +248,11 @@ def body_lines(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
         if info.kind in (LineKind.GOOD, LineKind.NEAR_GOOD):
             if not _is_caption(infos, index) and not _is_captioned_sentence(infos, index):
                 kept.append(info)
-        elif info.kind == LineKind.SHORT and _is_crosshead(infos, index, start, end) and not _is_caption(infos, index):
+        elif (
+            info.kind == LineKind.SHORT
+            and _is_crosshead(infos, index, start, end)
+            and not _is_caption(infos, index)
+        ):
             kept.append(info)
     return kept
 
@@ -283,7 +281,7 @@ def _is_crosshead(infos: list[LineInfo], index: int, start: int, end: int) -> bo
     info = infos[index]
     if info.words > _MAX_CROSSHEAD_WORDS or info.caption:
         return False
-    if index == start or index == end:
+    if index in (start, end):
         return False
     return is_text(infos[index - 1]) and is_text(infos[index + 1])
 

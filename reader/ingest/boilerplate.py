@@ -39,7 +39,9 @@ _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_WEEKDAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+_WEEKDAYS = (
+    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+)
 
 # Tokens that can make up a timestamp; a line that is mostly these is a date stamp.
 _DATE_TOKEN = re.compile(
@@ -375,7 +377,7 @@ def mostly_foreign_script(text: str) -> bool:
 
 
 def _looks_like_sentence(text: str, words: int) -> bool:
-    return words >= 4 and text[-1] in ".!?\"”’"
+    return words >= 4 and text[-1] in '.!?"”’'
 
 
 def boilerplate_reason(text: str, words: int) -> str | None:
@@ -400,7 +402,12 @@ def boilerplate_reason(text: str, words: int) -> str | None:
     if words <= 12 and _BREADCRUMB.match(text):
         return "breadcrumb"
     lowered = text.lower()
-    if words <= 25 and not _looks_like_sentence(text, words) and _ADDRESS_HINT.search(lowered) and _ADDRESS.search(text):
+    if (
+        words <= 25
+        and not _looks_like_sentence(text, words)
+        and _ADDRESS_HINT.search(lowered)
+        and _ADDRESS.search(text)
+    ):
         return "address"
     if is_cookie_text(text, lowered) and (words >= 6 or "cookie" in lowered):
         return "cookies"

@@ -127,7 +127,7 @@ def clean_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileOutcome
             articles = clean_file(path, problems.append)
         except SkippedFile as skip:
             yield FileOutcome(path, [], skip.reason, tuple(problems))
-        except Exception as exc:  # noqa: BLE001 - a cleaner bug on one page must not end the run
+        except Exception as exc:
             reason = f"failed while cleaning ({type(exc).__name__}: {exc})"
             yield FileOutcome(path, [], reason, tuple(problems))
         else:

@@ -88,7 +88,7 @@ def extract_main_text(html: str) -> trafilatura.settings.Document | None:
             include_links=False,
             with_metadata=True,
         )
-    except Exception as exc:  # noqa: BLE001 - any page, however broken, must not stop a run
+    except Exception as exc:
         raise SkippedFile(f"cannot parse HTML ({type(exc).__name__}: {exc})") from None
 
 

@@ -14,7 +14,7 @@ import os
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import IO
 
@@ -135,7 +135,7 @@ def _open_lines(path: str | os.PathLike[str], max_bytes: int) -> _LineReader:
         if os.path.isdir(path):
             raise SkippedFile("is a directory")
         size = os.path.getsize(path)
-        handle = open(path, "rb")
+        handle = open(path, "rb")  # noqa: SIM115 - the line reader owns and closes it
     except OSError as exc:
         raise SkippedFile(describe_os_error(exc, path)) from None
     if size == 0:
@@ -278,7 +278,7 @@ def _from_timestamp(seconds: float) -> str | None:
     if seconds > 1e11:  # milliseconds
         seconds /= 1000
     try:
-        return _format_datetime(datetime.fromtimestamp(seconds, tz=timezone.utc))
+        return _format_datetime(datetime.fromtimestamp(seconds, tz=UTC))
     except (OverflowError, OSError, ValueError):
         return None
 

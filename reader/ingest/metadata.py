@@ -20,9 +20,7 @@ _MONTH = (
 )
 _TIME = r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
 
-_ISO = re.compile(
-    r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ]" + _TIME + r")?"
-)
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ]" + _TIME + r")?")
 _MONTH_FIRST = re.compile(
     _MONTH + r"\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE
 )
@@ -68,7 +66,9 @@ _SOURCE_LINE = re.compile(
 # "WASHINGTON (Reuters) -", "PARIS, Oct 2 (AFP) -", "LONDON —", "Beirut, Lebanon (AP) —"
 _PLACE = r"(?P<place>[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3})"
 _INLINE_DATELINE_AGENCY = re.compile(
-    r"^" + _PLACE + r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\((?P<agency>[^)]{2,40})\)\s*[-–—:]"
+    r"^"
+    + _PLACE
+    + r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\((?P<agency>[^)]{2,40})\)\s*[-–—:]"
 )
 _INLINE_DATELINE_CAPS = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Z][A-Za-z. ]{2,20})?\s*[-–—:]\s+\S"

@@ -123,9 +123,7 @@ def _next_to_credit(infos: list[LineInfo], index: int) -> bool:
     return any(info.reason == "credit" or info.caption for info in neighbours)
 
 
-def _title_score(
-    info: LineInfo, distance: int, echoes: set[str], furniture_keys: list[str]
-) -> float | None:
+def _title_score(info: LineInfo, distance: int, echoes: set[str], furniture_keys: list[str]) -> float | None:
     text, words = info.text, info.words
     if info.kind == LineKind.META or words < 2 or words > 30:
         return None

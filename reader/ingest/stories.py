@@ -59,7 +59,26 @@ _WINDOW_PARAGRAPHS = 40
 # on synthetic corpus digests leaned on topic change alone and missed same-topic digests
 # such as seed 003), then checked with benchmarks/stories_eval.py.
 _BIAS = 0.0
-_WEIGHTS = (-2.25, -1.5, -0.75, -2.25, -1.125, 0.375, -0.75, 0.75, 0.375, 0.375, 0.375, 0.6, 0.225, -3.5, 3, 2, -2, -2)
+_WEIGHTS = (
+    -2.25,
+    -1.5,
+    -0.75,
+    -2.25,
+    -1.125,
+    0.375,
+    -0.75,
+    0.75,
+    0.375,
+    0.375,
+    0.375,
+    0.6,
+    0.225,
+    -3.5,
+    3,
+    2,
+    -2,
+    -2,
+)
 
 # --- lexical normalisation ------------------------------------------------------
 
@@ -95,9 +114,7 @@ _CONNECTIVE_OPENERS = frozenset(
 # "The" is only weakly connective: many leads start "The US has ...". It is listed
 # above but scored separately below.
 
-_SCENE_OPENERS = frozenset(
-    "in on at during after before last since until when as if for".split()
-)
+_SCENE_OPENERS = frozenset("in on at during after before last since until when as if for".split())
 
 _TITLES = frozenset(
     """president minister secretary chancellor premier prime king queen prince
@@ -115,7 +132,9 @@ _PERFECT = re.compile(
     re.IGNORECASE,
 )
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:\w+ing|to\s+\w+)\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|is set to|are set to|plans to|is expected to|are expected to)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|is set to|are set to|plans to|is expected to|are expected to)\b", re.IGNORECASE
+)
 # "..., the Syrian Observatory for Human Rights says." / "..., Russia has said."
 _ATTRIBUTION_END = re.compile(
     r",\s*(?:[^,]{2,80}?\s)?(?:says|say|said|reports|reported|has said|have said|"
@@ -161,9 +180,7 @@ def _first_sentence(text: str) -> str:
 
 def _analyse(text: str) -> _Paragraph:
     tokens = _WORD.findall(text)
-    words = tuple(
-        _stem(t) for t in tokens if len(t) > 2 and t.lower().replace("’", "'") not in _STOPWORDS
-    )
+    words = tuple(_stem(t) for t in tokens if len(t) > 2 and t.lower().replace("’", "'") not in _STOPWORDS)
     return _Paragraph(text, _first_sentence(text), words)
 
 
@@ -190,7 +207,9 @@ _LEAD_FEATURES = (
 # "Vladimir Putin added that ...".
 _BACK_REFERENCES = frozenset("also meanwhile however too added adding further".split())
 
-_NUMBER_WORDS = frozenset("a an two three four five six seven eight nine ten dozens hundreds thousands".split())
+_NUMBER_WORDS = frozenset(
+    "a an two three four five six seven eight nine ten dozens hundreds thousands".split()
+)
 
 
 def _lead_features(paragraph: _Paragraph) -> list[float]:
@@ -207,17 +226,22 @@ def _lead_features(paragraph: _Paragraph) -> list[float]:
     values["also_early"] = float(any(t.lower().strip(",") in _BACK_REFERENCES for t in tokens[1:8]))
     values["short"] = float(len(tokens) < 8)
     values["long"] = float(len(tokens) >= 15)
-    values["unfinished"] = float(sentence.endswith(("?", ":")) or not sentence.rstrip("\"”’'").endswith((".", "!")))
+    values["unfinished"] = float(
+        sentence.endswith(("?", ":")) or not sentence.rstrip("\"”’'").endswith((".", "!"))
+    )
     head = " ".join(tokens[:14])
     values["news_tense"] = float(bool(_PERFECT.search(head) or _PROGRESSIVE.search(head)))
     values["future"] = float(bool(_FUTURE.search(head)))
     values["attribution_end"] = float(bool(_ATTRIBUTION_END.search(sentence)))
     values["casualties"] = float(bool(_CASUALTIES.search(sentence)))
     for index, token in enumerate(tokens[:12]):
-        if token.lower() in _TITLES and index + 2 < len(tokens):
-            if all(t[:1].isupper() for t in tokens[index + 1 : index + 3]):
-                values["titled_name"] = 1.0
-                break
+        if (
+            token.lower() in _TITLES
+            and index + 2 < len(tokens)
+            and all(t[:1].isupper() for t in tokens[index + 1 : index + 3])
+        ):
+            values["titled_name"] = 1.0
+            break
     values["indefinite"] = float(first in _NUMBER_WORDS or first[:1].isdigit())
     return list(values.values())
 
@@ -329,7 +353,9 @@ def _repeated(paragraphs: list[_Paragraph]) -> list[float]:
     for index, words in enumerate(sets):
         if len(words) < 4:
             continue
-        candidates = {j for w in words if w in by_word for j in by_word[w][:_MAX_REPEAT_CANDIDATES] if j != index}
+        candidates = {
+            j for w in words if w in by_word for j in by_word[w][:_MAX_REPEAT_CANDIDATES] if j != index
+        }
         for j in sorted(candidates):
             other = sets[j]
             overlap = len(words & other) / len(words | other)

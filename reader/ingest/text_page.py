@@ -29,10 +29,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.ingest import metadata as meta
-from reader.ingest.body_region import best_region, body_lines, bridge_small_gaps, describe_page, headline_shape, is_text
+from reader.ingest.body_region import (
+    best_region,
+    body_lines,
+    bridge_small_gaps,
+    describe_page,
+    headline_shape,
+    is_text,
+)
 from reader.ingest.boilerplate import LineInfo, LineKind, normalise_key
-from reader.ingest.metadata import parse_date
 from reader.ingest.data_block import data_lines, data_region, is_data_line
+from reader.ingest.metadata import parse_date
 from reader.ingest.page_metadata import (
     HEADER_WINDOW,
     PageMetadata,
@@ -136,7 +143,12 @@ def _header_inside(infos: list[LineInfo], start: int, end: int) -> int | None:
     found = None
     for index in range(start + 1, end - 1):
         info, below = infos[index], infos[index + 1]
-        if below.kind == LineKind.META and headline_shape(info) and info.kind == LineKind.SHORT and parse_date(below.text):
+        if (
+            below.kind == LineKind.META
+            and headline_shape(info)
+            and info.kind == LineKind.SHORT
+            and parse_date(below.text)
+        ):
             if found is not None:
                 return None
             found = index
@@ -185,9 +197,7 @@ def _story_title(lead: str) -> str:
     return title or " ".join(lead.split()[:12])
 
 
-def _articles(
-    kept: list[LineInfo], page: PageMetadata, path: str, hints: PageHints
-) -> list[Article]:
+def _articles(kept: list[LineInfo], page: PageMetadata, path: str, hints: PageHints) -> list[Article]:
     paragraphs = [info.text for info in kept]
     starts = _story_starts(paragraphs)
     bounds = list(zip(starts, [*starts[1:], len(paragraphs)]))

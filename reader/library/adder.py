@@ -14,10 +14,10 @@ import multiprocessing
 import os
 import shutil
 import time
-from pathlib import Path
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from reader.library.pipeline import (
     CleanedFile,
@@ -160,7 +160,9 @@ def _process(
 
     def submit_batch(pool: ProcessPoolExecutor, size: int) -> None:
         batch, waiting[:] = waiting[:size], waiting[size:]
-        future = pool.submit(index_chunk, [i for _, i, _ in batch], [a for _, _, a in batch], str(staging_root))
+        future = pool.submit(
+            index_chunk, [i for _, i, _ in batch], [a for _, _, a in batch], str(staging_root)
+        )
         running[future] = batch
 
     try:
@@ -223,7 +225,7 @@ class _InlineExecutor(Executor):
         future: Future = Future()
         try:
             future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller via the future
+        except BaseException as exc:
             future.set_exception(exc)
         return future
 

@@ -44,9 +44,7 @@ def best_passages(text: str, terms: frozenset[str], analyzer, top: int = 3) -> l
     tokens = analyzer(text, chars=True, mode="query", removestops=False)
     fragmenter = ContextFragmenter(maxchars=_PASSAGE_CHARS, surround=_CONTEXT_CHARS, charlimit=None)
     fragments = fragmenter.fragment_tokens(text, set_matched_filter(tokens, terms))
-    chosen = top_fragments(
-        fragments, top, BasicFragmentScorer(), order=lambda f: f.startchar, minscore=1
-    )
+    chosen = top_fragments(fragments, top, BasicFragmentScorer(), order=lambda f: f.startchar, minscore=1)
     return [
         Passage(
             start=f.startchar,

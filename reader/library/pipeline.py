@@ -69,7 +69,7 @@ def _clean(path: str) -> CleanedFile:
         articles = clean_file(path, problems.append)
     except SkippedFile as skip:
         return CleanedFile(path, [], skip.reason, tuple(problems))
-    except Exception as exc:  # noqa: BLE001 - one page's cleaner bug must not end the add
+    except Exception as exc:
         return CleanedFile(path, [], f"failed while cleaning ({type(exc).__name__}: {exc})", tuple(problems))
     return CleanedFile(path, articles, None, tuple(problems))
 

@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable
 
 from whoosh import query as wq
-from whoosh.query import FuzzyTerm
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.query import FuzzyTerm
 
 from reader.library.schema import build_schema, name_analyzer, text_analyzer
 
@@ -108,7 +108,9 @@ def _check_date_ranges(text: str) -> None:
     for match in _DATE_RANGE.finditer(text):
         ends = _RANGE_SPLIT.split(match.group(1).strip())
         if len(ends) != 2:
-            raise QueryError(f"cannot read the date range {match.group(0)!r}: write date:[2015-09-01 to 2015-10-31]")
+            raise QueryError(
+                f"cannot read the date range {match.group(0)!r}: write date:[2015-09-01 to 2015-10-31]"
+            )
         for end in ends:
             if end and not _ISO_DAY_PREFIX.match(end.strip()):
                 raise QueryError(
@@ -128,7 +130,9 @@ class StemmedFuzzyTerm(FuzzyTerm):
         found = set(super()._btexts(ixreader))
         for token in text_analyzer()(self.text, removestops=False):
             if token.text != self.text:
-                found.update(ixreader.terms_within(self.fieldname, token.text, self.maxdist, prefix=self.prefixlength))
+                found.update(
+                    ixreader.terms_within(self.fieldname, token.text, self.maxdist, prefix=self.prefixlength)
+                )
         return sorted(found)
 
 
@@ -161,9 +165,7 @@ def _resolve_person(q: wq.Query, resolve_person: PersonResolver) -> wq.Query:
     return q
 
 
-def _names_query(
-    words: list[str], resolve_person: PersonResolver | None, boost: float = 1.0
-) -> wq.Query:
+def _names_query(words: list[str], resolve_person: PersonResolver | None, boost: float = 1.0) -> wq.Query:
     meanings = resolve_person(words) if resolve_person else []
     if not meanings:
         meanings = [words]

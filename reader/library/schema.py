@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import whoosh
 from whoosh import fields
-from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
 # The Whoosh distribution this code was written and tested against (see pyproject);
 # other forks install the same package name with different bugs.

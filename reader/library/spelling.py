@@ -1,4 +1,4 @@
-""""Did you mean": the library's own words, with how many articles use each.
+""" "Did you mean": the library's own words, with how many articles use each.
 
 The index is stemmed, so its terms are no good as suggestions ("secretari"), and
 Whoosh's separate spelling field doubles indexing time; instead the workers count

@@ -13,10 +13,10 @@ crash the queue says exactly which articles the index still has to (re)apply.
 from __future__ import annotations
 
 import sqlite3
-from itertools import groupby
-from operator import itemgetter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass, replace
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from reader.library.records import EntitySpan, StoredArticle
@@ -234,9 +234,7 @@ class Store:
             generation = self._bump_generation()
             for path in paths:
                 removed_ids += self._delete_articles_of(path, generation)
-                removed_sources += self.db.execute(
-                    "DELETE FROM sources WHERE path = ?", (path,)
-                ).rowcount
+                removed_sources += self.db.execute("DELETE FROM sources WHERE path = ?", (path,)).rowcount
         return removed_sources, removed_ids
 
     def _bump_generation(self) -> int:
@@ -248,9 +246,7 @@ class Store:
         ids = [row[0] for row in self.db.execute("SELECT id FROM articles WHERE path = ?", (path,))]
         for article_id in ids:
             self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
-            self.db.execute(
-                "INSERT OR REPLACE INTO index_queue VALUES (?, ?)", (article_id, generation)
-            )
+            self.db.execute("INSERT OR REPLACE INTO index_queue VALUES (?, ?)", (article_id, generation))
         self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
         return ids
 
@@ -417,7 +413,9 @@ class Store:
                     )
                 )
             self.db.executemany("DELETE FROM person_canonical WHERE name = ?", [(n,) for n in forgotten])
-            self.db.executemany("INSERT OR REPLACE INTO person_canonical VALUES (?, ?)", list(changes.items()))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO person_canonical VALUES (?, ?)", list(changes.items())
+            )
             self.db.executemany(
                 "INSERT OR REPLACE INTO index_queue VALUES (?, ?)", [(i, generation) for i in ids]
             )

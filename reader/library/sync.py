@@ -23,7 +23,6 @@ from reader.library import index as idx
 from reader.library.records import StoredArticle
 from reader.library.store import Store
 
-
 # Below this many articles a rebuild in the main process beats starting workers.
 PARALLEL_REBUILD_FROM = 5_000
 
@@ -38,7 +37,7 @@ class IndexSync:
         self._adopted: list = []
 
     def state(self) -> str:
-        """"ok", "behind" (catch up from the queue) or "unusable" (rebuild)."""
+        """ "ok", "behind" (catch up from the queue) or "unusable" (rebuild)."""
         try:
             idx.open_index(self.folder).close()
         except idx.IndexUnusable:
@@ -87,7 +86,9 @@ class IndexSync:
                 max_workers=workers, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
             ) as pool:
                 batches = [ids[i : i + INDEX_CHUNK] for i in range(0, len(ids), INDEX_CHUNK)]
-                futures = [pool.submit(index_stored, str(self.store.path), b, str(staging_root)) for b in batches]
+                futures = [
+                    pool.submit(index_stored, str(self.store.path), b, str(staging_root)) for b in batches
+                ]
                 segments = [(Path(staging), segment) for staging, segment in (f.result() for f in futures)]
             idx.build_fresh(self.folder, (), generation, segments)
         finally:

@@ -11,16 +11,16 @@ from textual.message import Message
 from textual.reactive import var
 from textual.worker import Worker, WorkerState
 
+from reader.export import ExportError, ExportExists, MarkdownExport, write_atomically
 from reader.ingest.sanitize import terminal_safe
 from reader.keymap import load_keymap
 from reader.library import StoredArticle
 from reader.tui import keys
 from reader.tui.commands import ActionsProvider
-from reader.export import ExportError, ExportExists, MarkdownExport, write_atomically
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.dialogs import DEFAULT_EXPORT_PATH, ConfirmScreen, ExportScreen
-from reader.tui.screens.highlights import HighlightsScreen
 from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.highlights import HighlightsScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.screens.related import RelatedScreen
 from reader.tui.screens.search import SearchScreen
@@ -112,7 +112,11 @@ class NewsReaderApp(App[None]):
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         # Workers catch the failures they expect; anything else is reported, not fatal.
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.notify(terminal_safe(f"{event.worker.name}: {event.worker.error}", one_line=True), severity="error", markup=False)
+            self.notify(
+                terminal_safe(f"{event.worker.name}: {event.worker.error}", one_line=True),
+                severity="error",
+                markup=False,
+            )
 
     # -- navigation ---------------------------------------------------------
 
@@ -122,7 +126,9 @@ class NewsReaderApp(App[None]):
                 return screen
         raise LookupError("no search screen")
 
-    def show_search(self, *, focus_query: bool = False, text: str | None = None, person: str | None = None) -> None:
+    def show_search(
+        self, *, focus_query: bool = False, text: str | None = None, person: str | None = None
+    ) -> None:
         search = self.search_screen()
         while self.screen is not search:
             self.pop_screen()
@@ -142,7 +148,9 @@ class NewsReaderApp(App[None]):
             field = "org" if label == "ORG" else "place"
             self.show_search(text=f'{field}:"{name.replace(chr(34), "")}"')
 
-    def open_article(self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False) -> None:
+    def open_article(
+        self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False
+    ) -> None:
         """Read an article; ``cursor``: put the sentence cursor at ``offset``."""
         # One reading screen is kept (installed) and reused while it is not on the
         # stack; an article opened from on top of it (a related piece) gets its own.
@@ -249,7 +257,9 @@ class NewsReaderApp(App[None]):
     @on(ExportDone)
     def _export_done(self, message: ExportDone) -> None:
         if message.error:
-            self.notify(terminal_safe(message.error, one_line=True), severity="error", markup=False, timeout=8)
+            self.notify(
+                terminal_safe(message.error, one_line=True), severity="error", markup=False, timeout=8
+            )
         elif message.exists:
 
             def answered(overwrite: bool | None) -> None:

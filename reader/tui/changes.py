@@ -37,5 +37,10 @@ def undone(change) -> str:
     """What an undo (``HighlightStore.undo``'s answer) did, for the user."""
     if change is None:
         return "nothing to undo"
-    what = {"add": "highlight removed", "delete": "highlight restored", "note": "note restored", "tags": "tags restored"}
+    what = {
+        "add": "highlight removed",
+        "delete": "highlight restored",
+        "note": "note restored",
+        "tags": "tags restored",
+    }
     return f"undone: {what.get(change.action, change.action)}"

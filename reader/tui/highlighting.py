@@ -49,14 +49,19 @@ class Passages:
         """What ``h`` would highlight: the selection, or the sentence at the cursor."""
         if not 0 <= self.cursor < len(self.sentences):
             return None
-        return selection_span(self.sentences, self.cursor if self.anchor is None else self.anchor, self.cursor)
+        return selection_span(
+            self.sentences, self.cursor if self.anchor is None else self.anchor, self.cursor
+        )
 
     def place(self, offset: int) -> None:
         if self.sentences:
             self.cursor = span_at(self.sentences, offset)
 
     def marks(self) -> list[Mark]:
-        marks = span_marks([(p.highlight.start, p.highlight.end) for p in self.highlights if not p.highlight.orphaned], "highlight")
+        marks = span_marks(
+            [(p.highlight.start, p.highlight.end) for p in self.highlights if not p.highlight.orphaned],
+            "highlight",
+        )
         if (span := self.span()) is not None:
             marks += span_marks([span], "cursor")
         return marks
@@ -79,7 +84,11 @@ class Passages:
 
     def next_paragraph(self) -> int:
         paragraph = self.paragraph_of(self.cursor)
-        return self.paragraph_start(paragraph + 1) if paragraph + 1 < len(self.paragraphs) else len(self.sentences) - 1
+        return (
+            self.paragraph_start(paragraph + 1)
+            if paragraph + 1 < len(self.paragraphs)
+            else len(self.sentences) - 1
+        )
 
     def previous_paragraph(self) -> int:
         # Back to the start of this paragraph first, as editors do.
@@ -201,7 +210,10 @@ class Highlighting:
             change_highlights(
                 self,
                 lambda: self.app.service.add_highlight(stored, start, end, note, tags),
-                lambda h: f"highlighted {len(h.quote.split())} words" + (f" · tags {', '.join(h.tags)}" if h.tags else ""),
+                lambda h: (
+                    f"highlighted {len(h.quote.split())} words"
+                    + (f" · tags {', '.join(h.tags)}" if h.tags else "")
+                ),
             )
 
         self.app.push_screen(NoteScreen(stored.article.body[start:end]), save)
@@ -215,7 +227,9 @@ class Highlighting:
             self.notify("no highlight at the cursor", timeout=2)
             return
         highlight_id = under.highlight.id
-        change_highlights(self, lambda: self.app.service.delete_highlight(highlight_id), "highlight deleted · u undoes")
+        change_highlights(
+            self, lambda: self.app.service.delete_highlight(highlight_id), "highlight deleted · u undoes"
+        )
 
     def action_undo_highlight(self) -> None:
         change_highlights(self, self.app.service.undo_highlight, undone)

@@ -7,7 +7,9 @@ from __future__ import annotations
 from textual.binding import Binding
 
 
-def _b(key: str, action: str, description: str, id: str, tooltip: str, show: bool = True, priority: bool = False) -> Binding:
+def _b(
+    key: str, action: str, description: str, id: str, tooltip: str, show: bool = True, priority: bool = False
+) -> Binding:
     return Binding(key, action, description, show=show, id=id, tooltip=tooltip, priority=priority)
 
 
@@ -17,28 +19,92 @@ APP = [
     _b("question_mark", "app.help", "Help", "help", "Show every key", priority=True),
     _b("q", "app.quit", "Quit", "quit", "Quit the reader"),
     _b("H", "app.show_highlights", "Highlights", "show_highlights", "List every highlight, across articles"),
-    _b("X,ctrl+e", "app.export_highlights", "Export", "export_highlights", "Export highlights to Markdown", show=False),
+    _b(
+        "X,ctrl+e",
+        "app.export_highlights",
+        "Export",
+        "export_highlights",
+        "Export highlights to Markdown",
+        show=False,
+    ),
 ]
 
 SEARCH = [
     # Priority: "/" from the query box itself must not type a slash into the query.
-    _b("slash", "focus_query", "Search", "focus_search", "Type a query (searches as you type)", priority=True),
+    _b(
+        "slash", "focus_query", "Search", "focus_search", "Type a query (searches as you type)", priority=True
+    ),
     _b("o", "toggle_sort", "Sort", "sort", "Sort results by date or by relevance"),
     _b("ctrl+r", "clear_filters", "Clear", "clear_filters", "Clear the query and every filter", show=False),
-    _b("escape", "focus_results", "Results", "focus_results", "Leave the query box for the results", show=False),
-    _b("down", "focus_results", "Results", "results_down", "From the query box down into the results", show=False),
+    _b(
+        "escape",
+        "focus_results",
+        "Results",
+        "focus_results",
+        "Leave the query box for the results",
+        show=False,
+    ),
+    _b(
+        "down",
+        "focus_results",
+        "Results",
+        "results_down",
+        "From the query box down into the results",
+        show=False,
+    ),
 ]
 
 # The sentence cursor and highlighting: the reading view and side by side (the
 # focused pane) share these bindings, so one remap in the config moves both.
 CURSOR = [
     _b("j", "next_sentence", "Sentence", "next_sentence", "Move the cursor to the next sentence", show=False),
-    _b("k", "previous_sentence", "Sentence", "previous_sentence", "Move the cursor to the previous sentence", show=False),
-    _b("J,right_curly_bracket", "next_paragraph", "Paragraph", "next_paragraph", "Move the cursor to the next paragraph", show=False),
-    _b("K,left_curly_bracket", "previous_paragraph", "Paragraph", "previous_paragraph", "Move the cursor to the previous paragraph", show=False),
-    _b("v", "select", "Select", "select", "Start a selection at the cursor (again: drop it); j/k/J/K extend it", show=False),
-    _b("h", "highlight", "Highlight", "highlight", "Highlight the selection or the sentence at the cursor, with a note and tags"),
-    _b("d", "delete_highlight", "Delete", "delete_highlight", "Delete the highlight at the cursor", show=False),
+    _b(
+        "k",
+        "previous_sentence",
+        "Sentence",
+        "previous_sentence",
+        "Move the cursor to the previous sentence",
+        show=False,
+    ),
+    _b(
+        "J,right_curly_bracket",
+        "next_paragraph",
+        "Paragraph",
+        "next_paragraph",
+        "Move the cursor to the next paragraph",
+        show=False,
+    ),
+    _b(
+        "K,left_curly_bracket",
+        "previous_paragraph",
+        "Paragraph",
+        "previous_paragraph",
+        "Move the cursor to the previous paragraph",
+        show=False,
+    ),
+    _b(
+        "v",
+        "select",
+        "Select",
+        "select",
+        "Start a selection at the cursor (again: drop it); j/k/J/K extend it",
+        show=False,
+    ),
+    _b(
+        "h",
+        "highlight",
+        "Highlight",
+        "highlight",
+        "Highlight the selection or the sentence at the cursor, with a note and tags",
+    ),
+    _b(
+        "d",
+        "delete_highlight",
+        "Delete",
+        "delete_highlight",
+        "Delete the highlight at the cursor",
+        show=False,
+    ),
     _b("u", "undo_highlight", "Undo", "undo_highlight", "Undo the last highlight change", show=False),
 ]
 
@@ -52,24 +118,51 @@ READING = [
     _b("p", "focus_people", "People", "focus_people", "People, organisations and places of this article"),
     _b("r", "related", "Related", "open_related", "Pieces related to this article"),
     _b("s", "side_by_side", "Compare", "side_by_side", "Compare with a related piece, side by side"),
-    _b("space", "page_down", "Page down", "page_down", "Scroll a page down (arrows, pgup/pgdn, home/end too)", show=False),
+    _b(
+        "space",
+        "page_down",
+        "Page down",
+        "page_down",
+        "Scroll a page down (arrows, pgup/pgdn, home/end too)",
+        show=False,
+    ),
 ]
 
 RELATED = [
     _b("escape", "dismiss_picker", "Close", "close_related", "Close the related list"),
-    _b("s", "compare_selected", "Compare", "compare_related", "Compare the open article with this piece, side by side"),
+    _b(
+        "s",
+        "compare_selected",
+        "Compare",
+        "compare_related",
+        "Compare the open article with this piece, side by side",
+    ),
     _b("o", "open_selected", "Open", "open_related_piece", "Open this piece to read"),
 ]
 
 COMPARE = [
     _b("escape", "back", "Back", "back_compare", "Back to the article"),
     _b("right_square_bracket", "next_passage", "Next", "next_passage", "Next passage both articles share"),
-    _b("left_square_bracket", "previous_passage", "Prev", "previous_passage", "Previous shared passage", show=False),
+    _b(
+        "left_square_bracket",
+        "previous_passage",
+        "Prev",
+        "previous_passage",
+        "Previous shared passage",
+        show=False,
+    ),
     _b("tab", "focus_other", "Pane", "focus_other_pane", "Focus the other pane", priority=True),
     _b("x", "swap", "Swap", "swap_panes", "Swap the two panes"),
     _b("w", "close_pane", "Close", "close_pane", "Close the focused pane and read the other"),
     _b("m", "maximise", "Max", "maximise_pane", "Maximise the focused pane (again to restore)"),
-    _b("e", "toggle_entities", "Entities", "toggle_entities_compare", "Highlight people, organisations and places", show=False),
+    _b(
+        "e",
+        "toggle_entities",
+        "Entities",
+        "toggle_entities_compare",
+        "Highlight people, organisations and places",
+        show=False,
+    ),
 ]
 
 HIGHLIGHT_NOTE = [

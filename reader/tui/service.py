@@ -141,7 +141,9 @@ class LibraryService:
         with self._lock:
             return select_highlights(self._lib(), self._store())
 
-    def add_highlight(self, stored: StoredArticle, start: int, end: int, note: str = "", tags: tuple[str, ...] = ()) -> Highlight:
+    def add_highlight(
+        self, stored: StoredArticle, start: int, end: int, note: str = "", tags: tuple[str, ...] = ()
+    ) -> Highlight:
         with self._lock:
             return self._store().add(stored, start, end, note, tags)
 

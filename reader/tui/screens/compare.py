@@ -39,8 +39,12 @@ class PairLoaded(Message):
 
 def flipped(alignment: Alignment) -> Alignment:
     return Alignment(
-        alignment.right_start, alignment.right_end, alignment.left_start, alignment.left_end,
-        alignment.kind, alignment.score,
+        alignment.right_start,
+        alignment.right_end,
+        alignment.left_start,
+        alignment.left_end,
+        alignment.kind,
+        alignment.score,
     )
 
 
@@ -55,7 +59,9 @@ class ComparePane(Vertical):
         yield ArticleView(id=f"view-{self.side}")
 
     def show(self, stored: StoredArticle) -> None:
-        self.query_one(".pane-title", Static).update(terminal_safe(stored.article.title, one_line=True) or "(untitled)")
+        self.query_one(".pane-title", Static).update(
+            terminal_safe(stored.article.title, one_line=True) or "(untitled)"
+        )
         self.query_one(".pane-meta", Static).update(article_facts(stored))
 
 
@@ -104,7 +110,9 @@ class CompareScreen(Highlighting, Screen):
             return
         self.articles = [message.left, message.right]
         self.alignments = message.alignments
-        self.shared_people = frozenset(message.left.names("PERSON")) & frozenset(message.right.names("PERSON"))
+        self.shared_people = frozenset(message.left.names("PERSON")) & frozenset(
+            message.right.names("PERSON")
+        )
         for side, stored in zip(SIDES, self.articles):
             self.passages[side] = Passages.of(stored)
             self.query_one(f"#pane-{side}", ComparePane).show(stored)
@@ -138,7 +146,10 @@ class CompareScreen(Highlighting, Screen):
         else:
             # Shared people stay emphasised even with the other highlights off.
             marks += [m for m in entity_marks(stored.entities, self.shared_people) if m.layer == "shared"]
-        spans = [(a.left_start, a.left_end) if number == 0 else (a.right_start, a.right_end) for a in self.alignments]
+        spans = [
+            (a.left_start, a.left_end) if number == 0 else (a.right_start, a.right_end)
+            for a in self.alignments
+        ]
         marks += span_marks(spans, "aligned")
         if 0 <= self.index < len(spans):
             marks += span_marks([spans[self.index]], "aligned-current")
@@ -149,7 +160,9 @@ class CompareScreen(Highlighting, Screen):
             return
         for side in SIDES:
             self.view(side).set_marks(self._marks(side))
-        self.query_one("#compare-legend", Static).update(legend(self.view("left"), self.app.show_entities, shared=True))
+        self.query_one("#compare-legend", Static).update(
+            legend(self.view("left"), self.app.show_entities, shared=True)
+        )
         status = self.query_one("#compare-status", Static)
         total = len(self.alignments)
         people = ", ".join(sorted(self.shared_people)) or "none"
@@ -158,7 +171,9 @@ class CompareScreen(Highlighting, Screen):
             status.update(passages.status())
             return
         if not total:
-            status.update(f"No shared passages found · people in both: {terminal_safe(people, one_line=True)}")
+            status.update(
+                f"No shared passages found · people in both: {terminal_safe(people, one_line=True)}"
+            )
             return
         if self.index < 0:
             head = f"{total} shared passage{'s' if total != 1 else ''} · ] steps through them"
@@ -202,7 +217,9 @@ class CompareScreen(Highlighting, Screen):
         self.ids = (self.ids[1], self.ids[0])
         self.articles.reverse()
         self.passages = {"left": self.passages["right"], "right": self.passages["left"]}
-        self.alignments = sorted((flipped(a) for a in self.alignments), key=lambda a: (a.left_start, a.right_start))
+        self.alignments = sorted(
+            (flipped(a) for a in self.alignments), key=lambda a: (a.left_start, a.right_start)
+        )
         current = None
         for side, stored in zip(SIDES, self.articles):
             self.query_one(f"#pane-{side}", ComparePane).show(stored)

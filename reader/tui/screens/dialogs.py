@@ -72,7 +72,11 @@ class ExportScreen(ModalScreen[tuple[Path, bool] | None]):
             yield Static("Export highlights to Markdown", classes="dialog-title", markup=False)
             yield Input(value=self.default_path, placeholder="file to write", id="export-path")
             yield Checkbox("YAML front matter", value=False, id="front-matter", compact=True)
-            yield Static("enter: export · tab, space: front matter · escape: cancel", classes="dialog-hint", markup=False)
+            yield Static(
+                "enter: export · tab, space: front matter · escape: cancel",
+                classes="dialog-hint",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

@@ -19,7 +19,7 @@ from reader.tui import keys
 
 def key_names(app, binding: Binding) -> str:
     """The keys bound to ``binding`` now (a remap in the config file wins)."""
-    remapped = app._keymap.get(binding.id) if binding.id else None  # noqa: SLF001 - no public getter
+    remapped = app._keymap.get(binding.id) if binding.id else None
     raw = remapped or binding.key
     shown = []
     for key in raw.split(","):
@@ -59,7 +59,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("news-reader keys", style="bold"), id="help-title")
             yield Static(help_table(self.app), id="help-table")
             yield Static(
-                Text(f"Remap keys in {_shown_path(config_path())}, e.g.\n[keys]\nopen_related = \"ctrl+r\"", style="dim"),
+                Text(
+                    f'Remap keys in {_shown_path(config_path())}, e.g.\n[keys]\nopen_related = "ctrl+r"',
+                    style="dim",
+                ),
                 id="help-config",
             )
 

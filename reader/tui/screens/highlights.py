@@ -54,7 +54,11 @@ class HighlightsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("Highlights", id="highlights-title", markup=False)
-        yield ReaderInput(placeholder="filter: words of the quote, note or title; #tag", id="highlights-filter", compact=True)
+        yield ReaderInput(
+            placeholder="filter: words of the quote, note or title; #tag",
+            id="highlights-filter",
+            compact=True,
+        )
         yield Static("Reading the highlights…", id="highlights-status", markup=False)
         yield OptionList(id="highlights-list")
         yield Footer(compact=True, show_command_palette=False)
@@ -105,7 +109,11 @@ class HighlightsScreen(Screen):
         status = f"{total} highlight{'s' if total != 1 else ''}"
         if len(self.shown) != total:
             status += f", {len(self.shown)} shown"
-        status += " · enter opens · d deletes · u undoes · / filters · X exports" if total else " · read an article and press h to make one"
+        status += (
+            " · enter opens · d deletes · u undoes · / filters · X exports"
+            if total
+            else " · read an article and press h to make one"
+        )
         self.query_one("#highlights-status", Static).update(status)
 
     def _prompt(self, item: ListedHighlight) -> Text:
@@ -170,7 +178,9 @@ class HighlightsScreen(Screen):
         if item is None:
             return
         highlight_id = item.placed.highlight.id
-        change_highlights(self, lambda: self.app.service.delete_highlight(highlight_id), "highlight deleted · u undoes")
+        change_highlights(
+            self, lambda: self.app.service.delete_highlight(highlight_id), "highlight deleted · u undoes"
+        )
 
     def action_undo(self) -> None:
         change_highlights(self, self.app.service.undo_highlight, undone)

@@ -46,7 +46,9 @@ def article_facts(stored: StoredArticle) -> str:
 class ReadingScreen(Highlighting, Screen):
     BINDINGS = keys.READING + keys.CURSOR
 
-    def __init__(self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False) -> None:
+    def __init__(
+        self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False
+    ) -> None:
         super().__init__(classes="reading")
         self.article_id = article_id
         self.query_text = query
@@ -80,7 +82,9 @@ class ReadingScreen(Highlighting, Screen):
     def all_passages(self) -> list[Passages]:
         return [self.passages]
 
-    def reset(self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False) -> None:
+    def reset(
+        self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False
+    ) -> None:
         """Make this (already built) screen show another article: the app reuses one
         reading screen, which saves composing and styling a new one on every open."""
         self.article_id = article_id
@@ -111,7 +115,9 @@ class ReadingScreen(Highlighting, Screen):
                 yield Static("", id="article-meta", markup=False)
                 yield Static("", id="legend", markup=False)
                 yield ArticleView(id="article-body")
-                yield ReaderInput(placeholder="find in article (enter: next, escape: close)", id="find", compact=True)
+                yield ReaderInput(
+                    placeholder="find in article (enter: next, escape: close)", id="find", compact=True
+                )
                 yield Static("", id="reading-status", markup=False)
             yield EntityPanel(id="entity-panel")
         yield Footer(compact=True, show_command_palette=False)
@@ -145,7 +151,9 @@ class ReadingScreen(Highlighting, Screen):
     def show_article(self, stored: StoredArticle) -> None:
         self.stored = stored
         article = stored.article
-        self.query_one("#article-title", Static).update(terminal_safe(article.title, one_line=True) or "(untitled)")
+        self.query_one("#article-title", Static).update(
+            terminal_safe(article.title, one_line=True) or "(untitled)"
+        )
         self.query_one("#article-meta", Static).update(article_facts(stored))
         self.matches = query_matches(article.body, self.query_text) if self.query_text else []
         self.passages = Passages.of(stored)
@@ -186,15 +194,24 @@ class ReadingScreen(Highlighting, Screen):
         if self.passages.cursor >= 0:
             status.update(self.passages.status())
             return
-        what = f"“{self.find_text}”" if self.find_text else (f"“{self.query_text}”" if self.query_text else "")
+        what = (
+            f"“{self.find_text}”" if self.find_text else (f"“{self.query_text}”" if self.query_text else "")
+        )
         if not what:
-            status.update(Text("j/k sentences · h highlight · r related · s side by side · p people · f find", style="dim"))
+            status.update(
+                Text(
+                    "j/k sentences · h highlight · r related · s side by side · p people · f find",
+                    style="dim",
+                )
+            )
             return
         if not self.matches:
             status.update(f"no match for {terminal_safe(what, one_line=True)}")
             return
         position = f"{self.match_index + 1}/" if self.match_index >= 0 else ""
-        status.update(f"match {position}{len(self.matches)} for {terminal_safe(what, one_line=True)} · n/N to step")
+        status.update(
+            f"match {position}{len(self.matches)} for {terminal_safe(what, one_line=True)} · n/N to step"
+        )
 
     def refresh_marks(self) -> None:
         self.query_one(ArticleView).set_marks(self._marks())
@@ -240,7 +257,11 @@ class ReadingScreen(Highlighting, Screen):
         if self.match_index < 0:
             visible = self.query_one(ArticleView).first_visible_offset()
             after = [i for i, (s, _) in enumerate(self.matches) if s >= visible]
-            self.match_index = (after[0] if after else 0) if direction > 0 else (after[0] - 1 if after else len(self.matches) - 1)
+            self.match_index = (
+                (after[0] if after else 0)
+                if direction > 0
+                else (after[0] - 1 if after else len(self.matches) - 1)
+            )
         else:
             self.match_index = (self.match_index + direction) % len(self.matches)
         self.refresh_marks()

@@ -22,7 +22,9 @@ from reader.tui import keys
 class RelatedScreen(ModalScreen[tuple[str, str] | None]):
     BINDINGS = keys.RELATED
 
-    def __init__(self, stored: StoredArticle, related: list[tuple[RelatedPiece, StoredArticle]], compare: bool) -> None:
+    def __init__(
+        self, stored: StoredArticle, related: list[tuple[RelatedPiece, StoredArticle]], compare: bool
+    ) -> None:
         super().__init__(classes="related")
         self.stored = stored
         self.related = related
@@ -33,9 +35,19 @@ class RelatedScreen(ModalScreen[tuple[str, str] | None]):
         verb = "Side by side with" if self.compare else "Related to"
         with Vertical(id="related-box"):
             yield Static(f"{verb}: {title}", id="related-title", markup=False)
-            hint = "enter: side by side · o: open · escape: close" if self.compare else "enter: open · s: side by side · escape: close"
-            yield Static(hint if self.related else "No related pieces in the library yet.", id="related-hint", markup=False)
-            yield OptionList(*[self._option(piece, other) for piece, other in self.related], id="related-list")
+            hint = (
+                "enter: side by side · o: open · escape: close"
+                if self.compare
+                else "enter: open · s: side by side · escape: close"
+            )
+            yield Static(
+                hint if self.related else "No related pieces in the library yet.",
+                id="related-hint",
+                markup=False,
+            )
+            yield OptionList(
+                *[self._option(piece, other) for piece, other in self.related], id="related-list"
+            )
         yield Footer(compact=True, show_command_palette=False)
 
     def _option(self, piece: RelatedPiece, other: StoredArticle) -> Option:
@@ -49,7 +61,9 @@ class RelatedScreen(ModalScreen[tuple[str, str] | None]):
         ]
         facts.append(f"score {piece.score:.2f}")
         if piece.shared_people:
-            facts.append("with " + ", ".join(terminal_safe(p, one_line=True) for p in piece.shared_people[:3]))
+            facts.append(
+                "with " + ", ".join(terminal_safe(p, one_line=True) for p in piece.shared_people[:3])
+            )
         text.append(" · ".join(facts), style="dim")
         return Option(text, id=piece.id)
 

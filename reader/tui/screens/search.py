@@ -23,8 +23,8 @@ from reader.ingest.sanitize import terminal_safe
 from reader.library import QueryError, SearchResults
 from reader.tui import keys
 from reader.tui.service import SearchRequest
-from reader.tui.widgets.results import ResultsList
 from reader.tui.widgets.inputs import ReaderInput
+from reader.tui.widgets.results import ResultsList
 
 DEBOUNCE_SECONDS = 0.15
 WATCH_SECONDS = 3.0  # how often to look for articles added from another terminal
@@ -63,12 +63,16 @@ class SearchScreen(Screen):
         self._shown_request: SearchRequest | None = None  # what the shown results answer
 
     def compose(self) -> ComposeResult:
-        yield ReaderInput(placeholder="Search: words, \"a phrase\", person:putin, date:2015-10 …", id="query", compact=True)
+        yield ReaderInput(
+            placeholder='Search: words, "a phrase", person:putin, date:2015-10 …', id="query", compact=True
+        )
         with Horizontal(id="filters"):
             yield ReaderInput(placeholder="person", id="filter-person", compact=True)
             yield ReaderInput(placeholder="source", id="filter-source", compact=True)
             yield ReaderInput(placeholder="date (2015-10)", id="filter-date", compact=True)
-        yield Static("Opening the library… (a first run indexes the sample articles)", id="search-status", markup=False)
+        yield Static(
+            "Opening the library… (a first run indexes the sample articles)", id="search-status", markup=False
+        )
         yield ResultsList(id="results")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -194,7 +198,9 @@ class SearchScreen(Screen):
             self.search_now()
             self.load_people()
         else:
-            self.query_one("#search-status", Static).update("The library has changed: / and enter to search again")
+            self.query_one("#search-status", Static).update(
+                "The library has changed: / and enter to search again"
+            )
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, request: SearchRequest) -> None:
@@ -237,7 +243,11 @@ def _status_line(request: SearchRequest, results: SearchResults) -> str:
             return "The library is empty: add pages with `news-reader add PATH` (folders too)"
         return f"{results.total} articles in the library, newest first · type to search"
     if not results.hits:
-        hint = " · did you mean the suggestion below?" if results.suggestion else " · try fewer words or other filters"
+        hint = (
+            " · did you mean the suggestion below?"
+            if results.suggestion
+            else " · try fewer words or other filters"
+        )
         return f"No articles match{hint}"
     shown = len(results.hits)
     more = f", {shown} shown" if shown < results.total else ""

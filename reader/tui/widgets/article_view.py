@@ -11,6 +11,7 @@ variables and follow the theme.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -29,7 +30,19 @@ from reader.ingest.sanitize import terminal_safe
 
 # Layers paint in this order: a later layer wins where marks overlap.
 # Highlights come first so entity colours still show on them; the cursor comes last.
-LAYERS = ("highlight", "aligned", "person", "org", "place", "shared", "match", "find", "aligned-current", "current", "cursor")
+LAYERS = (
+    "highlight",
+    "aligned",
+    "person",
+    "org",
+    "place",
+    "shared",
+    "match",
+    "find",
+    "aligned-current",
+    "current",
+    "cursor",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +195,7 @@ class ArticleView(ScrollView, can_focus=True):
             else:
                 breaks = wrap_offsets(segment.replace("\t", " "), width)
                 edges = [0, *breaks, len(segment)]
-                for a, b in zip(edges, edges[1:]):
+                for a, b in itertools.pairwise(edges):
                     if b > a:
                         spans.append((position + a, position + b))
             position += len(segment) + 1
@@ -207,7 +220,7 @@ class ArticleView(ScrollView, can_focus=True):
             first = max(0, bisect_right(starts, mark.start) - 1)
             line = first
             while line < len(self._line_spans) and self._line_spans[line][0] < mark.end:
-                line_start, line_end = self._line_spans[line]
+                _line_start, line_end = self._line_spans[line]
                 if line_end > mark.start:
                     per_line[line].append(mark)
                 line += 1

@@ -57,7 +57,9 @@ class EntityPanel(OptionList):
             names = counts[label].most_common()
             options.append(Option(Text(f"{title} ({len(names)})", style=heading), disabled=True))
             for name, count in names:
-                prompt = Text(terminal_safe(name, one_line=True), style=shared_style if name in self._shared else "")
+                prompt = Text(
+                    terminal_safe(name, one_line=True), style=shared_style if name in self._shared else ""
+                )
                 prompt.append(f" {count}", style=count_style)
                 options.append(Option(prompt, id=f"{label}{_SEPARATOR}{name}"))
         self.set_options(options)

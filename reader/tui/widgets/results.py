@@ -66,7 +66,9 @@ class ResultsList(OptionList):
     def _rebuild(self) -> None:
         options: list[Option | None] = []
         if self._suggestion:
-            prompt = Text.assemble(("did you mean: ", self._style("meta")), (_line(self._suggestion), self._style("match")))
+            prompt = Text.assemble(
+                ("did you mean: ", self._style("meta")), (_line(self._suggestion), self._style("match"))
+            )
             options.append(Option(prompt, id=SUGGESTION_ID))
         for hit in self._shown:
             if options:
