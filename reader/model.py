@@ -26,6 +26,8 @@ class Article:
     # inclusive span of source lines the story came from, when known.
     part: int = 0
     lines: tuple[int, int] | None = None
+    author: str | None = None  # as the byline or the format gives it: "Andrew E. Kramer"
+    language: str | None = None  # ISO 639-1 code of the article's text: "en", "ru"
 
     @property
     def paragraphs(self) -> list[str]:

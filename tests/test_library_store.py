@@ -190,3 +190,32 @@ def test_readers_open_and_search_while_a_write_transaction_is_open(tmp_path):
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_a_library_of_an_older_format_is_migrated_and_keeps_its_articles(tmp_path):
+    import sqlite3
+
+    from reader.library.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
+    from reader.sqlite_schema import statements
+
+    old = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(old)
+    for statement in statements(MIGRATIONS[0]):
+        db.execute(statement)
+    db.execute("INSERT INTO meta VALUES ('schema', '1'), ('generation', '3')")
+    db.execute(
+        "INSERT INTO articles VALUES ('abc', '/p.txt', 0, 'Title', 'Body text.', NULL, NULL, NULL, NULL, 1, 2)"
+    )
+    db.commit()
+    db.close()
+
+    store = Store(old)
+    assert store.meta("schema") == str(SCHEMA_VERSION) and store.generation == 3
+    stored = store.get("abc")
+    assert stored is not None and stored.article.title == "Title" and stored.article.author is None
+    store.close()
+
+    with sqlite3.connect(old) as db:
+        db.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
+    with pytest.raises(StoreError, match=f"library format 99, this version reads up to {SCHEMA_VERSION}"):
+        Store(old)

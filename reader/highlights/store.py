@@ -32,6 +32,7 @@ from typing import Protocol
 
 from reader.highlights.anchor import anchor, context_of, find_quote
 from reader.model import Article
+from reader.sqlite_schema import apply_migrations
 
 STORE_FILE = "highlights.sqlite3"
 
@@ -213,16 +214,14 @@ class HighlightStore:
             return  # the usual case: no write lock needed to open
         with self._write():
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise HighlightStoreError(
-                    f"{self.path}: highlights format {version}, this version reads up to "
-                    f"{SCHEMA_VERSION}; upgrade news-reader"
-                )
-            for number in range(version, SCHEMA_VERSION):
-                for statement in _statements(MIGRATIONS[number]):
-                    self.db.execute(statement)
+            apply_migrations(self.db, MIGRATIONS, version, self._too_new)
             if version != SCHEMA_VERSION:
                 self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _too_new(self, version: int) -> HighlightStoreError:
+        return HighlightStoreError(
+            f"{self.path}: highlights format {version}, this version reads up to {SCHEMA_VERSION}; upgrade news-reader"
+        )
 
     @contextmanager
     def _write(self) -> Iterator[None]:
@@ -573,17 +572,6 @@ class HighlightStore:
             Highlight(*row[:10], tuple(tags.get(row[0], ())), *row[10:13], bool(row[13]))  # type: ignore[arg-type]
             for row in rows
         ]
-
-
-def _statements(script: str) -> builtins.list[str]:
-    # The migrations hold no semicolons inside strings, so splitting is safe; running
-    # them one by one keeps them inside the surrounding transaction (executescript
-    # would commit first).
-    return [s.strip() for s in script.split(";") if s.strip() and not _only_comments(s)]
-
-
-def _only_comments(statement: str) -> bool:
-    return all(not line.strip() or line.strip().startswith("--") for line in statement.splitlines())
 
 
 def _shorten(text: str, size: int = 60) -> str:

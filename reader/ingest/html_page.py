@@ -33,8 +33,10 @@ def looks_like_html(text: str) -> bool:
     return sum(tag in head for tag in _HTML_TAGS) >= 2
 
 
-def clean_html_page(html: str, path: str | os.PathLike[str]) -> list[Article]:
+def clean_html_page(html: str, path: str | os.PathLike[str], hints: PageHints | None = None) -> list[Article]:
     """The articles of an HTML page ([] when its main text holds no article).
+    ``hints`` (from the file format around the page: a web archive's URL and date)
+    win over what the page's own metadata says.
 
     Raises :class:`SkippedFile` when nothing can be extracted from the page.
     """
@@ -44,13 +46,17 @@ def clean_html_page(html: str, path: str | os.PathLike[str]) -> list[Article]:
     document = extract_main_text(html)
     if document is None or not (document.text or "").strip():
         raise SkippedFile("no article text found in the HTML")
-    hints = PageHints(
-        title=_one_line(document.title),
-        date=_one_line(document.date),
-        source=_one_line(document.sitename),
-        url=_one_line(document.url),
+    hints = (hints or PageHints()).over(
+        PageHints(
+            title=_one_line(document.title),
+            date=_one_line(document.date),
+            source=_one_line(document.sitename),
+            url=_one_line(document.url),
+            author=_one_line(document.author),
+            language=_one_line(document.language),
+        )
     )
-    text = _as_text_page(document.text, hints.title)
+    text = _as_text_page(document.text or "", hints.title)
     articles = clean_text_page(text, str(path), hints=hints)
     if not articles and len(text.split()) >= _TRUSTED_EXTRACTION_WORDS:
         # The text cleaner judges lines one by one and drops pages made of short lines
@@ -74,13 +80,15 @@ def _article_from_extraction(text: str, path: str, hints: PageHints) -> Article:
         date=hints.date,
         source=hints.source,
         url=hints.url,
+        author=hints.author,
+        language=hints.language,
     )
 
 
 def extract_main_text(html: str) -> trafilatura.settings.Document | None:
     """trafilatura's main text and metadata for a page, or None."""
     try:
-        return trafilatura.bare_extraction(
+        document = trafilatura.bare_extraction(
             html,
             # Reader comments and "related" lists are not the article.
             include_comments=False,
@@ -88,8 +96,10 @@ def extract_main_text(html: str) -> trafilatura.settings.Document | None:
             include_links=False,
             with_metadata=True,
         )
-    except Exception as exc:
+    except Exception as exc:  # any page, however broken, must not stop a run
         raise SkippedFile(f"cannot parse HTML ({type(exc).__name__}: {exc})") from None
+    # as_dict=False (the default) gives a Document; a dict would mean an API change
+    return document if isinstance(document, trafilatura.settings.Document) else None
 
 
 _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")

@@ -60,12 +60,21 @@ _ELSEWHERE_FACTOR = 2
 
 @dataclass(frozen=True, slots=True)
 class PageHints:
-    """Metadata known from elsewhere (HTML meta tags, JSON fields); wins over guesses."""
+    """Metadata known from elsewhere (HTML meta tags, JSON fields, a web archive's
+    record headers); wins over guesses."""
 
     title: str | None = None
     date: str | None = None
     source: str | None = None
     url: str | None = None
+    author: str | None = None
+    language: str | None = None
+
+    def over(self, fallback: PageHints) -> PageHints:
+        """These hints, with ``fallback``'s values where these have none."""
+        return PageHints(
+            **{name: getattr(self, name) or getattr(fallback, name) for name in self.__dataclass_fields__}
+        )
 
 
 def clean_text_page(text: str, path: str, hints: PageHints | None = None) -> list[Article]:
@@ -226,6 +235,8 @@ def _articles(kept: list[LineInfo], page: PageMetadata, path: str, hints: PageHi
                 url=hints.url,
                 part=part,
                 lines=(story[0].number, story[-1].number),
+                author=hints.author,
+                language=hints.language,
             )
         )
     return articles

@@ -21,10 +21,12 @@ from pathlib import Path
 
 from reader.library.records import EntitySpan, StoredArticle
 from reader.model import Article
+from reader.sqlite_schema import apply_migrations
 
-SCHEMA_VERSION = "1"
-
-_SCHEMA = """
+# Each entry migrates the schema from version N (its index) to N + 1; the meta row
+# 'schema' records how far a library has come. Append, never edit.
+MIGRATIONS: tuple[str, ...] = (
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (
     path TEXT PRIMARY KEY,
@@ -71,7 +73,18 @@ CREATE VIEW IF NOT EXISTS resolved_mentions AS
            m.text, m.role
     FROM mentions AS m LEFT JOIN person_canonical AS p ON m.label = 'PERSON' AND p.name = m.name;
 CREATE TABLE IF NOT EXISTS index_queue (article_id TEXT PRIMARY KEY, generation INTEGER NOT NULL);
-"""
+""",
+    """
+    ALTER TABLE articles ADD COLUMN author TEXT;
+    ALTER TABLE articles ADD COLUMN language TEXT;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# The article columns in the order Article's fields are read back.
+_ARTICLE_COLUMNS = (
+    "id, path, part, title, body, date, source, dateline, url, line_start, line_end, author, language"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,33 +112,44 @@ class Store:
             self.db = sqlite3.connect(path, check_same_thread=False)
         # A writer's transactions are short (one batch); wait for them, never fail.
         self.db.execute("PRAGMA busy_timeout=10000")
-        if not readonly and self._schema_version() is None:
-            self._create()
+        if not readonly and self._schema_version() != SCHEMA_VERSION:
+            self._migrate()
         if not readonly:
             # NORMAL in WAL mode: a commit survives a killed process (not a power cut),
             # and that is what the crash tests demand.
             self.db.execute("PRAGMA synchronous=NORMAL")
-        schema = self.meta("schema")
+        schema = self._schema_version()
         if schema != SCHEMA_VERSION:
-            raise StoreError(f"{path}: library format {schema!r}, this version reads {SCHEMA_VERSION!r}")
+            raise StoreError(f"{path}: library format {schema}, this version reads {SCHEMA_VERSION}")
 
-    def _schema_version(self) -> str | None:
+    def _schema_version(self) -> int | None:
         try:
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         except sqlite3.OperationalError:  # no meta table: a new library
             return None
-        return row[0] if row else None
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a news-reader library ({exc})") from exc
+        return int(row[0]) if row else None
 
-    def _create(self) -> None:
-        # Only a new library writes here, so opening an existing one (a reader while
-        # `add` runs) takes no write lock at all.
+    def _migrate(self) -> None:
+        # Only a new or older library writes here, so opening a current one (a reader
+        # while `add` runs) takes no write lock at all.
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.executescript(_SCHEMA)
-        self.db.execute(
-            "INSERT OR IGNORE INTO meta VALUES ('schema', ?), ('generation', '0')",
-            (SCHEMA_VERSION,),
-        )
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._schema_version() or 0
+            apply_migrations(self.db, MIGRATIONS, version, self._too_new)
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('generation', '0')")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        except BaseException:
+            self.db.rollback()
+            raise
         self.db.commit()
+
+    def _too_new(self, version: int) -> StoreError:
+        return StoreError(
+            f"{self.path}: library format {version}, this version reads up to {SCHEMA_VERSION}; upgrade news-reader"
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -255,8 +279,21 @@ class Store:
             a = stored.article
             lines = a.lines or (None, None)
             self.db.execute(
-                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (stored.id, path, a.part, a.title, a.body, a.date, a.source, a.dateline, a.url, *lines),
+                f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    stored.id,
+                    path,
+                    a.part,
+                    a.title,
+                    a.body,
+                    a.date,
+                    a.source,
+                    a.dateline,
+                    a.url,
+                    *lines,
+                    a.author,
+                    a.language,
+                ),
             )
             self.db.executemany(
                 "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -311,7 +348,9 @@ class Store:
                     chunk,
                 ):
                     spans.setdefault(row[0], []).append(EntitySpan(*row[1:]))
-            for row in self.db.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
+            for row in self.db.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+            ):
                 result[row[0]] = _stored_from_row(row, spans.get(row[0], ()))
         return result
 
@@ -435,7 +474,21 @@ class Store:
 
 
 def _stored_from_row(row: tuple, spans: Iterable[EntitySpan]) -> StoredArticle:
-    (article_id, path, part, title, body, date, source, dateline, url, line_start, line_end) = row
+    (
+        article_id,
+        path,
+        part,
+        title,
+        body,
+        date,
+        source,
+        dateline,
+        url,
+        line_start,
+        line_end,
+        author,
+        language,
+    ) = row
     lines = (line_start, line_end) if line_start is not None and line_end is not None else None
     article = Article(
         path=path,
@@ -447,6 +500,8 @@ def _stored_from_row(row: tuple, spans: Iterable[EntitySpan]) -> StoredArticle:
         url=url,
         part=part,
         lines=lines,
+        author=author,
+        language=language,
     )
     return StoredArticle(article_id, article, tuple(spans))
 
