@@ -102,7 +102,7 @@ def iter_jsonl(
                 yield article
 
 
-def _skip_rest_of_line(handle: IO[bytes]) -> None:
+def _skip_rest_of_line(handle: _LineReader) -> None:
     while True:
         chunk = handle.readline(MAX_LINE_BYTES)
         if not chunk or chunk.endswith(b"\n"):
@@ -112,7 +112,7 @@ def _skip_rest_of_line(handle: IO[bytes]) -> None:
 class _LineReader:
     """A binary handle that turns read errors into :class:`SkippedFile`."""
 
-    def __init__(self, handle: IO[bytes]) -> None:
+    def __init__(self, handle: IO[bytes] | gzip.GzipFile) -> None:
         self._handle = handle
 
     def readline(self, limit: int) -> bytes:

@@ -58,10 +58,10 @@ def page_metadata(
     page.source = page.source or agency or meta.agency_in_lead(lead)
 
     for index in reversed(header[-6:]):
-        found = meta.dateline_line(infos[index].text)
-        if found and infos[index].kind != LineKind.GOOD:
-            page.dateline = found[0]
-            page.source = page.source or found[1]
+        dateline = meta.dateline_line(infos[index].text)
+        if dateline and infos[index].kind != LineKind.GOOD:
+            page.dateline = dateline[0]
+            page.source = page.source or dateline[1]
             break
     if page.dateline is None and header and infos[header[-1]].repeats == 1:
         page.dateline = meta.place_line(infos[header[-1]].text)

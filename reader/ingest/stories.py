@@ -253,15 +253,17 @@ def _weights(paragraphs: list[_Paragraph]) -> dict[str, float]:
     return {w: math.log((n + 1) / (df + 0.5)) for w, df in document_frequency.items()}
 
 
-def _block(paragraphs: list[_Paragraph], start: int, stop: int, weights: dict[str, float]) -> Counter:
-    vector: Counter = Counter()
+def _block(
+    paragraphs: list[_Paragraph], start: int, stop: int, weights: dict[str, float]
+) -> dict[str, float]:
+    vector: dict[str, float] = {}
     for p in paragraphs[max(start, 0) : min(stop, len(paragraphs))]:
         for w in p.words:
-            vector[w] += weights[w]
+            vector[w] = vector.get(w, 0.0) + weights[w]
     return vector
 
 
-def _cosine(a: Counter, b: Counter) -> float:
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if not a or not b:
         return 0.0
     dot = sum(value * b[key] for key, value in a.items() if key in b)
@@ -318,7 +320,7 @@ def _turn_features(paragraphs: list[_Paragraph]) -> list[list[float]]:
             _cosine(lead, after) - _cosine(lead, before),
             brought / total,
             left_behind / total,
-            _cosine(before, after + lead),
+            _cosine(before, _block(paragraphs, i, stop, weights)),  # the lead and what follows
         ]
     # Pages differ in how much all their paragraphs share (a digest on one war
     # shares a lot): judge each turn against the page's typical paragraph.
