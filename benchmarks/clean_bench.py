@@ -37,7 +37,9 @@ from reader.ingest.sanitize import clean_control_chars
 from reader.ingest.text_page import clean_text_page
 from reader.model import Article
 
-CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from shared_data import CORPUS
+
 SITES = ("Daily Courier", "Arab Today", "Eurasia Press", "The Coastal Herald", "Metro Wire")
 SECTIONS = ("Politics", "World", "Business", "Economy", "Sport", "Culture")
 

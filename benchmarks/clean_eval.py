@@ -35,7 +35,8 @@ from reader.ingest.boilerplate import LineKind, classify, describe
 from reader.ingest.scoring import token_f1
 from reader.ingest.text_page import clean_text_page
 
-CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from shared_data import CORPUS
 
 
 @dataclass

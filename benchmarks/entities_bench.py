@@ -12,12 +12,16 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import sys
 import time
 from pathlib import Path
 
 from reader.entities import extract
 
-DEFAULT_CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from shared_data import CORPUS
+
+DEFAULT_CORPUS = CORPUS
 
 
 def main() -> None:

@@ -15,13 +15,17 @@ import json
 import re
 import sys
 from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from shared_data import CORPUS
 
 WORD = re.compile(r"(?<![\w'’.-])([A-Za-z][a-z]+)(?![\w'’-])")
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s+)$")
 
 
 def main() -> None:
-    corpus = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpus/news.jsonl.gz"
+    corpus = sys.argv[1] if len(sys.argv) > 1 else str(CORPUS)
     lower: Counter[str] = Counter()
     capital_mid: Counter[str] = Counter()
     with gzip.open(corpus, "rt", encoding="utf-8") as lines:

@@ -19,6 +19,7 @@ import argparse
 import gzip
 import json
 import random
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -31,7 +32,8 @@ from reader.highlights.store import HighlightStore
 from reader.highlights.units import paragraph_spans, sentence_spans
 from reader.model import Article
 
-CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from shared_data import CORPUS
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 from reader.library import Library  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from shared_data import CORPUS  # noqa: E402  (one place says where ../shared is)
+
 CACHE = ROOT / "benchmarks" / ".cache" / "library"
 
 SINGLE_WORDS = [

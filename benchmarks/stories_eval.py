@@ -28,7 +28,9 @@ from pathlib import Path
 from reader.ingest.stories import split_stories
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus" / "news.jsonl.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from shared_data import CORPUS  # noqa: E402  (one place says where ../shared is)
+
 GOLD = REPO / "tests" / "data" / "digest_003_gold.json"
 
 _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z])")

@@ -24,6 +24,7 @@ import asyncio
 import gzip
 import json
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -35,7 +36,9 @@ from reader.tui.app import NewsReaderApp
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.widgets.article_view import ArticleView
 
-CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from shared_data import CORPUS
+
 QUERY = "oil prices said"
 
 

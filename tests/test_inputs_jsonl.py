@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from shared_data import CORPUS
 
 from reader.ingest.errors import SkippedFile
 from reader.ingest.jsonl import load_jsonl, normalise_date, normalise_paragraphs
 from reader.ingest.stories import story_title
 from reader.model import Article
-
-CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
 
 
 def lines_file(tmp_path: Path, lines: list[str], name: str = "news.jsonl") -> Path:

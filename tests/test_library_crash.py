@@ -14,9 +14,10 @@ import sys
 import time
 from pathlib import Path
 
+from shared_data import CORPUS
+
 from reader.library import Library
 
-CORPUS = Path("/work/shared/corpus/news.jsonl.gz")
 FILES = 12
 PER_FILE = 100  # with FILES: more than adder.INLINE_BELOW_BYTES, so worker processes run
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_data import CORPUS
 
 from reader.ingest.stories import split_stories, story_title
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = json.loads((REPO / "tests/data/digest_003_gold.json").read_text(encoding="utf-8"))
-CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/news.jsonl.gz"
 
 # Article-body line spans (1-based, inclusive) of the single-story seeds, read by hand:
 # the rest of those pages is navigation, comment forms and link lists.
