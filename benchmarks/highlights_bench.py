@@ -27,9 +27,9 @@ from pathlib import Path
 
 from reader.export import render_markdown
 from reader.highlights.anchor import anchor, context_of
-from reader.highlights.select import ArticleHighlights, PlacedHighlight
 from reader.highlights.store import HighlightStore
 from reader.highlights.units import paragraph_spans, sentence_spans
+from reader.library import ArticleHighlights, PlacedHighlight
 from reader.model import Article
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -163,7 +163,7 @@ def bench_store(articles: list[Stored], rng: random.Random) -> list[ArticleHighl
         for stored in articles[:200]:
             store.for_article(stored)
         print(
-            f"store for_article (re-anchor): {(time.perf_counter() - started) / 200 * 1000:.2f} ms per article"
+            f"store for_article (locate in the current text): {(time.perf_counter() - started) / 200 * 1000:.2f} ms per article"
         )
         store.close()
     return groups

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.highlights.select import ArticleHighlights, HighlightFilter, PlacedHighlight, select_highlights
-from reader.highlights.store import HighlightStore, utc_now
+from reader.errors import ReaderError
+from reader.highlights.store import utc_now
 
 if TYPE_CHECKING:
-    from reader.library import Library
+    from reader.library import ArticleHighlights, HighlightFilter, Library, PlacedHighlight
 
 DEFAULT_TITLE = "Highlights"
 
@@ -54,7 +54,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\\x00-\x1f\x7f]+$")
 
 
-class ExportError(Exception):
+class ExportError(ReaderError):
     """The export cannot be written; the message says why, for the user."""
 
 
@@ -71,22 +71,19 @@ class MarkdownExport:
 
 def export_highlights(
     library: Library,
-    store: HighlightStore,
     wanted: HighlightFilter | None = None,
     *,
     front_matter: bool = False,
     title: str = DEFAULT_TITLE,
     exported: str | None = None,
 ) -> MarkdownExport | None:
-    """Select (see :func:`select_highlights`) and render in one call; None when no
+    """Select (see ``Library.select_highlights``) and render in one call; None when no
     highlight matches. Pass the text to :func:`write_atomically` to save it."""
-    wanted = wanted or HighlightFilter()
-    groups = select_highlights(library, store, wanted)
+    groups = library.select_highlights(wanted)
     if not groups:
         return None
-    text = render_markdown(
-        groups, front_matter, title=title, filters=wanted.describe(), exported=exported or utc_now()
-    )
+    filters = wanted.describe() if wanted else {}
+    text = render_markdown(groups, front_matter, title=title, filters=filters, exported=exported or utc_now())
     return MarkdownExport(text, len(groups), sum(len(g.highlights) for g in groups))
 
 

@@ -23,9 +23,8 @@ from reader.export import (
     write_atomically,
     yaml_string,
 )
-from reader.highlights.select import ArticleHighlights, HighlightFilter, PlacedHighlight, select_highlights
 from reader.highlights.store import Highlight, HighlightStore
-from reader.library import Library
+from reader.library import ArticleHighlights, HighlightFilter, Library, PlacedHighlight
 from reader.paths import seeds_dir
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -294,8 +293,8 @@ def check_golden(name: str, text: str) -> None:
 
 @pytest.mark.parametrize("front_matter", [False, True])
 def test_golden_seed_export(seeded, front_matter):
-    library, store = seeded
-    groups = select_highlights(library, store)
+    library, _store = seeded
+    groups = library.select_highlights()
     text = render_markdown(
         groups, front_matter, exported="2026-11-22T09:30:00Z", filters=HighlightFilter().describe()
     )
@@ -309,9 +308,9 @@ def test_golden_seed_export(seeded, front_matter):
 
 
 def test_golden_filtered_export(seeded):
-    library, store = seeded
+    library, _store = seeded
     wanted = HighlightFilter(person="kerry", since="2026-11-21")
-    groups = select_highlights(library, store, wanted)
+    groups = library.select_highlights(wanted)
     text = render_markdown(groups, True, exported="2026-11-22T09:30:00Z", filters=wanted.describe())
     check_golden("seeds_kerry_since.md", normalised(text, library))
 

@@ -230,7 +230,7 @@ def page_library(tmp_path):
 def test_highlight_reanchors_after_the_article_gains_a_paragraph(page_library, tmp_path):
     library, page, paragraphs = page_library
     stored = library.article("summit")
-    store = HighlightStore(library.folder)
+    store = library.highlights
     quote = "the money must reach the poorest first"
     h, _ = store.add_quote(stored, quote, note="the point", tags=["climate"])
     old_start = h.start
@@ -249,7 +249,7 @@ def test_highlight_reanchors_after_the_article_gains_a_paragraph(page_library, t
     assert placed.id == h.id and not placed.orphaned
     assert placed.start > old_start
     assert moved.article.body[placed.start : placed.end] == quote
-    assert store.get(h.id).start == placed.start  # remembered, not recomputed each time
+    assert store.get(h.id).start == placed.start  # stored by the add that moved it
     assert (placed.note, placed.tags) == ("the point", ("climate",))
 
     # The quote disappears from the article: the highlight is kept, marked orphaned.
@@ -258,7 +258,6 @@ def test_highlight_reanchors_after_the_article_gains_a_paragraph(page_library, t
     [orphan] = store.for_article(library.article("summit"))
     assert orphan.orphaned and orphan.quote == quote and orphan.start == placed.start
     assert store.get(h.id).orphaned
-    store.close()
 
 
 def test_highlights_survive_losing_the_index_and_store(page_library):
@@ -295,7 +294,7 @@ def test_a_writer_holding_the_lock_too_long_is_a_message(tmp_path):
         blocker.close()
 
 
-def test_reanchoring_while_another_process_writes_still_answers(tmp_path):
+def test_locating_while_another_process_writes_still_answers_and_writes_nothing(tmp_path):
     import sqlite3
 
     with HighlightStore(tmp_path) as store:
@@ -309,7 +308,7 @@ def test_reanchoring_while_another_process_writes_still_answers(tmp_path):
         with HighlightStore(tmp_path, busy_timeout=0.1) as store:
             [placed] = store.for_article(shifted)
             assert placed.start == h.start + len("New lead.\n\n")
-            assert store.get(h.id).start == h.start  # not saved this time
+            assert store.get(h.id).start == h.start  # reading never writes
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()

@@ -117,7 +117,8 @@ async def test_highlight_by_keys_with_note_and_tag_then_undo_and_delete(library_
 
 
 async def test_the_highlights_screen_lists_filters_and_opens_at_the_passage(library_dir: Path) -> None:
-    with Library.open(library_dir) as library, HighlightStore(library_dir) as store:
+    with Library.open(library_dir) as library:
+        store = library.highlights
         far = library.article("002")
         sentences = sentence_spans(far.article.body)
         late = sentences[len(sentences) - 2]  # far down: opening must scroll to it
@@ -155,7 +156,8 @@ async def test_the_highlights_screen_lists_filters_and_opens_at_the_passage(libr
 
 
 async def test_export_writes_markdown_and_asks_before_overwriting(library_dir: Path, tmp_path: Path) -> None:
-    with Library.open(library_dir) as library, HighlightStore(library_dir) as store:
+    with Library.open(library_dir) as library:
+        store = library.highlights
         stored = library.article("001")
         quote_span = sentence_spans(stored.article.body)[1]
         store.add(stored, *quote_span, note="a note")

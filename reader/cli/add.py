@@ -19,10 +19,11 @@ from reader.cli.library_options import (
     add_library_option,
     library_command,
     open_library,
+    report_highlights,
     safe_line,
 )
 from reader.cli.output import print_json_line, stderr, stdout
-from reader.library.adder import INDEX_CHUNK
+from reader.library import INDEX_CHUNK
 
 EPILOG = """\
 Reads scraped text pages, saved HTML pages and JSON Lines (.jsonl, .jsonl.gz);
@@ -119,6 +120,7 @@ def run_add(args: argparse.Namespace) -> int:
         print_json_line(data)
     else:
         print_summary(report)
+        report_highlights(report.highlights)
     return 1 if (report.skipped or missing) else 0
 
 

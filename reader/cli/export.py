@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli.highlights import add_filter_options, filter_from, highlight_command, open_stores
-from reader.cli.library_options import add_library_option
+from reader.cli.highlights import add_filter_options, filter_from
+from reader.cli.library_options import add_library_option, library_command, open_library
 from reader.cli.output import error, stderr
 
 EPILOG = """\
@@ -47,17 +47,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run_export)
 
 
-@highlight_command
+@library_command
 def run_export(args: argparse.Namespace) -> int:
     from reader.export import ExportError, export_highlights, write_atomically
-    from reader.highlights.select import parse_since
+    from reader.library import parse_since
 
     wanted = filter_from(args)
     if wanted.since:
         parse_since(wanted.since)  # a bad date is a usage error before any work
-    library, store = open_stores(args)
-    with library, store:
-        export = export_highlights(library, store, wanted, front_matter=args.front_matter, title=args.title)
+    with open_library(args) as library:
+        export = export_highlights(library, wanted, front_matter=args.front_matter, title=args.title)
     if export is None:
         stderr.print("no highlights match; nothing exported", markup=False)
         return 1

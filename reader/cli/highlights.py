@@ -4,8 +4,7 @@ store the reader uses (``highlights.sqlite3`` in the library folder)."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from functools import wraps
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -18,8 +17,10 @@ from reader.cli.library_options import (
     safe_line,
 )
 from reader.cli.output import error, print_json_line, stderr, stdout, warn
-from reader.highlights.select import BadFilter, HighlightFilter, select_highlights
-from reader.highlights.store import HighlightError, HighlightStore
+from reader.highlights.store import HighlightError
+
+if TYPE_CHECKING:  # the library pulls in Whoosh: loaded when a command runs
+    from reader.library import HighlightFilter
 
 EPILOG = """\
 examples:
@@ -105,6 +106,8 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
 
 
 def filter_from(args: argparse.Namespace) -> HighlightFilter:
+    from reader.library import HighlightFilter
+
     return HighlightFilter(
         article=args.article,
         query=args.query,
@@ -128,39 +131,10 @@ def _positive(value: str) -> int:
     return number
 
 
-def highlight_command(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """The library's errors as ``library_command`` reports them, and the highlight
-    store's the same way: one line on stderr, exit status 1."""
-
-    @library_command
-    @wraps(run)
-    def wrapper(args: argparse.Namespace) -> int:
-        try:
-            return run(args)
-        except BadFilter as exc:
-            error(str(exc))
-            return 2
-        except HighlightError as exc:
-            error(str(exc))
-            return 1
-
-    return wrapper
-
-
-def open_stores(args: argparse.Namespace):
-    library = open_library(args)
-    try:
-        return library, HighlightStore(library.folder)
-    except BaseException:
-        library.close()
-        raise
-
-
-@highlight_command
+@library_command
 def run_list(args: argparse.Namespace) -> int:
-    library, store = open_stores(args)
-    with library, store:
-        groups = select_highlights(library, store, filter_from(args))
+    with open_library(args) as library:
+        groups = library.select_highlights(filter_from(args))
     rows = [(group, placed) for group in groups for placed in group.highlights]
     if args.json:
         print_json_line(
@@ -201,12 +175,11 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-@highlight_command
+@library_command
 def run_add(args: argparse.Namespace) -> int:
-    library, store = open_stores(args)
-    with library, store:
+    with open_library(args) as library:
         stored = library.article(args.article)
-        highlight, places = store.add_quote(
+        highlight, places = library.highlights.add_quote(
             stored, args.quote, occurrence=args.occurrence or 1, note=args.note, tags=args.tag
         )
     if places > 1 and args.occurrence is None:
@@ -223,15 +196,13 @@ def run_add(args: argparse.Namespace) -> int:
     return 0
 
 
-@highlight_command
+@library_command
 def run_remove(args: argparse.Namespace) -> int:
-    from reader.library.home import library_dir
-
     failed = 0
-    with HighlightStore(library_dir(args.library)) as store:
+    with open_library(args) as library:
         for wanted in args.ids:
             try:
-                removed = store.delete(wanted)
+                removed = library.highlights.delete(wanted)
             except HighlightError as exc:
                 error(str(exc))
                 failed += 1
@@ -244,17 +215,16 @@ def run_remove(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-@highlight_command
+@library_command
 def run_edit(args: argparse.Namespace) -> int:
-    from reader.library.home import library_dir
-
     if args.note is None and args.tag is None and not args.no_tags:
         error("highlights edit: give --note, --tag or --no-tags")
         return 2
     if args.tag and args.no_tags:
         error("highlights edit: --tag and --no-tags contradict each other")
         return 2
-    with HighlightStore(library_dir(args.library)) as store:
+    with open_library(args) as library:
+        store = library.highlights
         highlight = store.get(args.id)
         if args.note is not None:
             highlight = store.update_note(highlight.id, args.note)
@@ -268,12 +238,10 @@ def run_edit(args: argparse.Namespace) -> int:
     return 0
 
 
-@highlight_command
+@library_command
 def run_undo(args: argparse.Namespace) -> int:
-    from reader.library.home import library_dir
-
-    with HighlightStore(library_dir(args.library)) as store:
-        undone = store.undo()
+    with open_library(args) as library:
+        undone = library.highlights.undo()
     if undone is None:
         stderr.print("nothing to undo", markup=False)
         return 1

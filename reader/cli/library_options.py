@@ -27,8 +27,7 @@ def add_json_option(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def open_library(args: argparse.Namespace, seed: bool = True, lock_timeout: float | None = None):
-    from reader.library import Library
-    from reader.library.library import DEFAULT_LOCK_TIMEOUT
+    from reader.library import DEFAULT_LOCK_TIMEOUT, Library
 
     return Library.open(
         args.library,
@@ -39,25 +38,37 @@ def open_library(args: argparse.Namespace, seed: bool = True, lock_timeout: floa
 
 
 def library_command(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Report the library's expected failures as one line on stderr, exit code 1
-    (2 for a query the user must rewrite), never as a traceback."""
+    """Report the expected failures (every :class:`ReaderError`) as one line on
+    stderr with the error's exit status (2 for a query or date the user must
+    rewrite, 1 otherwise), never as a traceback."""
 
     @wraps(run)
     def wrapper(args: argparse.Namespace) -> int:
-        from reader.library import ArticleNotFound, LibraryBusy, QueryError
-        from reader.library.schema import WrongWhoosh
-        from reader.library.store import StoreError
+        from reader.errors import ReaderError
+        from reader.library import QueryError
 
         try:
             return run(args)
         except QueryError as exc:
-            error(f"bad query: {exc}")
-            return 2
-        except (ArticleNotFound, LibraryBusy, StoreError, WrongWhoosh) as exc:
-            error(str(exc.args[0] if isinstance(exc, LookupError) else exc))
-            return 1
+            error(f"bad query: {exc.message}")
+            return exc.exit_status
+        except ReaderError as exc:
+            error(exc.message)
+            return exc.exit_status
 
     return wrapper
+
+
+def report_highlights(report) -> None:
+    """After a change to articles: say which highlights moved or lost their passage,
+    and why they could not be updated (they are then located again when read)."""
+    if report.problem:
+        warn(f"highlights not updated: {report.problem}")
+    elif report.moved or report.orphaned:
+        warn(
+            f"highlights: {report.moved} updated to the articles' new text"
+            + (f", {report.orphaned} no longer found in their article" if report.orphaned else "")
+        )
 
 
 def safe_line(text: str | None) -> str:

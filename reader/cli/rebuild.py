@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reader.cli.add import ProgressReporter, progress_display
-from reader.cli.library_options import add_library_option, library_command, open_library
+from reader.cli.library_options import add_library_option, library_command, open_library, report_highlights
 from reader.cli.output import stdout
 
 
@@ -35,4 +35,5 @@ def run_rebuild(args: argparse.Namespace) -> int:
         f"in {report.seconds:.1f} s",
         markup=False,
     )
+    report_highlights(report.highlights)
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.library_options import add_library_option, library_command, open_library
+from reader.cli.library_options import add_library_option, library_command, open_library, report_highlights
 from reader.cli.output import stdout
 
 
@@ -25,4 +25,5 @@ def run_remove(args: argparse.Namespace) -> int:
     with open_library(args, seed=False) as library:
         report = library.remove(args.paths)
     stdout.print(f"removed {report.sources} files, {report.articles} articles", markup=False)
+    report_highlights(report.highlights)
     return 0 if report.sources else 1

@@ -24,12 +24,13 @@ import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+from reader.errors import ReaderError
 from reader.highlights.anchor import anchor, context_of, find_quote
 from reader.model import Article
 from reader.sqlite_schema import apply_migrations
@@ -79,7 +80,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 _ID_PATTERN = re.compile(r"^[0-9a-f]{1,8}$")
 
 
-class HighlightError(Exception):
+class HighlightError(ReaderError):
     """A highlight operation the user asked for cannot be done; the message says why."""
 
 
@@ -102,8 +103,11 @@ class HighlightStoreBusy(HighlightError):
 class ArticleLike(Protocol):
     """What the store needs of an article: a ``StoredArticle`` of the library fits."""
 
-    id: str
-    article: Article
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def article(self) -> Article: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,57 +422,60 @@ class HighlightStore:
 
     # -- re-anchoring -------------------------------------------------------
 
-    def place(self, highlight: Highlight, stored: ArticleLike) -> Highlight:
-        """Find ``highlight`` in the current text of ``stored`` (its article, maybe
-        under a new id or after re-cleaning) and remember where it is now; when the
-        quote is gone it is kept and marked orphaned."""
+    @staticmethod
+    def locate(highlight: Highlight, stored: ArticleLike) -> Highlight:
+        """Where ``highlight`` is in the current text of ``stored`` (its article, maybe
+        under a new id or after re-cleaning); when the quote is gone it is kept and
+        marked orphaned. Writes nothing: :meth:`remember_places` does, after a change
+        to the library."""
         body = stored.article.body
         span = anchor(body, highlight.quote, highlight.start, highlight.prefix, highlight.suffix)
         if span is None:
-            placed = replace(highlight, orphaned=True)
-        else:
-            prefix, suffix = context_of(body, *span)
-            placed = replace(
-                highlight,
-                article_id=stored.id,
-                path=stored.article.path,
-                part=stored.article.part,
-                start=span[0],
-                end=span[1],
-                prefix=prefix,
-                suffix=suffix,
-                orphaned=False,
-            )
-        if placed != highlight:
-            # Offsets and context are bookkeeping, not a user change: no journal entry,
-            # and the quote the user chose is kept as it was. A busy store only means
-            # the next reader re-anchors again.
-            with suppress(HighlightStoreBusy), self._write():
-                self.db.execute(
+            return replace(highlight, orphaned=True)
+        prefix, suffix = context_of(body, *span)
+        return replace(
+            highlight,
+            article_id=stored.id,
+            path=stored.article.path,
+            part=stored.article.part,
+            start=span[0],
+            end=span[1],
+            prefix=prefix,
+            suffix=suffix,
+            orphaned=False,
+        )
+
+    def remember_places(self, placed: Iterable[Highlight]) -> int:
+        """Store where highlights are now (see :meth:`locate`), in one transaction;
+        returns how many rows changed. Offsets and context are bookkeeping, not a user
+        change: no journal entry, and the quote the user chose is kept as it was.
+        Raises :class:`HighlightStoreBusy` when another process holds the store."""
+        rows = [
+            (h.article_id, h.path, h.part, h.start, h.end, h.prefix, h.suffix, int(h.orphaned), h.id)
+            for h in placed
+        ]
+        if not rows:
+            return 0
+        changed = 0
+        with self._write():
+            for row in rows:
+                changed += self.db.execute(
                     "UPDATE highlights SET article_id = ?, path = ?, part = ?, start = ?, end = ?, "
-                    "prefix = ?, suffix = ?, orphaned = ? WHERE id = ?",
-                    (
-                        placed.article_id,
-                        placed.path,
-                        placed.part,
-                        placed.start,
-                        placed.end,
-                        placed.prefix,
-                        placed.suffix,
-                        int(placed.orphaned),
-                        placed.id,
-                    ),
-                )
-        return placed
+                    "prefix = ?, suffix = ?, orphaned = ? WHERE id = ? AND NOT "
+                    "(article_id IS ? AND path IS ? AND part IS ? AND start IS ? AND end IS ? "
+                    "AND prefix IS ? AND suffix IS ? AND orphaned IS ?)",
+                    (*row, *row[:-1]),
+                ).rowcount
+        return changed
 
     def for_article(self, stored: ArticleLike) -> builtins.list[Highlight]:
-        """The live highlights of an article, re-anchored to its current text, in
-        reading order (orphaned ones last). What the reading view shows."""
+        """The live highlights of an article, located in its current text, in reading
+        order (orphaned ones last). Reads only."""
         rows = self._select(
             "WHERE deleted_at IS NULL AND (article_id = ? OR (path = ? AND part = ?))",
             (stored.id, stored.article.path, stored.article.part),
         )
-        placed = [self.place(h, stored) for h in rows]
+        placed = [self.locate(h, stored) for h in rows]
         return sorted(placed, key=lambda h: (h.orphaned, h.start, h.end))
 
     # -- reading ------------------------------------------------------------

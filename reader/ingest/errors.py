@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from reader.errors import ReaderError
 
-class SkippedFile(Exception):
+
+class SkippedFile(ReaderError):
     """A file (or a whole input) was passed over; ``reason`` is one line for the user.
 
     Examples of reasons: "empty file", "binary file (PNG image)",

@@ -1,29 +1,63 @@
 """The searchable library: a store of cleaned articles and entities (SQLite, the
-source of truth) and a Whoosh index derived from it. Use :class:`Library`."""
+source of truth), a Whoosh index derived from it, and the user's highlights. Use
+:class:`Library`; the reader and the command line use only what this module exports
+(an import contract in pyproject.toml checks it)."""
 
-from reader.library.adder import AddProgress, AddReport
-from reader.library.library import ArticleNotFound, Library, LibraryStats, RebuildReport, RemoveReport
+from reader.library.adder import INDEX_CHUNK, AddProgress, AddReport, ProgressCallback
+from reader.library.highlight_select import (
+    ArticleHighlights,
+    BadFilter,
+    HighlightFilter,
+    PlacedHighlight,
+    ReanchorReport,
+    parse_since,
+)
+from reader.library.home import library_dir
+from reader.library.library import (
+    DEFAULT_LOCK_TIMEOUT,
+    ArticleNotFound,
+    Library,
+    LibraryStats,
+    RebuildReport,
+    RemoveReport,
+)
 from reader.library.lock import LibraryBusy
+from reader.library.passages import SNIPPET_MARK
 from reader.library.people import Person
 from reader.library.query import QueryError
 from reader.library.records import EntitySpan, StoredArticle
 from reader.library.related import RelatedPiece
+from reader.library.schema import WrongWhoosh
 from reader.library.search import SearchHit, SearchResults
+from reader.library.store import StoreError
 
 __all__ = [
+    "DEFAULT_LOCK_TIMEOUT",
+    "INDEX_CHUNK",
+    "SNIPPET_MARK",
     "AddProgress",
     "AddReport",
+    "ArticleHighlights",
     "ArticleNotFound",
+    "BadFilter",
     "EntitySpan",
+    "HighlightFilter",
     "Library",
     "LibraryBusy",
     "LibraryStats",
     "Person",
+    "PlacedHighlight",
+    "ProgressCallback",
     "QueryError",
+    "ReanchorReport",
     "RebuildReport",
     "RelatedPiece",
     "RemoveReport",
     "SearchHit",
     "SearchResults",
+    "StoreError",
     "StoredArticle",
+    "WrongWhoosh",
+    "library_dir",
+    "parse_since",
 ]

@@ -19,6 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExe
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from reader.library.highlight_select import ReanchorReport
 from reader.library.pipeline import (
     CleanedFile,
     IndexedChunk,
@@ -61,6 +62,7 @@ class AddReport:
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # main process and workers together
     worker_peak_rss_mb: float = 0.0
+    highlights: ReanchorReport = field(default_factory=ReanchorReport)
 
     def to_json(self) -> dict:
         return {
@@ -72,6 +74,7 @@ class AddReport:
             "articles": self.articles,
             "seconds": round(self.seconds, 3),
             "cpu_seconds": round(self.cpu_seconds, 3),
+            "highlights": self.highlights.to_json(),
         }
 
 

@@ -12,13 +12,25 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh.searching import Searcher
 
+from reader.errors import ReaderError
+from reader.highlights.store import STORE_FILE as HIGHLIGHTS_FILE
+from reader.highlights.store import HighlightStore
 from reader.library import index as idx
 from reader.library.adder import INDEX_CHUNK, AddReport, ProgressCallback, add_paths
+from reader.library.highlight_select import (
+    ArticleHighlights,
+    HighlightFilter,
+    PlacedHighlight,
+    ReanchorReport,
+    highlights_of_article,
+    reanchor,
+    select_highlights,
+)
 from reader.library.home import library_dir
 from reader.library.lock import LibraryBusy, WriterLock
 from reader.library.people import PeopleDirectory, Person, list_people
@@ -26,7 +38,7 @@ from reader.library.pipeline import pipeline_version
 from reader.library.records import StoredArticle
 from reader.library.related import RelatedPiece, find_related
 from reader.library.schema import check_whoosh
-from reader.library.search import SearchResults, new_searcher, run_search
+from reader.library.search import SearchResults, ids_matching, new_searcher, run_search
 from reader.library.spelling import Vocabulary, count_words
 from reader.library.store import Store
 from reader.library.sync import IndexSync
@@ -37,7 +49,7 @@ LOCK_FILE = "write.lock"
 DEFAULT_LOCK_TIMEOUT = 30.0
 
 
-class ArticleNotFound(LookupError):
+class ArticleNotFound(ReaderError, LookupError):
     pass
 
 
@@ -65,6 +77,7 @@ class LibraryStats:
 class RemoveReport:
     sources: int
     articles: int
+    highlights: ReanchorReport = field(default_factory=ReanchorReport)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +85,7 @@ class RebuildReport:
     articles: int
     recleaned_sources: int
     seconds: float
+    highlights: ReanchorReport = field(default_factory=ReanchorReport)
 
 
 class Library:
@@ -93,6 +107,7 @@ class Library:
         self._people_generation = -1
         self._vocabulary: Vocabulary | None = None
         self._vocabulary_generation = -1
+        self._highlights: HighlightStore | None = None
 
     @classmethod
     def open(
@@ -117,6 +132,9 @@ class Library:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        if self._highlights is not None:
+            self._highlights.close()
+            self._highlights = None
         self.store.close()
 
     def __enter__(self) -> Library:
@@ -154,7 +172,11 @@ class Library:
             if self.store.meta("seeded") is None:
                 # The user's own first add: this library never gets the seeds by itself.
                 self.store.set_meta("seeded", "not needed")
-            return add_paths(self.store, sync, [os.fspath(p) for p in paths], workers, progress, batch_size)
+            report = add_paths(self.store, sync, [os.fspath(p) for p in paths], workers, progress, batch_size)
+        if report.replaced or report.added:
+            # a changed file, or one added back after a remove, may hold highlights
+            report.highlights = self.reanchor_highlights(report.replaced + report.added)
+        return report
 
     def remove(self, paths: Iterable[str | os.PathLike[str]]) -> RemoveReport:
         targets: list[str] = []
@@ -166,7 +188,8 @@ class Library:
             sync.commit()
             sync.refresh_people()
             sync.commit()
-        return RemoveReport(sources, len(ids))
+        highlights = self.reanchor_highlights(targets) if targets else ReanchorReport()
+        return RemoveReport(sources, len(ids), highlights)
 
     def rebuild(
         self, from_sources: bool = False, workers: int = 2, progress: ProgressCallback | None = None
@@ -188,7 +211,8 @@ class Library:
             self.store.replace_vocabulary(
                 count_words((a.article.title, a.article.body) for a in self.store.iter_articles())
             )
-        return RebuildReport(count, len(stale), time.perf_counter() - started)
+        highlights = self.reanchor_highlights(stale) if stale else ReanchorReport()
+        return RebuildReport(count, len(stale), time.perf_counter() - started, highlights)
 
     def _seed(self, progress: ProgressCallback | None) -> None:
         from reader.paths import seeds_dir
@@ -263,6 +287,47 @@ class Library:
             vocabulary=self.vocabulary(),
         )
 
+    def ids_matching(self, text: str, candidates: list[str]) -> set[str]:
+        """Which of the ``candidates`` (article ids) a search for ``text`` finds."""
+        return ids_matching(
+            self.searcher(), text, candidates, lambda words: self.people_directory().resolve(words)
+        )
+
+    def article_by_id(self, article_id: str) -> StoredArticle | None:
+        return self.store.get(article_id)
+
+    def articles_in_file(self, path: str) -> list[StoredArticle]:
+        """The articles a source file gave, in the order of their part numbers."""
+        found = self.store.get_many(self.store.ids_of_path(path))
+        return sorted(found.values(), key=lambda stored: stored.article.part)
+
+    def article_at(self, path: str, part: int) -> StoredArticle | None:
+        """Story ``part`` of a source file, whatever its id is now."""
+        return next((a for a in self.articles_in_file(path) if a.article.part == part), None)
+
+    # -- highlights -----------------------------------------------------------
+
+    @property
+    def highlights(self) -> HighlightStore:
+        """The user's highlights in this library's folder (their own SQLite file,
+        which ``rebuild`` and a deleted index never touch); opened on first use."""
+        if self._highlights is None:
+            self._highlights = HighlightStore(self.folder)
+        return self._highlights
+
+    def select_highlights(self, wanted: HighlightFilter | None = None) -> list[ArticleHighlights]:
+        return select_highlights(self, wanted)
+
+    def highlights_of(self, stored: StoredArticle) -> list[PlacedHighlight]:
+        return highlights_of_article(self, stored)
+
+    def reanchor_highlights(self, paths: Iterable[str] | None = None) -> ReanchorReport:
+        """Store where the highlights made in ``paths`` (all when None) are in the
+        articles as they are now; run after every change to articles."""
+        if self._highlights is None and not (self.folder / HIGHLIGHTS_FILE).exists():
+            return ReanchorReport()  # no highlights made yet: nothing to move
+        return reanchor(self, paths)
+
     def article(self, ref: str) -> StoredArticle:
         """An article by id, id prefix, source path or file-name prefix; ``NAME#N``
         picks story N of a file with several."""
@@ -302,6 +367,17 @@ class Library:
 
     def people(self, limit: int | None = None) -> list[Person]:
         return list_people(self.store, limit)
+
+    def person_names(self, limit: int | None = None) -> list[str]:
+        """Canonical names of the library's people, most mentioned first: straight
+        from the store's counts, without the co-occurrence work of :meth:`people`."""
+        names = self.store.names("PERSON")
+        return [name for name, _ in (names if limit is None else names[:limit])]
+
+    @property
+    def generation(self) -> int:
+        """Bumped by every change to the library (an ``add`` in another process too)."""
+        return self.store.generation
 
     def stats(self) -> LibraryStats:
         sources = self.store.sources().values()

@@ -14,10 +14,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.errors import ReaderError
+
 _POLL_SECONDS = 0.1
 
 
-class LibraryBusy(Exception):
+class LibraryBusy(ReaderError):
     """Another process holds the writer lock and did not let go in time."""
 
     def __init__(self, holder_pid: int | None, waited: float) -> None:

@@ -17,6 +17,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import FuzzyTerm
 
+from reader.errors import ReaderError
 from reader.library.schema import build_schema, name_analyzer, text_analyzer
 
 DEFAULT_FIELDS = ("title", "body")
@@ -29,8 +30,10 @@ _RANGE_SPLIT = re.compile(r"\s*\bto\b\s*", re.IGNORECASE)
 _ISO_DAY_PREFIX = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
 
 
-class QueryError(ValueError):
+class QueryError(ReaderError, ValueError):
     """A query that cannot be run; the message is one line for the user."""
+
+    exit_status = 2
 
 
 PersonResolver = Callable[[list[str]], list[list[str]]]

@@ -10,6 +10,8 @@ import whoosh
 from whoosh import fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
+from reader.errors import ReaderError
+
 # The Whoosh distribution this code was written and tested against (see pyproject);
 # other forks install the same package name with different bugs.
 WHOOSH_VERSION = "3.54.0"
@@ -18,7 +20,7 @@ TITLE_BOOST = 2.5
 NAME_FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
 
 
-class WrongWhoosh(RuntimeError):
+class WrongWhoosh(ReaderError, RuntimeError):
     pass
 
 

@@ -118,6 +118,20 @@ def run_search(
     return SearchResults(query=text, hits=tuple(hits), total=total, total_exact=exact, suggestion=suggestion)
 
 
+def ids_matching(
+    searcher: Searcher, text: str, candidates: list[str], resolve_person: PersonResolver | None
+) -> set[str]:
+    """Which of the ``candidates`` (article ids) a search for ``text`` finds. The
+    search is restricted to the candidates inside the engine: ranking and building
+    snippets for every article of a large library would answer a question about a
+    few. Raises ``QueryError`` like :func:`run_search`."""
+    if not candidates:
+        return set()
+    parsed = parse_query(text, resolve_person)
+    only = wq.Or([wq.Term("id", article_id) for article_id in candidates])
+    return {hit["id"] for hit in searcher.search(parsed, limit=None, filter=only)}
+
+
 def _newest(store: Store, text: str, limit: int) -> SearchResults:
     """Every article, newest first: straight from the store's date index, since
     sorting the whole index by date takes Whoosh most of a second on a large library."""

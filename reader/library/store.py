@@ -19,6 +19,7 @@ from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
+from reader.errors import ReaderError
 from reader.library.records import EntitySpan, StoredArticle
 from reader.model import Article
 from reader.sqlite_schema import apply_migrations
@@ -98,7 +99,7 @@ class SourceRecord:
     article_count: int
 
 
-class StoreError(Exception):
+class StoreError(ReaderError):
     """The store cannot be opened (not a library, or from a newer version)."""
 
 

@@ -12,9 +12,9 @@ from rich.text import Text
 from textual import work
 from textual.message import Message
 
-from reader.highlights import PlacedHighlight, paragraph_spans, selection_span, sentence_spans, span_at
+from reader.highlights import paragraph_spans, selection_span, sentence_spans, span_at
 from reader.ingest.sanitize import terminal_safe
-from reader.library import StoredArticle
+from reader.library import PlacedHighlight, StoredArticle
 from reader.tui.changes import HighlightChanged, change_highlights, undone
 from reader.tui.marks import span_marks
 from reader.tui.screens.dialogs import NoteScreen

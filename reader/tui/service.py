@@ -16,18 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.export import MarkdownExport, export_highlights
-from reader.highlights import (
+from reader.highlights import Highlight, UndoneChange
+from reader.library import (
     ArticleHighlights,
-    Highlight,
-    HighlightStore,
+    Library,
     PlacedHighlight,
-    UndoneChange,
-    highlights_of_article,
-    select_highlights,
+    RelatedPiece,
+    SearchResults,
+    StoredArticle,
 )
-from reader.library import Library, SearchResults, StoredArticle
 from reader.library.people import name_words
-from reader.library.related import RelatedPiece
 
 BROWSE_QUERY = "*"  # every article: the list shown before anything is typed
 
@@ -65,7 +63,6 @@ class LibraryService:
     def __init__(self, folder: str | Path | None = None) -> None:
         self.folder = folder
         self._library: Library | None = None
-        self._highlights: HighlightStore | None = None
         self._lock = threading.Lock()
 
     @property
@@ -81,9 +78,6 @@ class LibraryService:
 
     def close(self) -> None:
         with self._lock:
-            if self._highlights is not None:
-                self._highlights.close()
-                self._highlights = None
             if self._library is not None:
                 self._library.close()
                 self._library = None
@@ -119,45 +113,40 @@ class LibraryService:
         appears with whom, seconds of work on a large library that a list of names
         for completion does not need (and the lock would hold searches meanwhile)."""
         with self._lock:
-            return [name for name, _ in self._lib().store.names("PERSON")[:limit]]
+            return self._lib().person_names(limit)
 
     def generation(self) -> int:
         """Bumped by every change to the library (an ``add`` in another terminal too)."""
         with self._lock:
-            return self._lib().store.generation
+            return self._lib().generation
 
-    # -- highlights: the store lives in the library folder, opened on first use --
-
-    def _store(self) -> HighlightStore:
-        if self._highlights is None:
-            self._highlights = HighlightStore(self._lib().folder)
-        return self._highlights
+    # -- highlights: the library's own store ------------------------------------
 
     def highlights_of(self, stored: StoredArticle) -> list[PlacedHighlight]:
         with self._lock:
-            return highlights_of_article(self._lib(), self._store(), stored)
+            return self._lib().highlights_of(stored)
 
     def all_highlights(self) -> list[ArticleHighlights]:
         with self._lock:
-            return select_highlights(self._lib(), self._store())
+            return self._lib().select_highlights()
 
     def add_highlight(
         self, stored: StoredArticle, start: int, end: int, note: str = "", tags: tuple[str, ...] = ()
     ) -> Highlight:
         with self._lock:
-            return self._store().add(stored, start, end, note, tags)
+            return self._lib().highlights.add(stored, start, end, note, tags)
 
     def delete_highlight(self, highlight_id: str) -> Highlight:
         with self._lock:
-            return self._store().delete(highlight_id)
+            return self._lib().highlights.delete(highlight_id)
 
     def undo_highlight(self) -> UndoneChange | None:
         with self._lock:
-            return self._store().undo()
+            return self._lib().highlights.undo()
 
     def export_highlights(self, front_matter: bool) -> MarkdownExport | None:
         with self._lock:
-            return export_highlights(self._lib(), self._store(), front_matter=front_matter)
+            return export_highlights(self._lib(), front_matter=front_matter)
 
     def folder_name(self) -> str:
         return str(self._library.folder) if self._library else str(self.folder or "")

@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.highlights import ArticleHighlights, PlacedHighlight
 from reader.ingest.sanitize import terminal_safe
+from reader.library import ArticleHighlights, PlacedHighlight
 from reader.tui import keys
 from reader.tui.changes import HighlightChanged, change_highlights, undone
 from reader.tui.widgets.inputs import ReaderInput

@@ -12,8 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.ingest.sanitize import terminal_safe
-from reader.library import SearchHit
-from reader.library.passages import SNIPPET_MARK
+from reader.library import SNIPPET_MARK, SearchHit
 
 SUGGESTION_ID = "did-you-mean"
 _SNIPPET_CHARS = 220

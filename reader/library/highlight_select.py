@@ -1,9 +1,10 @@
 """Highlights together with their articles, as the list screen and the export need
-them: re-anchored to the current text, with the people the passage names, grouped
-by article and filtered by what the library knows (search, people).
+them: located in the current text, with the people the passage names, grouped by
+article and filtered by what the library knows (search, people).
 
-Only this module joins the highlight store and the library; both stay unaware of
-each other.
+Reading writes nothing: where a highlight is now is worked out here for what is
+shown, and stored only by :func:`reanchor`, which the library runs after a change
+to its articles (``add``, ``remove``, ``rebuild``).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from reader.errors import ReaderError
 from reader.highlights.anchor import anchor
-from reader.highlights.store import Highlight, HighlightStore
+from reader.highlights.store import Highlight, HighlightStore, HighlightStoreBusy
+from reader.library.records import StoredArticle
 
-if TYPE_CHECKING:  # the library pulls in Whoosh; the CLI imports this module at start
-    from reader.library import Library, StoredArticle
+if TYPE_CHECKING:
+    from reader.library.library import Library
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +74,10 @@ class HighlightFilter:
         return {name: value for name in self.__slots__ if (value := getattr(self, name))}
 
 
-class BadFilter(ValueError):
+class BadFilter(ReaderError, ValueError):
     """A filter the user must correct (a date that is not a date)."""
+
+    exit_status = 2
 
 
 def parse_since(text: str) -> str:
@@ -88,59 +93,69 @@ def parse_since(text: str) -> str:
         raise BadFilter(f"cannot read the date {text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from exc
 
 
-def select_highlights(
-    library: Library, store: HighlightStore, wanted: HighlightFilter | None = None
-) -> list[ArticleHighlights]:
+def select_highlights(library: Library, wanted: HighlightFilter | None = None) -> list[ArticleHighlights]:
     """The live highlights matching ``wanted``, grouped by article; the groups come in
     the order their first highlight was made."""
     wanted = wanted or HighlightFilter()
     since = parse_since(wanted.since) if wanted.since else None
-    rows = store.list(tag=wanted.tag, text=wanted.text, since=since)
+    rows = library.highlights.list(tag=wanted.tag, text=wanted.text, since=since)
     if wanted.article:
         target = library.article(wanted.article)
         rows = [h for h in rows if _belongs_to(h, target)]
-    groups = _group(library, store, rows)
+    groups = _group(library, rows)
     if wanted.query and groups:
-        ids = articles_matching(library, wanted.query, [g.article_id for g in groups])
+        ids = library.ids_matching(wanted.query, [g.article_id for g in groups])
         groups = [g for g in groups if g.article_id in ids]
     if wanted.person:
         groups = _with_person(library, groups, wanted.person)
     return groups
 
 
-def highlights_of_article(
-    library: Library, store: HighlightStore, stored: StoredArticle
-) -> list[PlacedHighlight]:
-    """What the reading view marks in ``stored``: its live highlights re-anchored to
-    the current text, in reading order, orphaned ones last (they have no place to
-    mark; show them in a list). Highlights made in another story of the same file
-    that the text now holds (the page was split anew) are found too."""
+def highlights_of_article(library: Library, stored: StoredArticle) -> list[PlacedHighlight]:
+    """What the reading view marks in ``stored``: its live highlights located in the
+    current text, in reading order, orphaned ones last (they have no place to mark;
+    show them in a list). Highlights made in another story of the same file that the
+    text now holds (the page was split anew) are found too."""
     placed: list[PlacedHighlight] = []
-    for highlight in store.list(path=stored.article.path):
+    for highlight in library.highlights.list(path=stored.article.path):
         home = _find_article(library, highlight)
         if home is None:
             continue
-        highlight = _place(store, highlight, home, library)
+        highlight = _locate(library, highlight, home)
         if highlight.article_id == stored.id:
             placed.append(PlacedHighlight(highlight, people_in(stored, highlight)))
     placed.sort(key=lambda p: (p.highlight.orphaned, p.highlight.start, p.highlight.end))
     return placed
 
 
-def articles_matching(library: Library, text: str, candidates: list[str]) -> set[str]:
-    """Which of the ``candidates`` (article ids) a library search for ``text`` finds.
+@dataclass(frozen=True, slots=True)
+class ReanchorReport:
+    """What :func:`reanchor` did: highlights whose stored place changed, those whose
+    quote is no longer in their article, and why it could not run (None when it did)."""
 
-    The search is restricted to the candidates inside Whoosh: ``Library.search``
-    would rank and build snippets for every article of a large library to answer
-    a question about the few that have highlights. Raises ``QueryError`` like it."""
-    from whoosh import query as wq
+    moved: int = 0
+    orphaned: int = 0
+    problem: str | None = None
 
-    from reader.library.query import parse_query
+    def to_json(self) -> dict:
+        return {"moved": self.moved, "orphaned": self.orphaned, "problem": self.problem}
 
-    parsed = parse_query(text, library.people_directory().resolve)
-    only = wq.Or([wq.Term("id", article_id) for article_id in candidates])
-    results = library.searcher().search(parsed, limit=None, filter=only)
-    return {hit["id"] for hit in results}
+
+def reanchor(library: Library, paths: Iterable[str] | None = None) -> ReanchorReport:
+    """Locate the live highlights made in ``paths`` (every file when None) in the
+    articles as they are now, and store their new places. The library runs this after
+    each change to its articles, so that reading never has to write."""
+    wanted = None if paths is None else set(paths)
+    rows = [h for h in library.highlights.list() if wanted is None or h.path in wanted]
+    placed = []
+    for highlight in rows:
+        home = _find_article(library, highlight)
+        placed.append(_locate(library, highlight, home) if home else highlight)
+    try:
+        moved = library.highlights.remember_places(p for p, h in zip(placed, rows) if p != h)
+    except HighlightStoreBusy as exc:
+        return ReanchorReport(problem=str(exc))
+    return ReanchorReport(moved, sum(p.orphaned for p in placed))
 
 
 def _belongs_to(highlight: Highlight, stored: StoredArticle) -> bool:
@@ -149,14 +164,14 @@ def _belongs_to(highlight: Highlight, stored: StoredArticle) -> bool:
     )
 
 
-def _group(library: Library, store: HighlightStore, rows: Iterable[Highlight]) -> list[ArticleHighlights]:
+def _group(library: Library, rows: Iterable[Highlight]) -> list[ArticleHighlights]:
     placed: dict[str, list[Highlight]] = {}
     articles: dict[str, StoredArticle | None] = {}
     for highlight in rows:
         stored = _find_article(library, highlight)
         if stored is not None:
-            highlight = _place(store, highlight, stored, library)
-            stored = library.store.get(highlight.article_id) or stored
+            highlight = _locate(library, highlight, stored)
+            stored = library.article_by_id(highlight.article_id) or stored
         key = stored.id if stored is not None else f"{highlight.path}#{highlight.part}"
         articles.setdefault(key, stored)
         placed.setdefault(key, []).append(highlight)
@@ -171,29 +186,22 @@ def _group(library: Library, store: HighlightStore, rows: Iterable[Highlight]) -
 def _find_article(library: Library, highlight: Highlight) -> StoredArticle | None:
     """The highlight's article: by id, else by file and story position (the id of
     an article changes when its file moves or the cleaner splits a page anew)."""
-    found = library.store.get(highlight.article_id)
+    found = library.article_by_id(highlight.article_id)
     if found is not None:
         return found
-    for article_id in library.store.ids_of_path(highlight.path):
-        candidate = library.store.get(article_id)
-        if candidate is not None and candidate.article.part == highlight.part:
-            return candidate
-    return None
+    return library.article_at(highlight.path, highlight.part)
 
 
-def _place(store: HighlightStore, highlight: Highlight, stored: StoredArticle, library: Library) -> Highlight:
-    placed = store.place(highlight, stored)
+def _locate(library: Library, highlight: Highlight, stored: StoredArticle) -> Highlight:
+    placed = HighlightStore.locate(highlight, stored)
     if not placed.orphaned:
         return placed
     # The page may have been split into stories differently: look in its siblings.
-    for article_id in library.store.ids_of_path(stored.article.path):
-        if article_id == stored.id:
-            continue
-        sibling = library.store.get(article_id)
-        if sibling is not None and anchor(
+    for sibling in library.articles_in_file(stored.article.path):
+        if sibling.id != stored.id and anchor(
             sibling.article.body, highlight.quote, highlight.start, highlight.prefix, highlight.suffix
         ):
-            return store.place(placed, sibling)
+            return HighlightStore.locate(placed, sibling)
     return placed
 
 
