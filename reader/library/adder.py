@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.library.highlight_select import ReanchorReport
+from reader.library.index import INDEX_CHUNK
 from reader.library.pipeline import (
     CleanedFile,
     IndexedChunk,
@@ -38,7 +39,6 @@ from reader.model import Article
 # and commit almost for free; single updates (renamed people) are written by the
 # main process and wait for the end of the add.
 COMMIT_EVERY = 1_000
-INDEX_CHUNK = 5000  # articles per worker task: one Whoosh segment each (fewer, faster queries)
 INLINE_BELOW_BYTES = 512 * 1024  # smaller adds run in this process (no worker start-up)
 _MAX_CLEANING_AHEAD = 8  # files in flight: keeps memory bounded on huge folders
 

@@ -20,6 +20,7 @@ from whoosh.writing import IndexWriter, SegmentWriter
 from reader.library.records import StoredArticle
 from reader.library.schema import NAME_FIELDS, build_schema
 
+INDEX_CHUNK = 5000  # articles per worker task: one Whoosh segment each (fewer, faster queries)
 _GENERATION_FILE = "generation"
 _WRITER_TIMEOUT = 10.0  # our own flock already serialises writers; this covers stragglers
 _WRITER_MEMORY_MB = 256

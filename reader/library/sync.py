@@ -73,7 +73,6 @@ class IndexSync:
         return len(ids)
 
     def _rebuild_in_workers(self, ids: list[str], generation: int, workers: int) -> None:
-        from reader.library.adder import INDEX_CHUNK
         from reader.library.pipeline import index_stored, watch_parent
 
         staging_root = self.folder.with_name(self.folder.name + ".staging")
@@ -85,7 +84,7 @@ class IndexSync:
             with ProcessPoolExecutor(
                 max_workers=workers, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
             ) as pool:
-                batches = [ids[i : i + INDEX_CHUNK] for i in range(0, len(ids), INDEX_CHUNK)]
+                batches = [ids[i : i + idx.INDEX_CHUNK] for i in range(0, len(ids), idx.INDEX_CHUNK)]
                 futures = [
                     pool.submit(index_stored, str(self.store.path), b, str(staging_root)) for b in batches
                 ]

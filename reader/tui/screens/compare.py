@@ -21,8 +21,8 @@ from reader.compare import Alignment, align
 from reader.ingest.sanitize import terminal_safe
 from reader.library import StoredArticle
 from reader.tui import keys
-from reader.tui.highlighting import Highlighting, Passages
 from reader.tui.marks import entity_marks, legend, span_marks
+from reader.tui.screens.highlighting import Highlighting, Passages
 from reader.tui.screens.reading import article_facts
 from reader.tui.widgets.article_view import ArticleView
 

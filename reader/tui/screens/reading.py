@@ -17,8 +17,8 @@ from reader.ingest.sanitize import terminal_safe
 from reader.library import StoredArticle
 from reader.textmatch import best_match_offset, find_all, query_matches
 from reader.tui import keys
-from reader.tui.highlighting import Highlighting, Passages
 from reader.tui.marks import entity_marks, legend, span_marks
+from reader.tui.screens.highlighting import Highlighting, Passages
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.inputs import ReaderInput
