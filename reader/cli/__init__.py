@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--library",
         dest="reader_library",
         metavar="PATH",
-        help="the library the reader opens (see `add --help`)",
+        help="the library to open or work on (before or after the command)",
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for command in COMMANDS:
@@ -65,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     func = getattr(args, "func", None)
     if func is None:
         return open_default(args)
+    if getattr(args, "library", None) is None and args.reader_library:
+        args.library = args.reader_library  # `news-reader --library X search …`
     try:
         return func(args)
     except KeyboardInterrupt:
