@@ -1,4 +1,5 @@
-"""Schema migrations for the project's SQLite files (the library store, highlights).
+"""What the project's SQLite files (the library store, highlights) share: schema
+migrations and read-only opening.
 
 Each file keeps a list of migration scripts: entry N takes the schema from version N
 to N + 1. Append, never edit: a file written by an older version is brought up to
@@ -9,6 +10,21 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection to an existing file. A WAL database needs its
+    shared-memory file even to be read; where that cannot be created (a read-only
+    folder or file system) nobody can be writing either, so the file is opened as
+    immutable."""
+    uri = path.absolute().as_uri()
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        db = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+    return db
 
 
 def statements(script: str) -> list[str]:

@@ -33,7 +33,7 @@ from typing import Protocol
 from reader.errors import ReaderError
 from reader.highlights.anchor import anchor, context_of, find_quote
 from reader.model import Article
-from reader.sqlite_schema import apply_migrations
+from reader.sqlite_schema import apply_migrations, open_readonly, statements
 
 STORE_FILE = "highlights.sqlite3"
 
@@ -98,6 +98,10 @@ class HighlightStoreError(HighlightError):
 
 class HighlightStoreBusy(HighlightError):
     """Another process held the store's write lock past the busy timeout."""
+
+
+class HighlightReadOnly(HighlightError):
+    """The store was opened read-only (the library cannot be written)."""
 
 
 class ArticleLike(Protocol):
@@ -177,13 +181,18 @@ class HighlightStore:
         clock: Callable[[], str] = utc_now,
         new_id: Callable[[], str] = lambda: secrets.token_hex(4),
         busy_timeout: float = 10.0,
+        readonly: bool = False,
     ) -> None:
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / STORE_FILE
         self.clock = clock  # tests pass fixed clocks and ids for reproducible output
         self._id_source = new_id
         self._lock = threading.RLock()
+        self.readonly = readonly
+        if readonly:
+            self._open_readonly()
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(
             self.path, isolation_level=None, check_same_thread=False, timeout=busy_timeout
         )
@@ -200,6 +209,29 @@ class HighlightStore:
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise HighlightStoreError(f"{self.path}: not a highlight store ({exc})") from exc
+
+    def _open_readonly(self) -> None:
+        """Reading a library that cannot be written (a read-only folder, disk or
+        copy): no migration, no journal mode change; a library without highlights
+        has an empty store."""
+        try:
+            if self.path.is_file():
+                self.db = open_readonly(self.path)
+            else:
+                self.db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                for script in MIGRATIONS:
+                    for statement in statements(script):
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise HighlightStoreError(f"{self.path}: not a highlight store ({exc})") from exc
+        if version != SCHEMA_VERSION:
+            self.db.close()
+            raise HighlightStoreError(
+                f"{self.path}: highlights format {version}; this version reads {SCHEMA_VERSION} "
+                "and cannot update a read-only library"
+            )
 
     def close(self) -> None:
         with self._lock:
@@ -231,6 +263,8 @@ class HighlightStore:
     def _write(self) -> Iterator[None]:
         """One transaction, taking SQLite's write lock at once (no upgrade deadlocks
         between two processes that both read first)."""
+        if self.readonly:
+            raise HighlightReadOnly(f"the library is read-only ({self.folder}): highlights cannot be changed")
         with self._lock:
             try:
                 self.db.execute("BEGIN IMMEDIATE")

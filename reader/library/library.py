@@ -53,6 +53,10 @@ class ArticleNotFound(ReaderError, LookupError):
     pass
 
 
+class LibraryReadOnly(ReaderError):
+    """A write was asked of a library opened read-only."""
+
+
 @dataclass(frozen=True, slots=True)
 class LibraryStats:
     folder: str
@@ -94,11 +98,14 @@ class Library:
         folder: Path,
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         on_wait: Callable[[str], None] | None = None,
+        readonly: bool = False,
     ) -> None:
         check_whoosh()
         self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
-        self.store = Store(folder / STORE_FILE)
+        self.readonly = readonly
+        if not readonly:
+            folder.mkdir(parents=True, exist_ok=True)
+        self.store = Store(folder / STORE_FILE, readonly=readonly)
         self.index_folder = folder / INDEX_FOLDER
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
@@ -118,11 +125,23 @@ class Library:
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         on_wait: Callable[[str], None] | None = None,
         progress: ProgressCallback | None = None,
+        readonly: bool | None = None,
     ) -> Library:
         """Open (creating if needed) the library in ``folder`` (default: see
         :func:`library_dir`). A new library indexes the bundled seeds; an index left
-        behind by a crash is caught up or rebuilt when no other writer is busy."""
-        library = cls(library_dir(folder), lock_timeout, on_wait)
+        behind by a crash is caught up or rebuilt when no other writer is busy.
+
+        A library that cannot be written (a read-only folder, disk or copy; or
+        ``readonly=True``) is opened read-only: search, show, related and export
+        work, and every write raises :class:`LibraryReadOnly`."""
+        path = library_dir(folder)
+        if readonly is None:
+            readonly = not _writable(path)
+        if readonly and not path.exists():
+            raise LibraryReadOnly(f"no library in {path}, and the folder cannot be created (read-only)")
+        library = cls(path, lock_timeout, on_wait, readonly)
+        if readonly:
+            return library
         if seed and library.store.meta("seeded") is None and not library.store.article_count():
             library._seed(progress)
         library._reconcile_if_free()
@@ -147,6 +166,8 @@ class Library:
 
     @contextmanager
     def writing(self, wait: bool = True):
+        if self.readonly:
+            raise LibraryReadOnly(f"the library is read-only ({self.folder}): nothing can be changed")
         lock = WriterLock(self.folder / LOCK_FILE, self.lock_timeout, self.on_wait)
         if wait:
             lock.acquire()
@@ -312,7 +333,7 @@ class Library:
         """The user's highlights in this library's folder (their own SQLite file,
         which ``rebuild`` and a deleted index never touch); opened on first use."""
         if self._highlights is None:
-            self._highlights = HighlightStore(self.folder)
+            self._highlights = HighlightStore(self.folder, readonly=self.readonly)
         return self._highlights
 
     def select_highlights(self, wanted: HighlightFilter | None = None) -> list[ArticleHighlights]:
@@ -324,8 +345,8 @@ class Library:
     def reanchor_highlights(self, paths: Iterable[str] | None = None) -> ReanchorReport:
         """Store where the highlights made in ``paths`` (all when None) are in the
         articles as they are now; run after every change to articles."""
-        if self._highlights is None and not (self.folder / HIGHLIGHTS_FILE).exists():
-            return ReanchorReport()  # no highlights made yet: nothing to move
+        if self.readonly or (self._highlights is None and not (self.folder / HIGHLIGHTS_FILE).exists()):
+            return ReanchorReport()  # nothing can move, or no highlights made yet
         return reanchor(self, paths)
 
     def article(self, ref: str) -> StoredArticle:
@@ -401,6 +422,17 @@ class Library:
             index_bytes=_folder_size(self.index_folder),
             stale_articles=sum(s.article_count for s in sources if s.pipeline != version),
         )
+
+
+def _writable(folder: Path) -> bool:
+    """Whether this process can write the library in ``folder`` (or create it)."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not os.access(existing, os.W_OK):
+        return False
+    store = folder / STORE_FILE
+    return not store.exists() or os.access(store, os.W_OK)
 
 
 def _size_of(folder: Path, name: str) -> int:

@@ -22,7 +22,7 @@ from pathlib import Path
 from reader.errors import ReaderError
 from reader.library.records import EntitySpan, StoredArticle
 from reader.model import Article
-from reader.sqlite_schema import apply_migrations
+from reader.sqlite_schema import apply_migrations, open_readonly
 
 # Each entry migrates the schema from version N (its index) to N + 1; the meta row
 # 'schema' records how far a library has come. Append, never edit.
@@ -108,7 +108,9 @@ class Store:
         self.path = path
         self.readonly = readonly
         if readonly:
-            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            if not path.is_file():
+                raise StoreError(f"{path.parent}: not a news-reader library (no {path.name})")
+            self.db = open_readonly(path)
         else:
             self.db = sqlite3.connect(path, check_same_thread=False)
         # A writer's transactions are short (one batch); wait for them, never fail.
