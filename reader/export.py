@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.errors import ReaderError
+from reader.errors import ReaderError, is_disk_full
 from reader.highlights.store import utc_now
+from reader.ingest.sanitize import terminal_safe
 
 if TYPE_CHECKING:
     from reader.library import ArticleHighlights, HighlightFilter, Library, PlacedHighlight
@@ -88,9 +89,10 @@ def export_highlights(
 
 
 def escape_line(text: str) -> str:
-    """``text`` as one line of literal Markdown text: white space collapsed, every
-    character that could start a construct escaped."""
-    line = _WHITE_SPACE.sub(" ", text).strip()
+    """``text`` as one line of literal Markdown text: control characters and escape
+    sequences removed, white space collapsed, every character that could start a
+    construct escaped."""
+    line = _WHITE_SPACE.sub(" ", terminal_safe(text, one_line=True)).strip()
     line = _INLINE_SPECIAL.sub(r"\\\1", line)
     line = _BARE_LINK.sub(_escape_bare_link, line)
     line = _BARE_DOMAIN.sub(r"\\.", line)
@@ -111,7 +113,7 @@ def _escape_line_start(match: re.Match[str]) -> str:
 def quote_block(text: str) -> str:
     """A passage as a block quote; its paragraphs stay paragraphs, joined by ``>``
     lines so the quote stays one block."""
-    paragraphs = [escape_line(p) for p in _PARAGRAPH_BREAK.split(text)]
+    paragraphs = [escape_line(p) for p in _PARAGRAPH_BREAK.split(terminal_safe(text))]
     paragraphs = [p for p in paragraphs if p]
     return "\n>\n".join(f"> {p}" for p in paragraphs) or ">"
 
@@ -119,7 +121,7 @@ def quote_block(text: str) -> str:
 def code_span(text: str) -> str:
     """``text`` verbatim in a code span (a file path): fenced by one backtick more
     than the longest run inside it."""
-    text = _WHITE_SPACE.sub(" ", text)
+    text = _WHITE_SPACE.sub(" ", terminal_safe(text, one_line=True))
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     padded = f" {text} " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else text
@@ -158,7 +160,8 @@ def _article_section(group: ArticleHighlights) -> list[str]:
     where = code_span(group.path) + (f" (story #{group.part})" if group.part else "")
     facts.append(where)
     if group.url:
-        facts.append(f"<{group.url}>" if _SAFE_URL.match(group.url) else escape_line(group.url))
+        url = terminal_safe(group.url, one_line=True)
+        facts.append(f"<{url}>" if _SAFE_URL.match(url) else escape_line(url))
     facts.append(f"id {escape_line(group.article_id)}")
     lines += [" · ".join(facts), ""]
     if not group.in_library:
@@ -217,7 +220,7 @@ def _front_matter(
 def yaml_string(value: str) -> str:
     """A YAML double-quoted scalar. JSON's string syntax is one, once the characters
     YAML reads as line breaks (but JSON does not escape) are escaped too."""
-    encoded = json.dumps(value, ensure_ascii=False)
+    encoded = json.dumps(" ".join(terminal_safe(value).split()), ensure_ascii=False)
     for char in ("\u0085", "\u2028", "\u2029", "\ufeff"):
         encoded = encoded.replace(char, f"\\u{ord(char):04x}")
     return encoded
@@ -236,6 +239,9 @@ def write_atomically(path: str | os.PathLike[str], text: str, force: bool = Fals
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise ExportError(f"{target} is a folder; give a file name")
+    if target.exists() and not target.is_file():
+        # a device, a FIFO or a socket: --force must never put a file in its place
+        raise ExportError(f"{target} is not a regular file; notes are written to regular files only")
     if not folder.is_dir():
         raise ExportError(f"cannot write {target}: folder {folder} does not exist")
     if target.exists() and not force:
@@ -257,9 +263,13 @@ def write_atomically(path: str | os.PathLike[str], text: str, force: bool = Fals
         else:
             _move_without_overwriting(Path(temporary), target)
         _sync_folder(folder)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(temporary):
             os.unlink(temporary)
+        if is_disk_full(exc):
+            raise ExportError(
+                f"disk full while writing {target}; nothing was lost, run the export again when there is space"
+            ) from exc
         raise
     return target
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from itertools import count
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from reader.export import (
     yaml_string,
 )
 from reader.highlights.store import Highlight, HighlightStore
+from reader.ingest.sanitize import clean_control_chars, terminal_safe
 from reader.library import ArticleHighlights, HighlightFilter, Library, PlacedHighlight
 from reader.paths import seeds_dir
 
@@ -152,6 +154,10 @@ paragraph_text = st.lists(
     st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
     | st.sampled_from(
         list("#>*_`[]()<>!|~-+=.&\\$:@/\n 0123456789") + ["http://", "www.", ".com", ".uk", "a"]
+    )
+    # what a hostile page or file name carries: escape sequences, C1 controls, bidi
+    | st.sampled_from(
+        ["\x1b]0;pwned\x07", "\x1b[2J", "\x1bc", "\x1b(0", "\x9b31m", "\u202e", "\x00", "\xad"]
     ),
     max_size=60,
 ).map("".join)
@@ -167,12 +173,17 @@ def test_any_text_reads_back_as_text(parser, quotes, title):
     kinds = types(tokens)
     assert kinds.count("heading_open") == 2 and kinds.count("blockquote_open") == len(quotes)
     assert "html_block" not in kinds and "code_block" not in kinds and "fence" not in kinds
-    expected = [[" ".join(p.split()) for p in re.split(r"\n\s*\n", q) if p.strip()] for q in quotes]
+    assert clean_control_chars(text) == text  # nothing a terminal would act on
+    expected = [
+        [" ".join(p.split()) for p in re.split(r"\n\s*\n", terminal_safe(q)) if p.strip()] for q in quotes
+    ]
     # Unicode white space collapses like ASCII white space in escape_line.
     assert blockquote_texts(tokens) == [[" ".join(p.split()) for p in e] for e in expected]
     title_inline = tokens[kinds.index("heading_open", 2) + 1]
     assert {c.type for c in title_inline.children} <= {"text"}
-    assert "".join(c.content for c in title_inline.children) == (" ".join(title.split()) or "Untitled")
+    assert "".join(c.content for c in title_inline.children) == (
+        " ".join(terminal_safe(title).split()) or "Untitled"
+    )
 
 
 def test_escape_line_examples():
@@ -220,7 +231,7 @@ def test_front_matter_is_yaml_json_subset():
         if value.strip():
             values[key.strip()] = json.loads(value)  # JSON scalars and lists are YAML flow values
     assert values == {
-        "title": 'Notes: "Syria"\u2028',
+        "title": 'Notes: "Syria"',  # one line: a line separator is no part of a title
         "exported": "2026-11-21T06:00:00Z",
         "person": "putin",
         "articles": 1,
@@ -229,7 +240,7 @@ def test_front_matter_is_yaml_json_subset():
         "people": ["Vladimir Putin"],
     }
     assert "\u2028" not in front.content
-    assert yaml_string("a\nb") == '"a\\nb"'
+    assert yaml_string("a\nb\x1b[2J") == '"a b"'  # one line, no escape sequence
 
 
 # -- golden files on the seeds ----------------------------------------------
@@ -346,7 +357,21 @@ def test_failed_write_leaves_old_file_and_no_temporary(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(ExportError, match=r"disk full while writing .*notes\.md; nothing was lost"):
         write_atomically(target, "new\n", force=True)
     assert target.read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md"]
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_force_never_replaces_a_device_or_a_fifo(tmp_path, force):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (fifo, Path("/dev/null")):
+        with pytest.raises(
+            ExportError, match="is not a regular file; notes are written to regular files only"
+        ):
+            write_atomically(target, "text\n", force=force)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rich.table import Table
 from rich.text import Text
 
-from reader.cli.output import error, stderr, stdout
+from reader.cli.output import error, print_json_line, stderr, stdout
 from reader.ingest.sanitize import terminal_safe
 
 EPILOG = """\
@@ -103,9 +101,7 @@ def run_entities(
     if top > 0:
         summaries = summaries[:top]
     if as_json:
-        sys.stdout.write(
-            json.dumps({"entities": [s.to_json() for s in summaries]}, ensure_ascii=False) + "\n"
-        )
+        print_json_line({"entities": [s.to_json() for s in summaries]})
     else:
         print_table(summaries, len(articles))
     return 0 if files_skipped == 0 else 1
