@@ -9,6 +9,7 @@ usage errors (argparse's own convention).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,7 +19,8 @@ from reader.cli import clean as clean_command
 from reader.cli import entities as entities_command
 from reader.cli import export as export_command
 from reader.cli import highlights as highlights_command
-from reader.cli.output import error
+from reader.cli.output import drop_stdout, error
+from reader.ingest.sanitize import terminal_safe
 
 # In the order `--help` lists them: the pipeline first, then the library, then notes.
 COMMANDS = (
@@ -74,8 +76,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # Output piped into `head` and the like: not an error for the user.
+        drop_stdout()
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        where = _disk_full_at(exc, args)
+        if where is None:
+            raise
+        drop_stdout()
+        error(f"disk full while writing {where}; nothing was lost, run the command again when there is space")
+        return 1
+
+
+def _disk_full_at(exc: Exception, args: argparse.Namespace) -> str | None:
+    """Where the disk filled up, when ``exc`` says it did (None otherwise). Every
+    write of the library is a transaction and every file is written whole or not at
+    all, so what was committed before stays."""
+    from reader.errors import is_disk_full
+
+    folder = getattr(args, "library", None) or os.environ.get("NEWS_READER_HOME")
+    if not is_disk_full(exc, folder or "."):
+        return None
+    filename = getattr(exc, "filename", None)
+    if filename:
+        return terminal_safe(str(filename), one_line=True)
+    return "the library" if getattr(args, "library", None) is not None else "the output"
 
 
 def open_default(args: argparse.Namespace) -> int:

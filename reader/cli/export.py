@@ -7,7 +7,8 @@ import sys
 
 from reader.cli.highlights import add_filter_options, filter_from
 from reader.cli.library_options import add_library_option, library_command, open_library
-from reader.cli.output import error, stderr
+from reader.cli.output import drop_stdout, error, stderr
+from reader.errors import is_disk_full
 
 EPILOG = """\
 examples:
@@ -61,8 +62,17 @@ def run_export(args: argparse.Namespace) -> int:
         stderr.print("no highlights match; nothing exported", markup=False)
         return 1
     if not args.out or args.out == "-":
-        sys.stdout.write(export.text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(export.text)
+            sys.stdout.flush()
+        except OSError as exc:
+            if not is_disk_full(exc):
+                raise
+            drop_stdout()
+            error(
+                "disk full while writing standard output; nothing was lost, run the export again when there is space"
+            )
+            return 1
         return 0
     try:
         written = write_atomically(args.out, export.text, force=args.force)

@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from reader.errors import ReaderError
+from reader.errors import DISK_FULL, ReaderError, is_disk_full, refusal
 from reader.highlights.anchor import anchor, context_of, find_quote
 from reader.model import Article
 from reader.sqlite_schema import apply_migrations, open_readonly, statements
@@ -182,6 +182,7 @@ class HighlightStore:
         new_id: Callable[[], str] = lambda: secrets.token_hex(4),
         busy_timeout: float = 10.0,
         readonly: bool = False,
+        why_readonly: str = "the library is read-only",
     ) -> None:
         self.folder = Path(folder)
         self.path = self.folder / STORE_FILE
@@ -189,6 +190,7 @@ class HighlightStore:
         self._id_source = new_id
         self._lock = threading.RLock()
         self.readonly = readonly
+        self.why_readonly = why_readonly
         if readonly:
             self._open_readonly()
             return
@@ -208,6 +210,11 @@ class HighlightStore:
             raise
         except sqlite3.DatabaseError as exc:
             self.db.close()
+            if is_disk_full(exc, self.folder) and self.path.is_file():
+                # Listing needs no space: read what is there.
+                self.readonly, self.why_readonly = True, DISK_FULL
+                self._open_readonly()
+                return
             raise HighlightStoreError(f"{self.path}: not a highlight store ({exc})") from exc
 
     def _open_readonly(self) -> None:
@@ -264,7 +271,7 @@ class HighlightStore:
         """One transaction, taking SQLite's write lock at once (no upgrade deadlocks
         between two processes that both read first)."""
         if self.readonly:
-            raise HighlightReadOnly(f"the library is read-only ({self.folder}): highlights cannot be changed")
+            raise HighlightReadOnly(refusal(self.why_readonly, self.folder, "highlights"))
         with self._lock:
             try:
                 self.db.execute("BEGIN IMMEDIATE")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from whoosh.searching import Searcher
 
-from reader.errors import ReaderError
+from reader.errors import DISK_FULL, ReaderError, is_disk_full, no_space_left, refusal
 from reader.highlights.store import STORE_FILE as HIGHLIGHTS_FILE
 from reader.highlights.store import HighlightStore
 from reader.library import index as idx
@@ -40,7 +40,7 @@ from reader.library.related import RelatedPiece, find_related
 from reader.library.schema import check_whoosh
 from reader.library.search import SearchResults, ids_matching, new_searcher, run_search
 from reader.library.spelling import Vocabulary, count_words
-from reader.library.store import Store
+from reader.library.store import Store, StoreUnwritable
 from reader.library.sync import IndexSync
 
 STORE_FILE = "library.sqlite3"
@@ -99,10 +99,12 @@ class Library:
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         on_wait: Callable[[str], None] | None = None,
         readonly: bool = False,
+        why_readonly: str = "the library is read-only",
     ) -> None:
         check_whoosh()
         self.folder = folder
         self.readonly = readonly
+        self.why_readonly = why_readonly
         if not readonly:
             folder.mkdir(parents=True, exist_ok=True)
         self.store = Store(folder / STORE_FILE, readonly=readonly)
@@ -139,8 +141,17 @@ class Library:
             readonly = not _writable(path)
         if readonly and not path.exists():
             raise LibraryReadOnly(f"no library in {path}, and the folder cannot be created (read-only)")
-        library = cls(path, lock_timeout, on_wait, readonly)
-        if readonly:
+        try:
+            library = cls(path, lock_timeout, on_wait, readonly)
+        except StoreUnwritable as exc:
+            if readonly:
+                raise
+            # Reading needs no space: open what is there read-only, and say why
+            # writes are refused.
+            full = no_space_left(path)
+            why = DISK_FULL if full else f"the library cannot be written ({exc.message})"
+            library = cls(path, lock_timeout, on_wait, readonly=True, why_readonly=why)
+        if library.readonly:
             return library
         if seed and library.store.meta("seeded") is None and not library.store.article_count():
             library._seed(progress)
@@ -167,7 +178,7 @@ class Library:
     @contextmanager
     def writing(self, wait: bool = True):
         if self.readonly:
-            raise LibraryReadOnly(f"the library is read-only ({self.folder}): nothing can be changed")
+            raise LibraryReadOnly(refusal(self.why_readonly, self.folder, "the library"))
         lock = WriterLock(self.folder / LOCK_FILE, self.lock_timeout, self.on_wait)
         if wait:
             lock.acquire()
@@ -258,6 +269,12 @@ class Library:
             return  # a writer is busy; read its last committed state meanwhile
         try:
             IndexSync(self.index_folder, self.store).reconcile()
+        except Exception as exc:
+            # On a full disk the index cannot catch up now: read its last committed
+            # state meanwhile (the next write catches it up); with no usable index
+            # there is nothing to read, so the error stands.
+            if state == "unusable" or not is_disk_full(exc, self.folder):
+                raise
         finally:
             lock.release()
 
@@ -333,7 +350,9 @@ class Library:
         """The user's highlights in this library's folder (their own SQLite file,
         which ``rebuild`` and a deleted index never touch); opened on first use."""
         if self._highlights is None:
-            self._highlights = HighlightStore(self.folder, readonly=self.readonly)
+            self._highlights = HighlightStore(
+                self.folder, readonly=self.readonly, why_readonly=self.why_readonly
+            )
         return self._highlights
 
     def select_highlights(self, wanted: HighlightFilter | None = None) -> list[ArticleHighlights]:

@@ -103,6 +103,11 @@ class StoreError(ReaderError):
     """The store cannot be opened (not a library, or from a newer version)."""
 
 
+class StoreUnwritable(StoreError):
+    """The store exists but cannot be opened for writing (a full disk, an I/O
+    error); it may still be read."""
+
+
 class Store:
     def __init__(self, path: Path, readonly: bool = False) -> None:
         self.path = path
@@ -128,8 +133,12 @@ class Store:
     def _schema_version(self) -> int | None:
         try:
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        except sqlite3.OperationalError:  # no meta table: a new library
-            return None
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):  # a new library
+                return None
+            # Not a new library: a file that cannot be read this way. Taking it for a
+            # new one would try to create the schema over it.
+            raise StoreUnwritable(f"{self.path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a news-reader library ({exc})") from exc
         return int(row[0]) if row else None
