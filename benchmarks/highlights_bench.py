@@ -28,7 +28,7 @@ from pathlib import Path
 from reader.export import render_markdown
 from reader.highlights.anchor import anchor, context_of
 from reader.highlights.store import HighlightStore
-from reader.highlights.units import paragraph_spans, sentence_spans
+from reader.sentences import paragraph_spans, sentence_spans
 from reader.library import ArticleHighlights, PlacedHighlight
 from reader.model import Article
 

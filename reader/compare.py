@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from whoosh.lang.porter import stem
 
+from reader.sentences import sentence_spans
+
 MIN_QUOTE_WORDS = 5
 SIMILAR_THRESHOLD = 0.2
 # Sentences with fewer content words than this say too little to be matched by overlap.
@@ -44,10 +46,6 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen sen rep gov lt col sgt capt maj jr sr vs etc no inc co corp ltd prof rev fig".split()
-)
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
 _CONTENT_WORD = re.compile(r"\w+(?:'\w+)?")
 _QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
@@ -64,24 +62,6 @@ class Alignment:
     right_end: int
     kind: str  # "quote" | "similar"
     score: float
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text``: paragraphs split at sentence-final punctuation
-    followed by a capital, not after abbreviations ("Mr.") or initials ("V.")."""
-    spans: list[tuple[int, int]] = []
-    for para_start, para_end in _paragraphs(text):
-        start = para_start
-        for match in _SENTENCE_END.finditer(text, para_start, para_end):
-            if match.group().startswith(".") and _is_abbreviation(text, start, match.start()):
-                continue
-            end = match.end()
-            if text[start:end].strip():
-                spans.append(_trimmed(text, start, end))
-            start = end
-        if text[start:para_end].strip():
-            spans.append(_trimmed(text, start, para_end))
-    return spans
 
 
 def align(
@@ -202,8 +182,8 @@ def content_words(sentence: str) -> list[str]:
 
 
 def _similar_sentences(left: str, right: str, threshold: float) -> list[Alignment]:
-    left_spans = split_sentences(left)
-    right_spans = split_sentences(right)
+    left_spans = sentence_spans(left)
+    right_spans = sentence_spans(right)
     left_bags = [Counter(content_words(left[s:e])) for s, e in left_spans]
     right_bags = [Counter(content_words(right[s:e])) for s, e in right_spans]
     idf = _idf(left_bags + right_bags)
@@ -252,30 +232,3 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
         return 0.0
     norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
     return dot / norm
-
-
-# -- helpers --------------------------------------------------------------
-
-
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for match in re.finditer(r"\n\s*\n", text):
-        yield start, match.start()
-        start = match.end()
-    yield start, len(text)
-
-
-def _is_abbreviation(text: str, sentence_start: int, period: int) -> bool:
-    before = re.search(r"(\w+)$", text[sentence_start:period])
-    if before is None:
-        return False
-    word = before.group(1)
-    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.compare import Alignment, align, content_words, split_sentences
+from reader.compare import Alignment, align, content_words
 from reader.library import Library
+from reader.sentences import sentence_spans as split_sentences
 
 
 def _sentences(text: str) -> list[str]:

@@ -81,11 +81,13 @@ def test_seed_sentences(tmp_path):
     with Library.open(tmp_path / "lib") as library:
         first = sentences(library.article("001").article.body)
         second = sentences(library.article("002").article.body)
-    assert len(first) == 14
-    assert first[6:9] == [
-        "Asked if he wanted to comment on the reported US offer of a military pact, Kerry said: \"I don't right now.",
-        "I'll have comments.",
-        "I'm going to Moscow, meeting with President Putin tonight, and we'll have plenty of time to talk about it.\"",
+    assert len(first) == 12
+    # a sentence ends after the closing quote, never inside the quotation
+    assert first[6:8] == [
+        "Asked if he wanted to comment on the reported US offer of a military pact, Kerry said: \"I don't right now. "
+        "I'll have comments. I'm going to Moscow, meeting with President Putin tonight, and we'll have plenty of "
+        'time to talk about it."',
+        "\"I'll give you all a sense of where we are,\" he added.",
     ]
     assert second[0].startswith(
         "Secretary of State John Kerry met with President Vladimir V. Putin in Moscow"
@@ -157,3 +159,13 @@ def test_company_and_month_abbreviations_end_a_sentence_before_an_opener():
         "He met Gen. The Hague envoy.",
         "He saw St. Louis.",
     ]
+
+
+def test_a_sentence_never_ends_inside_a_quotation_that_closes_in_the_paragraph():
+    assert sentences('He said: "No. Not now." Then he left.') == ['He said: "No. Not now."', "Then he left."]
+    assert sentences("“We won. We will win again,” she said. It rained.") == [
+        "“We won. We will win again,” she said.",
+        "It rained.",
+    ]
+    # a quotation that runs on into the next paragraph (no closing quote here) splits as usual
+    assert sentences('He said: "Yes. Not now.\n\nLater."') == ['He said: "Yes.', "Not now.", 'Later."']
