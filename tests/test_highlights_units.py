@@ -87,7 +87,7 @@ def test_seed_sentences(tmp_path):
         "Asked if he wanted to comment on the reported US offer of a military pact, Kerry said: \"I don't right now. "
         "I'll have comments. I'm going to Moscow, meeting with President Putin tonight, and we'll have plenty of "
         'time to talk about it."',
-        "\"I'll give you all a sense of where we are,\" he added.",
+        '"I\'ll give you all a sense of where we are," he added.',
     ]
     assert second[0].startswith(
         "Secretary of State John Kerry met with President Vladimir V. Putin in Moscow"
