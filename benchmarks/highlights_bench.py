@@ -28,9 +28,9 @@ from pathlib import Path
 from reader.export import render_markdown
 from reader.highlights.anchor import anchor, context_of
 from reader.highlights.store import HighlightStore
-from reader.sentences import paragraph_spans, sentence_spans
 from reader.library import ArticleHighlights, PlacedHighlight
 from reader.model import Article
+from reader.sentences import paragraph_spans, sentence_spans
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from shared_data import CORPUS
