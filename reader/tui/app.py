@@ -68,6 +68,7 @@ class NewsReaderApp(App[None]):
         config: Path | None = None,
     ) -> None:
         super().__init__()
+        _start_resource_tracker()
         self.service = service or LibraryService(library)
         self.config_file = config
         self.keymap_warnings: tuple[str, ...] = ()
@@ -296,3 +297,14 @@ class NewsReaderApp(App[None]):
                 widget.restyle()
             if isinstance(screen, ReadingScreen) and screen.stored is not None:
                 screen.call_after_refresh(screen.refresh_marks)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker while ``sys.stderr`` is still the
+    real one. Opening a library may index in worker processes (the first run, an
+    index to rebuild), and the tracker, started on first use, hands its process
+    ``sys.stderr.fileno()``: under Textual that is a capture object whose fileno is
+    -1 ("bad value(s) in fds_to_keep")."""
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()

@@ -7,11 +7,7 @@ never calls in here.
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,8 +68,7 @@ class LibraryService:
     def open(self) -> Library:
         with self._lock:
             if self._library is None:
-                with _real_stderr():
-                    self._library = Library.open(self.folder)
+                self._library = Library.open(self.folder)
             return self._library
 
     def close(self) -> None:
@@ -157,18 +152,3 @@ def _person_words(name: str) -> str | None:
     # the word "al-assad", which the name index never holds; give it the index's words.
     words = name_words(name)
     return " ".join(words) if words else None
-
-
-@contextmanager
-def _real_stderr() -> Iterator[None]:
-    """A first run indexes the seeds in worker processes; multiprocessing hands its
-    helper process ``sys.stderr.fileno()``, and under Textual that is a capture object
-    whose fileno is -1 ("bad value(s) in fds_to_keep"). Give it /dev/null meanwhile:
-    nothing a helper prints may land on the screen anyway."""
-    saved = sys.stderr
-    with open(os.devnull, "w", encoding="utf-8") as null:
-        sys.stderr = null
-        try:
-            yield
-        finally:
-            sys.stderr = saved
