@@ -64,3 +64,18 @@ def test_wrapped_lines_fit_the_width(text: str, width: int) -> None:
     if text.isascii():
         for start, end in itertools.pairwise(edges):
             assert len(text[start:end].rstrip(" ")) <= width
+
+
+@given(st.text(alphabet=st.sampled_from("ab cdéfgh  漢"), max_size=200), st.integers(min_value=4, max_value=60))
+def test_rich_private_divide_line_still_breaks_as_public_text_wrap(text: str, width: int) -> None:
+    """The reader wraps with ``rich._wrap.divide_line`` (private): this fails loudly
+    when a Rich release changes what it does, by comparing it with the public
+    ``Text.wrap`` that is built on it."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(width=width, legacy_windows=False)
+    lines = Text(text).wrap(console, width, overflow="fold")
+    offsets = [0, *divide_line(text, width, fold=True), len(text)]
+    pieces = [text[start:end] for start, end in itertools.pairwise(offsets)]
+    assert [line.plain.rstrip(" ") for line in lines] == [piece.rstrip(" ") for piece in pieces]

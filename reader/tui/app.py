@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App
+from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import var
 from textual.worker import Worker, WorkerState
@@ -72,6 +73,7 @@ class NewsReaderApp(App[None]):
         self.service = service or LibraryService(library)
         self.config_file = config
         self.keymap_warnings: tuple[str, ...] = ()
+        self.remapped_keys: dict[str, str] = {}  # binding id -> keys, from the config file
         self._spare_reading: ReadingScreen | None = None
         self.last_export_path: Path | None = None  # the prompt offers it again
 
@@ -79,6 +81,7 @@ class NewsReaderApp(App[None]):
         loaded = load_keymap(keys.binding_ids(), self.config_file)
         if loaded.keys:
             self.set_keymap(loaded.keys)
+        self.remapped_keys = dict(loaded.keys)
         self.keymap_warnings = loaded.warnings
         for warning in loaded.warnings:
             self.notify(terminal_safe(warning, one_line=True), severity="warning", timeout=8, markup=False)
@@ -88,6 +91,13 @@ class NewsReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.service.close()
+
+    def keys_of(self, binding: Binding) -> str:
+        """The keys bound to ``binding`` now, as the footer shows them (a remap in the
+        config file wins): what every key hint is built from."""
+        raw = self.remapped_keys.get(binding.id, binding.key) if binding.id else binding.key
+        shown = [self.get_key_display(Binding(key.strip(), binding.action)) for key in raw.split(",")]
+        return " ".join(dict.fromkeys(shown))
 
     # -- the library --------------------------------------------------------
 

@@ -8,7 +8,6 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.tui import keys
-from reader.tui.screens.help import key_names
 
 
 class ActionsProvider(Provider):
@@ -24,7 +23,7 @@ class ActionsProvider(Provider):
             if not binding.id or binding.id in seen:
                 continue
             seen.add(binding.id)
-            name = f"{binding.tooltip or binding.description} ({key_names(app, binding)})"
+            name = f"{binding.tooltip or binding.description} ({app.keys_of(binding)})"
             yield name, partial(app.run_action, binding.action, owner), binding.description
 
     async def discover(self) -> Hits:

@@ -8,23 +8,12 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.keymap import config_path
 from reader.tui import keys
-
-
-def key_names(app, binding: Binding) -> str:
-    """The keys bound to ``binding`` now (a remap in the config file wins)."""
-    remapped = app._keymap.get(binding.id) if binding.id else None
-    raw = remapped or binding.key
-    shown = []
-    for key in raw.split(","):
-        shown.append(app.get_key_display(Binding(key.strip(), binding.action)))
-    return " ".join(dict.fromkeys(shown))
 
 
 def help_table(app) -> Table:
@@ -36,7 +25,7 @@ def help_table(app) -> Table:
         table.add_row(Text(title, style="bold underline"), "", "")
         for binding in bindings:
             table.add_row(
-                Text(key_names(app, binding), style="bold"),
+                Text(app.keys_of(binding), style="bold"),
                 Text(binding.tooltip or binding.description),
                 Text(binding.id or ""),
             )
