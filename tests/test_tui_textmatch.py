@@ -66,7 +66,9 @@ def test_wrapped_lines_fit_the_width(text: str, width: int) -> None:
             assert len(text[start:end].rstrip(" ")) <= width
 
 
-@given(st.text(alphabet=st.sampled_from("ab cdéfgh  漢"), max_size=200), st.integers(min_value=4, max_value=60))
+@given(
+    st.text(alphabet=st.sampled_from("ab cdéfgh  漢"), max_size=200), st.integers(min_value=4, max_value=60)
+)
 def test_rich_private_divide_line_still_breaks_as_public_text_wrap(text: str, width: int) -> None:
     """The reader wraps with ``rich._wrap.divide_line`` (private): this fails loudly
     when a Rich release changes what it does, by comparing it with the public
