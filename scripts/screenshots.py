@@ -6,7 +6,7 @@ screenshots/<scene>.svg: search results for "putin", an article with its entitie
 highlighted, seeds 001/002 side by side at a shared passage, help, and a passage
 highlighted with the sentence cursor below it.
 
-    /work/venv/bin/python scripts/screenshots.py [--size 120x36] [--out screenshots]
+    .venv/bin/python scripts/screenshots.py [--size 120x36] [--out screenshots]
 """
 
 from __future__ import annotations
@@ -14,12 +14,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 from reader.library import Library
 from reader.tui.app import NewsReaderApp
-from reader.tui.scenes import SCENES
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from tui_scenes import SCENES
 
 TITLES = {
     "search": "news-reader: search as you type",

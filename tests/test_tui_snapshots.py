@@ -11,9 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
-from test_tui_support import SIZE, library_dir, make_app, seeded_library_template  # noqa: F401
-
-from reader.tui.scenes import SCENES
+from test_tui_support import SIZE, make_app
+from tui_scenes import SCENES
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("NEWS_READER_UPDATE_SNAPSHOTS") == "1"
