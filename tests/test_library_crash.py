@@ -22,19 +22,19 @@ FILES = 12
 PER_FILE = 100  # with FILES: more than adder.INLINE_BELOW_BYTES, so worker processes run
 
 
-def make_corpus(folder: Path) -> None:
+def make_corpus(folder: Path, per_file: int) -> None:
     folder.mkdir()
     source = CORPUS
     lines = []
     if source.exists():
         with gzip.open(source, "rt", encoding="utf-8") as handle:
-            lines = [line for line in itertools.islice(handle, FILES * PER_FILE)]
+            lines = [line for line in itertools.islice(handle, FILES * per_file)]
     else:  # a checkout without the shared corpus: synthetic but varied articles
-        for n in range(FILES * PER_FILE):
+        for n in range(FILES * per_file):
             body = f"Story {n} about the harvest in province {n % 17}.\n\nOfficials said output rose {n % 9} percent."
             lines.append(json.dumps({"title": f"Harvest report {n}", "body": body}) + "\n")
     for number in range(FILES):
-        chunk = lines[number * PER_FILE : (number + 1) * PER_FILE]
+        chunk = lines[number * per_file : (number + 1) * per_file]
         (folder / f"part{number:02d}.jsonl").write_text("".join(chunk))
 
 
@@ -50,9 +50,45 @@ def committed_sources(library_folder: Path) -> int:
 
 
 def test_kill_during_add_then_add_again(tmp_path):
-    corpus = tmp_path / "corpus"
-    make_corpus(corpus)
-    library_folder = tmp_path / "lib"
+    # A machine fast enough to finish the add before it is killed gets more work to
+    # do, so the kill always lands in the middle.
+    for attempt in range(4):
+        per_file = PER_FILE * 4**attempt
+        corpus, library_folder = tmp_path / f"corpus{attempt}", tmp_path / f"lib{attempt}"
+        make_corpus(corpus, per_file)
+        partial, left_behind = kill_add_midway(corpus, library_folder)
+        if partial < FILES:
+            break
+    assert 2 <= partial < FILES, "the add finished before it could be killed, every time"
+
+    with Library.open(library_folder, seed=False) as library:
+        # Opens on what was committed, index caught up with the store.
+        assert library.store.article_count() == library.searcher().doc_count() > 0
+        report = library.add([corpus])
+        assert len(report.added) == FILES - partial
+        assert len(report.unchanged) == partial
+        count = library.store.article_count()
+        assert count == library.searcher().doc_count()
+        ids = library.store.article_ids()
+        assert len(ids) == len(set(ids)) == count
+        assert count >= FILES * per_file * 0.9  # a few corpus lines may be skipped as empty
+
+    # The killed add's workers (and then their forkserver) notice that their parent
+    # is gone and end by themselves.
+    try:
+        deadline = time.monotonic() + 10
+        while any(alive(pid) for pid in left_behind) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert left_behind and not [pid for pid in left_behind if alive(pid)]
+    finally:
+        for pid in left_behind:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def kill_add_midway(corpus: Path, library_folder: Path) -> tuple[int, list[int]]:
+    """Start an add of ``corpus``, SIGKILL it once two sources are committed; the
+    number of sources committed then, and the processes it left behind."""
     Library.open(library_folder, seed=False).close()
     process = subprocess.Popen(
         [
@@ -77,32 +113,7 @@ def test_kill_during_add_then_add_again(tmp_path):
     left_behind = descendants(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    partial = committed_sources(library_folder)
-    assert 2 <= partial < FILES, "the add finished before it could be killed"
-
-    with Library.open(library_folder, seed=False) as library:
-        # Opens on what was committed, index caught up with the store.
-        assert library.store.article_count() == library.searcher().doc_count() > 0
-        report = library.add([corpus])
-        assert len(report.added) == FILES - partial
-        assert len(report.unchanged) == partial
-        count = library.store.article_count()
-        assert count == library.searcher().doc_count()
-        ids = library.store.article_ids()
-        assert len(ids) == len(set(ids)) == count
-        assert count >= FILES * PER_FILE * 0.9  # a few corpus lines may be skipped as empty
-
-    # The killed add's workers (and then their forkserver) notice that their parent
-    # is gone and end by themselves.
-    try:
-        deadline = time.monotonic() + 10
-        while any(alive(pid) for pid in left_behind) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert left_behind and not [pid for pid in left_behind if alive(pid)]
-    finally:
-        for pid in left_behind:
-            if alive(pid):
-                os.kill(pid, signal.SIGKILL)
+    return committed_sources(library_folder), left_behind
 
 
 def descendants(pid: int) -> list[int]:
