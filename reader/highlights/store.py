@@ -415,7 +415,7 @@ class HighlightStore:
                     deleted_at=old["deleted_at"],
                 )
             self._save(restored, now)
-            return UndoneChange(action, self._get_exact(highlight_id))
+            return UndoneChange(action, self._exact(highlight_id))
 
     def _change(
         self,
@@ -433,7 +433,7 @@ class HighlightStore:
             before = {"note": current.note, "tags": list(current.tags), "deleted_at": current.deleted_at}
             self._journal(action, current.id, json.dumps(before), now)
             self._save(changed, now)
-            return self._get_exact(current.id)
+            return self._exact(current.id)
 
     def _save(self, highlight: Highlight, now: str) -> None:
         self.db.execute(
@@ -597,6 +597,13 @@ class HighlightStore:
         found = self._select("WHERE id = ?", (highlight_id,))
         return found[0] if found else None
 
+    def _exact(self, highlight_id: str) -> Highlight:
+        """A highlight this transaction has just written: it is there."""
+        found = self._get_exact(highlight_id)
+        if found is None:
+            raise HighlightNotFound(f"no highlight {highlight_id!r}")
+        return found
+
     def _select(self, where: str, params: tuple) -> builtins.list[Highlight]:
         with self._lock:
             rows = self.db.execute(
@@ -617,7 +624,23 @@ class HighlightStore:
                 ):
                     tags.setdefault(highlight_id, []).append(tag)
         return [
-            Highlight(*row[:10], tuple(tags.get(row[0], ())), *row[10:13], bool(row[13]))  # type: ignore[arg-type]
+            Highlight(
+                id=row[0],
+                article_id=row[1],
+                path=row[2],
+                part=row[3],
+                start=row[4],
+                end=row[5],
+                quote=row[6],
+                prefix=row[7],
+                suffix=row[8],
+                note=row[9],
+                tags=tuple(tags.get(row[0], ())),
+                created=row[10],
+                updated=row[11],
+                deleted_at=row[12],
+                orphaned=bool(row[13]),
+            )
             for row in rows
         ]
 

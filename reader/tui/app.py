@@ -10,6 +10,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import var
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from reader.export import ExportError, ExportExists, MarkdownExport, write_atomically
@@ -56,7 +57,7 @@ class ExportDone(Message):
 class NewsReaderApp(App[None]):
     CSS_PATH = "news_reader.tcss"
     TITLE = "news-reader"
-    BINDINGS = keys.APP
+    BINDINGS = [*keys.APP]
     COMMANDS = App.COMMANDS | {ActionsProvider}
 
     show_entities: var[bool] = var(True)
@@ -114,8 +115,9 @@ class NewsReaderApp(App[None]):
     def _library_opened(self, message: LibraryOpened) -> None:
         search = self.search_screen()
         if message.error:
-            search.query_one("#search-status").update(terminal_safe(message.error, one_line=True))
-            search.query_one("#search-status").add_class("-error")
+            status = search.query_one("#search-status", Static)
+            status.update(terminal_safe(message.error, one_line=True))
+            status.add_class("-error")
             return
         search.library_opened()
 
@@ -301,10 +303,10 @@ class NewsReaderApp(App[None]):
         from reader.tui.widgets.results import ResultsList
 
         for screen in self.screen_stack:
-            for widget in screen.query(ResultsList):
-                widget.restyle()
-            for widget in screen.query(EntityPanel):
-                widget.restyle()
+            for results in screen.query(ResultsList):
+                results.restyle()
+            for panel in screen.query(EntityPanel):
+                panel.restyle()
             if isinstance(screen, ReadingScreen) and screen.stored is not None:
                 screen.call_after_refresh(screen.refresh_marks)
 

@@ -14,7 +14,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reader.compare import Alignment, align
@@ -65,8 +64,8 @@ class ComparePane(Vertical):
         self.query_one(".pane-meta", Static).update(article_facts(stored))
 
 
-class CompareScreen(Highlighting, Screen):
-    BINDINGS = keys.COMPARE + keys.CURSOR
+class CompareScreen(Highlighting):
+    BINDINGS = [*keys.COMPARE, *keys.CURSOR]
 
     def __init__(self, left_id: str, right_id: str) -> None:
         super().__init__(classes="compare")

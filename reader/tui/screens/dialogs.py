@@ -28,7 +28,7 @@ def split_tags(text: str) -> tuple[str, ...]:
 class NoteScreen(ModalScreen[tuple[str, tuple[str, ...]]]):
     """Asks for the note and tags of a highlight; escape keeps it without them."""
 
-    BINDINGS = keys.HIGHLIGHT_NOTE
+    BINDINGS = [*keys.HIGHLIGHT_NOTE]
 
     def __init__(self, quote: str) -> None:
         super().__init__(classes="dialog")
@@ -61,7 +61,7 @@ class NoteScreen(ModalScreen[tuple[str, tuple[str, ...]]]):
 class ExportScreen(ModalScreen[tuple[Path, bool] | None]):
     """The path to export to, and whether to start with YAML front matter."""
 
-    BINDINGS = keys.EXPORT
+    BINDINGS = [*keys.EXPORT]
 
     def __init__(self, default_path: str = DEFAULT_EXPORT_PATH) -> None:
         super().__init__(classes="dialog")
@@ -93,7 +93,7 @@ class ExportScreen(ModalScreen[tuple[Path, bool] | None]):
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS = keys.CONFIRM
+    BINDINGS = [*keys.CONFIRM]
 
     def __init__(self, question: str) -> None:
         super().__init__(classes="dialog")

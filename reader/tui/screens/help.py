@@ -41,7 +41,7 @@ def _shown_path(path: Path) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = keys.HELP
+    BINDINGS = [*keys.HELP]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):

@@ -17,6 +17,7 @@ from reader.ingest.sanitize import terminal_safe
 from reader.library import PlacedHighlight, StoredArticle
 from reader.tui.changes import HighlightChanged, change_highlights, undone
 from reader.tui.marks import span_marks
+from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.dialogs import NoteScreen
 from reader.tui.widgets.article_view import ArticleView, Mark
 
@@ -107,9 +108,10 @@ class Passages:
         return Text(head)
 
 
-class Highlighting:
-    """Mixed into a Screen that implements ``highlight_target`` (the focused view
-    and its passages), ``all_passages`` and ``refresh_marks``."""
+class Highlighting(ReaderScreen[None]):
+    """The base of the screens that show articles with a sentence cursor (reading,
+    side by side); they implement ``highlight_target`` (the focused view and its
+    passages), ``all_passages`` and ``refresh_marks``."""
 
     def highlight_target(self) -> tuple[ArticleView, Passages] | None:
         raise NotImplementedError
@@ -200,8 +202,10 @@ class Highlighting:
         if (found := self._shown_cursor()) is None:
             return
         passages = found[1]
-        stored = passages.stored
-        start, end = passages.span()
+        stored, span = passages.stored, passages.span()
+        if stored is None or span is None:
+            return
+        start, end = span
         passages.anchor = None
         self.refresh_marks()
 

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,6 +17,7 @@ from reader.ingest.sanitize import terminal_safe
 from reader.library import ArticleHighlights, PlacedHighlight
 from reader.tui import keys
 from reader.tui.changes import HighlightChanged, change_highlights, undone
+from reader.tui.screens.base import ReaderScreen
 from reader.tui.widgets.inputs import ReaderInput
 
 _QUOTE_CHARS = 300
@@ -43,8 +43,8 @@ class HighlightsListed(Message):
     error: str | None = None
 
 
-class HighlightsScreen(Screen):
-    BINDINGS = keys.HIGHLIGHTS
+class HighlightsScreen(ReaderScreen[None]):
+    BINDINGS = [*keys.HIGHLIGHTS]
     AUTO_FOCUS = "#highlights-list"
 
     def __init__(self) -> None:

@@ -10,7 +10,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from reader.ingest.sanitize import terminal_safe
@@ -43,8 +42,8 @@ def article_facts(stored: StoredArticle) -> str:
     return terminal_safe(" · ".join(f for f in facts if f), one_line=True)
 
 
-class ReadingScreen(Highlighting, Screen):
-    BINDINGS = keys.READING + keys.CURSOR
+class ReadingScreen(Highlighting):
+    BINDINGS = [*keys.READING, *keys.CURSOR]
 
     def __init__(
         self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False

@@ -20,7 +20,7 @@ from reader.tui import keys
 
 
 class RelatedScreen(ModalScreen[tuple[str, str] | None]):
-    BINDINGS = keys.RELATED
+    BINDINGS = [*keys.RELATED]
 
     def __init__(
         self, stored: StoredArticle, related: list[tuple[RelatedPiece, StoredArticle]], compare: bool

@@ -1,0 +1,19 @@
+"""What the reader's screens share: ``self.app`` typed as the reader's own app, so
+the type checker knows its service and navigation methods."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from textual import getters
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from reader.tui.app import NewsReaderApp
+
+ResultType = TypeVar("ResultType")
+
+
+class ReaderScreen(Screen[ResultType]):
+    if TYPE_CHECKING:  # at run time, Textual's own property (the app imports the screens)
+        app = getters.app(NewsReaderApp)
