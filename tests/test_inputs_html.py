@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pages_dev import Page, pages, score
 from shared_data import PAGES_DEV
 
@@ -454,3 +456,36 @@ def test_only_a_page_that_declares_no_article_is_split_into_stories() -> None:
     declared = digest.replace("<title>", "<meta property='og:title' content='News digest'><title>")
     [article] = clean_html_page(declared, "digest.html")
     assert article.title == "News digest"
+
+
+_FRAGMENTS = [
+    "<html lang='fr'>", "<head>", "<title>Pont | Herald</title>", "<meta property='og:title' content='Pont'>",
+    "<meta property='og:site_name' content='Herald'>", "<script type='application/ld+json'>",
+    '{"@type": "NewsArticle", "headline": "Pont", "author": [{"name": "A"}, "B"]}', '{"@graph": [[[[', "</script>",
+    "</head>", "<body>", "<article>", "<h1>Pont</h1>", f"<p>{LEAD}</p>", f"<p>{SECOND}</p>", "<p>© 2021 Herald</p>",
+    "<ul><li>un</li><li>deux</li></ul>", "<table><tr><td>1</td><td>2</td></tr></table>", "<p>- 1/3 Caption</p>",
+    "<p>東京で桜が満開になったと発表した。</p>", "&#27;[31m", "\x1b]0;x\x07", "\u202e", "</article>", "</body>",
+]  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=25).map("".join))
+def test_any_page_gives_well_formed_articles_or_a_reason(page: str) -> None:
+    try:
+        articles = clean_html_page(page, "page.html")
+    except SkippedFile as skip:
+        assert skip.reason and "\n" not in skip.reason
+        return
+    assert articles
+    for article in articles:
+        assert article.body and all(p and p == p.strip() and "\n" not in p for p in article.paragraphs)
+        for value in (
+            article.title,
+            article.author,
+            article.language,
+            article.source,
+            article.date,
+            article.url,
+        ):
+            assert value is None or ("\n" not in value and "\x1b" not in value and "\u202e" not in value)
+        assert article.language is None or article.language.isalpha()
