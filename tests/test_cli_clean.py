@@ -40,7 +40,9 @@ def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:
     out, err = capsys.readouterr()
     [line] = out.splitlines()
     record = json.loads(line)
-    assert list(record) == ["path", "part", "lines", "title", "date", "source", "dateline", "url", "body"]
+    assert list(record) == [
+        "path", "part", "lines", "title", "date", "source", "dateline", "url", "author", "language", "body"
+    ]  # fmt: skip
     assert record["path"] == str(PAGES / "article_news.html")
     assert record["title"] == "Harbour bridge reopens after two years of repairs"
     assert (record["date"], record["source"], record["part"], record["lines"]) == (
@@ -49,6 +51,7 @@ def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:
         0,
         None,
     )
+    assert (record["author"], record["language"]) == ("Maria Lindqvist", "en")
     assert record["body"].split("\n\n")[0].startswith("The harbour bridge reopened to traffic on Sunday")
     assert err == ""
 

@@ -24,8 +24,11 @@ walking a folder. Each file or line that cannot be used is reported on stderr as
 "news-reader: skipped PATH: REASON".
 
 --json prints one object per article per line:
-  {"path", "part", "lines", "title", "date", "source", "dateline", "url", "body"}
-with the body's paragraphs separated by blank lines ("\\n\\n").
+  {"path", "part", "lines", "title", "date", "source", "dateline", "url",
+   "author", "language", "body"}
+with the body's paragraphs separated by blank lines ("\\n\\n"); "date" is ISO 8601
+("2016-07-15" or "2016-07-15T19:45"), "language" an ISO 639-1 code ("fr"); fields
+the page does not give are null.
 
 exit status: 0 every file was cleaned; 1 some file or line was skipped, or no
 input file was found; 2 usage error."""
@@ -37,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="print the cleaned articles of pages, folders and JSON Lines files",
         description=(
             "Clean scraped news pages down to their articles and print them: "
-            "title, date, source, dateline and body."
+            "title, date, author, source, dateline, language and body."
         ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -91,6 +94,8 @@ def article_json(article: Article) -> dict:
         "source": _safe_field(article.source),
         "dateline": _safe_field(article.dateline),
         "url": _safe_field(article.url),
+        "author": _safe_field(article.author),
+        "language": _safe_field(article.language),
         "body": terminal_safe(article.body),
     }
 
@@ -100,7 +105,7 @@ def print_article(article: Article) -> None:
     # One Text and one print per article: Rich's cost is per call.
     text = Text()
     text.append(terminal_safe(article.title, one_line=True) or "(untitled)", style="bold")
-    details = [article.date, article.source, article.dateline]
+    details = [article.date, article.author, article.source, article.dateline, article.language]
     facts = " · ".join(terminal_safe(item, one_line=True) for item in details if item)
     if facts:
         text.append("\n" + facts, style="cyan")

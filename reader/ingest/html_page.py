@@ -1,19 +1,34 @@
-"""Saved HTML pages: trafilatura finds the main text and the metadata, then the text
-goes through the same cleaner as scraped text pages, with the metadata as hints."""
+"""Saved HTML pages: trafilatura finds the main text, explicit furniture lines it let
+through are removed, and the metadata comes from what the page declares.
+
+trafilatura's extraction is the floor: its text is kept as it is except for lines
+that match a kind of furniture (``reader.ingest.html_furniture``); nothing is cut
+for being short, a list or in a script without spaces. It runs in its recall mode,
+which keeps the whole article where the balanced mode's comparison with other
+algorithms sometimes swaps it for a page's sidebar or drops its lists (chosen on
+../shared/pages-dev: body F1 0.961 against 0.952 balanced and 0.955 precision, with
+the same furniture removal; ``benchmarks/html_bench.py``). On a page where it keeps
+little of what the page's paragraphs hold (a teaser or a notice is all it finds),
+the balanced mode runs too and wins when it finds much more. The headline, language and site come from the page's
+declarations (``reader.ingest.html_declared``).
+"""
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from datetime import date
 
 import trafilatura
 
+from reader.ingest import metadata as meta
 from reader.ingest.errors import SkippedFile
-from reader.ingest.jsonl import normalise_paragraphs
+from reader.ingest.html_declared import DeclaredMetadata, PageTree, declared_metadata, fold, page_author
+from reader.ingest.html_furniture import date_in_head, remove_furniture
 from reader.ingest.sanitize import clean_control_chars
-from reader.ingest.stories import story_title
-from reader.ingest.text_page import PageHints, clean_text_page
+from reader.ingest.stories import split_stories, story_title
+from reader.ingest.text_page import PageHints
 from reader.model import Article
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -21,6 +36,19 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 # Signs, near the top of a file, that its text is HTML whatever its name says.
 _HTML_OPENINGS = ("<!doctype html", "<html", "<?xml")
 _HTML_TAGS = ("<head", "<body", "<meta ", "<title>", "<div", "<p>", "<article")
+
+# htmldate's extensive search reads dates out of any text with dateparser, which
+# took most of the time on real pages; a date stamp in the article's head is read
+# by parse_date instead (``date_in_head``).
+_DATE_SEARCH = {"original_date": True, "extensive_search": False}
+# An article has at least a sentence: fewer letters (of any script) are markup debris.
+_MIN_LETTERS = 20
+# Below this many characters, the recall mode may have found only a teaser or a
+# notice (a page of links, a paywall); when the page's paragraphs hold this many
+# times as much, the balanced mode (which compares its result with other
+# algorithms') runs too, and wins when it finds that many times as much.
+_LITTLE_TEXT = 1000
+_MUCH_MORE = 2
 
 
 def looks_like_html(text: str) -> bool:
@@ -34,7 +62,7 @@ def looks_like_html(text: str) -> bool:
 
 
 def clean_html_page(html: str, path: str | os.PathLike[str], hints: PageHints | None = None) -> list[Article]:
-    """The articles of an HTML page ([] when its main text holds no article).
+    """The articles of an HTML page: one, or several when it holds stories back to back.
     ``hints`` (from the file format around the page: a web archive's URL and date)
     win over what the page's own metadata says.
 
@@ -43,63 +71,122 @@ def clean_html_page(html: str, path: str | os.PathLike[str], hints: PageHints | 
     html = _drop_control_references(clean_control_chars(html))
     if not html.strip():
         raise SkippedFile("empty file")
-    document = extract_main_text(html)
+    tree = _parse(html)
+    declared = declared_metadata(tree)
+    document = extract_main_text(tree)
     if document is None or not (document.text or "").strip():
         raise SkippedFile("no article text found in the HTML")
-    hints = (hints or PageHints()).over(
-        PageHints(
-            title=_one_line(document.title),
-            date=_one_line(document.date),
-            source=_one_line(document.sitename),
-            url=_one_line(document.url),
-            author=_one_line(document.author),
-            language=_one_line(document.language),
-        )
-    )
-    text = _as_text_page(document.text or "", hints.title)
-    articles = clean_text_page(text, str(path), hints=hints)
-    if not articles and len(text.split()) >= _TRUSTED_EXTRACTION_WORDS:
-        # The text cleaner judges lines one by one and drops pages made of short lines
-        # (earnings tables, lists of results). trafilatura has already cut the page
-        # down to its main block with the page's structure at hand: trust it.
-        articles = [_article_from_extraction(text, str(path), hints)]
-    # Line numbers would count lines of the extracted text, not of the HTML source.
-    return [replace(article, lines=None) for article in articles]
+    lines = [" ".join(line.split()) for line in clean_control_chars(document.text or "").split("\n")]
+    lines = [line for line in lines if line]
+    hints = (hints or PageHints()).over(_page_hints(document, declared, lines))
+    paragraphs = remove_furniture(lines, _headline_test(hints.title, declared))
+    if sum(map(str.isalpha, "".join(paragraphs))) < _MIN_LETTERS:
+        raise SkippedFile("no article text found in the HTML")
+    # A page that declares one article's headline is never split; an undeclared one may
+    # be a digest of stories back to back, as scraped text pages can be.
+    starts = [0] if declared.names_one_article else split_stories(paragraphs)
+    return _articles(paragraphs, starts, str(path), hints)
 
 
-# Enough words for trafilatura's main block to be an article rather than a stub.
-_TRUSTED_EXTRACTION_WORDS = 30
-
-
-def _article_from_extraction(text: str, path: str, hints: PageHints) -> Article:
-    body = normalise_paragraphs(text)
-    return Article(
-        path=path,
-        title=hints.title or story_title(body.split("\n\n", 1)[0]),
-        body=body,
-        date=hints.date,
-        source=hints.source,
-        url=hints.url,
-        author=hints.author,
-        language=hints.language,
-    )
-
-
-def extract_main_text(html: str) -> trafilatura.settings.Document | None:
-    """trafilatura's main text and metadata for a page, or None."""
+def _parse(html: str) -> PageTree:
     try:
+        tree = trafilatura.load_html(html)
+    except Exception as exc:  # any page, however broken, must not stop a run
+        raise SkippedFile(f"cannot parse HTML ({type(exc).__name__}: {exc})") from None
+    if tree is None:
+        raise SkippedFile("cannot parse HTML")
+    return tree
+
+
+def extract_main_text(tree: PageTree) -> trafilatura.settings.Document | None:
+    """trafilatura's main text and metadata for a parsed page, or None."""
+    document = _extract(tree, recall=True, with_metadata=True)
+    found = len(document.text or "") if document is not None else 0
+    if found >= _LITTLE_TEXT or _paragraph_chars(tree) < _MUCH_MORE * found:
+        return document  # enough text, or about all the page's paragraphs hold
+    balanced = _extract(tree, recall=False, with_metadata=document is None)
+    if balanced is None:
+        return document
+    if document is None:
+        return balanced
+    if len(balanced.text or "") >= _MUCH_MORE * len(document.text or ""):
+        document.text = balanced.text
+    return document
+
+
+def _paragraph_chars(tree: PageTree) -> int:
+    return sum(len(paragraph.text_content()) for paragraph in tree.iter("p"))
+
+
+def _extract(tree: PageTree, *, recall: bool, with_metadata: bool) -> trafilatura.settings.Document | None:
+    try:
+        # trafilatura copies a tree it is given, so each run starts from the same page
         document = trafilatura.bare_extraction(
-            html,
-            # Reader comments and "related" lists are not the article.
+            tree,
+            favor_recall=recall,
+            # Reader comments are not the article; inline formatting, links and images
+            # are not plain text. Tables are (results, prices, specifications).
             include_comments=False,
+            include_tables=True,
             include_images=False,
             include_links=False,
-            with_metadata=True,
+            include_formatting=False,
+            # Deduplication works across the documents of a run and drops repeated
+            # paragraphs, which an article may really have (a refrain, a repeated quote).
+            deduplicate=False,
+            with_metadata=with_metadata,
+            date_extraction_params={**_DATE_SEARCH, "max_date": date.today().isoformat()},
         )
     except Exception as exc:  # any page, however broken, must not stop a run
         raise SkippedFile(f"cannot parse HTML ({type(exc).__name__}: {exc})") from None
     # as_dict=False (the default) gives a Document; a dict would mean an API change
     return document if isinstance(document, trafilatura.settings.Document) else None
+
+
+def _page_hints(
+    document: trafilatura.settings.Document, declared: DeclaredMetadata, lines: list[str]
+) -> PageHints:
+    return PageHints(
+        title=_one_line(declared.headline) or _one_line(document.title),
+        date=meta.parse_date(document.date or "") or date_in_head(lines),
+        source=_one_line(document.sitename),
+        url=_one_line(document.url) or _one_line(declared.url),
+        author=_one_line(page_author(declared, document.author)),
+        language=declared.language,
+    )
+
+
+def _headline_test(title: str | None, declared: DeclaredMetadata) -> Callable[[str], bool]:
+    """Whether a line repeats the page's headline: its title, title meta tag or only <h1>
+    (of several <h1>, some are sections or captions)."""
+    headings = declared.headings if len(declared.headings) == 1 else []
+    keys = {fold(text) for text in (title, declared.meta_title, *headings) if text}
+    keys.discard("")
+    return lambda line: fold(line) in keys
+
+
+def _articles(paragraphs: list[str], starts: list[int], path: str, hints: PageHints) -> list[Article]:
+    bounds = list(zip(starts, [*starts[1:], len(paragraphs)]))
+    many = len(bounds) > 1
+    articles = []
+    for part, (first, last) in enumerate(bounds):
+        story = paragraphs[first:last]
+        place, agency = meta.lead_dateline(story[0])
+        articles.append(
+            Article(
+                path=path,
+                title=story_title(story[0]) if many or not hints.title else hints.title,
+                body="\n\n".join(story),
+                date=hints.date,
+                source=hints.source or agency or meta.agency_in_lead(story[0]),
+                dateline=place,
+                url=hints.url,
+                part=part,
+                author=hints.author,
+                language=hints.language,
+            )
+        )
+    return articles
 
 
 _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
@@ -119,20 +206,6 @@ def _drop_control_references(html: str) -> str:
     if "&#" not in html:
         return html
     return _CHARACTER_REFERENCE.sub(replace_reference, html)
-
-
-def _as_text_page(text: str, title: str | None) -> str:
-    """trafilatura's text (one block per line) as a scraped text page: paragraphs
-    separated by blank lines, without the headline it repeats at the top."""
-    blocks = [" ".join(line.split()) for line in clean_control_chars(text).split("\n")]
-    blocks = [block for block in blocks if block]
-    if title and blocks and _same_words(blocks[0], title):
-        blocks = blocks[1:]
-    return "\n\n".join(blocks)
-
-
-def _same_words(first: str, second: str) -> bool:
-    return first.casefold().split() == second.casefold().split()
 
 
 def _one_line(value: str | None) -> str | None:

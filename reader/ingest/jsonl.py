@@ -15,11 +15,11 @@ import re
 import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import IO
 
 from reader.ingest.decode import binary_signature, describe_os_error, format_size
 from reader.ingest.errors import SkippedFile
+from reader.ingest.metadata import parse_date, parse_iso_datetime
 from reader.ingest.sanitize import clean_control_chars
 from reader.ingest.stories import story_title
 from reader.model import Article
@@ -228,56 +228,27 @@ def normalise_paragraphs(text: str) -> str:
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
-_ISO_8601 = re.compile(
-    r"\d{4}-\d{2}-\d{2}"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-)
-_WRITTEN_DATE_FORMATS = (
-    "%Y/%m/%d",
-    "%Y.%m.%d",
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%Y/%m/%d %H:%M",
-    "%Y/%m/%d %H:%M:%S",
-)
-
-
 def normalise_date(value: object) -> str | None:
-    """ISO 8601 for a date given as ISO text, RFC 2822 text ("Tue, 15 Nov 1994 08:12:31
-    GMT"), a written date ("March 11, 1987"), or Unix seconds; None when not a date.
-    Dates already in ISO 8601 are kept as written (a space separator becomes "T")."""
+    """ISO 8601 for a date given as ISO text (kept as written, a space separator
+    becoming "T"), any date ``parse_date`` reads ("Tue, 15 Nov 1994 08:12:31 GMT",
+    "March 11, 1987"), or Unix seconds; None when not a date."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
-        return _from_timestamp(float(value))
+        return _from_timestamp(value)
     if not isinstance(value, str):
         return None
     text = " ".join(clean_control_chars(value).split())
-    if _ISO_8601.fullmatch(text):
-        try:
-            datetime.fromisoformat(text)
-        except ValueError:
-            return None  # "2015-13-45"
+    if parse_iso_datetime(text) is not None:
         return text.replace(" ", "T", 1)
-    try:
-        return _format_datetime(parsedate_to_datetime(text))
-    except (TypeError, ValueError, IndexError):
-        pass
-    for pattern in _WRITTEN_DATE_FORMATS:
-        try:
-            parsed = datetime.strptime(text, pattern)
-        except ValueError:
-            continue
-        return parsed.date().isoformat() if "%H" not in pattern else _format_datetime(parsed)
-    return None
+    return parse_date(text)
 
 
-def _from_timestamp(seconds: float) -> str | None:
-    if seconds > 1e11:  # milliseconds
-        seconds /= 1000
+def _from_timestamp(number: float) -> str | None:
     try:
+        seconds = float(number)  # an int of 400 digits is too large for a float
+        if seconds > 1e11:  # milliseconds
+            seconds /= 1000
         return _format_datetime(datetime.fromtimestamp(seconds, tz=UTC))
     except (OverflowError, OSError, ValueError):
         return None

@@ -8,34 +8,187 @@ so a date in a list of other headlines is never offered to ``parse_date``.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
-_MONTH_NUMBER = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+# --- dates ---------------------------------------------------------------------------
+#
+# parse_date is the project's one reader of dates written as text: lines of pages,
+# JSON fields, HTML metadata. It finds the first calendar date of a line in the
+# forms news sites print (ISO 8601, "July 15, 2016", "15 July 2016", "15.07.2016",
+# "07/15/2016", "2016年7月15日", month names in English, French, German, Spanish,
+# Portuguese, Italian, Dutch and Russian) and the time of day when the line gives
+# one ("19:45", "7:45 PM", "11:05 p.m.", "19h45"). Years are 1900-2099, so that no
+# run of digits is taken for one and no number is ever too large to handle.
+
+# Month names and their usual abbreviations, lower-case, by language.
+_MONTH_NAMES = {
+    "en": "january february march april may june july august september october november december",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    # Russian dates use the genitive ("15 июля"); the nominative heads calendars
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "ru-nominative": "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+}
+_MONTH_ABBREVIATIONS = {
+    "en": "jan feb mar apr may jun jul aug sep|sept oct nov dec",
+    "fr": "janv févr|fév mars avr mai juin juil août sept oct nov déc",
+    "de": "jan|jän|jänner feb mär|maerz apr mai jun jul aug sep|sept okt nov dez",
+    "es": "ene feb mar abr may jun jul ago sep|sept|set oct nov dic",
+    "pt": "jan fev mar abr mai jun jul ago set out nov dez",
+    "it": "gen feb mar apr mag giu lug ago set ott nov dic",
+    "nl": "jan feb mrt apr mei jun jul aug sep|sept okt nov dec",
+    "ru": "янв фев мар апр май июн июл авг сен сент окт ноя нояб дек",
+}
+
+
+def _month_numbers() -> dict[str, int]:
+    numbers: dict[str, int] = {}
+    for table in (_MONTH_NAMES, _MONTH_ABBREVIATIONS):
+        for names in table.values():
+            for number, forms in enumerate(names.split(), start=1):
+                for form in forms.split("|"):
+                    numbers.setdefault(form, number)
+    return numbers
+
+
+_MONTH_NUMBER = _month_numbers()
 _MONTH = (
-    r"(?P<month>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
-    r"aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+    r"(?P<month>"
+    + "|".join(re.escape(name) for name in sorted(_MONTH_NUMBER, key=len, reverse=True))
+    + r")(?!\w)\.?"
 )
-_TIME = r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+# "15", "15th", "1er" (French), "15." (German), "15º"
+_DAY = r"(?<![\w.])(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
 
-_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ]" + _TIME + r")?")
+_ISO_DATE = re.compile(r"(?<!\d)" + _YEAR + r"-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
+# "July 15, 2016", "Sept. 5, 2019", "July 15th 2016"
+# (a name glued to the word before it by scraping counts: "Associated PressDecember 2, 2016")
 _MONTH_FIRST = re.compile(
-    _MONTH + r"\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE
+    r"(?:(?<!\w)|(?<=[a-z])(?=[A-Z]))(?i:" + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+)" + _YEAR
 )
+# "15 July 2016", "15th of July, 2016", "15 juillet 2016", "15. Juli 2016",
+# "15 de julio de 2016", "15 июля 2016 г."
 _DAY_FIRST = re.compile(
-    r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?,?\s+(?P<year>(?:19|20)\d{2})\b",
+    _DAY + r"[\s-]*(?:of\s+|de\s+)?" + _MONTH + r"(?:,?\s+|-)(?:de\s+|del\s+)?" + _YEAR, re.IGNORECASE
+)
+# 15.07.2016, 02 - 10 - 2015, 10/02/2015
+_NUMERIC = re.compile(r"(?<![\d.:/])(?P<a>\d{1,2})\s*(?P<sep>[./-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*" + _YEAR)
+# 2016/07/15, 2016.07.15
+_NUMERIC_YEAR_FIRST = re.compile(
+    r"(?<![\d.:/])" + _YEAR + r"(?P<sep>[./])(?P<mon>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])"
+)
+# 2016年7月15日 (Chinese, Japanese), 2016년 7월 15일 (Korean)
+_EAST_ASIAN = re.compile(_YEAR + r"\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]")
+_DATE_PATTERNS = (_ISO_DATE, _MONTH_FIRST, _DAY_FIRST, _NUMERIC_YEAR_FIRST, _NUMERIC, _EAST_ASIAN)
+
+# "19:45", "7:45 PM", "11:05 p.m.", "7 p.m.", "19h45", "08:26:00"
+_TIME = re.compile(
+    r"(?<![\d:.,])(?P<hour>[01]?\d|2[0-3])"
+    r"(?::(?P<minute>[0-5]\d)(?::[0-5]\d)?(?!\d)|\s?h\s?(?P<h_minute>[0-5]\d)(?!\d)|(?=\s?[ap]\.?\s?m\b))"
+    r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)?",
     re.IGNORECASE,
 )
-# 15.07.2016, 02 - 10 - 2015, 10/02/2015, 2016/07/15
-_NUMERIC = re.compile(
-    r"(?<![\d.:])(?P<a>\d{1,2})\s*(?P<sep>[./-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<year>(?:19|20)\d{2})(?![\d])"
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+def _numeric_order(a: int, b: int, sep: str) -> tuple[int, int] | None:
+    """(month, day) from two numbers. Unambiguous when one exceeds 12; otherwise
+    slashes read US-style (month first), dots and dashes European (day first)."""
+    if a > 12 and b <= 12:
+        return b, a
+    if b > 12 and a <= 12:
+        return a, b
+    if a > 12 and b > 12:
+        return None
+    return (a, b) if sep == "/" else (b, a)
+
+
+def _month_day(groups: dict[str, str | None]) -> tuple[int, int] | None:
+    if groups.get("month"):
+        month = _MONTH_NUMBER.get(groups["month"].lower().rstrip("."))  # type: ignore[union-attr]
+        return (month, int(groups["day"] or 0)) if month else None
+    if groups.get("mon"):
+        return int(groups["mon"] or 0), int(groups["day"] or 0)
+    return _numeric_order(int(groups["a"] or 0), int(groups["b"] or 0), groups["sep"] or "")
+
+
+def _first_date(text: str) -> tuple[int, int, int, int] | None:
+    """(end, year, month, day) of the earliest date in ``text``."""
+    found: tuple[int, int, int, int, int] | None = None  # start, end, year, month, day
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if found is not None and match.start() >= found[0]:
+                break
+            month_day = _month_day(match.groupdict())
+            year = int(match.group("year"))
+            if month_day and _valid(year, *month_day):
+                found = (match.start(), match.end(), year, *month_day)
+                break
+    return found[1:] if found else None
+
+
+def _time_of_day(text: str) -> tuple[int, int] | None:
+    """(hour, minute) of the first time in ``text``, AM/PM read as a 24-hour clock."""
+    for match in _TIME.finditer(text):
+        minute = match.group("minute") or match.group("h_minute")
+        half = (match.group("half") or "").lower()
+        if minute is None and not half:
+            continue
+        hour = int(match.group("hour"))
+        if half and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if half == "p" else 0)
+        return hour, int(minute or 0)
+    return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date in ``text`` as ISO 8601, with the time when the line
+    gives one ("2016-07-15", "2016-07-15T19:45"); None when there is no date."""
+    if not any(ch.isdigit() for ch in text):
+        return None
+    found = _first_date(text)
+    if found is None:
+        return None
+    _, year, month, day = found
+    result = f"{year:04d}-{month:02d}-{day:02d}"
+    clock = _time_of_day(text)
+    if clock:
+        result += f"T{clock[0]:02d}:{clock[1]:02d}"
+    return result
+
+
+# ISO 8601 as this project writes it: a date, maybe a time with seconds and a zone.
+_ISO_8601 = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
-_NUMERIC_YEAR_FIRST = re.compile(
-    r"(?<![\d.:])(?P<year>(?:19|20)\d{2})(?P<sep>[./])(?P<mon>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])"
-)
-_ANY_TIME = re.compile(r"(?<![\d:])" + _TIME + r"(?!:?\d{2}\s*(?:19|20)\d{2})")
+
+
+def parse_iso_datetime(value: str | None) -> datetime | None:
+    """A date or time in ISO 8601 ("2016-07-15", "2016-07-15T19:45:00+02:00") as a
+    datetime (with its zone when it names one); None for anything else. For dates
+    the project has already normalised (``parse_date``'s, the store's) and for
+    ISO input typed by a user."""
+    if not value or not _ISO_8601.fullmatch(value.strip()):
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except (ValueError, OverflowError):
+        return None
+
+
+# --- sources and datelines ------------------------------------------------------
 
 AGENCIES = (
     "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "UPI",
@@ -85,62 +238,6 @@ _NOT_PLACES = frozenset(
     "NOTE CORRECTION CLARIFICATION FACT CHECK REVIEW INTERVIEW COMMENT ALERT URGENT FLASH "
     "RELATED READ MORE ADVERTISEMENT EDITOR'S NOTE".split()
 ) | {"FACT CHECK", "READ MORE", "EDITOR'S NOTE"}
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def _iso(year: int, month: int, day: int, time: tuple[str, str] | None) -> str:
-    text = f"{year:04d}-{month:02d}-{day:02d}"
-    if time:
-        text += f"T{int(time[0]):02d}:{time[1]}"
-    return text
-
-
-def _numeric_order(a: int, b: int, sep: str) -> tuple[int, int] | None:
-    """(month, day) from two numbers. Unambiguous when one exceeds 12; otherwise
-    slashes read US-style (month first), dots and dashes European (day first)."""
-    if a > 12 and b <= 12:
-        return b, a
-    if b > 12 and a <= 12:
-        return a, b
-    if a > 12 and b > 12:
-        return None
-    return (a, b) if sep == "/" else (b, a)
-
-
-def parse_date(text: str) -> str | None:
-    """The first calendar date in ``text`` as ISO 8601, with the time when the
-    line gives one ("2016-07-15T08:26"); None when there is no date."""
-    found: tuple[int, int, int, int] | None = None  # start, year, month, day
-    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST, _NUMERIC_YEAR_FIRST, _NUMERIC):
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            year = int(groups["year"])
-            if "month" in groups and groups.get("month"):
-                month = _MONTH_NUMBER[groups["month"][:3].lower()]
-                day = int(groups["day"])
-            elif "mon" in groups and groups.get("mon"):
-                month, day = int(groups["mon"]), int(groups["day"])
-            else:
-                order = _numeric_order(int(groups["a"]), int(groups["b"]), groups["sep"])
-                if order is None:
-                    continue
-                month, day = order
-            if _valid(year, month, day) and (found is None or match.start() < found[0]):
-                found = (match.start(), year, month, day)
-            break
-    if found is None:
-        return None
-    _, year, month, day = found
-    time_match = _ANY_TIME.search(text)
-    time = (time_match.group("hour"), time_match.group("minute")) if time_match else None
-    return _iso(year, month, day, time)
 
 
 def proper_case(place: str) -> str:

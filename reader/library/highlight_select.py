@@ -12,12 +12,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC
 from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
 from reader.highlights.anchor import anchor
 from reader.highlights.store import Highlight, HighlightStore, HighlightStoreBusy
+from reader.ingest.metadata import parse_iso_datetime
 from reader.library.records import StoredArticle
 
 if TYPE_CHECKING:
@@ -82,15 +83,14 @@ class BadFilter(ReaderError, ValueError):
 
 def parse_since(text: str) -> str:
     """``2026-11-01`` or ``2026-11-01T08:00`` (UTC) as the store's timestamps spell it."""
-    try:
-        if "T" in text or " " in text.strip():
-            moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-            if moment.tzinfo is not None:
-                moment = moment.astimezone(UTC).replace(tzinfo=None)
-            return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-        return date.fromisoformat(text.strip()).isoformat()
-    except ValueError as exc:
-        raise BadFilter(f"cannot read the date {text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from exc
+    moment = parse_iso_datetime(text)
+    if moment is None:
+        raise BadFilter(f"cannot read the date {text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    if "T" in text or " " in text.strip():
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.date().isoformat()
 
 
 def select_highlights(library: Library, wanted: HighlightFilter | None = None) -> list[ArticleHighlights]:

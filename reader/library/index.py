@@ -17,6 +17,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter, SegmentWriter
 
+from reader.ingest.metadata import parse_iso_datetime
 from reader.library.records import StoredArticle
 from reader.library.schema import NAME_FIELDS, build_schema
 
@@ -132,20 +133,16 @@ def document(stored: StoredArticle) -> dict:
             doc[field] = ", ".join(names)
     if article.source:
         doc["source"] = article.source
-    when = parse_date(article.date)
+    when = naive_datetime(article.date)
     if when is not None:
         doc["date"] = when
     return doc
 
 
-def parse_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=None)
+def naive_datetime(value: str | None) -> datetime | None:
+    """An article's ISO 8601 date as the zone-less datetime Whoosh's DATETIME holds."""
+    parsed = parse_iso_datetime(value)
+    return parsed.replace(tzinfo=None) if parsed else None
 
 
 def apply_changes(

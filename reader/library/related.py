@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from reader.library.index import parse_date
+from reader.library.index import naive_datetime
 from reader.library.people import name_words
 from reader.library.records import StoredArticle
 from reader.library.store import Store
@@ -63,13 +63,13 @@ def find_related(
     candidate_ids = list(text_scores)
     people = store.names_of(candidate_ids, "PERSON")
     dates = store.dates_of(candidate_ids)
-    own_date = parse_date(article.date)
+    own_date = naive_datetime(article.date)
 
     pieces = []
     for candidate_id, raw in text_scores.items():
         shared = own_people & people.get(candidate_id, set())
         people_score = len(shared) / len(own_people) if own_people else 0.0
-        other_date = parse_date(dates.get(candidate_id))
+        other_date = naive_datetime(dates.get(candidate_id))
         days = abs((own_date - other_date).total_seconds()) / 86400 if own_date and other_date else None
         time_score = math.exp(-days / TIME_SCALE_DAYS) if days is not None else 0.0
         text_score = raw / best_text
