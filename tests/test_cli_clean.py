@@ -40,7 +40,9 @@ def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:
     out, err = capsys.readouterr()
     [line] = out.splitlines()
     record = json.loads(line)
-    assert list(record) == ["path", "part", "lines", "title", "date", "source", "dateline", "url", "body"]
+    assert list(record) == [
+        "path", "part", "lines", "title", "date", "source", "dateline", "url", "body", "author", "language", "summary"
+    ]  # fmt: skip
     assert record["path"] == str(PAGES / "article_news.html")
     assert record["title"] == "Harbour bridge reopens after two years of repairs"
     assert (record["date"], record["source"], record["part"], record["lines"]) == (
