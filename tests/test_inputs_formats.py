@@ -7,6 +7,7 @@ import email.policy
 import gzip
 import io
 import json
+import os
 import textwrap
 import zipfile
 from email.mime.image import MIMEImage
@@ -498,3 +499,26 @@ def test_folders_hold_pdf_and_zip_inputs_now(tmp_path: Path) -> None:
     for name in ("a.pdf", "b.zip", "c.warc.gz", "d.png", "e.mht"):
         (tmp_path / name).write_bytes(b"x")
     assert [Path(p).name for p in iter_input_files([tmp_path])] == ["a.pdf", "b.zip", "c.warc.gz", "e.mht"]
+
+
+def test_a_summary_stays_marked_in_the_library_and_a_name_escapes_on_remove(tmp_path: Path) -> None:
+    from reader.library import Library
+
+    feed = tmp_path / "in" / "feed.rss"
+    feed.parent.mkdir()
+    feed.write_text(
+        '<rss version="2.0"><channel><title>Example News</title>'
+        "<item><title>Man held over bank raid</title><link>https://news.example/raid</link>"
+        f"<description>{escape(SUMMARY)}</description></item></channel></rss>"
+    )
+    odd = Path(os.fsdecode(bytes(tmp_path / "in") + b"/x\xff.txt"))
+    odd.write_bytes(next(SEEDS.glob("002_*.txt")).read_bytes())
+    library = Library.open(tmp_path / "lib", seed=False)
+    try:
+        report = library.add([feed.parent], workers=1)
+        assert sorted(Path(p).name for p in report.added) == ["feed.rss", "x\\xff.txt"]
+        [stored] = [library.store.get(i) for i in library.store.ids_of_path(report.added[0])]
+        assert stored.article.summary and stored.article.source == "Example News"
+        assert library.remove([odd]).sources == 1
+    finally:
+        library.close()
