@@ -62,7 +62,7 @@ def run_clean(paths: Sequence[str], as_json: bool) -> int:
 
     articles = files_cleaned = files_skipped = bad_parts = 0
     for path in iter_input_files(paths):
-        shown_path = readable_path(path)
+        shown_path = terminal_safe(readable_path(path), one_line=True)
 
         def report(problem: str, shown_path: str = shown_path) -> None:
             nonlocal bad_parts
@@ -94,7 +94,7 @@ def run_clean(paths: Sequence[str], as_json: bool) -> int:
 def article_json(article: Article) -> dict:
     """The --json record of an article: every text passed through terminal_safe."""
     return {
-        "path": readable_path(article.path),
+        "path": terminal_safe(readable_path(article.path), one_line=True),
         "part": article.part,
         "lines": list(article.lines) if article.lines else None,
         "title": terminal_safe(article.title, one_line=True),
@@ -126,7 +126,7 @@ def print_article(article: Article) -> None:
 
 
 def _origin(article: Article) -> str:
-    where = readable_path(article.path)
+    where = terminal_safe(readable_path(article.path), one_line=True)
     if article.lines:
         first, last = article.lines
         where += f":{first}" if first == last else f":{first}-{last}"

@@ -90,9 +90,10 @@ _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
 def readable_path(path: str) -> str:
-    """A file name as one printable line that can also be stored (SQLite, JSON): bytes
-    of the name that are not UTF-8, which Python keeps as lone surrogates, are written
-    as ``\\xNN`` ("caf\\xe9.txt"), and the rest goes through :func:`terminal_safe`."""
+    """A file name as text that can be stored and encoded (SQLite, JSON, a terminal):
+    bytes of the name that are not UTF-8, which Python keeps as lone surrogates, are
+    written as ``\\xNN`` ("caf\\xe9.txt"). Anything else is left as it is: to print
+    it, pass it through :func:`terminal_safe` too."""
     if _UNDECODABLE.search(path):
-        path = os.fsencode(path).decode("utf-8", "backslashreplace")
-    return terminal_safe(path, one_line=True)
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
