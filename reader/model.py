@@ -28,6 +28,8 @@ class Article:
     lines: tuple[int, int] | None = None
     author: str | None = None  # as the byline or the format gives it: "Andrew E. Kramer"
     language: str | None = None  # ISO 639-1 code of the article's text: "en", "ru"
+    # The body is only the summary a feed gave for the story, not the story itself.
+    summary: bool = False
 
     @property
     def paragraphs(self) -> list[str]:

@@ -41,7 +41,7 @@ def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:
     [line] = out.splitlines()
     record = json.loads(line)
     assert list(record) == [
-        "path", "part", "lines", "title", "date", "source", "dateline", "url", "author", "language", "body"
+        "path", "part", "lines", "title", "date", "source", "dateline", "url", "author", "language", "summary", "body"
     ]  # fmt: skip
     assert record["path"] == str(PAGES / "article_news.html")
     assert record["title"] == "Harbour bridge reopens after two years of repairs"

@@ -47,11 +47,16 @@ def test_png_bytes_are_binary(tmp_path: Path) -> None:
         (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
         (b"GIF89a\x01\x00\x01\x00", "GIF image"),
         (b"\x7fELF\x02\x01\x01\x00", "ELF executable"),
-        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip compressed data"),
     ],
 )
 def test_known_signatures(tmp_path: Path, data: bytes, kind: str) -> None:
     assert skip_reason(write(tmp_path, "file.txt", data + b"x" * 100)) == f"binary file ({kind})"
+
+
+def test_gzip_is_told_by_content_not_name(tmp_path: Path) -> None:
+    assert read_text(write(tmp_path, "page.txt", gzip.compress(STORY.encode()))) == STORY
+    broken = write(tmp_path, "file.txt", b"\x1f\x8b\x08\x00\x00\x00\x00\x00" + b"x" * 100)
+    assert skip_reason(broken).startswith("broken gzip file (")
 
 
 def test_empty_and_whitespace_only(tmp_path: Path) -> None:
@@ -155,7 +160,7 @@ def test_unreadable_paths(tmp_path: Path) -> None:
     assert skip_reason(link) == "cannot read: broken symbolic link"
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    assert skip_reason(fifo) == "not a regular file"
+    assert skip_reason(fifo) == "not a regular file (a named pipe)"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")

@@ -75,7 +75,7 @@ def test_articles_with_their_line_numbers_and_bad_lines_reported(tmp_path: Path)
     ]
     assert problems == [
         "line 2: invalid JSON (Expecting value at column 28)",
-        'line 4: no body ("body" or "text" missing or empty)',
+        'line 4: no article text ("body", "text" or "maintext" missing or empty)',
         "line 5: not a JSON object (a list)",
     ]
 

@@ -20,14 +20,15 @@ from reader.cli.library_options import (
     library_command,
     open_library,
     report_highlights,
-    safe_line,
 )
-from reader.cli.output import print_json_line, stderr, stdout
+from reader.cli.output import error, print_json_line, stderr, stdout, warn
+from reader.ingest.sanitize import readable_path
 from reader.library import INDEX_CHUNK
 
 EPILOG = """\
-Reads scraped text pages, saved HTML pages and JSON Lines (.jsonl, .jsonl.gz);
-folders are walked recursively. Adding is incremental: files whose content is
+Reads everything 'clean' reads (text and HTML pages, MHTML, WARC and WACZ web
+archives, RSS and Atom feeds, JSON and JSON Lines, PDF); folders are walked
+recursively. Adding is incremental: files whose content is
 already in the library are not read again; changed files replace their old
 articles. A second news-reader writing the same library makes this one wait
 (--wait seconds, then give up); readers are never blocked.
@@ -104,7 +105,7 @@ class ProgressReporter:
 def run_add(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not os.path.exists(p)]
     for path in missing:
-        stderr.print(f"news-reader: no such file or folder: {safe_line(path)}", markup=False, style="red")
+        error(f"no such file or folder: {readable_path(path)}")
     paths = [p for p in args.paths if os.path.exists(p)]
     # No seeds for a library whose first use is an add: it opens on what was added.
     with progress_display() as progress, open_library(args, seed=False, lock_timeout=args.wait) as library:
@@ -116,7 +117,7 @@ def run_add(args: argparse.Namespace) -> int:
         )
     if args.json:
         data = report.to_json()
-        data["missing"] = missing
+        data["missing"] = [readable_path(path) for path in missing]
         print_json_line(data)
     else:
         print_summary(report)
@@ -132,14 +133,13 @@ def print_summary(report) -> None:
         f"{report.articles:,} articles in {report.seconds:.1f} s ({rate:,.0f}/s)",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
+    # warn() prints each on one line, never wrapped: piped into grep or a log, a
+    # reason stays on the line of its file.
     for path, reason in report.skipped:
-        stderr.print(
-            f"news-reader: skipped {safe_line(path)}: {safe_line(reason)}", markup=False, style="yellow"
-        )
+        warn(f"skipped {readable_path(path)}: {reason}")
     for path, problem in report.problems[:20]:
-        stderr.print(f"news-reader: {safe_line(path)}: {safe_line(problem)}", markup=False, style="yellow")
+        warn(f"{readable_path(path)}: {problem}")
     if len(report.problems) > 20:
-        stderr.print(
-            f"news-reader: … and {len(report.problems) - 20} more problems", markup=False, style="yellow"
-        )
+        warn(f"… and {len(report.problems) - 20} more problems")

@@ -8,26 +8,30 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from reader.cli.output import print_json_line, stderr, stdout, warn
-from reader.ingest.sanitize import terminal_safe
+from reader.ingest.sanitize import readable_path, terminal_safe
 from reader.model import Article
 
 EPILOG = """\
 examples:
   news-reader clean seeds/                 every page in a folder, recursively
   news-reader clean page.txt saved.html    single files (text, HTML)
+  news-reader clean crawl.warc.gz feed.xml report.pdf
   news-reader clean --json news.jsonl.gz | jq .title
 
-Reads scraped text pages, saved HTML pages (.html, .htm, .xhtml) and JSON Lines
-(.jsonl, .ndjson, optionally gzip-compressed; one article per line). Hidden files
-and files that are obviously not pages (images, archives...) are passed over when
-walking a folder. Each file or line that cannot be used is reported on stderr as
+Reads scraped text pages, saved HTML pages, MHTML, web archives (WARC, WARC.gz,
+WACZ), RSS and Atom feeds, JSON and JSON Lines of articles (news-please,
+trafilatura, newspaper keys; optionally gzip-compressed) and PDF with a text layer;
+the format is told by the content, not the name. Hidden files and files that are
+obviously not pages (images, audio...) are passed over when walking a folder. Each
+file or part of one that cannot be used is reported on stderr as
 "news-reader: skipped PATH: REASON".
 
 --json prints one object per article per line:
   {"path", "part", "lines", "title", "date", "source", "dateline", "url",
-   "author", "language", "body"}
+   "author", "language", "summary", "body"}
 with the body's paragraphs separated by blank lines ("\\n\\n"); "date" is ISO 8601
-("2016-07-15" or "2016-07-15T19:45"), "language" an ISO 639-1 code ("fr"); fields
+("2016-07-15" or "2016-07-15T19:45"), "language" an ISO 639-1 code ("fr");
+"summary" is true for a feed item that gave only a summary, not the story; fields
 the page does not give are null.
 
 exit status: 0 every file was cleaned; 1 some file or line was skipped, or no
@@ -51,28 +55,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_clean(paths: Sequence[str], as_json: bool) -> int:
-    """Clean ``paths`` and print the articles; the exit code (0 all clean, 1 otherwise)."""
+    """Clean ``paths`` and print the articles; the exit code (0 all clean, 1 otherwise).
+    Articles are printed as they are read: a file of any size is never held whole."""
     # Imported here: trafilatura and lxml take a while to load and other commands
     # (and --help) do not need them.
-    from reader.ingest.files import clean_paths
+    from reader.ingest.errors import SkippedFile
+    from reader.ingest.files import iter_input_files, read_articles
 
     articles = files_cleaned = files_skipped = bad_parts = 0
-    for outcome in clean_paths(paths):
-        shown_path = terminal_safe(outcome.path, one_line=True)
-        for problem in outcome.problems:
-            warn(f"skipped {shown_path}: {terminal_safe(problem, one_line=True)}")
+    for path in iter_input_files(paths):
+        shown_path = terminal_safe(readable_path(path), one_line=True)
+
+        def report(problem: str, shown_path: str = shown_path) -> None:
+            nonlocal bad_parts
+            warn(f"skipped {shown_path}: {problem}")
             bad_parts += 1
-        if outcome.skipped is not None:
-            warn(f"skipped {shown_path}: {terminal_safe(outcome.skipped, one_line=True)}")
+
+        try:
+            for article in read_articles(path, report):
+                articles += 1
+                if as_json:
+                    print_json_line(article_json(article))
+                else:
+                    print_article(article)
+        except SkippedFile as skip:
+            warn(f"skipped {shown_path}: {skip.reason}")
             files_skipped += 1
             continue
         files_cleaned += 1
-        for article in outcome.articles:
-            articles += 1
-            if as_json:
-                print_json_line(article_json(article))
-            else:
-                print_article(article)
     if files_cleaned + files_skipped == 0:
         warn("no input files found")
         return 1
@@ -86,7 +96,7 @@ def run_clean(paths: Sequence[str], as_json: bool) -> int:
 def article_json(article: Article) -> dict:
     """The --json record of an article: every text passed through terminal_safe."""
     return {
-        "path": terminal_safe(article.path, one_line=True),
+        "path": terminal_safe(readable_path(article.path), one_line=True),
         "part": article.part,
         "lines": list(article.lines) if article.lines else None,
         "title": terminal_safe(article.title, one_line=True),
@@ -96,6 +106,7 @@ def article_json(article: Article) -> dict:
         "url": _safe_field(article.url),
         "author": _safe_field(article.author),
         "language": _safe_field(article.language),
+        "summary": article.summary,
         "body": terminal_safe(article.body),
     }
 
@@ -106,6 +117,8 @@ def print_article(article: Article) -> None:
     text = Text()
     text.append(terminal_safe(article.title, one_line=True) or "(untitled)", style="bold")
     details = [article.date, article.author, article.source, article.dateline, article.language]
+    if article.summary:
+        details.append("summary only (the feed gave no full text)")
     facts = " · ".join(terminal_safe(item, one_line=True) for item in details if item)
     if facts:
         text.append("\n" + facts, style="cyan")
@@ -115,7 +128,7 @@ def print_article(article: Article) -> None:
 
 
 def _origin(article: Article) -> str:
-    where = terminal_safe(article.path, one_line=True)
+    where = terminal_safe(readable_path(article.path), one_line=True)
     if article.lines:
         first, last = article.lines
         where += f":{first}" if first == last else f":{first}-{last}"

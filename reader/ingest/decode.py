@@ -18,6 +18,7 @@ import os
 import re
 import stat
 import zlib
+from io import BufferedReader
 
 from charset_normalizer import from_bytes
 
@@ -77,7 +78,7 @@ _BINARY_NUL_RATIO = 0.01
 
 
 def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """The decoded text of a text or HTML file (``.gz`` files are decompressed).
+    """The decoded text of a text or HTML file (gzip-compressed files are decompressed).
 
     Raises :class:`SkippedFile` with a one-line reason when the file is unreadable,
     empty, larger than ``max_bytes`` (decompressed size for ``.gz``), or binary.
@@ -88,21 +89,18 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
 
 
 def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The file's bytes (decompressed for ``.gz``), within the size cap."""
-    size = _regular_file_size(path)
-    if size == 0:
-        raise SkippedFile("empty file")
-    compressed = str(path).lower().endswith(".gz")
-    if not compressed and size > max_bytes:
-        raise SkippedFile(f"larger than {format_size(max_bytes)} ({format_size(size)})")
-    try:
-        if compressed:
-            data = _read_gzip(path, max_bytes)
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise SkippedFile(describe_os_error(exc, path)) from None
+    """The file's bytes (decompressed if gzip-compressed), within the size cap."""
+    with open_regular(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size == 0:
+            raise SkippedFile("empty file")
+        compressed = handle.peek(2)[:2] == b"\x1f\x8b"  # told by the content, not the name
+        if not compressed and size > max_bytes:
+            raise SkippedFile(f"larger than {format_size(max_bytes)} ({format_excess(size, max_bytes)})")
+        try:
+            data = _read_gzip(handle, max_bytes) if compressed else handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise SkippedFile(describe_os_error(exc, path)) from None
     if len(data) > max_bytes:  # the file grew after stat, or a .gz inflated past the cap
         what = "decompressed" if compressed else "now"
         raise SkippedFile(f"larger than {format_size(max_bytes)} ({what})")
@@ -111,26 +109,52 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
     return data
 
 
-def _read_gzip(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+def _read_gzip(handle: BufferedReader, max_bytes: int) -> bytes:
     # Read one byte past the cap so a gzip bomb is stopped without inflating it all.
     try:
-        with gzip.open(path, "rb") as handle:
-            return handle.read(max_bytes + 1)
+        with gzip.GzipFile(fileobj=handle, mode="rb") as inflated:
+            return inflated.read(max_bytes + 1)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         raise SkippedFile(f"broken gzip file ({exc})") from None
 
 
-def _regular_file_size(path: str | os.PathLike[str]) -> int:
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _refuse_unless_regular(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise SkippedFile("is a directory")
+    # A FIFO would block, a device (/dev/zero) never ends: neither is read at all.
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), None)
+    raise SkippedFile(f"not a regular file ({kind})" if kind else "not a regular file")
+
+
+def open_regular(path: str | os.PathLike[str]) -> BufferedReader:
+    """``path`` opened for binary reading, if it is a regular file (a symbolic link is
+    judged by what it points to); :class:`SkippedFile` for anything else, decided
+    before a byte is read. Every input is opened through here.
+
+    The file is opened non-blocking, so that a FIFO put in its place after the check
+    cannot block the open, and checked again on the open descriptor."""
     try:
-        info = os.stat(path)
+        _refuse_unless_regular(os.stat(path).st_mode)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as exc:
         raise SkippedFile(describe_os_error(exc, path)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise SkippedFile("is a directory")
-    if not stat.S_ISREG(info.st_mode):
-        # A FIFO or device would block or never end.
-        raise SkippedFile("not a regular file")
-    return info.st_size
+    try:
+        _refuse_unless_regular(os.fstat(descriptor).st_mode)
+        os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
 
 
 def describe_os_error(exc: OSError, path: str | os.PathLike[str]) -> str:
@@ -145,6 +169,16 @@ def describe_os_error(exc: OSError, path: str | os.PathLike[str]) -> str:
         return "is a directory"
     reason = exc.strerror or str(exc)
     return f"cannot read: {reason[:1].lower()}{reason[1:]}"
+
+
+def format_excess(size: int, cap: int) -> str:
+    """A size over ``cap`` for messages, never shown as the cap itself: "34.1 MB",
+    and "20 MB + 1 byte" where rounding would hide the difference."""
+    shown = format_size(size)
+    if shown != format_size(cap) or size <= cap:
+        return shown
+    over = size - cap
+    return f"{format_size(cap)} + {over:,} byte{'' if over == 1 else 's'}"
 
 
 def format_size(size: int) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import IO
 
-from reader.ingest.decode import binary_signature, describe_os_error, format_size
+from reader.ingest.decode import binary_signature, format_excess, format_size, open_regular
 from reader.ingest.errors import SkippedFile
 from reader.ingest.metadata import parse_date, parse_iso_datetime
 from reader.ingest.sanitize import clean_control_chars
@@ -32,10 +32,17 @@ MAX_LINE_BYTES = 8 * 1024**2
 
 SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 
+# The keys of this project's JSON Lines first, then those of the scrapers people use:
+# news-please (maintext, date_publish, authors, source_domain), trafilatura (text,
+# raw_text, date, author, sitename, source = the URL), newspaper (text, publish_date,
+# authors, source_url).
 _TITLE_KEYS = ("title", "headline")
-_BODY_KEYS = ("body", "text", "content")
-_DATE_KEYS = ("date", "published", "published_at")
-_URL_KEYS = ("url", "link")
+_BODY_KEYS = ("body", "text", "maintext", "content", "raw_text")
+_DATE_KEYS = ("date", "date_publish", "publish_date", "published", "published_at", "date_published")
+_URL_KEYS = ("url", "link", "source_url")
+_SOURCE_KEYS = ("source", "source_domain", "sitename", "source-hostname", "hostname")
+_AUTHOR_KEYS = ("author", "authors", "byline")
+_LANGUAGE_KEYS = ("language", "lang")
 
 ProblemHandler = Callable[[str], None]
 
@@ -87,26 +94,36 @@ def iter_jsonl(
                 break
             line_number += 1
             total += len(raw)
+            too_long = len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n")
+            if too_long:
+                report(f"line {line_number}: longer than {format_size(MAX_LINE_BYTES)}")
+                total += _skip_rest_of_line(handle, max_bytes - total)
             if total > max_bytes:
                 raise SkippedFile(f"larger than {format_size(max_bytes)} (decompressed)")
-            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-                report(f"line {line_number}: longer than {format_size(MAX_LINE_BYTES)}")
-                _skip_rest_of_line(handle)
+            if too_long:
                 continue
             try:
                 article = parse_line(raw, path, line_number)
             except ValueError as exc:
                 report(f"line {line_number}: {exc}")
                 continue
+            except Exception as exc:  # one odd line never costs the rest of the file
+                report(f"line {line_number}: cannot be read ({type(exc).__name__})")
+                continue
             if article is not None:
                 yield article
 
 
-def _skip_rest_of_line(handle: _LineReader) -> None:
-    while True:
+def _skip_rest_of_line(handle: _LineReader, allowed: int) -> int:
+    """Read past the rest of an over-long line, at most ``allowed`` bytes and one
+    more (the caller stops the file there); the number of bytes read."""
+    skipped = 0
+    while skipped <= allowed:
         chunk = handle.readline(MAX_LINE_BYTES)
+        skipped += len(chunk)
         if not chunk or chunk.endswith(b"\n"):
-            return
+            break
+    return skipped
 
 
 class _LineReader:
@@ -131,27 +148,23 @@ class _LineReader:
 
 
 def _open_lines(path: str | os.PathLike[str], max_bytes: int) -> _LineReader:
+    handle = open_regular(path)
     try:
-        if os.path.isdir(path):
-            raise SkippedFile("is a directory")
-        size = os.path.getsize(path)
-        handle = open(path, "rb")  # noqa: SIM115 - the line reader owns and closes it
-    except OSError as exc:
-        raise SkippedFile(describe_os_error(exc, path)) from None
-    if size == 0:
+        size = os.fstat(handle.fileno()).st_size
+        if size == 0:
+            raise SkippedFile("empty file")
+        head = handle.peek(16)[:16] if hasattr(handle, "peek") else b""
+        if head.startswith(b"\x1f\x8b"):
+            # Compressed or not is told by the content, not the name.
+            return _LineReader(gzip.GzipFile(fileobj=handle, mode="rb"))
+        kind = binary_signature(head)
+        if kind:
+            raise SkippedFile(f"binary file ({kind})")
+        if size > max_bytes:
+            raise SkippedFile(f"larger than {format_size(max_bytes)} ({format_excess(size, max_bytes)})")
+    except BaseException:
         handle.close()
-        raise SkippedFile("empty file")
-    head = handle.peek(16)[:16] if hasattr(handle, "peek") else b""
-    if head.startswith(b"\x1f\x8b"):
-        # Compressed or not is told by the content, not the name.
-        return _LineReader(gzip.GzipFile(fileobj=handle, mode="rb"))
-    kind = binary_signature(head)
-    if kind:
-        handle.close()
-        raise SkippedFile(f"binary file ({kind})")
-    if size > max_bytes:
-        handle.close()
-        raise SkippedFile(f"larger than {format_size(max_bytes)} ({format_size(size)})")
+        raise
     return _LineReader(handle)
 
 
@@ -164,33 +177,71 @@ def parse_line(raw: bytes, path: str | os.PathLike[str], line_number: int) -> Ar
     line = line.strip()  # without the newline, error columns are on this line
     if not line:
         return None
+    record = parse_json(line, where="column")
+    return article_from_record(record, path, line_number - 1, (line_number, line_number))
+
+
+def parse_json(text: str, where: str = "line") -> object:
+    """A JSON document, or ValueError "invalid JSON (what, where)": at "column N" for
+    one line, at "line N column M" for a whole file."""
     try:
-        record = json.loads(line)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+        at = f"column {exc.colno}" if where == "column" else f"line {exc.lineno} column {exc.colno}"
+        raise ValueError(f"invalid JSON ({exc.msg} at {at})") from None
+    except RecursionError:
+        raise ValueError("invalid JSON (nested too deeply)") from None
+
+
+def article_from_record(
+    record: object, path: str | os.PathLike[str], part: int, lines: tuple[int, int] | None = None
+) -> Article:
+    """The article one JSON object describes, in the keys of this project's JSON
+    Lines and of the common scrapers (news-please, trafilatura, newspaper); ValueError
+    saying what is wrong when it is no article.
+
+    A ``source`` that is a web address is the article's URL (trafilatura writes the
+    URL there), not the name of the outlet."""
     if not isinstance(record, dict):
         raise ValueError(f"not a JSON object (a {type(record).__name__})")
     body = normalise_paragraphs(_text_field(record, _BODY_KEYS, "body", as_paragraphs=True))
     if not body:
-        raise ValueError('no body ("body" or "text" missing or empty)')
+        raise ValueError('no article text ("body", "text" or "maintext" missing or empty)')
     title = " ".join(clean_control_chars(_text_field(record, _TITLE_KEYS, "title")).split())
+    source = _optional_text(_first_present(record, _SOURCE_KEYS))
+    url = _optional_text(_first_present(record, _URL_KEYS))
+    if source is not None and _WEB_ADDRESS.match(source):
+        url, source = url or source, _optional_text(_first_present(record, _SOURCE_KEYS[1:]))
     return Article(
         path=str(path),
         title=title or story_title(body.split("\n\n", 1)[0]),
         body=body,
         date=normalise_date(_first_present(record, _DATE_KEYS)),
-        source=_optional_text(record.get("source")),
+        source=source,
         dateline=_optional_text(record.get("dateline")),
-        url=_optional_text(_first_present(record, _URL_KEYS)),
-        part=line_number - 1,
-        lines=(line_number, line_number),
+        url=url,
+        part=part,
+        lines=lines,
+        author=_names(_first_present(record, _AUTHOR_KEYS)),
+        language=_optional_text(_first_present(record, _LANGUAGE_KEYS)),
     )
+
+
+_WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
+
+
+def _names(value: object) -> str | None:
+    """An author field as one line: "A. Writer" or ["A. Writer", "B. Other"]."""
+    if isinstance(value, list):
+        names = [name for name in (_optional_text(item) for item in value) if name]
+        return ", ".join(names) or None
+    return _optional_text(value)
 
 
 def _first_present(record: dict, keys: tuple[str, ...]) -> object:
     for key in keys:
         value = record.get(key)
-        if value not in (None, ""):
+        if value not in (None, "", []):
             return value
     return None
 

@@ -10,6 +10,7 @@ through :func:`clean_control_chars` first; everything printed goes through
 
 from __future__ import annotations
 
+import os
 import re
 
 # Escape sequences are removed whole (not just their ESC), so no "[31m" litter stays.
@@ -83,3 +84,16 @@ def terminal_safe(text: str, *, one_line: bool = False) -> str:
     if one_line:
         text = _ONE_LINE_BREAKS.sub(" ", text)
     return text
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def readable_path(path: str) -> str:
+    """A file name as text that can be stored and encoded (SQLite, JSON, a terminal):
+    bytes of the name that are not UTF-8, which Python keeps as lone surrogates, are
+    written as ``\\xNN`` ("caf\\xe9.txt"). Anything else is left as it is: to print
+    it, pass it through :func:`terminal_safe` too."""
+    if _UNDECODABLE.search(path):
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path

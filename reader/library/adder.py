@@ -19,6 +19,8 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExe
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from reader.ingest.errors import SkippedFile
+from reader.ingest.sanitize import readable_path
 from reader.library.highlight_select import ReanchorReport
 from reader.library.index import INDEX_CHUNK
 from reader.library.pipeline import (
@@ -100,10 +102,16 @@ def add_paths(
     report = AddReport()
     state = AddProgress()
     known = store.sources()
-    to_process: list[tuple[str, str, int, int]] = []
-    for path in discover(paths):
+    to_process: list[_FileWork] = []
+    for file in discover(paths):
+        # The library keys a file by a name it can store and print; the file itself
+        # is read by its own name, whatever bytes that holds.
+        path = readable_path(file)
         try:
-            sha, size, mtime_ns = file_digest(path)
+            sha, size, mtime_ns = file_digest(file)
+        except SkippedFile as skip:
+            report.skipped.append((path, skip.reason))
+            continue
         except OSError as exc:
             report.skipped.append((path, f"cannot read: {exc.strerror or exc}"))
             continue
@@ -116,7 +124,7 @@ def add_paths(
             else:
                 report.unchanged.append(path)
             continue
-        to_process.append((path, sha, size, mtime_ns))
+        to_process.append(_FileWork(path, file, sha, size, mtime_ns))
     state.files_total = len(to_process)
     if progress:
         progress(state)
@@ -129,20 +137,31 @@ def add_paths(
 
 @dataclass(slots=True)
 class _FileWork:
-    path: str
+    path: str  # as the library keeps it (readable_path)
+    file: str  # as the file system names it
     sha: str
     size: int
     mtime_ns: int
     cleaned: CleanedFile | None = None
-    expected: int = 0  # articles the cleaner gave
+    expected: int | None = None  # articles the cleaner gave; None while a stream is read
     articles_written: int = 0
     started: bool = False  # the first batch has dropped the file's old articles
+    _stream: bool | None = None
+
+    @property
+    def is_stream(self) -> bool:
+        """A file that may hold any number of articles: read in slices, here."""
+        if self._stream is None:
+            from reader.ingest.files import is_stream
+
+            self._stream = is_stream(self.file)
+        return self._stream
 
 
 def _process(
     store: Store,
     sync: IndexSync,
-    to_process: list[tuple[str, str, int, int]],
+    to_process: list[_FileWork],
     known: dict[str, SourceRecord],
     workers: int,
     report: AddReport,
@@ -150,10 +169,17 @@ def _process(
     progress: ProgressCallback | None,
     batch_size: int,
 ) -> None:
+    """Clean, extract and index ``to_process`` with memory bounded whatever the files
+    hold: single documents are cleaned in the workers, files that may hold any number
+    of articles (JSON Lines, web archives, feeds) are read here one slice at a time,
+    and no more than a few batches are in flight at once."""
     version = pipeline_version()
     queue = list(reversed(to_process))
     running: dict[Future, object] = {}  # future -> _FileWork (cleaning) or its batch
     cleaning = 0
+    batches_in_flight = 0
+    max_in_flight = max(2, workers + 1)
+    stream: _Stream | None = None
     # Articles wait here until a batch is full: batches cut across files so that a
     # folder of one-article pages still makes a few large segments, not one per page.
     waiting: list[tuple[_FileWork, str, Article]] = []
@@ -161,27 +187,51 @@ def _process(
     shutil.rmtree(staging_root, ignore_errors=True)  # leftovers of a killed add
     staging_root.mkdir(parents=True)
 
-    def submit_batch(pool: ProcessPoolExecutor, size: int) -> None:
+    def submit_batch(pool: Executor, size: int) -> None:
+        nonlocal batches_in_flight
         batch, waiting[:] = waiting[:size], waiting[size:]
         future = pool.submit(
             index_chunk, [i for _, i, _ in batch], [a for _, _, a in batch], str(staging_root)
         )
         running[future] = batch
+        batches_in_flight += 1
+
+    def finish(work: _FileWork) -> None:
+        _finish_file(store, sync, work, known, version, report)
+        state.files_done += 1
 
     try:
         with _executor(to_process, workers) as pool:
-            while queue or running or waiting:
+            while queue or running or waiting or stream:
                 while queue and cleaning < _MAX_CLEANING_AHEAD:
-                    path, sha, size, mtime_ns = queue.pop()
-                    work = _FileWork(path, sha, size, mtime_ns)
-                    running[pool.submit(clean_one, path)] = work
+                    if queue[-1].is_stream:
+                        if stream is not None:
+                            break  # one stream at a time
+                        stream = _Stream(queue.pop())
+                        continue
+                    work = queue.pop()
+                    running[pool.submit(clean_one, work.file)] = work
                     cleaning += 1
-                while len(waiting) >= batch_size:
+                if stream is not None and len(waiting) < batch_size:
+                    work = stream.work
+                    fresh = stream.take(batch_size - len(waiting))
+                    state.articles_total += len(fresh)
+                    waiting.extend(
+                        (work, article_id(work.path, a.part), _with_path(a, work.path)) for a in fresh
+                    )
+                    if stream.done:
+                        stream = None
+                        if work.expected == 0 or work.articles_written == work.expected:
+                            finish(work)
+                while len(waiting) >= batch_size and batches_in_flight < max_in_flight:
                     submit_batch(pool, batch_size)
-                if waiting and not queue and not cleaning:
-                    submit_batch(pool, batch_size)  # nothing more is coming
+                nothing_more = not queue and not cleaning and stream is None
+                if waiting and nothing_more and batches_in_flight < max_in_flight:
+                    submit_batch(pool, batch_size)
                 if not running:
                     continue
+                if stream is not None and len(waiting) < batch_size and batches_in_flight < max_in_flight:
+                    continue  # the stream can fill the next batch while the workers are busy
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     task = running.pop(future)
@@ -191,17 +241,16 @@ def _process(
                         report.cpu_seconds += cleaned.cpu_seconds
                         _cleaned(task, cleaned, waiting, state)
                         if task.expected == 0:
-                            _finish_file(store, sync, task, known, version, report)
-                            state.files_done += 1
+                            finish(task)
                     else:
+                        batches_in_flight -= 1
                         indexed = future.result()
                         report.cpu_seconds += indexed.cpu_seconds
                         report.worker_peak_rss_mb = max(report.worker_peak_rss_mb, indexed.peak_rss_mb)
                         finished = _store_batch(store, sync, task, indexed)
                         state.articles_done += len(task)
                         for work in finished:
-                            _finish_file(store, sync, work, known, version, report)
-                            state.files_done += 1
+                            finish(work)
                     if sync.pending >= COMMIT_EVERY:
                         sync.commit()
                     if progress:
@@ -220,6 +269,57 @@ def _process(
         shutil.rmtree(staging_root, ignore_errors=True)
 
 
+# Problems kept per file for the report: a file of a million bad lines must not fill
+# memory with their messages.
+_MAX_PROBLEMS = 100
+
+
+class _Stream:
+    """A file read here, in this process, a slice of articles at a time (see
+    :func:`reader.ingest.files.read_articles`); entity finding and indexing of each
+    slice still run in the workers."""
+
+    def __init__(self, work: _FileWork) -> None:
+        from reader.ingest.files import read_articles
+
+        self.work = work
+        self.problems: list[str] = []
+        self.more_problems = 0
+        self.count = 0
+        self.done = False
+        self._articles = read_articles(work.file, self._problem)
+
+    def _problem(self, problem: str) -> None:
+        if len(self.problems) < _MAX_PROBLEMS:
+            self.problems.append(problem)
+        else:
+            self.more_problems += 1
+
+    def take(self, limit: int) -> list[Article]:
+        from reader.ingest.errors import SkippedFile
+
+        started = time.process_time()
+        taken: list[Article] = []
+        skipped: str | None = None
+        try:
+            for article in self._articles:
+                taken.append(article)
+                if len(taken) >= limit:
+                    break
+            else:
+                self.done = True
+        except SkippedFile as skip:
+            skipped, self.done = skip.reason, True
+        self.count += len(taken)
+        if self.done:
+            problems = self.problems + ([f"… and {self.more_problems} more"] if self.more_problems else [])
+            self.work.cleaned = CleanedFile(self.work.path, [], skipped, tuple(problems))
+            self.work.expected = self.count
+        if self.work.cleaned is not None:
+            self.work.cleaned.cpu_seconds += time.process_time() - started
+        return taken
+
+
 class _InlineExecutor(Executor):
     """Runs each task at once in this process: for small adds (the seeds on first
     use) starting worker processes would take longer than the work itself."""
@@ -233,8 +333,8 @@ class _InlineExecutor(Executor):
         return future
 
 
-def _executor(to_process: list[tuple[str, str, int, int]], workers: int) -> Executor:
-    if workers < 2 or sum(size for _, _, size, _ in to_process) < INLINE_BELOW_BYTES:
+def _executor(to_process: list[_FileWork], workers: int) -> Executor:
+    if workers < 2 or sum(work.size for work in to_process) < INLINE_BELOW_BYTES:
         return _InlineExecutor()
     # forkserver, not fork: forked workers would inherit the writer lock's file
     # descriptor and keep the library locked after the parent is killed.

@@ -20,6 +20,7 @@ from whoosh.searching import Searcher
 from reader.errors import DISK_FULL, ReaderError, is_disk_full, no_space_left, refusal
 from reader.highlights.store import STORE_FILE as HIGHLIGHTS_FILE
 from reader.highlights.store import HighlightStore
+from reader.ingest.sanitize import readable_path
 from reader.library import index as idx
 from reader.library.adder import INDEX_CHUNK, AddReport, ProgressCallback, add_paths
 from reader.library.highlight_select import (
@@ -213,7 +214,8 @@ class Library:
     def remove(self, paths: Iterable[str | os.PathLike[str]]) -> RemoveReport:
         targets: list[str] = []
         for path in paths:
-            targets += self.store.sources_under(os.path.abspath(os.fspath(path)))
+            # Stored under the name add gave it: undecodable bytes as \\xNN.
+            targets += self.store.sources_under(readable_path(os.path.abspath(os.fspath(path))))
         with self.writing() as sync:
             sources, ids = self.store.remove_sources(targets)
             sync.apply(ids, [])

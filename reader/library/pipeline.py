@@ -144,9 +144,12 @@ def pipeline_version() -> str:
 
 
 def file_digest(path: str) -> tuple[str, int, int]:
-    """(sha256, size, mtime_ns) of a file, read in blocks."""
+    """(sha256, size, mtime_ns) of a regular file, read in blocks; a FIFO, device or
+    socket raises :class:`reader.ingest.errors.SkippedFile` before anything is read."""
+    from reader.ingest.decode import open_regular
+
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:
         stat = os.fstat(handle.fileno())
         while block := handle.read(1 << 20):
             digest.update(block)

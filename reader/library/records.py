@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 
 from reader.model import Article
@@ -39,4 +40,4 @@ class StoredArticle:
 
 def article_id(path: str, part: int) -> str:
     """A stable short id: the same file and story position always give the same id."""
-    return hashlib.sha1(f"{path}\0{part}".encode()).hexdigest()[:12]
+    return hashlib.sha1(os.fsencode(path) + f"\0{part}".encode()).hexdigest()[:12]

@@ -79,13 +79,15 @@ CREATE TABLE IF NOT EXISTS index_queue (article_id TEXT PRIMARY KEY, generation 
     ALTER TABLE articles ADD COLUMN author TEXT;
     ALTER TABLE articles ADD COLUMN language TEXT;
     """,
+    # A feed item that gave only its summary (Article.summary).
+    """
+    ALTER TABLE articles ADD COLUMN summary INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # The article columns in the order Article's fields are read back.
-_ARTICLE_COLUMNS = (
-    "id, path, part, title, body, date, source, dateline, url, line_start, line_end, author, language"
-)
+_ARTICLE_COLUMNS = "id, path, part, title, body, date, source, dateline, url, line_start, line_end, author, language, summary"
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +293,7 @@ class Store:
             a = stored.article
             lines = a.lines or (None, None)
             self.db.execute(
-                f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     stored.id,
                     path,
@@ -305,6 +307,7 @@ class Store:
                     *lines,
                     a.author,
                     a.language,
+                    int(a.summary),
                 ),
             )
             self.db.executemany(
@@ -500,6 +503,7 @@ def _stored_from_row(row: tuple, spans: Iterable[EntitySpan]) -> StoredArticle:
         line_end,
         author,
         language,
+        summary,
     ) = row
     lines = (line_start, line_end) if line_start is not None and line_end is not None else None
     article = Article(
@@ -514,6 +518,7 @@ def _stored_from_row(row: tuple, spans: Iterable[EntitySpan]) -> StoredArticle:
         lines=lines,
         author=author,
         language=language,
+        summary=bool(summary),
     )
     return StoredArticle(article_id, article, tuple(spans))
 
