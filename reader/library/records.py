@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 from reader.model import Article
 
-ENTITY_LABELS = ("PERSON", "ORG", "PLACE")
-
 
 @dataclass(frozen=True, slots=True)
 class EntitySpan:
