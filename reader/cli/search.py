@@ -77,6 +77,8 @@ def run_search(args: argparse.Namespace) -> int:
         return 0 if results.hits else 1
     if results.suggestion:
         stderr.print(f"did you mean: {safe_line(results.suggestion)}", markup=False, style="yellow")
+    for note in results.person_notes:
+        stderr.print(safe_line(note), markup=False, style="yellow")
     if not results.hits:
         stderr.print("no articles found", markup=False)
         return 1

@@ -10,5 +10,15 @@ from __future__ import annotations
 from reader.entities.aliases import PersonRegistry, resolve_library
 from reader.entities.extract import extract, extract_article
 from reader.entities.mention import LABELS, Label, Mention
+from reader.entities.names import bare_name_words
 
-__all__ = ["LABELS", "Label", "Mention", "PersonRegistry", "extract", "extract_article", "resolve_library"]
+__all__ = [
+    "LABELS",
+    "Label",
+    "Mention",
+    "PersonRegistry",
+    "bare_name_words",
+    "extract",
+    "extract_article",
+    "resolve_library",
+]

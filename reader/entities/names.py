@@ -76,3 +76,18 @@ def preferred(forms: Counter[str] | Iterable[str]) -> str:
         return (max(middle, 0), -shown[form], -len(form), form)
 
     return min(shown, key=rank)
+
+
+def bare_name_words(words: list[str]) -> list[str]:
+    """The words a user typed for a person (lower case, as the index splits them)
+    without titles and possessive: "Mr. Putin" and "President Putin's" -> putin.
+    A title alone stays as typed ("general")."""
+    from reader.entities.lexicon import word_set
+
+    leading = {w.lower() for w in word_set("titles.txt") | word_set("honorifics.txt")}
+    bare = list(words)
+    while len(bare) > 1 and bare[0] in leading:
+        bare = bare[1:]
+    if len(bare) > 1 and bare[-1] == "s":  # "putin's" is split into putin, s
+        bare = bare[:-1]
+    return bare

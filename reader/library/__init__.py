@@ -19,12 +19,13 @@ from reader.library.library import (
     Library,
     LibraryReadOnly,
     LibraryStats,
+    PersonCorrectionError,
     RebuildReport,
     RemoveReport,
 )
 from reader.library.lock import LibraryBusy
 from reader.library.passages import SNIPPET_MARK
-from reader.library.people import Person
+from reader.library.people import Person, PersonCorrection, PersonIdentity, PersonMatch
 from reader.library.query import QueryError
 from reader.library.records import EntitySpan, StoredArticle
 from reader.library.related import RelatedPiece
@@ -48,6 +49,10 @@ __all__ = [
     "LibraryReadOnly",
     "LibraryStats",
     "Person",
+    "PersonCorrection",
+    "PersonCorrectionError",
+    "PersonIdentity",
+    "PersonMatch",
     "PlacedHighlight",
     "ProgressCallback",
     "QueryError",

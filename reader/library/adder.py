@@ -374,7 +374,7 @@ def _store_batch(
         work.articles_written += len(stored)
         if replaced:
             sync.apply(replaced, [])
-    sync.adopt(Path(indexed.staging), indexed.segment)
+    sync.adopt(Path(indexed.staging), indexed.segment, [s.id for s in indexed.articles])
     return [work for work in works.values() if work.articles_written == work.expected]
 
 

@@ -12,7 +12,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from whoosh.searching import Searcher
@@ -34,11 +34,20 @@ from reader.library.highlight_select import (
 )
 from reader.library.home import library_dir
 from reader.library.lock import LibraryBusy, WriterLock
-from reader.library.people import PeopleDirectory, Person, list_people
+from reader.library.people import (
+    CORRECTIONS,
+    PeopleDirectory,
+    Person,
+    PersonCorrection,
+    PersonIdentity,
+    PersonMatch,
+    corrections,
+    list_people,
+)
 from reader.library.pipeline import pipeline_version
 from reader.library.records import StoredArticle
 from reader.library.related import RelatedPiece, find_related
-from reader.library.schema import check_whoosh
+from reader.library.schema import check_whoosh, name_words
 from reader.library.search import SearchResults, ids_matching, new_searcher, run_search
 from reader.library.spelling import Vocabulary, count_words
 from reader.library.store import Store, StoreUnwritable
@@ -56,6 +65,10 @@ class ArticleNotFound(ReaderError, LookupError):
 
 class LibraryReadOnly(ReaderError):
     """A write was asked of a library opened read-only."""
+
+
+class PersonCorrectionError(ReaderError, ValueError):
+    """A correction to people that cannot be made; the message is one line for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,7 +327,20 @@ class Library:
         sort: str = "relevance",
         limit: int = 10,
     ) -> SearchResults:
-        return run_search(
+        """Hits for ``text``; a person (``person=`` or ``person:`` in the text) means one
+        identity, and when the name fits several people ``person_notes`` says which
+        one was taken and which others exist."""
+        notes: dict[str, None] = {}
+
+        def resolve_person(words: list[str]) -> list[list[str]]:
+            # Built on first use: only a person query needs the directory.
+            directory = self.people_directory()
+            match = directory.identify(" ".join(words))
+            if match.others:
+                notes[match.note()] = None
+            return directory.resolve(words)
+
+        results = run_search(
             self.searcher(),
             self.store,
             text,
@@ -322,10 +348,84 @@ class Library:
             source=source,
             sort=sort,
             limit=limit,
-            # Built on first use: only a person query needs the directory.
-            resolve_person=lambda words: self.people_directory().resolve(words),
+            resolve_person=resolve_person,
             vocabulary=self.vocabulary(),
         )
+        return replace(results, person_notes=tuple(notes)) if notes else results
+
+    # -- people -------------------------------------------------------------
+
+    def person(self, name: str) -> PersonIdentity | None:
+        """The identity ``name`` means: any alias or form seen in an article ("Mr.
+        Putin", "Putin's", "Vladimir V. Putin"), or any word of a name (the most
+        mentioned person with it). ``None`` when no person of the library fits."""
+        return self.people_directory().identify(name).person
+
+    def person_match(self, name: str) -> PersonMatch:
+        """Like :meth:`person`, with the other people ``name`` could mean."""
+        return self.people_directory().identify(name)
+
+    def person_corrections(self) -> list[PersonCorrection]:
+        return corrections(self.store)
+
+    def correct_people(self, action: str, name: str, other: str = "") -> PersonCorrection:
+        """Record one correction and apply it to search, the reader and exports.
+
+        ``merge A B``: B is the same person as A, under A's name. ``split A B``: B (a
+        name or form seen for A) is someone else. ``rename A B``: A is shown as B.
+        ``not-a-person A``: A is no person (an organisation, a place, a film...).
+        Corrections live in the store apart from derived data: ``rebuild``,
+        re-adding and a new cleaner keep them; :meth:`undo_people` takes the last back.
+        """
+        if action not in CORRECTIONS:
+            raise PersonCorrectionError(f"unknown correction {action!r} (one of {', '.join(CORRECTIONS)})")
+        directory = self.people_directory()
+        person = self._known_person(directory, name)
+        other = " ".join(other.split())
+        if action == "merge":
+            joining = self._known_person(directory, other)
+            if joining.name == person.name:
+                raise PersonCorrectionError(f"{name!r} and {other!r} are already one person: {person.name}")
+            other = joining.name
+        elif action == "split":
+            forms = {tuple(name_words(a)): a for a in person.aliases}
+            found = forms.get(tuple(name_words(other)))
+            if found is None:
+                shown = ", ".join(person.aliases[:8]) or "none"
+                raise PersonCorrectionError(f"{other!r} is not a name seen for {person.name} (seen: {shown})")
+            other = found
+        elif action == "rename" and not name_words(other):
+            raise PersonCorrectionError("rename needs the new name")
+        with self.writing() as sync:
+            correction_id = self.store.add_person_correction(action, person.name, other)
+            sync.refresh_people()
+            sync.commit()
+        return PersonCorrection(correction_id, action, person.name, other)
+
+    def undo_people(self) -> PersonCorrection | None:
+        """Take back the last correction to people; ``None`` when there is none."""
+        made = corrections(self.store)
+        if not made:
+            return None
+        with self.writing() as sync:
+            self.store.remove_person_correction(made[-1].id)
+            sync.refresh_people()
+            sync.commit()
+        return made[-1]
+
+    @staticmethod
+    def _known_person(directory: PeopleDirectory, name: str) -> PersonIdentity:
+        match = directory.identify(name)
+        if match.person is None:
+            raise PersonCorrectionError(f"no person {name!r} in the library")
+        exact = [
+            p for p in (match.person, *match.others) if tuple(name_words(p.name)) == tuple(name_words(name))
+        ]
+        if exact:
+            return exact[0]
+        if match.others:
+            raise PersonCorrectionError(f"{match.note()}: name one of them in full")
+        return match.person
 
     def ids_matching(self, text: str, candidates: list[str]) -> set[str]:
         """Which of the ``candidates`` (article ids) a search for ``text`` finds."""

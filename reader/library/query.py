@@ -18,7 +18,7 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import FuzzyTerm
 
 from reader.errors import ReaderError
-from reader.library.schema import build_schema, name_analyzer, text_analyzer
+from reader.library.schema import build_schema, name_words, text_analyzer
 
 DEFAULT_FIELDS = ("title", "body")
 QUERY_FIELDS = ("title", "body", "person", "org", "place", "source", "date")
@@ -28,6 +28,9 @@ _QUOTED = re.compile(r'"[^"]*"')
 _DATE_RANGE = re.compile(r"date:\[([^\]]*)\]", re.IGNORECASE)
 _RANGE_SPLIT = re.compile(r"\s*\bto\b\s*", re.IGNORECASE)
 _ISO_DAY_PREFIX = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
+# "person:putin's": the name analyzer would split off an "s" that the parser then
+# searches as a second person.
+_PERSON_POSSESSIVE = re.compile(r"(?<![\w\"])(person:[^\s\"'’()]+)['’]s?(?=[\s)]|$)", re.IGNORECASE)
 
 
 class QueryError(ReaderError, ValueError):
@@ -53,6 +56,7 @@ def parse_query(
         return wq.Every()
     _check_fields(text)
     _check_date_ranges(text)
+    text = _PERSON_POSSESSIVE.sub(r"\1", text)
     bad_dates: list[str] = []
     parser = MultifieldParser(list(DEFAULT_FIELDS), build_schema())
     parser.add_plugin(DateParserPlugin(callback=bad_dates.append))
@@ -77,22 +81,17 @@ def parse_query(
 
 def person_query(name: str, resolve_person: PersonResolver | None) -> wq.Query:
     """The query for ``--person NAME``: every canonical name NAME may mean."""
-    words = _name_words(name)
+    words = name_words(name)
     if not words:
         raise QueryError("--person needs a name")
     return _names_query(words, resolve_person)
 
 
 def source_query(source: str) -> wq.Query:
-    words = _name_words(source)
+    words = name_words(source)
     if not words:
         raise QueryError("--source needs a name")
     return wq.Term("source", words[0]) if len(words) == 1 else wq.Phrase("source", words)
-
-
-def _name_words(name: str) -> list[str]:
-    # Split as the index splits names: "Bashar al-Assad" -> bashar, al, assad.
-    return [token.text for token in name_analyzer()(name)]
 
 
 def _check_fields(text: str) -> None:

@@ -14,8 +14,8 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from reader.library.index import naive_datetime
-from reader.library.people import name_words
 from reader.library.records import StoredArticle
+from reader.library.schema import name_words
 from reader.library.store import Store
 
 KEY_TERMS = 25

@@ -44,6 +44,15 @@ def name_analyzer():
     return RegexTokenizer() | LowercaseFilter()
 
 
+_NAME_TOKENIZER = name_analyzer()
+
+
+def name_words(name: str) -> list[str]:
+    """A name as the index holds it: "Bashar al-Assad" -> bashar, al, assad. The one
+    tokenizer for names, used by queries, the people directory and related pieces."""
+    return [token.text for token in _NAME_TOKENIZER(name)]
+
+
 def build_schema() -> fields.Schema:
     text = text_analyzer()
     names = name_analyzer()

@@ -56,6 +56,9 @@ class SearchResults:
     total: int
     total_exact: bool = True  # False: ``total`` is an upper bound
     suggestion: str | None = None
+    # "blair: Tony Blair (157); also Blair Pickerell (1)": a person's name that fits
+    # several people searches the most mentioned one and names the others here.
+    person_notes: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         data: dict = {
@@ -66,6 +69,8 @@ class SearchResults:
         }
         if self.suggestion:
             data["suggestion"] = self.suggestion
+        if self.person_notes:
+            data["person_notes"] = list(self.person_notes)
         return data
 
 

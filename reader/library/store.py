@@ -83,6 +83,25 @@ CREATE TABLE IF NOT EXISTS index_queue (article_id TEXT PRIMARY KEY, generation 
     """
     ALTER TABLE articles ADD COLUMN summary INTEGER NOT NULL DEFAULT 0;
     """,
+    # The user's corrections to people (merge, split, rename, not a person): user data,
+    # never derived, so no rebuild, re-add or new cleaner drops them. A person marked
+    # as no person gets the canonical name '' and leaves the resolved mentions.
+    """
+CREATE TABLE IF NOT EXISTS person_corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    action TEXT NOT NULL,
+    name TEXT NOT NULL,
+    other TEXT NOT NULL DEFAULT '',
+    made TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+DROP VIEW IF EXISTS resolved_mentions;
+CREATE VIEW resolved_mentions AS
+    SELECT m.article_id, m.start, m.end, m.label,
+           CASE WHEN m.label = 'PERSON' THEN coalesce(p.canonical, m.name) ELSE m.name END AS name,
+           m.text, m.role
+    FROM mentions AS m LEFT JOIN person_canonical AS p ON m.label = 'PERSON' AND p.name = m.name
+    WHERE p.canonical IS NULL OR p.canonical != '';
+""",
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -444,6 +463,22 @@ class Store:
         rows = self.db.execute("SELECT name, count(*) FROM mentions WHERE label = 'PERSON' GROUP BY name")
         return list(rows)
 
+    def ids_with_renamed_people(self, ids: Sequence[str]) -> list[str]:
+        """Those of ``ids`` with a person whose library-wide name is not the article's own."""
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                row[0]
+                for row in self.db.execute(
+                    "SELECT DISTINCT m.article_id FROM mentions AS m JOIN person_canonical AS p "
+                    f"ON p.name = m.name WHERE m.label = 'PERSON' AND m.article_id IN ({marks})",
+                    chunk,
+                )
+            )
+        return sorted(found)
+
     def person_canonical(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, canonical FROM person_canonical"))
 
@@ -474,6 +509,23 @@ class Store:
                 "INSERT OR REPLACE INTO index_queue VALUES (?, ?)", [(i, generation) for i in ids]
             )
         return sorted(ids)
+
+    # -- the user's corrections to people ----------------------------------
+
+    def person_corrections(self) -> list[tuple[int, str, str, str]]:
+        """(id, action, name, other) in the order they were made."""
+        return list(self.db.execute("SELECT id, action, name, other FROM person_corrections ORDER BY id"))
+
+    def add_person_correction(self, action: str, name: str, other: str = "") -> int:
+        with self.db:
+            cursor = self.db.execute(
+                "INSERT INTO person_corrections (action, name, other) VALUES (?, ?, ?)", (action, name, other)
+            )
+        return int(cursor.lastrowid or 0)
+
+    def remove_person_correction(self, correction_id: int) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM person_corrections WHERE id = ?", (correction_id,))
 
     # -- the index queue ----------------------------------------------------
 

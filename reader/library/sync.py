@@ -35,6 +35,9 @@ class IndexSync:
         self._ix = None
         self.pending = 0
         self._adopted: list = []
+        # Articles indexed by workers under their own person names, not yet checked
+        # against the library-wide ones (see refresh_people).
+        self._fresh_ids: list[str] = []
 
     def state(self) -> str:
         """ "ok", "behind" (catch up from the queue) or "unusable" (rebuild)."""
@@ -104,8 +107,9 @@ class IndexSync:
         idx.apply_changes(self._open_writer(), deleted_ids, articles)
         self.pending += len(articles) + len(deleted_ids)
 
-    def adopt(self, staging: Path, segment) -> None:
-        """Take a segment a worker indexed (articles already in the store)."""
+    def adopt(self, staging: Path, segment, ids: Sequence[str] = ()) -> None:
+        """Take a segment a worker indexed (articles ``ids``, already in the store)."""
+        self._fresh_ids.extend(ids)
         self._open_writer()
         idx.adopt_segment(self.folder, staging, segment)
         self._adopted.append(segment)
@@ -116,9 +120,14 @@ class IndexSync:
         the articles whose people were renamed (they are queued in the store)."""
         from reader.library.people import refresh_canonical_names
 
-        ids = refresh_canonical_names(self.store)
+        ids = set(refresh_canonical_names(self.store))
+        # A worker indexed its articles under their own names ("Obama"); those whose
+        # people already had another library-wide name ("Barack Obama") are re-indexed.
+        ids.update(self.store.ids_with_renamed_people(self._fresh_ids))
+        self._fresh_ids = []
         if ids:
-            self.apply(ids, self.store.get_many(ids).values())
+            ordered = sorted(ids)
+            self.apply(ordered, self.store.get_many(ordered).values())
 
     def commit(self) -> None:
         # The writer holds every change of every store transaction so far: the store

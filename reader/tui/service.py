@@ -21,7 +21,6 @@ from reader.library import (
     SearchResults,
     StoredArticle,
 )
-from reader.library.people import name_words
 
 BROWSE_QUERY = "*"  # every article: the list shown before anything is typed
 
@@ -87,7 +86,7 @@ class LibraryService:
             sort = "date" if request.browsing else request.sort
             return self._lib().search(
                 request.query_text(),
-                person=_person_words(request.person),
+                person=request.person.strip() or None,
                 source=request.source.strip() or None,
                 sort=sort,
                 limit=request.limit,
@@ -145,10 +144,3 @@ class LibraryService:
 
     def folder_name(self) -> str:
         return str(self._library.folder) if self._library else str(self.folder or "")
-
-
-def _person_words(name: str) -> str | None:
-    # The library splits --person on spaces only, so "Bashar al-Assad" would look for
-    # the word "al-assad", which the name index never holds; give it the index's words.
-    words = name_words(name)
-    return " ".join(words) if words else None
