@@ -22,7 +22,7 @@ ARTICLES = [
     ("Kremlin talks", "Vladimir Putin told reporters that Russia wanted peace."),
     ("Speaker speaks", "House Speaker Jim Wright said the budget would pass. Wright spoke on Friday."),
     ("Budget vote", "James Wright, the Speaker of the House, said the vote was close."),
-    ("A film", "The film Vera Drake, directed by Mike Leigh, won the prize."),
+    ("Sales", "Jupiter Research said sales of music players rose."),
 ]
 
 
@@ -86,29 +86,37 @@ def test_the_identity_lists_its_aliases(library):
     assert library.person("Nobody Known") is None
 
 
-def test_merge_survives_rebuild_and_undo_takes_it_back(library, tmp_path):
-    assert library.person("Jim Wright").name != library.person("James Wright").name
-    made = library.correct_people("merge", "James Wright", "Jim Wright")
-    assert made.describe() == "Jim Wright merged into James Wright"
-    assert library.person("Jim Wright").name == "James Wright"
-    assert titles(library, person="James Wright") == {"Speaker speaks", "Budget vote"}
+def test_nicknames_join_and_a_split_survives_rebuild_until_undone(library):
+    # "Jim Wright" and "James Wright": one surname, a nickname and its formal name.
+    assert library.person("James Wright").name == library.person("Jim Wright").name == "Jim Wright"
+    made = library.correct_people("split", "Jim Wright", "James Wright")
+    assert made.describe() == "James Wright split from Jim Wright"
+    assert library.person("James Wright").name == "James Wright"
     library.rebuild()
     library.rebuild(from_sources=True)
-    assert titles(library, 'person:"jim wright"') == {"Speaker speaks", "Budget vote"}
-    assert [p.name for p in library.people() if "Wright" in p.name] == ["James Wright"]
-    assert library.undo_people().action == "merge"
-    assert titles(library, person="James Wright") == {"Budget vote"}
+    assert titles(library, 'person:"james wright"') == {"Budget vote"}
+    assert titles(library, person="Jim Wright") == {"Speaker speaks"}
+    assert library.undo_people().action == "split"
+    assert titles(library, person="James Wright") == {"Speaker speaks", "Budget vote"}
+
+
+def test_merge_survives_rebuild(library):
+    library.correct_people("merge", "Tony Blair", "Blair Pickerell")
+    library.rebuild(from_sources=True)
+    assert library.person("Blair Pickerell").name == "Tony Blair"
+    assert titles(library, person="Tony Blair") == BLAIR | {"Markets calm"}
 
 
 def test_not_a_person_leaves_people_search_and_the_article_entities(library):
-    library.correct_people("not-a-person", "Vera Drake")
+    assert library.person("Jupiter Research") is not None
+    library.correct_people("not-a-person", "Jupiter Research")
     library.rebuild(from_sources=True)
-    assert "Vera Drake" not in [p.name for p in library.people()]
-    film = library.search("film", limit=1).hits[0]
-    assert "Vera Drake" not in film.people
-    stored = library.article(film.id)
-    assert all(span.name != "Vera Drake" for span in stored.entities)
-    assert titles(library, 'person:"vera drake"') == set()
+    assert "Jupiter Research" not in [p.name for p in library.people()]
+    sales = library.search("sales", limit=1).hits[0]
+    assert "Jupiter Research" not in sales.people
+    stored = library.article(sales.id)
+    assert all(span.name != "Jupiter Research" for span in stored.entities)
+    assert titles(library, 'person:"jupiter research"') == set()
 
 
 def test_rename_and_split_survive_a_re_add(library, tmp_path):
@@ -118,12 +126,10 @@ def test_rename_and_split_survive_a_re_add(library, tmp_path):
     # The same files added again under a new path: the corrections still hold.
     library.add([write_corpus(tmp_path / "again")], workers=1)
     assert library.people()[0].name == "Anthony Blair"  # six articles now
-    library.correct_people("merge", "James Wright", "Jim Wright")
-    library.correct_people("split", "James Wright", "Jim Wright")
+    library.correct_people("split", "Jim Wright", "James Wright")
     library.rebuild(from_sources=True)
-    assert library.person("Jim Wright").name == "Jim Wright"
     assert titles(library, person="James Wright") == {"Budget vote"}
-    assert [c.action for c in library.person_corrections()] == ["rename", "merge", "split"]
+    assert [c.action for c in library.person_corrections()] == ["rename", "split"]
 
 
 def test_corrections_name_known_people_only(library):

@@ -16,7 +16,7 @@ the library-wide name:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from reader.entities import names
@@ -36,6 +36,22 @@ class _Person:
         self.surname = surname
         self.forms: Counter[str] = Counter()
 
+    def name(self, written: str | None = None) -> str:
+        """The person's canonical name; for ``written`` with middle initials when the
+        library names two people apart by them ("George W. Bush", "George H. W.
+        Bush"), the one those initials (or their absence) name."""
+        variants = {names.initials(form) for form in self.forms} - {()}
+        if len(variants) < 2:
+            return names.preferred(self.forms)
+        if written is None:
+            top = max(self.forms, key=lambda f: (self.forms[f], f))
+            written = top
+        mine = names.initials(written)
+        return names.preferred(Counter({f: c for f, c in self.forms.items() if names.initials(f) == mine}))
+
+    def mentions(self) -> int:
+        return sum(self.forms.values())
+
 
 class PersonRegistry:
     """Full person names seen anywhere in the library, grouped by person."""
@@ -44,6 +60,7 @@ class PersonRegistry:
         self._people: list[_Person] = []
         self._by_surname: dict[str, list[_Person]] = {}
         self._cache: dict[str, str] = {}
+        self._joined = True
 
     def add(self, name: str, count: int = 1) -> None:
         """Record a person's name (canonical within its article). Lone names are ignored here:
@@ -62,6 +79,7 @@ class PersonRegistry:
             self._people.append(person)
         person.forms[name] += count
         self._cache.clear()
+        self._joined = False
 
     def add_mentions(self, mentions: Iterable[Mention]) -> None:
         for mention in mentions:
@@ -70,6 +88,8 @@ class PersonRegistry:
 
     def canonical(self, name: str) -> str:
         """The library-wide name for ``name``; ``name`` itself when nothing fits unambiguously."""
+        if not self._joined:
+            self._join_nicknames()
         cached = self._cache.get(name)
         if cached is not None:
             return cached
@@ -79,26 +99,54 @@ class PersonRegistry:
 
     def people(self) -> list[str]:
         """Every person's canonical full name, sorted."""
-        return sorted(names.preferred(p.forms) for p in self._people)
+        if not self._joined:
+            self._join_nicknames()
+        found = {p.name(form) for p in self._people for form in p.forms}
+        return sorted(found)
+
+    def _join_nicknames(self) -> None:
+        """ "Jim Wright" and "James Wright", "Bob Dole" and "Robert Dole": one person when
+        the surname has no other person whose given name is the same formal name."""
+        for surname, people in self._by_surname.items():
+            by_formal: dict[str, list[_Person]] = {}
+            for person in people:
+                by_formal.setdefault(names.formal_given(person.given), []).append(person)
+            for group in by_formal.values():
+                if len(group) < 2:
+                    continue
+                group.sort(key=lambda p: (-p.mentions(), p.given))
+                keeper = group[0]
+                for other in group[1:]:
+                    keeper.forms.update(other.forms)
+                    people.remove(other)
+                    self._people.remove(other)
+            self._by_surname[surname] = people
+        self._cache.clear()
+        self._joined = True
 
     def _lookup(self, name: str) -> str:
         key = names.person_key(name)
         if key is not None:
             given, surname = key
-            same = [p for p in self._by_surname.get(surname, ()) if names.same_given(p.given, given)]
+            formal = names.formal_given(given)
+            same = [
+                p
+                for p in self._by_surname.get(surname, ())
+                if names.same_given(p.given, given) or names.formal_given(p.given) == formal
+            ]
             exact = [p for p in same if p.given == given]
             matches = exact or same
-            return names.preferred(matches[0].forms) if len(matches) == 1 else name
+            return matches[0].name(name) if len(matches) == 1 else name
         core = names.core_tokens(name)
         if len(core) != 1:
             return name
         people = self._by_surname.get(names.surname_key(core[0]), [])
         if len(people) == 1:
-            return names.preferred(people[0].forms)
+            return people[0].name()
         if people:
             # "Assad" when the library names Bashar al-Assad hundreds of times and his wife
             # a few: the surname alone means the one the library is about.
-            counts = sorted(((sum(p.forms.values()), names.preferred(p.forms)) for p in people), reverse=True)
+            counts = sorted(((p.mentions(), p.name()) for p in people), reverse=True)
             total = sum(count for count, _ in counts)
             top, top_name = counts[0]
             if top >= _DOMINANT_MIN and top >= _DOMINANT_SHARE * total:
@@ -117,3 +165,19 @@ def resolve_library(per_article_mentions: Sequence[Sequence[Mention]]) -> list[l
             [replace(m, name=registry.canonical(m.name)) if m.label == "PERSON" else m for m in mentions]
         )
     return resolved
+
+
+def mostly_things(people: Mapping[str, int], things: Mapping[str, int]) -> set[str]:
+    """Person names the library names more often as organisations or places: "Dean
+    Witter" (of "Dean Witter Reynolds Inc"), "Phelps" (of "Phelps Dodge Corp").
+
+    ``people`` counts the mentions of each library-wide person name; ``things`` the
+    mentions of each organisation and place name. A name counts against a person when
+    it is the whole or the first words of an organisation's or a place's name.
+    """
+    leading: Counter[str] = Counter()
+    for name, count in things.items():
+        parts = name.split()
+        for size in range(1, len(parts) + 1):
+            leading[" ".join(parts[:size])] += count
+    return {name for name, count in people.items() if name and leading.get(name, 0) > count}

@@ -50,6 +50,9 @@ class Candidate:
     possessive: bool = False
     # Read and found to be no name ("Syrian", "Monday"): later passes leave it alone.
     blocked: bool = False
+    # Named as a work ("the film Vera Drake", "the band Franz Ferdinand"): the same name
+    # elsewhere in the text is no person either.
+    work: bool = False
     # Start of an ordinary word dropped before this candidate at a sentence start
     # ("Ban" of "Ban Ki-moon said"): put back if the text names "Ban Ki-moon" elsewhere.
     extend_from: int | None = None
@@ -145,6 +148,18 @@ _TITLE_MODIFIERS = frozenset(
         "Supreme",
         "Head",
     }
+)
+# Titles that are also ordinary words opening names of things: "General Electric",
+# "General Agreement on Tariffs", "Major League", "Private Eye". They are a title only
+# before a first name or a surname-like word.
+_AMBIGUOUS_TITLES = frozenset(
+    {"General", "Major", "Private", "Premier", "Marshal", "Justice", "Agent", "Dean", "Judge", "Chancellor"}
+)
+# Nouns that name a work or a group before its title: "the film Vera Drake".
+_WORK_NOUNS = frozenset(
+    "film films movie movies album albums single song songs novel novels book books play plays musical "
+    "opera series show shows sitcom documentary documentaries band bands thriller comedy drama "
+    "programme".split()
 )
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "one", "another"})
 _SPEECH_BEFORE_VERBS = frozenset({"said", "says", "told", "added", "asked"})
@@ -363,6 +378,13 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
     # "and" between names: "Germany, France and Italy", "Kerry and Lavrov".
     for index, part in enumerate(parts):
         if part.connector and part.text in ("and", "&"):
+            if (
+                0 < index < len(parts) - 1
+                and words[index - 1] in lists["role_objects"]
+                and words[index + 1] in lists["role_objects"]
+                and any(w in lists["titles"] for w in words[:index])
+            ):
+                continue  # "Minister of Energy and Mines Subroto": one office
             _split_run(text, parts[:index], out, all_caps)
             _split_run(text, parts[index + 1 :], out, all_caps)
             return
@@ -403,7 +425,19 @@ def _split_titles(
         ):
             # "U.S. Motorcycle (industry)": the place, then whatever follows on its own.
             out.append(_candidate(text, parts[:length], label, strength, sentence_start=sentence_start))
+            before = len(out)
             _split_titles(text, parts[length:], words[length:], out, all_caps, False)
+            after_place = out[before:]
+            if (
+                len(after_place) == 1
+                and len(after_place[0].tokens) == 1
+                and after_place[0].label == "PERSON"
+                and after_place[0].strength <= CUE
+                and not after_place[0].role
+            ):
+                # "the China Daily said": a word after a place in one run is no person
+                # on the strength of a speech verb alone.
+                after_place[0].label, after_place[0].strength = None, 0
             return
     elif len(parts) >= 3:
         # A title inside the run: "Carib Chief Charles Williams".
@@ -421,8 +455,12 @@ def _split_titles(
         word = words[index]
         if parts[index].connector:
             # "Secretary of State", "Chief of Staff": "of" + an office word stays in the title.
+            # "Minister of Energy and Mines": "and" + another office word too.
             if (
-                parts[index].text in ("of", "for", "of the")
+                (
+                    parts[index].text in ("of", "for", "of the")
+                    or (parts[index].text in ("and", "&") and index >= title_start + 2)
+                )
                 and index > title_start
                 and index + 1 < len(parts)
                 and words[index + 1] in lists["role_objects"]
@@ -431,6 +469,25 @@ def _split_titles(
                 continue
             break
         if word in lists["titles"] or word in lists["honorifics"]:
+            # "Prime Minister Major", "Mr Major": the last word after a title is the
+            # name even when it is a title too.
+            if index == len(parts) - 1 and index > title_start and word in _AMBIGUOUS_TITLES:
+                break
+            # After another title it is one ("Secretary General", "Attorney General").
+            if (
+                word in _AMBIGUOUS_TITLES
+                and index == title_start
+                and not _ambiguous_title_fits(words, parts, index, all_caps)
+            ):
+                if len(parts) == 1 and not all_caps:
+                    # "Major said": the surname of a person the text may name in full.
+                    out.append(_candidate(text, parts, None, 0, sentence_start=sentence_start))
+                    return
+                # "General Electric": no title; the whole run is some other name.
+                if index == title_start:
+                    _label_thing(text, parts[index:], out, sentence_start and index == 0)
+                    return
+                break
             if word not in lists["honorifics"]:
                 honorific_only = False
             index += 1
@@ -455,8 +512,12 @@ def _split_titles(
         if index < len(parts) and parts[index].connector and parts[index].text in _SPLITTING_CONNECTORS:
             _split_run(text, parts[index + 1 :], out, all_caps)
             return
-        # A title and nothing else ("Secretary of State") names an office, not a person.
+        # A title and nothing else ("Secretary of State") names an office, not a person;
+        # a lone title that is also a surname ("Major said") may still be one, if the
+        # text names that person in full (see resolve).
         if index >= len(parts):
+            if len(parts) == 1 and words[0] in _AMBIGUOUS_TITLES and not all_caps:
+                out.append(_candidate(text, parts, None, 0, sentence_start=sentence_start))
             return
         # Honorifics alone ("Mr") could be a word in caps text; a title needs a name after it.
         if all(_strip_period(w) in lists["titles"] for w in words[title_start:index]) and index == len(parts):
@@ -477,6 +538,62 @@ def _split_titles(
     candidate.role = role
     _label_name(text, candidate, name_words, has_title, all_caps)
     out.append(candidate)
+
+
+def _ambiguous_title_fits(words: list[str], parts: list[_Part], index: int, all_caps: bool) -> bool:
+    """ "General Colin Powell", "Judge Ito": a name follows; "General Electric Co",
+    "General Agreement": something else does."""
+    rest = words[index + 1 :]
+    if not rest or parts[index + 1].connector:
+        return False
+    following = rest[0]
+    lists = _lists()
+    if following in lists["titles"] or following in lists["honorifics"] or _is_first_name(following):
+        return True
+    return (
+        len(rest) == 1
+        and not _is_ordinary(following, all_caps)
+        and not _known_label(following, all_caps)
+        and not ACRONYM.match(following)
+    )
+
+
+def _label_thing(text: str, parts: list[_Part], out: list[Candidate], sentence_start: bool) -> None:
+    """A run that names no person ("General Electric Co"): an organisation when a
+    keyword says so, else nothing the finder labels."""
+    words = [_strip_period(p.text) for p in parts]
+    if _has_org_suffix(words) or any(fold(w) in _corporate_folded() for w in words):
+        out.append(_candidate(text, parts, "ORG", KEYWORD, sentence_start=sentence_start))
+        return
+    candidate = _candidate(text, parts, None, 0, sentence_start=sentence_start)
+    candidate.blocked = True
+    out.append(candidate)
+
+
+def _place_and_word(tokens: list[str], all_caps: bool) -> bool:
+    """ "China Daily": a sure place, then one word that is no given name and no known name."""
+    return (
+        len(tokens) == 2
+        and bool(lexicon.places().get(tokens[0]))
+        # "Paris Hilton", "Jordan Henderson": a place that is a common given name too
+        and lexicon.given_births(tokens[0]) < _COMMON_GIVEN_BIRTHS
+        and not _is_first_name(tokens[1])
+        and not _known_label(tokens[1], all_caps)
+        and not _is_ordinary(tokens[1], all_caps)
+    )
+
+
+_COMMON_GIVEN_BIRTHS = 10_000
+_OWNED_BY_NAME = re.compile(r"[A-Z][\w-]*['’]s?[ \u00a0]$")
+_CORPORATE_AFTER = re.compile(
+    r",?[ \u00a0]+(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Incorporated|Corporation|Limited)\b\.?"
+)
+
+
+@cache
+def _corporate_folded() -> frozenset[str]:
+    """Legal-form words however they are cased: "Inc", "INc", "CORP"."""
+    return frozenset(fold(w) for w in _lists()["corporate"])
 
 
 def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bool, all_caps: bool) -> None:
@@ -501,7 +618,39 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
     if candidate.text in lists["demonyms"] or (all_caps and candidate.text.title() in lists["demonyms"]):
         candidate.blocked = True
         return
-    if tokens and (tokens[0] in lists["non_entities"] or (len(tokens) == 1 and tokens[0] in lists["titles"])):
+    # "Asia Ltd", "National Amusements, Inc": a legal form is never part of a person's name.
+    if any(fold(t) in _corporate_folded() for t in tokens):
+        if len(tokens) >= 2:
+            candidate.label, candidate.strength = "ORG", KEYWORD
+        else:
+            candidate.blocked = True
+        return
+    previous_words, previous_comma = _previous_words(text[max(0, candidate.start - 60) : candidate.start])
+    following = _NEXT_WORDS.match(text, candidate.end)
+    if not has_title and (
+        (previous_words and not previous_comma and previous_words[-1].lower() in _WORK_NOUNS)
+        or (following and following.group(1) in _WORK_NOUNS and not candidate.possessive)
+    ):
+        # "the film Vera Drake", "the first Harry Potter film"
+        candidate.blocked = candidate.work = True
+        return
+    # "China Daily": a place and a word that is no given name name an organisation,
+    # not a person called "Daily".
+    if not has_title and _place_and_word(tokens, all_caps):
+        candidate.label, candidate.strength = "ORG", CUE
+        return
+    # "National Amusements, Inc": a legal form right after the name.
+    if not has_title and _CORPORATE_AFTER.match(text, candidate.end):
+        candidate.label, candidate.strength = "ORG", KEYWORD
+        return
+    if tokens and (
+        tokens[0] in lists["non_entities"]
+        or (
+            len(tokens) == 1
+            and tokens[0] in lists["titles"]
+            and not (has_title and tokens[0] in _AMBIGUOUS_TITLES)
+        )
+    ):
         candidate.blocked = True
         return
     if words[-1] in lists["place_suffixes"] and len(tokens) >= 2:
@@ -574,6 +723,9 @@ def _looks_like_name(tokens: list[str], all_caps: bool) -> bool:
     if not tokens:
         return False
     if not all_caps and any(len(t) > 1 and t.isupper() for t in tokens):
+        return False
+    # "Data General said": a title word ends no person's name.
+    if len(tokens) >= 2 and tokens[-1] in _lists()["titles"]:
         return False
     return len(tokens) == 1 or tokens[-1] not in lexicon.places()
 
@@ -654,13 +806,16 @@ def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str]
             if word in lists["org_nouns"] or word in lists["place_nouns"]:
                 break
     # A lone unknown word before "said" may be a company ("Nationwide said"): it counts
-    # only when it is no ordinary word, no acronym and no known organisation or place.
+    # only when it is no ordinary word, no acronym, no known organisation or place, and
+    # not owned by a name before it ("the People's Daily said"). The library drops
+    # such a word when it names an organisation more often (people.py).
     single_ok = (
         len(tokens) == 1
         and not _is_ordinary(tokens[0])
         and not ACRONYM.match(tokens[0])
         and tokens[0] not in lexicon.places()
         and tokens[0] not in lexicon.organisations()
+        and not _OWNED_BY_NAME.search(before)
     )
     if all_caps and (len(candidate.text) < 4 or tokens[-1] in lists["titles"]):
         return False  # "SAYS EC WOULD", "NAMES NEW PRESIDENT"

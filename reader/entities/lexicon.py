@@ -63,12 +63,21 @@ def _given_births() -> dict[str, int]:
     return births
 
 
+def given_births(word: str) -> int:
+    """How many babies were given ``word`` as a name (0 for no given name)."""
+    return _given_births().get(fold(word), 0)
+
+
 @cache
 def first_names() -> frozenset[str]:
     """Given names, folded ("sergei", "bashar", "jean")."""
     names = set(_given_births())
     # Short words and particles that the list holds as rare names but news uses otherwise.
     names -= {"al", "el", "de", "la", "le", "van", "von", "bin", "ibn", "mr", "the", "st"}
+    # Words that open place names and only rarely a person's: "San Francisco", "Santa Fe".
+    names -= {"san", "santa", "santo", "sao", "los", "las", "port", "fort", "mount", "saint", "lake", "new"}
+    # Nationalities and party words the baby-name counts hold ("British", "Christian").
+    names -= {fold(word) for word in word_set("demonyms.txt")}
     names.update({"abu", "umm"})  # kunyas open Arabic names: "Abu Bakr al-Baghdadi"
     return frozenset(names)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
 from reader.entities.lexicon import fold
-from reader.entities.patterns import INITIAL
+from reader.entities.patterns import NAME_INITIAL as INITIAL
 
 _PARTICLES = frozenset("de du da di del della dos das do van von der den la le bin ibn y al el bint".split())
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|ar|at|an|az|ud|ul)-", re.IGNORECASE)
@@ -50,12 +51,18 @@ def same_given(a: str, b: str) -> bool:
     return len(short) >= 3 and long.startswith(short)
 
 
+def initials(name: str) -> tuple[str, ...]:
+    """The middle initials written in a name: "George H. W. Bush" -> ("H", "W")."""
+    return tuple(w.replace(".", "") for w in words(name)[1:-1] if INITIAL.match(w))
+
+
 def display(name: str) -> str:
-    """The form to show: middle initials dropped ("Vladimir V. Putin" -> "Vladimir Putin")."""
+    """The form to show: a middle initial keeps its period ("George W Bush" ->
+    "George W. Bush"), so a name written with and without it reads the same."""
     parts = words(name)
     if len(parts) <= 2:
         return name
-    kept = [parts[0]] + [p for p in parts[1:-1] if not INITIAL.match(p)] + [parts[-1]]
+    kept = [parts[0]] + [p + "." if len(p) == 1 and p.isupper() else p for p in parts[1:-1]] + [parts[-1]]
     return " ".join(kept)
 
 
@@ -63,19 +70,42 @@ def preferred(forms: Counter[str] | Iterable[str]) -> str:
     """The canonical form among a person's full names.
 
     Plain first-and-last forms win over forms with middle names ("Bashar al-Assad" over
-    "Bashar Hafez al-Assad"), then the most frequent, then the longest ("Bashar al-Assad"
-    over "Bashar Assad"), then alphabetical order, so the choice never depends on order.
+    "Bashar Hafez al-Assad") and over forms with a middle initial when the person is
+    also written without it ("Vladimir Putin" over "Vladimir V. Putin"; "Andrew J.
+    Tabler", never written otherwise, keeps it); then the most frequent, then the
+    longest ("Bashar al-Assad" over "Bashar Assad"), then alphabetical order, so the
+    choice never depends on order.
     """
     counts = forms if isinstance(forms, Counter) else Counter(forms)
     shown: Counter[str] = Counter()
     for form, count in counts.items():
         shown[display(form)] += count
 
-    def rank(form: str) -> tuple[int, int, int, str]:
+    def rank(form: str) -> tuple[int, int, int, int, str]:
         middle = len(core_tokens(form)) - 2
-        return (max(middle, 0), -shown[form], -len(form), form)
+        return (max(middle, 0), len(initials(form)), -shown[form], -len(form), form)
 
     return min(shown, key=rank)
+
+
+@cache
+def _nicknames() -> dict[str, str]:
+    """Given name -> the formal name it stands for ("bob" -> "robert")."""
+    from reader.entities.lexicon import _read_list
+
+    table: dict[str, str] = {}
+    for line in _read_list("nicknames.txt"):
+        formal, _, short = line.partition("=")
+        for nickname in short.split("|"):
+            if nickname.strip():
+                # A nickname of several names ("Chris") stands for the first listed.
+                table.setdefault(fold(nickname.strip()), fold(formal.strip()))
+    return table
+
+
+def formal_given(given: str) -> str:
+    """ "jim" and "jimmy" -> "james": the name nicknames are compared by."""
+    return _nicknames().get(given, given)
 
 
 def bare_name_words(words: list[str]) -> list[str]:

@@ -41,16 +41,18 @@ CONNECTORS = frozenset(
         "|"
     )
 )
+# A capital without its period between two name words: "George W Bush".
+_BARE_INITIAL = rf"{UPPER}(?=[ \u00a0]{UPPER}[a-z])"
 _CONNECTOR = "|".join(sorted((re.escape(c) for c in CONNECTORS), key=len, reverse=True))
 _PARTICLE = "de|van|von|der|den|du|da|di|dos|al|el|bin|ibn"
 _SPACE = r"[ \u00a0]"
 
 RUN = re.compile(
     rf"(?<![\w'’\-.@/])(?:(?:{_PARTICLE}){_SPACE}(?={UPPER}))?{_TOKEN}"
-    rf"(?:(?:{_SPACE}(?:{_CONNECTOR}){_SPACE}|{_SPACE}){_TOKEN})*"
+    rf"(?:(?:{_SPACE}(?:{_CONNECTOR}){_SPACE}|{_SPACE})(?:{_TOKEN}|(?<=[a-z.][ \u00a0]){_BARE_INITIAL}))*"
 )
 # The parts of a run: tokens and the connectors between them.
-PART = re.compile(rf"{_TOKEN}|(?<![\w'’-])(?:{_CONNECTOR})(?!\w)")
+PART = re.compile(rf"{_TOKEN}|(?<=[a-z.][ \u00a0]){_BARE_INITIAL}|(?<![\w'’-])(?:{_CONNECTOR})(?!\w)")
 
 # Where a sentence starts: start of text or line, or after closing punctuation or a quote.
 SENTENCE_START = re.compile(r"(?:^|[\n.!?:;\"“”‘(\[•—–-])[\s\"“‘'(\[]*$")
@@ -59,6 +61,8 @@ SENTENCE_START = re.compile(r"(?:^|[\n.!?:;\"“”‘(\[•—–-])[\s\"“‘
 POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?![\w]))")
 ACRONYM = re.compile(rf"^{UPPER}{{2,6}}$|^(?:{UPPER}\.){{2,4}}$")
 INITIAL = re.compile(rf"^(?:{UPPER}\.)+$")
+# A middle initial as names are compared: "W." and "W" (of "George W Bush") alike.
+NAME_INITIAL = re.compile(rf"^(?:{UPPER}\.)+$|^{UPPER}$")
 LOWER_WORDS = re.compile(r"[a-z][a-z-]*")
 WORDS_BEFORE = re.compile(r"([A-Za-z][\w-]*)\W*$")
 APPOSITION = re.compile(r"^,\s+(?:(?:a|an|the|his|her|its|their|our|one|another)\s+)?([^,;.()\"“”]{0,60})")

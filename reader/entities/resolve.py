@@ -26,6 +26,7 @@ class _Person:
 
 
 def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
+    _block_works(candidates)
     _restore_sentence_starts(candidates, text)
     _agree_labels(candidates)
     people = _people(candidates)
@@ -121,6 +122,18 @@ def _lists_of_names(candidates: list[Candidate], text: str) -> list[list[Candida
             lists.append(current)
             current = []
     return lists
+
+
+def _block_works(candidates: list[Candidate]) -> None:
+    """ "the film Vera Drake ... an Oscar for Vera Drake": a name read once as a work's
+    is no person anywhere in the text, unless a title says so."""
+    works = {c.text for c in candidates if c.work}
+    if not works:
+        return
+    for candidate in candidates:
+        if candidate.text in works and not candidate.role and candidate.strength < CONTEXT:
+            candidate.blocked = True
+            candidate.label = None
 
 
 def _restore_sentence_starts(candidates: list[Candidate], text: str) -> None:

@@ -181,13 +181,21 @@ def refresh_canonical_names(store: Store) -> list[str]:
     """Recompute every person's library-wide name after the library or the user's
     corrections changed; returns the ids of the articles to re-index because one of
     their people changed name."""
-    from reader.entities import PersonRegistry
+    from reader.entities import PersonRegistry, mostly_things
 
     registry = PersonRegistry()
     raw = store.raw_person_names()
     for name, count in raw:
         registry.add(name, count)
-    wanted = apply_corrections({name: registry.canonical(name) for name, _ in raw}, corrections(store))
+    library_wide = {name: registry.canonical(name) for name, _ in raw}
+    mentions: Counter[str] = Counter()
+    for name, count in raw:
+        mentions[library_wide[name]] += count
+    things = mostly_things(mentions, store.thing_names())
+    library_wide = {
+        name: "" if canonical in things else canonical for name, canonical in library_wide.items()
+    }
+    wanted = apply_corrections(library_wide, corrections(store))
     wanted = {name: canonical for name, canonical in wanted.items() if canonical != name}
     current = store.person_canonical()
     changes = {name: canonical for name, canonical in wanted.items() if current.get(name) != canonical}

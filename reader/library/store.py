@@ -463,6 +463,13 @@ class Store:
         rows = self.db.execute("SELECT name, count(*) FROM mentions WHERE label = 'PERSON' GROUP BY name")
         return list(rows)
 
+    def thing_names(self) -> dict[str, int]:
+        """Organisation and place names with their number of mentions."""
+        rows = self.db.execute(
+            "SELECT name, count(*) FROM mentions WHERE label IN ('ORG', 'PLACE') GROUP BY name"
+        )
+        return dict(rows)
+
     def ids_with_renamed_people(self, ids: Sequence[str]) -> list[str]:
         """Those of ``ids`` with a person whose library-wide name is not the article's own."""
         found: set[str] = set()
