@@ -586,7 +586,8 @@ def _place_and_word(tokens: list[str], all_caps: bool) -> bool:
 _COMMON_GIVEN_BIRTHS = 10_000
 _OWNED_BY_NAME = re.compile(r"[A-Z][\w-]*['’]s?[ \u00a0]$")
 _CORPORATE_AFTER = re.compile(
-    r",?[ \u00a0]+(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Incorporated|Corporation|Limited)\b\.?"
+    # "James Capel (Far East) Ltd": a place in brackets may come first.
+    r",?[ \u00a0]+(?:\([^()\n]{1,30}\)[ \u00a0]+)?(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Incorporated|Corporation|Limited)\b\.?"
 )
 
 
@@ -736,7 +737,16 @@ def _noun_cue(before: str, after: str, possessive: bool) -> str | None:
     if _TICKER_AFTER.match(after):
         return "ORG"
     previous, comma = _previous_words(before)
-    if previous and not comma and previous[-1] in lists["org_nouns"]:
+    if previous and not comma and previous[-1].lower() in lists["org_nouns"]:
+        return "ORG"
+    # "an analyst with Jupiter Research", "economist at Nomura": where someone works.
+    if (
+        len(previous) >= 2
+        and not comma
+        and previous[-1] in ("with", "at")
+        and previous[-2].lower() in lists["role_nouns"]
+        and not possessive
+    ):
         return "ORG"
     if not possessive:
         following = _NEXT_WORDS.match(after)
