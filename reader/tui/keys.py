@@ -128,6 +128,19 @@ READING = [
     ),
 ]
 
+# On a person in the side panel: corrections kept in the library, like highlights.
+PEOPLE_PANEL = [
+    _b("x", "not_a_person", "Not a person", "not_a_person", "Mark the chosen name as no person"),
+    _b("R", "rename_person", "Rename", "rename_person", "Show the chosen person under another name"),
+    _b("M", "merge_person", "Merge", "merge_person", "Name another person who is the chosen one"),
+    _b("U", "undo_people", "Undo", "undo_people", "Undo the last correction to people"),
+]
+
+PERSON_NAME = [
+    _b("enter", "submit", "Save", "save_person_name", "Save the name", priority=True),
+    _b("escape", "cancel", "Cancel", "cancel_person_name", "Close without a change"),
+]
+
 RELATED = [
     _b("escape", "dismiss_picker", "Close", "close_related", "Close the related list"),
     _b(
@@ -197,6 +210,7 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Everywhere", APP),
     ("Search", SEARCH),
     ("Reading an article", READING),
+    ("People in the side panel", PEOPLE_PANEL),
     ("Highlighting (reading, and the focused pane side by side)", CURSOR),
     ("Related pieces", RELATED),
     ("Side by side", COMPARE),
@@ -204,6 +218,7 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Highlight note", HIGHLIGHT_NOTE),
     ("Export", EXPORT),
     ("Questions", CONFIRM),
+    ("A person's name", PERSON_NAME),
     ("Help", HELP),
 ]
 

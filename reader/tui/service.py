@@ -109,6 +109,15 @@ class LibraryService:
         with self._lock:
             return self._lib().person_names(limit)
 
+    def correct_people(self, action: str, name: str, other: str = "") -> str:
+        """Make one correction to people (or undo the last, ``action="undo"``); returns
+        what was done, for the status line."""
+        with self._lock:
+            if action == "undo":
+                undone = self._lib().undo_people()
+                return f"undone: {undone.describe()}" if undone else "no correction to undo"
+            return self._lib().correct_people(action, name, other).describe()
+
     def generation(self) -> int:
         """Bumped by every change to the library (an ``add`` in another terminal too)."""
         with self._lock:

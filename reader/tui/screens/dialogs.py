@@ -1,5 +1,5 @@
-"""Small dialogs of the highlights: the note and tags of a new highlight, the
-export path prompt, and a yes/no question (overwrite?)."""
+"""Small dialogs: the note and tags of a new highlight, the export path prompt, a
+yes/no question (overwrite?) and a person's name (rename, merge)."""
 
 from __future__ import annotations
 
@@ -106,3 +106,31 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class PersonNameScreen(ModalScreen[str | None]):
+    """Asks for a person's name: the new name (rename) or the other person (merge)."""
+
+    BINDINGS = keys.PERSON_NAME
+
+    def __init__(self, title: str, value: str = "", placeholder: str = "a name") -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(terminal_safe(self.title_text, one_line=True), classes="dialog-title", markup=False)
+            yield Input(value=self.value, placeholder=self.placeholder, id="person-name")
+            yield Static("enter: save · escape: cancel", classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#person-name", Input).focus()
+
+    def action_submit(self) -> None:
+        name = " ".join(self.query_one("#person-name", Input).value.split())
+        self.dismiss(name or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

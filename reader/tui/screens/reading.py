@@ -17,6 +17,7 @@ from reader.library import StoredArticle
 from reader.textmatch import best_match_offset, find_all, query_matches
 from reader.tui import keys
 from reader.tui.marks import entity_marks, legend, span_marks
+from reader.tui.screens.dialogs import ConfirmScreen, PersonNameScreen
 from reader.tui.screens.highlighting import Highlighting, Passages
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel
@@ -28,6 +29,12 @@ NARROW_WIDTH = 100  # below this the side panel only shows on demand (p)
 @dataclass
 class ArticleLoaded(Message):
     article: StoredArticle | None
+    error: str | None = None
+
+
+@dataclass
+class PeopleCorrected(Message):
+    done: str | None
     error: str | None = None
 
 
@@ -313,6 +320,48 @@ class ReadingScreen(Highlighting):
     @on(EntityPanel.EntityChosen)
     def _search_entity(self, event: EntityPanel.EntityChosen) -> None:
         self.app.search_entity(event.label, event.name)
+
+    # -- corrections to people (side panel keys) ----------------------------
+
+    @on(EntityPanel.CorrectionAsked)
+    def _correction_asked(self, event: EntityPanel.CorrectionAsked) -> None:
+        name = event.name
+        if event.action == "undo":
+            self.correct_people("undo", "")
+        elif event.action == "not-a-person":
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"Mark {terminal_safe(name, one_line=True)} as no person in the whole library?"
+                ),
+                lambda yes: self.correct_people("not-a-person", name) if yes else None,
+            )
+        elif event.action == "rename":
+            self.app.push_screen(
+                PersonNameScreen(f"Rename {name} to", value=name),
+                lambda new: self.correct_people("rename", name, new) if new and new != name else None,
+            )
+        elif event.action == "merge":
+            self.app.push_screen(
+                PersonNameScreen(f"The same person as {name}:", placeholder="another person's name"),
+                lambda other: self.correct_people("merge", name, other) if other else None,
+            )
+
+    @work(thread=True, exclusive=True, group="people", exit_on_error=False)
+    def correct_people(self, action: str, name: str, other: str = "") -> None:
+        try:
+            done = self.app.service.correct_people(action, name, other)
+        except Exception as exc:
+            self.post_message(PeopleCorrected(None, str(exc.args[0]) if exc.args else str(exc)))
+        else:
+            self.post_message(PeopleCorrected(done))
+
+    @on(PeopleCorrected)
+    def _people_corrected(self, message: PeopleCorrected) -> None:
+        if message.error:
+            self.notify(terminal_safe(message.error, one_line=True), severity="error", markup=False)
+            return
+        self.notify(terminal_safe(message.done or "", one_line=True), timeout=4, markup=False)
+        self.load_article()  # names, highlights and the panel as corrected
 
     @on(ArticleView.Clicked)
     def _clicked(self, event: ArticleView.Clicked) -> None:
