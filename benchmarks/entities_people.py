@@ -27,24 +27,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from shared_data import CORPUS
 
 
-def _names_of(bodies: list[str]) -> list[tuple[list[str], list[str]]]:
-    """Per article: the people's names, and the organisations' and places' names."""
+def _names_of(bodies: list[str]) -> list[tuple[list[str], list[str], list[str]]]:
+    """Per article: the people's names, the organisations' and places' names, and
+    the people's names written with a title."""
     from reader.entities import extract
 
     found = []
     for body in bodies:
         mentions = extract(body)
-        found.append(
-            (
-                [m.name for m in mentions if m.label == "PERSON"],
-                [m.name for m in mentions if m.label != "PERSON"],
-            )
-        )
+        people = [m for m in mentions if m.label == "PERSON"]
+        things = [m.name for m in mentions if m.label != "PERSON"]
+        found.append(([m.name for m in people], things, [m.name for m in people if m.role]))
     return found
 
 
 def in_memory(corpus: Path, workers: int) -> list[tuple[str, int]]:
-    from reader.entities import PersonRegistry, mostly_things
+    from reader.entities import PersonRegistry, mostly_things, unknown_lone_names
 
     with gzip.open(corpus, "rt", encoding="utf-8") as lines:
         bodies = [json.loads(line).get("body") or "" for line in lines]
@@ -53,17 +51,21 @@ def in_memory(corpus: Path, workers: int) -> list[tuple[str, int]]:
         per_article = [names for chunk in pool.map(_names_of, chunks) for names in chunk]
     registry = PersonRegistry()
     things: Counter[str] = Counter()
-    for names, other in per_article:
+    titled: set[str] = set()
+    for names, other, with_title in per_article:
         things.update(other)
+        titled.update(with_title)
         for name, count in Counter(names).items():
             registry.add(name, count)
+    canonical = {name: registry.canonical(name) for names, _, _ in per_article for name in names}
     mentions: Counter[str] = Counter()
-    for names, _ in per_article:
-        mentions.update(registry.canonical(name) for name in names)
+    for names, _, _ in per_article:
+        mentions.update(canonical[name] for name in names)
     dropped = mostly_things(mentions, things)
+    lone = unknown_lone_names(canonical, titled)
     articles: Counter[str] = Counter()
-    for names, _ in per_article:
-        articles.update({registry.canonical(name) for name in names} - dropped)
+    for names, _, _ in per_article:
+        articles.update({canonical[name] for name in names if name not in lone} - dropped)
     return sorted(articles.items(), key=lambda item: (-item[1], item[0]))
 
 

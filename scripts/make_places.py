@@ -49,7 +49,9 @@ def main() -> None:
             rows[(name, kind)] = max(population, rows.get((name, kind), 0))
 
     for country in load("countries.json").values():
-        keep(country["name"], "country", country.get("population") or 0)
+        # "The Netherlands", "The Gambia": text writes "the Netherlands", article apart.
+        name = country["name"].removeprefix("The ")
+        keep(name, "country", country.get("population") or 0)
     for state in load("us_states.json").values():
         keep(state["name"], "state", 0)
     for continent in load("continents.json").values():

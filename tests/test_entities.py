@@ -346,3 +346,47 @@ def labelled(text: str) -> list[tuple[str, str, str]]:
 )
 def test_newswire_error_classes(text, expected):
     assert labelled(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one context cue does not make an organisation of a person's surname
+        (
+            "The Itar-Tass news agency Yeltsin said. Boris Yeltsin spoke. Yeltsin left.",
+            [
+                ("Itar-Tass", "ORG", "Itar-Tass"),
+                ("Yeltsin", "PERSON", "Boris Yeltsin"),
+                ("Boris Yeltsin", "PERSON", "Boris Yeltsin"),
+                ("Yeltsin", "PERSON", "Boris Yeltsin"),
+            ],
+        ),
+        # a hyphenated title stays out of the name
+        (
+            "Secretary-General Boutros Boutros-Ghali said so.",
+            [("Boutros Boutros-Ghali", "PERSON", "Boutros Boutros-Ghali")],
+        ),
+        # a name wrapped across a line break
+        (
+            "The talks, said Foreign Minister Klaus\nKinkel, went well.",
+            [("Klaus\nKinkel", "PERSON", "Klaus Kinkel")],
+        ),
+        # towns after "to" and "from", a country after "the", a state's abbreviation
+        (
+            "He flew to Sarajevo from Zagreb.",
+            [("Sarajevo", "PLACE", "Sarajevo"), ("Zagreb", "PLACE", "Zagreb")],
+        ),
+        (
+            "The Netherlands and the Czech Republic agreed.",
+            [("Netherlands", "PLACE", "Netherlands"), ("Czech Republic", "PLACE", "Czech Republic")],
+        ),
+        (
+            "He lives in Boca Raton, Fla., now.",
+            [("Boca Raton", "PLACE", "Boca Raton"), ("Fla.", "PLACE", "Florida")],
+        ),
+        # a company named by "Air" and a country
+        ("Air France cut flights.", [("Air France", "ORG", "Air France")]),
+    ],
+)
+def test_more_newswire_error_classes(text, expected):
+    assert labelled(text) == expected

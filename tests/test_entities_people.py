@@ -147,3 +147,22 @@ def test_corrections_name_known_people_only(library):
 def test_a_correction_naming_a_shared_word_asks_for_the_full_name(library):
     with pytest.raises(PersonCorrectionError, match="name one of them in full"):
         library.correct_people("not-a-person", "Blair")
+
+
+def test_names_of_companies_and_unexplained_lone_names_are_no_people(tmp_path):
+    corpus = write_corpus(
+        tmp_path / "docs",
+        [
+            ("Brokers", "Dean Witter Reynolds Inc raised its forecast on Monday."),
+            ("Brokers again", "Dean Witter Reynolds Inc cut its forecast on Tuesday."),
+            ("Brokers said", "Dean Witter said the market would rise."),
+            ("Beer", "Heineken said sales rose in the summer."),
+            ("Jakarta", "President Suharto opened the plant. Suharto said it would help."),
+            ("Arsenal", "Arsene Wenger praised the team. Wenger said it was a good day."),
+            ("Arsenal again", "Wenger said the team was tired."),
+        ],
+    )
+    with Library.open(tmp_path / "lib", seed=False) as lib:
+        lib.add([corpus], workers=1)
+        people = {p.name for p in lib.people()}
+    assert people == {"Suharto", "Arsene Wenger"}

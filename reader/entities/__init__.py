@@ -7,7 +7,7 @@ whole library. Gazetteers load on first use, so importing this package is cheap.
 
 from __future__ import annotations
 
-from reader.entities.aliases import PersonRegistry, mostly_things, resolve_library
+from reader.entities.aliases import PersonRegistry, mostly_things, resolve_library, unknown_lone_names
 from reader.entities.extract import extract, extract_article
 from reader.entities.mention import LABELS, Label, Mention
 from reader.entities.names import bare_name_words
@@ -22,4 +22,5 @@ __all__ = [
     "extract_article",
     "mostly_things",
     "resolve_library",
+    "unknown_lone_names",
 ]

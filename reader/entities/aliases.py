@@ -167,6 +167,17 @@ def resolve_library(per_article_mentions: Sequence[Sequence[Mention]]) -> list[l
     return resolved
 
 
+def unknown_lone_names(canonical: Mapping[str, str], titled: set[str]) -> set[str]:
+    """Lone names ("Heineken", "Carlsberg") that no full person name of the library
+    explains and that no title ever introduced: before "said" a company is as likely
+    as a person. "President Suharto" and "Wenger" (of "Arsene Wenger") stay."""
+    return {
+        name
+        for name, library_wide in canonical.items()
+        if library_wide == name and len(names.core_tokens(name)) == 1 and name not in titled
+    }
+
+
 def mostly_things(people: Mapping[str, int], things: Mapping[str, int]) -> set[str]:
     """Person names the library names more often as organisations or places: "Dean
     Witter" (of "Dean Witter Reynolds Inc"), "Phelps" (of "Phelps Dodge Corp").

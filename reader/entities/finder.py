@@ -91,6 +91,8 @@ def _lists() -> dict[str, frozenset[str]]:
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "outside", "inside", "across", "around", "towards", "toward", "into"}
 )
+# "flew to Sarajevo from Zagreb": for a name the gazetteer knows as a town only.
+_MOTION_PREPOSITIONS = frozenset({"to", "from", "via"})
 _PLACE_OF_NOUNS = frozenset(
     "city town village province region capital district suburb port county state island governorate "
     "neighbourhood neighborhood".split()
@@ -220,6 +222,23 @@ _HEADLINE_OBJECT_VERBS = frozenset(
 )
 
 
+def _state_after_city(text: str, start: int, end: int, surface: str) -> Candidate | None:
+    """ "Miami, Fla.": a state's abbreviation after a city and a comma, with its period."""
+    written = surface if surface.endswith(".") else surface + "."
+    if written not in lexicon.state_abbreviations():
+        return None
+    if not surface.endswith("."):
+        if text[end : end + 1] != ".":
+            return None
+        end += 1
+    if not _CITY_COMMA_BEFORE.search(text, 0, start):
+        return None
+    return Candidate(start, end, text[start:end], (written,), "PLACE", CURATED)
+
+
+_CITY_COMMA_BEFORE = re.compile(r"[A-Za-z], $")
+
+
 def _at_sentence_start(text: str, position: int) -> bool:
     index = position - 1
     while index >= 0 and text[index] in _OPENING:
@@ -248,6 +267,10 @@ def find_candidates(text: str, all_caps: bool = False) -> list[Candidate]:
         offset = run.start()
         surface = run.group()
         if " " not in surface and "\u00a0" not in surface:
+            state = _state_after_city(text, offset, run.end(), surface)
+            if state is not None:
+                candidates.append(state)
+                continue
             parts = [_Part(offset, run.end(), surface, surface in _CONNECTOR_WORDS)]
             _split_run(text, parts, candidates, all_caps)
             continue
@@ -259,7 +282,34 @@ def find_candidates(text: str, all_caps: bool = False) -> list[Candidate]:
         # list; reading it in pieces keeps the work (and the recursion) bounded.
         for begin in range(0, len(parts), _MAX_RUN_PARTS):
             _split_run(text, parts[begin : begin + _MAX_RUN_PARTS], candidates, all_caps)
+    if "\n" in text:
+        _join_across_line_breaks(text, candidates)
     return candidates
+
+
+def _join_across_line_breaks(text: str, candidates: list[Candidate]) -> None:
+    """ "Foreign Minister Klaus\nKinkel": a given name ending a line and a surname
+    opening the next are one name (text wrapped at a fixed width)."""
+    index = 0
+    while index < len(candidates) - 1:
+        first, second = candidates[index], candidates[index + 1]
+        if (
+            text[first.end : second.start] == "\n"
+            and first.label in (None, "PERSON")
+            and first.tokens
+            and _is_first_name(first.tokens[-1])
+            and len(second.tokens) == 1
+            and second.label in (None, "PERSON")
+            and not second.blocked
+            and not _is_ordinary(second.tokens[0])
+            and not _is_first_name(second.tokens[0])
+        ):
+            first.end, first.text = second.end, text[first.start : second.end]
+            first.tokens = first.tokens + second.tokens
+            first.label, first.strength = "PERSON", max(first.strength, FIRST_NAME)
+            first.possessive = second.possessive
+            del candidates[index + 1]
+        index += 1
 
 
 _MAX_RUN_PARTS = 16
@@ -468,7 +518,7 @@ def _split_titles(
                 index += 2
                 continue
             break
-        if word in lists["titles"] or word in lists["honorifics"]:
+        if _is_title(word) or word in lists["honorifics"]:
             # "Prime Minister Major", "Mr Major": the last word after a title is the
             # name even when it is a title too.
             if index == len(parts) - 1 and index > title_start and word in _AMBIGUOUS_TITLES:
@@ -498,7 +548,7 @@ def _split_titles(
     has_title = any(
         w not in _TITLE_MODIFIERS
         for w in words[title_start:index]
-        if w in lists["titles"] or w in lists["honorifics"]
+        if _is_title(w) or w in lists["honorifics"]
     )
     if has_title:
         if not honorific_only:
@@ -538,6 +588,16 @@ def _split_titles(
     candidate.role = role
     _label_name(text, candidate, name_words, has_title, all_caps)
     out.append(candidate)
+
+
+def _is_title(word: str) -> bool:
+    """ "Secretary", and hyphenated ones: "Secretary-General", "Vice-President"."""
+    titles = _lists()["titles"]
+    if word in titles:
+        return True
+    if "-" not in word:
+        return False
+    return all(part in titles or part.title() in titles for part in word.split("-"))
 
 
 def _ambiguous_title_fits(words: list[str], parts: list[_Part], index: int, all_caps: bool) -> bool:
@@ -695,7 +755,7 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
         # A small town's name ("Young", "Larne") is a place only where the text says so:
         # "in Young", "Young, New South Wales"; a list with places settles it later.
         previous, comma = _previous_words(before)
-        if (previous and not comma and previous[-1] in _PLACE_PREPOSITIONS) or (
+        if (previous and not comma and previous[-1] in _PLACE_PREPOSITIONS | _MOTION_PREPOSITIONS) or (
             candidate.possessive is False and _REGION_AFTER.match(after)
         ):
             candidate.label, candidate.strength = "PLACE", PLACE_WEAK
@@ -766,7 +826,9 @@ def _noun_cue(before: str, after: str, possessive: bool) -> str | None:
         region = _REGION_AFTER.match(after)
         if (
             region
-            and region.group(1) in lexicon.places()
+            and (
+                region.group(1) in lexicon.places() or region.group(1) + "." in lexicon.state_abbreviations()
+            )
             and after[region.end() : region.end() + 1] not in ("'", "’")
         ):
             return "PLACE"  # "Murdochville, Quebec"

@@ -138,10 +138,20 @@ def folded_known() -> dict[str, str]:
 
 
 @cache
+def state_abbreviations() -> dict[str, str]:
+    """ "Fla." -> "Florida": written after a city ("Miami, Fla.")."""
+    return _aliases("state_abbreviations.txt")
+
+
+@cache
 def name_aliases() -> dict[str, str]:
     """Variant -> canonical name for organisations and places ("U.S." -> "United States")."""
+    return _aliases("name_aliases.txt") | state_abbreviations()
+
+
+def _aliases(list_name: str) -> dict[str, str]:
     table: dict[str, str] = {}
-    for line in _read_list("name_aliases.txt"):
+    for line in _read_list(list_name):
         canonical, _, variants = line.partition("=")
         canonical = canonical.strip()
         for variant in variants.split("|"):

@@ -61,7 +61,7 @@ def display(name: str) -> str:
     "George W. Bush"), so a name written with and without it reads the same."""
     parts = words(name)
     if len(parts) <= 2:
-        return name
+        return " ".join(parts)  # "Klaus\nKinkel", a name wrapped across lines
     kept = [parts[0]] + [p + "." if len(p) == 1 and p.isupper() else p for p in parts[1:-1]] + [parts[-1]]
     return " ".join(kept)
 

@@ -48,6 +48,9 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
             candidate.label in (None, "PERSON")
             or (candidate.label == "PLACE" and candidate.strength <= PLACE_WEAK)
             or (candidate.label == "ORG" and candidate.strength <= FIRST_NAME)
+            # "Itar-Tass news agency Yeltsin": one context cue makes no organisation of
+            # a surname the text gives a person ("Boris Yeltsin").
+            or (candidate.label == "ORG" and candidate.strength <= CONTEXT and len(candidate.tokens) == 1)
             or candidate.role
         ):
             person = _match_person(candidate, people)

@@ -181,7 +181,7 @@ def refresh_canonical_names(store: Store) -> list[str]:
     """Recompute every person's library-wide name after the library or the user's
     corrections changed; returns the ids of the articles to re-index because one of
     their people changed name."""
-    from reader.entities import PersonRegistry, mostly_things
+    from reader.entities import PersonRegistry, mostly_things, unknown_lone_names
 
     registry = PersonRegistry()
     raw = store.raw_person_names()
@@ -191,7 +191,10 @@ def refresh_canonical_names(store: Store) -> list[str]:
     mentions: Counter[str] = Counter()
     for name, count in raw:
         mentions[library_wide[name]] += count
-    things = mostly_things(mentions, store.thing_names())
+    # No person: names of organisations and places, and lone names nothing explains.
+    things = mostly_things(mentions, store.thing_names()) | unknown_lone_names(
+        library_wide, store.titled_person_names()
+    )
     library_wide = {
         name: "" if canonical in things else canonical for name, canonical in library_wide.items()
     }

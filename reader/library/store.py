@@ -463,6 +463,13 @@ class Store:
         rows = self.db.execute("SELECT name, count(*) FROM mentions WHERE label = 'PERSON' GROUP BY name")
         return list(rows)
 
+    def titled_person_names(self) -> set[str]:
+        """Per-article person names written with a title at least once ("President Suharto")."""
+        rows = self.db.execute(
+            "SELECT DISTINCT name FROM mentions WHERE label = 'PERSON' AND role IS NOT NULL"
+        )
+        return {row[0] for row in rows}
+
     def thing_names(self) -> dict[str, int]:
         """Organisation and place names with their number of mentions."""
         rows = self.db.execute(
