@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from reader.entities import lexicon
 from reader.entities.lexicon import fold
@@ -246,14 +246,16 @@ def _at_sentence_start(text: str, position: int) -> bool:
     return index < 0 or text[index] in _SENTENCE_END
 
 
-def _previous_words(before: str) -> tuple[list[str], bool]:
-    """The last three words before a name, lower case, and whether a comma ends them."""
+@lru_cache(maxsize=16)
+def _previous_words(before: str) -> tuple[tuple[str, ...], bool]:
+    """The last three words before a name, and whether a comma ends them. Cached: the
+    readings of one candidate ask for the same words several times."""
     tail = before.rstrip()
     comma = tail.endswith(",")
     if comma:
         tail = tail[:-1]
     words = tail.split()[-3:]
-    return [w.strip("\"'“”‘’()") for w in words], comma
+    return tuple(w.strip("\"'“”‘’()") for w in words), comma
 
 
 def _strip_period(word: str) -> str:
@@ -267,6 +269,8 @@ def find_candidates(text: str, all_caps: bool = False) -> list[Candidate]:
         offset = run.start()
         surface = run.group()
         if " " not in surface and "\u00a0" not in surface:
+            if surface in _NEVER_ALONE and not all_caps:
+                continue  # "The", "He", "Monday": read only as part of a longer name
             state = _state_after_city(text, offset, run.end(), surface)
             if state is not None:
                 candidates.append(state)
@@ -321,6 +325,11 @@ _FUNCTION_WORDS = frozenset(
     "it its his her their our my your we they he she i you there here so or nor yet also then since although "
     "though because until unless meanwhile however speaking according last next every each some many most all "
     "both no not what which who how why where once even only just still now today yesterday".split()
+)
+# Words that are never a name on their own, capitalised: skipped before any reading.
+_NEVER_ALONE = frozenset(
+    {w.capitalize() for w in _FUNCTION_WORDS}
+    | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
 _CONNECTOR_WORDS = frozenset(
     "of|for|and|&|of the|for the|de|du|da|di|del|della|dos|das|do|van|von|der|den|la|le|bin|ibn|y|al|el|bint".split(
@@ -686,7 +695,8 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
         else:
             candidate.blocked = True
         return
-    previous_words, previous_comma = _previous_words(text[max(0, candidate.start - 60) : candidate.start])
+    before = text[max(0, candidate.start - 60) : candidate.start]
+    previous_words, previous_comma = _previous_words(before)
     following = _NEXT_WORDS.match(text, candidate.end)
     if not has_title and (
         (previous_words and not previous_comma and previous_words[-1].lower() in _WORK_NOUNS)
@@ -718,7 +728,6 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
         candidate.label, candidate.strength = "PLACE", KEYWORD
         return
     after = text[candidate.end : candidate.end + 80]
-    before = text[max(0, candidate.start - 60) : candidate.start]
     noun_label = _noun_cue(before, after, candidate.possessive)
     if noun_label == "ORG_WEAK" and not has_title:
         if not (len(tokens) >= 2 and _is_first_name(tokens[0])) and candidate.text not in lexicon.places():
@@ -864,7 +873,7 @@ def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str]
         and last.title() in lists["role_objects"]
     ):
         return True
-    if _WHO_AFTER.match(after) or (not comma and previous[-2:] == ["according", "to"]):
+    if _WHO_AFTER.match(after) or (not comma and previous[-2:] == ("according", "to")):
         return True
     apposition = APPOSITION.match(after)
     if apposition:

@@ -56,11 +56,12 @@ _COMMON_GIVEN_BIRTHS = 1_000
 
 @cache
 def _given_births() -> dict[str, int]:
-    births = {}
-    for line in _read_list("first_names.txt"):
-        name, _, count = line.partition("\t")
-        births[name] = int(count)
-    return births
+    # "name<TAB>births" lines after a "#" header: read in one split, the hot path of
+    # every worker's start.
+    text = (_DATA / "first_names.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n", text.rindex("\n#") + 1) + 1 :] if text.startswith("#") else text
+    fields = body.split()
+    return dict(zip(fields[::2], map(int, fields[1::2])))
 
 
 def given_births(word: str) -> int:
@@ -92,24 +93,28 @@ def places() -> dict[str, bool]:
     births = _given_births()
     ordinary = common_words()
     weak: set[str] = set()
-    for line in _read_list("geonames_places.tsv"):
-        name, kind, count = line.split("\t")
-        if kind in ("country", "state", "continent"):
-            sure.add(name)
-            continue
-        population = int(count)
-        if kind == "alternate":
+    text = (_DATA / "geonames_places.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        name, kind, count = line.split("\t") if line[:1] != "#" else ("", "", "")
+        if kind == "city":
+            lower = name.lower()
+            if lower in ordinary:
+                continue
+            if (
+                len(count) >= 7
+                and int(count) >= _CITY_SURE_POPULATION
+                and births.get(fold(name), 0) < _COMMON_GIVEN_BIRTHS
+            ):
+                sure.add(name)
+            else:
+                weak.add(name)
+        elif kind == "alternate":
             # Alternate names are ASCII (see the script): lower case is their folded form.
             lower = name.lower()
             if births.get(lower, 0) < _COMMON_GIVEN_BIRTHS and lower not in ordinary:
                 weak.add(name)
-            continue
-        if name.lower() in ordinary:
-            continue
-        if population >= _CITY_SURE_POPULATION and births.get(fold(name), 0) < _COMMON_GIVEN_BIRTHS:
-            sure.add(name)
-        else:
-            weak.add(name)
+        elif kind:
+            sure.add(name)  # a country, a US state, a continent
     table = dict.fromkeys(weak, False)
     table.update(dict.fromkeys(sure, True))
     for word in word_set("non_entities.txt") | word_set("demonyms.txt"):
