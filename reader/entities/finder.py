@@ -599,6 +599,7 @@ def _split_titles(
     out.append(candidate)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_title(word: str) -> bool:
     """ "Secretary", and hyphenated ones: "Secretary-General", "Vice-President"."""
     titles = _lists()["titles"]
@@ -1038,6 +1039,7 @@ def _longest_known_prefix(
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _known_label(span: str, all_caps: bool) -> tuple[str, int] | None:
     if all_caps:
         label = lexicon.folded_known().get(fold(span))
@@ -1053,6 +1055,7 @@ def _known_label(span: str, all_caps: bool) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_ordinary(word: str, all_caps: bool = False) -> bool:
     # In mixed-case text a word in capitals is an acronym ("US", "IT"), never "us", "it".
     if not all_caps and len(word) > 1 and word.isupper():
@@ -1061,6 +1064,7 @@ def _is_ordinary(word: str, all_caps: bool = False) -> bool:
     return lower in lexicon.common_words() or lower in _FUNCTION_WORDS
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_first_name(word: str) -> bool:
     given = lexicon.first_names()
     folded = fold(word)

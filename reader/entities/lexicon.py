@@ -40,11 +40,6 @@ def word_set(name: str) -> frozenset[str]:
 
 
 @cache
-def folded_set(name: str) -> frozenset[str]:
-    return frozenset(fold(word) for word in _read_list(name))
-
-
-@cache
 def common_words() -> frozenset[str]:
     return frozenset(_read_list("common_words.txt"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from reader.entities.lexicon import fold
 from reader.entities.patterns import NAME_INITIAL as INITIAL
@@ -18,9 +18,10 @@ def words(name: str) -> list[str]:
     return name.split()
 
 
-def core_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def core_tokens(name: str) -> tuple[str, ...]:
     """Name words without particles and initials: "Vladimir V. Putin" -> Vladimir, Putin."""
-    return [w for w in words(name) if w.lower() not in _PARTICLES and not INITIAL.match(w)]
+    return tuple(w for w in words(name) if w.lower() not in _PARTICLES and not INITIAL.match(w))
 
 
 def surname_key(token: str) -> str:
@@ -32,10 +33,7 @@ def given_key(token: str) -> str:
     return fold(token)
 
 
-def is_full(name: str) -> bool:
-    return len(core_tokens(name)) >= 2
-
-
+@lru_cache(maxsize=1 << 16)
 def person_key(name: str) -> tuple[str, str] | None:
     core = core_tokens(name)
     if len(core) < 2:

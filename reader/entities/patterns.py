@@ -63,7 +63,5 @@ ACRONYM = re.compile(rf"^{UPPER}{{2,6}}$|^(?:{UPPER}\.){{2,4}}$")
 INITIAL = re.compile(rf"^(?:{UPPER}\.)+$")
 # A middle initial as names are compared: "W." and "W" (of "George W Bush") alike.
 NAME_INITIAL = re.compile(rf"^(?:{UPPER}\.)+$|^{UPPER}$")
-LOWER_WORDS = re.compile(r"[a-z][a-z-]*")
 WORDS_BEFORE = re.compile(r"([A-Za-z][\w-]*)\W*$")
 APPOSITION = re.compile(r"^,\s+(?:(?:a|an|the|his|her|its|their|our|one|another)\s+)?([^,;.()\"“”]{0,60})")
-CAPS_WORD = re.compile(r"[A-Z][A-Z'’.&-]*")
