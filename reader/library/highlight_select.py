@@ -246,14 +246,12 @@ def people_in(stored: StoredArticle, highlight: Highlight) -> tuple[str, ...]:
 
 
 def _with_person(library: Library, groups: list[ArticleHighlights], person: str) -> list[ArticleHighlights]:
-    """Groups whose article mentions the person; aliases go through the library's
-    people directory ("putin" means "Vladimir Putin"). A name the directory does
-    not know is looked for in the quotes themselves."""
-    from reader.library.people import name_words
-
-    resolved = {tuple(words) for words in library.people_directory().resolve(name_words(person))}
-    if resolved:
-        return [g for g in groups if any(tuple(name_words(name)) in resolved for name in g.people)]
+    """Groups whose article mentions the person: the identity the name means, by
+    any alias ("putin" means "Vladimir Putin"). A name the library does not know as
+    a person is looked for in the quotes themselves."""
+    identity = library.person(person)
+    if identity is not None:
+        return [g for g in groups if identity.name in g.people]
     needle = person.casefold()
     kept = []
     for group in groups:
