@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_tui_support import SIZE, library_dir, make_app, search_for, seeded_library_template, settle  # noqa: F401
+from textual.widgets import Input
 
 from reader.library import Library
 from reader.tui.screens.dialogs import ConfirmScreen, PersonNameScreen
@@ -66,3 +67,15 @@ async def test_rename_from_the_panel_asks_for_the_name(library_dir: Path) -> Non
     with Library.open(library_dir, seed=False) as library:
         library.rebuild()
         assert library.person("itani").name == "Faisal Itani"
+
+
+async def test_a_person_filter_that_fits_several_people_says_which_it_took(library_dir: Path) -> None:
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#filter-person", Input).focus()
+        await pilot.press(*"assad")
+        await settle(pilot)
+        status = str(app.screen.query_one("#search-status").render())
+        assert "assad: Bashar al-Assad (" in status
+        assert "also Asma al-Assad (" in status

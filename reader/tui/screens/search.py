@@ -251,7 +251,9 @@ def _status_line(request: SearchRequest, results: SearchResults) -> str:
         return f"No articles match{hint}"
     shown = len(results.hits)
     more = f", {shown} shown" if shown < results.total else ""
-    return f"{results.total} found{more} · sorted by {request.sort} · enter opens"
+    # "blair: Tony Blair (157); also Cherie Blair (4)": which person the filter took.
+    people = "".join(f" · {terminal_safe(note, one_line=True)}" for note in results.person_notes)
+    return f"{results.total} found{more} · sorted by {request.sort} · enter opens{people}"
 
 
 def _best_passage_start(hit) -> int | None:
