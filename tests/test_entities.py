@@ -384,8 +384,18 @@ def test_newswire_error_classes(text, expected):
             "He lives in Boca Raton, Fla., now.",
             [("Boca Raton", "PLACE", "Boca Raton"), ("Fla.", "PLACE", "Florida")],
         ),
-        # a company named by "Air" and a country
+        # a company named by "Air" and a country; a place in brackets inside a company's name
         ("Air France cut flights.", [("Air France", "ORG", "Air France")]),
+        (
+            "James Capel (Far East) Ltd estimates profits will rise.",
+            [("James Capel (Far East) Ltd", "ORG", "James Capel (Far East) Ltd")],
+        ),
+        # titles and weekdays stay out of a name's span; an employer is an organisation
+        ("Prime Minister Tansu Ciller Monday said so.", [("Tansu Ciller", "PERSON", "Tansu Ciller")]),
+        (
+            "said Ian Fogg, an analyst with Jupiter Research.",
+            [("Ian Fogg", "PERSON", "Ian Fogg"), ("Jupiter Research", "ORG", "Jupiter Research")],
+        ),
     ],
 )
 def test_more_newswire_error_classes(text, expected):

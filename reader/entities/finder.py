@@ -288,7 +288,32 @@ def find_candidates(text: str, all_caps: bool = False) -> list[Candidate]:
             _split_run(text, parts[begin : begin + _MAX_RUN_PARTS], candidates, all_caps)
     if "\n" in text:
         _join_across_line_breaks(text, candidates)
+    if "(" in text:
+        _join_bracketed_legal_forms(text, candidates)
     return candidates
+
+
+_BRACKETED_LEGAL_FORM = re.compile(
+    r"[ \u00a0]\([A-Z][^()\n]{0,30}\)[ \u00a0]+(?:Ltd|Limited|Inc|Corp|Co|Plc|PLC|Pty|Bhd|SA|AG|NV|BV)\b\.?"
+)
+
+
+def _join_bracketed_legal_forms(text: str, candidates: list[Candidate]) -> None:
+    """ "City Resources (Asia) Ltd", "James Capel (Far East) Ltd": the place in brackets
+    is part of the company's name."""
+    index = 0
+    while index < len(candidates):
+        candidate = candidates[index]
+        found = _BRACKETED_LEGAL_FORM.match(text, candidate.end)
+        if found and not candidate.role and candidate.tokens:
+            end = found.end()
+            candidate.end, candidate.text = end, text[candidate.start : end]
+            candidate.tokens = tuple(candidate.text.split())
+            candidate.label, candidate.strength = "ORG", KEYWORD
+            candidate.blocked = False
+            while index + 1 < len(candidates) and candidates[index + 1].start < end:
+                del candidates[index + 1]
+        index += 1
 
 
 def _join_across_line_breaks(text: str, candidates: list[Candidate]) -> None:
