@@ -390,6 +390,11 @@ def test_newswire_error_classes(text, expected):
             "James Capel (Far East) Ltd estimates profits will rise.",
             [("James Capel (Far East) Ltd", "ORG", "James Capel (Far East) Ltd")],
         ),
+        # a town named with a club's manager or player is the club
+        (
+            "Sunderland manager Mick McCarthy praised the side.",
+            [("Sunderland", "ORG", "Sunderland"), ("Mick McCarthy", "PERSON", "Mick McCarthy")],
+        ),
         # titles and weekdays stay out of a name's span; an employer is an organisation
         ("Prime Minister Tansu Ciller Monday said so.", [("Tansu Ciller", "PERSON", "Tansu Ciller")]),
         (

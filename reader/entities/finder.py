@@ -125,6 +125,10 @@ _KIN = frozenset(
         "predecessor",
     }
 )
+# Roles of a sports club's people: "Chelsea striker Didier Drogba" names the club.
+_CLUB_ROLES = frozenset(
+    {"manager", "boss", "striker", "midfielder", "defender", "goalkeeper", "winger", "skipper", "coach"}
+)
 _NEXT_WORDS = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 _SPEECH_AFTER = re.compile(r"(?:,[^,]{1,80},\s+|,?\s+)([a-z]+)\b")
 _OPENING = frozenset(" \t\u00a0\"'“‘([")
@@ -755,7 +759,10 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
         return
     after = text[candidate.end : candidate.end + 80]
     noun_label = _noun_cue(before, after, candidate.possessive)
-    if noun_label == "ORG_WEAK" and not has_title:
+    if noun_label == "CLUB" and not has_title and not (len(tokens) >= 2 and _is_first_name(tokens[0])):
+        candidate.label, candidate.strength = "ORG", CONTEXT
+        return
+    if noun_label in ("ORG_WEAK", "CLUB") and not has_title:
         if not (len(tokens) >= 2 and _is_first_name(tokens[0])) and candidate.text not in lexicon.places():
             candidate.label, candidate.strength = "ORG", CUE
             return
@@ -857,6 +864,8 @@ def _noun_cue(before: str, after: str, possessive: bool) -> str | None:
                     break
         employer = _EMPLOYER_ROLE.match(after)
         if employer and employer.group(1) in lists["role_nouns"] and employer.group(1) not in _KIN:
+            if employer.group(1) in _CLUB_ROLES:
+                return "CLUB"  # "Sunderland manager Mick McCarthy": the club, even named as its town
             return "ORG_WEAK"  # "Qwest chairman Richard Notebaert"
         region = _REGION_AFTER.match(after)
         if (
