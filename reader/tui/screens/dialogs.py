@@ -111,7 +111,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class PersonNameScreen(ModalScreen[str | None]):
     """Asks for a person's name: the new name (rename) or the other person (merge)."""
 
-    BINDINGS = keys.PERSON_NAME
+    BINDINGS = [*keys.PERSON_NAME]
 
     def __init__(self, title: str, value: str = "", placeholder: str = "a name") -> None:
         super().__init__(classes="dialog")

@@ -326,25 +326,29 @@ class ReadingScreen(Highlighting):
     @on(EntityPanel.CorrectionAsked)
     def _correction_asked(self, event: EntityPanel.CorrectionAsked) -> None:
         name = event.name
+
+        def not_a_person(yes: bool | None) -> None:
+            if yes:
+                self.correct_people("not-a-person", name)
+
+        def rename(new: str | None) -> None:
+            if new and new != name:
+                self.correct_people("rename", name, new)
+
+        def merge(other: str | None) -> None:
+            if other:
+                self.correct_people("merge", name, other)
+
         if event.action == "undo":
             self.correct_people("undo", "")
         elif event.action == "not-a-person":
-            self.app.push_screen(
-                ConfirmScreen(
-                    f"Mark {terminal_safe(name, one_line=True)} as no person in the whole library?"
-                ),
-                lambda yes: self.correct_people("not-a-person", name) if yes else None,
-            )
+            question = f"Mark {terminal_safe(name, one_line=True)} as no person in the whole library?"
+            self.app.push_screen(ConfirmScreen(question), not_a_person)
         elif event.action == "rename":
-            self.app.push_screen(
-                PersonNameScreen(f"Rename {name} to", value=name),
-                lambda new: self.correct_people("rename", name, new) if new and new != name else None,
-            )
+            self.app.push_screen(PersonNameScreen(f"Rename {name} to", value=name), rename)
         elif event.action == "merge":
-            self.app.push_screen(
-                PersonNameScreen(f"The same person as {name}:", placeholder="another person's name"),
-                lambda other: self.correct_people("merge", name, other) if other else None,
-            )
+            prompt = PersonNameScreen(f"The same person as {name}:", placeholder="another person's name")
+            self.app.push_screen(prompt, merge)
 
     @work(thread=True, exclusive=True, group="people", exit_on_error=False)
     def correct_people(self, action: str, name: str, other: str = "") -> None:
