@@ -273,12 +273,14 @@ def find_candidates(text: str, all_caps: bool = False) -> list[Candidate]:
         offset = run.start()
         surface = run.group()
         if " " not in surface and "\u00a0" not in surface:
-            if surface in _NEVER_ALONE and not all_caps:
-                continue  # "The", "He", "Monday": read only as part of a longer name
             state = _state_after_city(text, offset, run.end(), surface)
             if state is not None:
                 candidates.append(state)
                 continue
+            if not all_caps and (
+                surface in _NEVER_ALONE or (surface in _no_name_alone() and not _known_label(surface, False))
+            ):
+                continue  # "The", "He", "Monday", "British": read only as part of a longer name
             parts = [_Part(offset, run.end(), surface, surface in _CONNECTOR_WORDS)]
             _split_run(text, parts, candidates, all_caps)
             continue
@@ -360,6 +362,17 @@ _NEVER_ALONE = frozenset(
     {w.capitalize() for w in _FUNCTION_WORDS}
     | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
+
+
+@cache
+def _no_name_alone() -> frozenset[str]:
+    """Words that, alone, the reading below always blocks: "January", "British",
+    "President" (titles that are no surname too)."""
+    lists = _lists()
+    titles = {t for t in lists["titles"] if t not in _AMBIGUOUS_TITLES}
+    return lists["non_entities"] | lists["demonyms"] | frozenset(titles)
+
+
 _CONNECTOR_WORDS = frozenset(
     "of|for|and|&|of the|for the|de|du|da|di|del|della|dos|das|do|van|von|der|den|la|le|bin|ibn|y|al|el|bint".split(
         "|"
