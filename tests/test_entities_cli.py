@@ -47,3 +47,44 @@ def test_label_filter_and_table(tmp_path: Path, capsys):
 def test_missing_input_is_an_error(tmp_path: Path, capsys):
     assert main(["entities", str(tmp_path / "nothing-here")]) == 1
     assert "news-reader:" in capsys.readouterr().err
+
+
+def test_people_corrections_from_the_command_line(tmp_path, capsys):
+    import json as _json
+
+    from reader.cli import main
+
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(
+        "\n".join(
+            _json.dumps({"title": t, "body": b, "date": "2005-01-01"})
+            for t, b in [
+                ("Speaker", "House Speaker Jim Wright said the budget would pass."),
+                ("Vote", "Representative James Wright said the vote was close. Wright left."),
+                ("Band", "Franz Ferdinand, who were up for three awards, got nothing."),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    library = ["--library", str(tmp_path / "lib")]
+    assert main(["add", str(corpus), *library]) == 0
+    capsys.readouterr()
+    assert main(["people", "show", "wright", *library]) == 0
+    assert capsys.readouterr().out == "wright: James Wright (2)\naliases: Jim Wright, Wright\n"
+    assert main(["people", "split", "James Wright", "Jim Wright", *library]) == 0
+    assert capsys.readouterr().out.strip() == "Jim Wright split from James Wright"
+    assert main(["people", "not-a-person", "Franz Ferdinand", *library]) == 0
+    capsys.readouterr()
+    assert main(["rebuild", "--from-sources", *library]) == 0
+    capsys.readouterr()
+    assert main(["people", "--json", *library]) == 0
+    names = {p["name"] for p in _json.loads(capsys.readouterr().out)["people"]}
+    assert names == {"Jim Wright", "James Wright"}
+    assert main(["people", "merge", "Jim Wright", "Nobody Known", *library]) == 1
+    assert "no person 'Nobody Known' in the library" in capsys.readouterr().err
+    assert main(["people", "undo", *library]) == 0
+    assert capsys.readouterr().out.strip() == "undone: Franz Ferdinand marked as no person"
+    assert main(["people", "corrections", "--json", *library]) == 0
+    made = _json.loads(capsys.readouterr().out)["corrections"]
+    assert made == [{"action": "split", "name": "James Wright", "other": "Jim Wright"}]
