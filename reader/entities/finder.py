@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from reader.entities import lexicon
 from reader.entities.lexicon import fold
@@ -58,8 +59,9 @@ class Candidate:
     extend_from: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
+class _Part(NamedTuple):
+    """A token or connector of a run (a tuple: thousands are made per article)."""
+
     start: int
     end: int
     text: str
