@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from reader.errors import ReaderError, is_disk_full
 from reader.highlights.store import utc_now
 from reader.ingest.sanitize import terminal_safe
+from reader.paths import seed_name
 
 if TYPE_CHECKING:
     from reader.library import ArticleHighlights, HighlightFilter, Library, PlacedHighlight
@@ -157,7 +158,9 @@ def render_markdown(
 def _article_section(group: ArticleHighlights) -> list[str]:
     lines = [f"## {escape_line(group.title) or 'Untitled'}", ""]
     facts = [escape_line(f) for f in (group.source, (group.date or "")[:10]) if f and f.strip()]
-    where = code_span(group.path) + (f" (story #{group.part})" if group.part else "")
+    seed = seed_name(group.path)
+    where = f"sample page {code_span(seed)}" if seed else code_span(group.path)
+    where += f" (story #{group.part})" if group.part else ""
     facts.append(where)
     if group.url:
         url = terminal_safe(group.url, one_line=True)

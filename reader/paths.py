@@ -13,3 +13,15 @@ def seeds_dir() -> Path:
     if bundled.is_dir():
         return bundled
     return _PACKAGE_DIR.parent / "seeds"
+
+
+def seed_name(path: str) -> str | None:
+    """The file name of a bundled sample page (None for any other file): exported
+    notes and listings name a seed by it, not by a path inside the installed package
+    that the user never chose and may not be able to open."""
+    candidate = Path(path)
+    try:
+        inside = candidate.parent.resolve() == seeds_dir()
+    except (OSError, RuntimeError):
+        return None
+    return candidate.name if inside else None

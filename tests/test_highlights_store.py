@@ -13,6 +13,7 @@ from itertools import count
 import pytest
 
 from reader.highlights.store import (
+    SCHEMA_VERSION,
     STORE_FILE,
     HighlightError,
     HighlightNotFound,
@@ -151,7 +152,7 @@ def test_not_a_store_and_newer_format(tmp_path):
     db = sqlite3.connect(tmp_path / "new" / STORE_FILE)
     db.execute("PRAGMA user_version = 99")
     db.close()
-    with pytest.raises(HighlightStoreError, match="format 99, this version reads up to 1"):
+    with pytest.raises(HighlightStoreError, match=f"format 99, this version reads up to {SCHEMA_VERSION}"):
         HighlightStore(tmp_path / "new")
 
 

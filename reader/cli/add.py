@@ -72,7 +72,7 @@ def progress_display() -> Progress:
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("articles · {task.fields[rate]}/s · {task.fields[files]}"),
+        TextColumn("{task.fields[unit]}{task.fields[articles]} · {task.fields[rate]}/s"),
         TimeElapsedColumn(),
         TextColumn("left"),
         TimeRemainingColumn(),
@@ -82,22 +82,32 @@ def progress_display() -> Progress:
 
 
 class ProgressReporter:
-    """Feeds the library's progress callback into a Rich progress bar."""
+    """Feeds the library's progress callback into a Rich progress bar. Adding, the
+    bar counts files, the one number known from the start; articles are counted as
+    they are found (a file may hold one or thousands) and as they are indexed.
+    Rebuilding the index, it counts articles."""
 
     def __init__(self, progress: Progress, description: str) -> None:
         self.progress = progress
-        self.task = progress.add_task(description, total=None, rate="0", files="")
+        self.task = progress.add_task(description, total=None, rate="0", unit="files", articles="")
 
     def __call__(self, state) -> None:
         task = self.progress.tasks[self.task]
         elapsed = task.elapsed or 0.0
         rate = state.articles_done / elapsed if elapsed > 0 else 0.0
+        if state.stage == "index":
+            done, total, unit, articles = state.articles_done, state.articles_total, "articles indexed", ""
+        else:
+            done, total, unit = state.files_done, state.files_total, "files"
+            articles = f" · {state.articles_total:,} articles found, {state.articles_done:,} indexed"
         self.progress.update(
             self.task,
-            completed=state.articles_done,
-            total=state.articles_total or None,
-            rate=f"{rate:,.0f}",
-            files=f"{state.files_done}/{state.files_total} files",
+            description="indexing" if state.stage == "index" else task.description,
+            completed=done,
+            total=total or None,
+            rate=f"{rate:,.0f} articles",
+            unit=unit,
+            articles=articles,
         )
 
 

@@ -226,10 +226,8 @@ def run_edit(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         store = library.highlights
         highlight = store.get(args.id)
-        if args.note is not None:
-            highlight = store.update_note(highlight.id, args.note)
-        if args.tag is not None or args.no_tags:
-            highlight = store.set_tags(highlight.id, args.tag or [])
+        tags = (args.tag or []) if args.tag is not None or args.no_tags else None
+        highlight = store.edit(highlight.id, args.note, tags)
     tags = ", ".join(highlight.tags) or "none"
     stdout.print(
         Text(f"edited {highlight.id}: note “{safe_line(highlight.note)}”, tags: {safe_line(tags)}"),
@@ -251,6 +249,7 @@ def run_undo(args: argparse.Namespace) -> int:
         "undelete": "restoring",
         "note": "the note of",
         "tags": "the tags of",
+        "edit": "the edit of",
     }
     stdout.print(
         f"undid {verb.get(undone.action, undone.action)} {undone.highlight.id}", markup=False, soft_wrap=True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from rich.table import Table
+from rich.text import Text
 
 from reader.cli.library_options import (
     add_json_option,
@@ -32,8 +33,9 @@ examples:
   news-reader search --json kerry | jq '.hits[].id'
 
 --json prints {"query", "total", "total_exact", "hits": [{"id", "path", "part", "title", "source",
-"date", "score", "people", "snippet", "passages"}], "suggestion"?}; snippets mark
-matched words as **word**; passages give character offsets into the article body.
+"date", "score", "people", "snippet", "passages", "read"}], "suggestion"?}; snippets mark
+matched words as **word**; passages give character offsets into the article body;
+read is true for an article opened in the reader (titles of those are dim in the table).
 
 exit status: 0 something found; 1 nothing found; 2 bad query."""
 
@@ -51,6 +53,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--person", metavar="NAME", help="only articles mentioning this person (aliases work)"
     )
     parser.add_argument("--source", metavar="S", help="only articles from this source")
+    parser.add_argument(
+        "--unread",
+        action="store_true",
+        help="only articles not opened in the reader yet (see `read` in --json)",
+    )
     parser.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="order of hits")
     parser.add_argument("--limit", type=_positive, default=10, metavar="N", help="at most N hits (10)")
     add_json_option(parser, "the hits")
@@ -70,7 +77,7 @@ def run_search(args: argparse.Namespace) -> int:
     text = " ".join(args.query)
     with open_library(args) as library:
         results = library.search(
-            text, person=args.person, source=args.source, sort=args.sort, limit=args.limit
+            text, person=args.person, source=args.source, sort=args.sort, limit=args.limit, unread=args.unread
         )
     if args.json:
         print_json_line(results.to_json())
@@ -94,7 +101,7 @@ def run_search(args: argparse.Namespace) -> int:
             hit.id,
             (hit.date or "")[:10],
             safe_line(hit.source),
-            safe_line(hit.title),
+            Text(safe_line(hit.title), style="dim" if hit.read else ""),
             marked_snippet(hit.snippet),
         )
     stdout.print(table)

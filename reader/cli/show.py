@@ -15,6 +15,7 @@ from reader.cli.library_options import (
 )
 from reader.cli.output import print_json_line, stdout
 from reader.ingest.sanitize import terminal_safe
+from reader.paths import seed_name
 
 ENTITY_STYLES = {"PERSON": "bold cyan", "ORG": "bold magenta", "PLACE": "bold green"}
 
@@ -50,7 +51,9 @@ def run_show(args: argparse.Namespace) -> int:
         print_json_line(data)
         return 0
     stdout.print(Text(safe_line(article.title), style="bold underline"))
-    facts = [article.date, article.source, article.dateline, article.path, f"id {stored.id}"]
+    seed = seed_name(article.path)
+    where = f"sample page {seed}" if seed else article.path
+    facts = [article.date, article.source, article.dateline, where, f"id {stored.id}"]
     stdout.print(Text(" · ".join(safe_line(f) for f in facts if f), style="dim"))
     stdout.print()
     stdout.print(marked_body(article.body, stored.entities))

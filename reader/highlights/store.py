@@ -1,8 +1,9 @@
-"""The user's highlights: an SQLite file of its own in the library folder.
+"""The user's highlights, and which articles they have read: an SQLite file of its
+own in the library folder.
 
-Highlights are the user's data, not derived data: ``rebuild``, a new cleaner or a
-deleted index must never touch them, so they live apart from the library store
-(``highlights.sqlite3``). Every change is one transaction in WAL mode with
+Highlights and read marks are the user's data, not derived data: ``rebuild``, a new
+cleaner or a deleted index must never touch them, so they live apart from the
+library store (``highlights.sqlite3``). Every change is one transaction in WAL mode with
 ``synchronous=FULL``: once a call returns, the change survives the process being
 killed (and a power cut). Deleting only marks a row, and every change is written to
 a journal first, so :meth:`HighlightStore.undo` can take back the last change, even
@@ -75,8 +76,17 @@ MIGRATIONS: tuple[str, ...] = (
         before TEXT
     );
     """,
+    # The articles the user has opened. An article's id is made from its file and
+    # story position, so a mark outlives re-cleaning, remove and add again.
+    """
+    CREATE TABLE read_marks (article_id TEXT PRIMARY KEY, read_at TEXT NOT NULL);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+# The steps after this version only add tables: a read-only file of an older version
+# is read as it is (without what they add).
+_READABLE_FROM = 1
+_READ_MARKS_FROM = 2  # the version that added read marks
 _ID_PATTERN = re.compile(r"^[0-9a-f]{1,8}$")
 
 
@@ -151,7 +161,7 @@ class Highlight:
 
 @dataclass(frozen=True, slots=True)
 class UndoneChange:
-    action: str  # "add" | "delete" | "note" | "tags"
+    action: str  # "add" | "delete" | "undelete" | "note" | "tags" | "edit"
     highlight: Highlight  # as it is after the undo
 
 
@@ -191,6 +201,7 @@ class HighlightStore:
         self._lock = threading.RLock()
         self.readonly = readonly
         self.why_readonly = why_readonly
+        self._version = SCHEMA_VERSION  # of the file: lower only for an old read-only one
         if readonly:
             self._open_readonly()
             return
@@ -233,7 +244,8 @@ class HighlightStore:
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise HighlightStoreError(f"{self.path}: not a highlight store ({exc})") from exc
-        if version != SCHEMA_VERSION:
+        self._version = version
+        if not _READABLE_FROM <= version <= SCHEMA_VERSION:
             self.db.close()
             raise HighlightStoreError(
                 f"{self.path}: highlights format {version}; this version reads {SCHEMA_VERSION} "
@@ -378,6 +390,20 @@ class HighlightStore:
     def set_tags(self, highlight_id: str, tags: Iterable[str]) -> Highlight:
         wanted = normalise_tags(tags)
         return self._change(highlight_id, "tags", lambda h: replace(h, tags=wanted))
+
+    def edit(
+        self, highlight_id: str, note: str | None = None, tags: Iterable[str] | None = None
+    ) -> Highlight:
+        """Change the note, the tags or both (None: as it is) in one change, which
+        one ``undo`` takes back (its action says which changed: "note", "tags" or
+        "edit" for both)."""
+        wanted = None if tags is None else normalise_tags(tags)
+        current = self.get(highlight_id)
+        new_note = current.note if note is None else note.strip()
+        new_tags = current.tags if wanted is None else wanted
+        changed = (new_note != current.note, new_tags != current.tags)
+        action = {(True, False): "note", (False, True): "tags"}.get(changed, "edit")
+        return self._change(highlight_id, action, lambda h: replace(h, note=new_note, tags=new_tags))
 
     def delete(self, highlight_id: str) -> Highlight:
         """Mark a highlight deleted (``undo`` or ``undo_delete`` brings it back)."""
@@ -537,6 +563,30 @@ class HighlightStore:
             shown = ", ".join(h.id for h in found[:5])
             raise HighlightNotFound(f"{highlight_id!r} is ambiguous: {shown}")
         return found[0]
+
+    # -- read marks -----------------------------------------------------------
+
+    def mark_read(self, article_ids: Iterable[str]) -> None:
+        """Mark articles read (again: no change, the first time stays)."""
+        now = self.clock()
+        with self._write():
+            self.db.executemany(
+                "INSERT INTO read_marks VALUES (?, ?) ON CONFLICT(article_id) DO NOTHING",
+                [(article_id, now) for article_id in article_ids],
+            )
+
+    def mark_unread(self, article_ids: Iterable[str]) -> None:
+        with self._write():
+            self.db.executemany(
+                "DELETE FROM read_marks WHERE article_id = ?", [(article_id,) for article_id in article_ids]
+            )
+
+    def read_ids(self) -> frozenset[str]:
+        """The ids of every article marked read."""
+        if self._version < _READ_MARKS_FROM:
+            return frozenset()  # a read-only store from before read marks
+        with self._lock:
+            return frozenset(row[0] for row in self.db.execute("SELECT article_id FROM read_marks"))
 
     def list(
         self,

@@ -3,18 +3,22 @@ source of truth), a Whoosh index derived from it, and the user's highlights. Use
 :class:`Library`; the reader and the command line use only what this module exports
 (an import contract in pyproject.toml checks it)."""
 
-from reader.library.adder import INDEX_CHUNK, AddProgress, AddReport, ProgressCallback
+from reader.library.adder import INDEX_CHUNK, AddReport
 from reader.library.highlight_select import (
     ArticleHighlights,
     BadFilter,
     HighlightFilter,
     PlacedHighlight,
     ReanchorReport,
+    WordsFilter,
     parse_since,
 )
 from reader.library.home import library_dir
 from reader.library.library import (
     DEFAULT_LOCK_TIMEOUT,
+    HIGHLIGHTS_FILE,
+    INDEX_FOLDER,
+    STORE_FILE,
     ArticleNotFound,
     Library,
     LibraryReadOnly,
@@ -26,6 +30,7 @@ from reader.library.library import (
 from reader.library.lock import LibraryBusy
 from reader.library.passages import SNIPPET_MARK
 from reader.library.people import Person, PersonCorrection, PersonIdentity, PersonMatch
+from reader.library.progress import AddProgress, ProgressCallback
 from reader.library.query import QueryError
 from reader.library.records import EntitySpan, StoredArticle
 from reader.library.related import RelatedPiece
@@ -35,8 +40,11 @@ from reader.library.store import StoreError
 
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT",
+    "HIGHLIGHTS_FILE",
     "INDEX_CHUNK",
+    "INDEX_FOLDER",
     "SNIPPET_MARK",
+    "STORE_FILE",
     "AddProgress",
     "AddReport",
     "ArticleHighlights",
@@ -64,6 +72,7 @@ __all__ = [
     "SearchResults",
     "StoreError",
     "StoredArticle",
+    "WordsFilter",
     "WrongWhoosh",
     "library_dir",
     "parse_since",

@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,6 +32,7 @@ from reader.library.pipeline import (
     pipeline_version,
     watch_parent,
 )
+from reader.library.progress import AddProgress, ProgressCallback
 from reader.library.records import article_id
 from reader.library.store import SourceRecord, Store
 from reader.library.sync import IndexSync
@@ -43,14 +44,6 @@ from reader.model import Article
 COMMIT_EVERY = 1_000
 INLINE_BELOW_BYTES = 512 * 1024  # smaller adds run in this process (no worker start-up)
 _MAX_CLEANING_AHEAD = 8  # files in flight: keeps memory bounded on huge folders
-
-
-@dataclass(slots=True)
-class AddProgress:
-    files_done: int = 0
-    files_total: int = 0
-    articles_done: int = 0
-    articles_total: int = 0  # grows as files are cleaned
 
 
 @dataclass(slots=True)
@@ -78,9 +71,6 @@ class AddReport:
             "cpu_seconds": round(self.cpu_seconds, 3),
             "highlights": self.highlights.to_json(),
         }
-
-
-ProgressCallback = Callable[[AddProgress], None]
 
 
 def discover(paths: Iterable[str]) -> list[str]:

@@ -70,9 +70,35 @@ class HighlightFilter:
     since: str | None = None  # ISO date or time: highlights created then or later (UTC)
     tag: str | None = None
     text: str | None = None  # case-blind substring of quote or note
+    words: str | None = None  # the reader's list filter, see WordsFilter
 
     def describe(self) -> dict[str, str]:
         return {name: value for name in self.__slots__ if (value := getattr(self, name))}
+
+
+@dataclass(frozen=True, slots=True)
+class WordsFilter:
+    """The filter of the reader's highlights list, as typed: ``#tag`` words name tags
+    the highlight must all have; the other words must all be in its quote, note or
+    article title (case-blind). The list filters with it as one types, and exports
+    with it what the list shows."""
+
+    words: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> WordsFilter:
+        typed = text.lower().split()
+        tags = tuple(w.lstrip("#") for w in typed if w.startswith("#") and len(w) > 1)
+        return cls(tuple(w for w in typed if not w.startswith("#")), tags)
+
+    def matches(self, group: ArticleHighlights, placed: PlacedHighlight) -> bool:
+        highlight = placed.highlight
+        own = {t.lower() for t in highlight.tags}
+        if any(tag not in own for tag in self.tags):
+            return False
+        haystack = f"{highlight.quote} {highlight.note} {group.title}".lower()
+        return all(word in haystack for word in self.words)
 
 
 class BadFilter(ReaderError, ValueError):
@@ -108,6 +134,13 @@ def select_highlights(library: Library, wanted: HighlightFilter | None = None) -
         groups = [g for g in groups if g.article_id in ids]
     if wanted.person:
         groups = _with_person(library, groups, wanted.person)
+    if wanted.words:
+        shown = WordsFilter.parse(wanted.words)
+        groups = [
+            _replace_highlights(group, kept)
+            for group in groups
+            if (kept := tuple(p for p in group.highlights if shown.matches(group, p)))
+        ]
     return groups
 
 

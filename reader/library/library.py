@@ -96,6 +96,7 @@ class RemoveReport:
     sources: int
     articles: int
     highlights: ReanchorReport = field(default_factory=ReanchorReport)
+    not_in_library: tuple[str, ...] = ()  # paths asked for that no stored file is at or under
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +170,7 @@ class Library:
             return library
         if seed and library.store.meta("seeded") is None and not library.store.article_count():
             library._seed(progress)
-        library._reconcile_if_free()
+        library._reconcile_if_free(progress)
         return library
 
     def close(self) -> None:
@@ -226,9 +227,14 @@ class Library:
 
     def remove(self, paths: Iterable[str | os.PathLike[str]]) -> RemoveReport:
         targets: list[str] = []
+        unknown: list[str] = []
         for path in paths:
             # Stored under the name add gave it: undecodable bytes as \\xNN.
-            targets += self.store.sources_under(readable_path(os.path.abspath(os.fspath(path))))
+            name = readable_path(os.path.abspath(os.fspath(path)))
+            found = self.store.sources_under(name)
+            targets += found
+            if not found:
+                unknown.append(name)
         with self.writing() as sync:
             sources, ids = self.store.remove_sources(targets)
             sync.apply(ids, [])
@@ -236,7 +242,7 @@ class Library:
             sync.refresh_people()
             sync.commit()
         highlights = self.reanchor_highlights(targets) if targets else ReanchorReport()
-        return RemoveReport(sources, len(ids), highlights)
+        return RemoveReport(sources, len(ids), highlights, tuple(unknown))
 
     def rebuild(
         self, from_sources: bool = False, workers: int = 2, progress: ProgressCallback | None = None
@@ -254,7 +260,7 @@ class Library:
             if stale:
                 self.store.forget_hashes(stale)
                 add_paths(self.store, sync, stale, workers, progress)
-            count = sync.rebuild(workers)
+            count = sync.rebuild(workers, progress)
             self.store.replace_vocabulary(
                 count_words((a.article.title, a.article.body) for a in self.store.iter_articles())
             )
@@ -272,7 +278,7 @@ class Library:
         except LibraryBusy:
             pass  # another process is writing (and seeding) right now
 
-    def _reconcile_if_free(self) -> None:
+    def _reconcile_if_free(self, progress: ProgressCallback | None = None) -> None:
         sync = IndexSync(self.index_folder, self.store)
         state = sync.state()
         if state == "ok":
@@ -283,7 +289,7 @@ class Library:
         elif not lock.try_acquire():
             return  # a writer is busy; read its last committed state meanwhile
         try:
-            IndexSync(self.index_folder, self.store).reconcile()
+            IndexSync(self.index_folder, self.store).reconcile(progress)
         except Exception as exc:
             # On a full disk the index cannot catch up now: read its last committed
             # state meanwhile (the next write catches it up); with no usable index
@@ -326,10 +332,12 @@ class Library:
         source: str | None = None,
         sort: str = "relevance",
         limit: int = 10,
+        unread: bool = False,
     ) -> SearchResults:
         """Hits for ``text``; a person (``person=`` or ``person:`` in the text) means one
         identity, and when the name fits several people ``person_notes`` says which
-        one was taken and which others exist."""
+        one was taken and which others exist. Each hit says whether it was read;
+        ``unread``: only the articles not read yet."""
         notes: dict[str, None] = {}
 
         def resolve_person(words: list[str]) -> list[list[str]]:
@@ -340,6 +348,7 @@ class Library:
                 notes[match.note()] = None
             return directory.resolve(words)
 
+        read = self.read_ids()
         results = run_search(
             self.searcher(),
             self.store,
@@ -350,8 +359,10 @@ class Library:
             limit=limit,
             resolve_person=resolve_person,
             vocabulary=self.vocabulary(),
+            exclude=read if unread else (),
         )
-        return replace(results, person_notes=tuple(notes)) if notes else results
+        hits = tuple(replace(hit, read=hit.id in read) for hit in results.hits)
+        return replace(results, hits=hits, person_notes=tuple(notes))
 
     # -- people -------------------------------------------------------------
 
@@ -456,6 +467,19 @@ class Library:
                 self.folder, readonly=self.readonly, why_readonly=self.why_readonly
             )
         return self._highlights
+
+    # -- read and unread: kept with the highlights, the user's own data ------------
+
+    def mark_read(self, article_ids: Iterable[str]) -> None:
+        self.highlights.mark_read(article_ids)
+
+    def mark_unread(self, article_ids: Iterable[str]) -> None:
+        self.highlights.mark_unread(article_ids)
+
+    def read_ids(self) -> frozenset[str]:
+        """The articles the user has opened (a library that cannot be written and
+        has no highlights file yet has none)."""
+        return self.highlights.read_ids()
 
     def select_highlights(self, wanted: HighlightFilter | None = None) -> list[ArticleHighlights]:
         return select_highlights(self, wanted)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from whoosh import query as wq
+from whoosh import sorting
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
@@ -33,6 +35,7 @@ class SearchHit:
     people: tuple[str, ...]
     snippet: str
     passages: tuple[Passage, ...]
+    read: bool = False  # the user has opened it
 
     def to_json(self) -> dict:
         return {
@@ -46,6 +49,7 @@ class SearchHit:
             "people": list(self.people),
             "snippet": self.snippet,
             "passages": [p.to_json() for p in self.passages],
+            "read": self.read,
         }
 
 
@@ -89,7 +93,10 @@ def run_search(
     limit: int = 10,
     resolve_person: PersonResolver | None = None,
     vocabulary: Vocabulary | None = None,
+    exclude: Collection[str] = (),
 ) -> SearchResults:
+    """The hits for ``text`` and the filters; articles whose ids are in ``exclude``
+    (those read, for an unread-only search) are left out."""
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {SORTS}")
     parts: list[wq.Query] = []
@@ -101,12 +108,13 @@ def run_search(
         parts.append(source_query(source))
     q = parts[0] if len(parts) == 1 else wq.And(parts)
     if isinstance(q, wq.Every):
-        return _newest(store, text, limit)
+        return _newest(store, text, limit, exclude)
 
+    mask = wq.Or([wq.Term("id", article_id) for article_id in exclude]) if exclude else None
     if sort == "date":
-        results = searcher.search(q, limit=limit, sortedby="date", reverse=True)
+        results = searcher.search(q, limit=limit, sortedby=_newest_first(searcher), reverse=True, mask=mask)
     else:
-        results = searcher.search(q, limit=limit)
+        results = searcher.search(q, limit=limit, mask=mask)
     terms = _highlight_terms(q, searcher)
     ids = [hit["id"] for hit in results]
     scores = [hit.score or 0.0 for hit in results]
@@ -137,13 +145,20 @@ def ids_matching(
     return {hit["id"] for hit in searcher.search(parsed, limit=None, filter=only)}
 
 
-def _newest(store: Store, text: str, limit: int) -> SearchResults:
+def _newest_first(searcher: Searcher) -> sorting.FacetType:
+    """Sort by date (with ``reverse``), undated articles last: the date column holds
+    its largest value for "no date", which newest first would put on top."""
+    undated = searcher.schema["date"].column_type.default_value()
+    return sorting.TranslateFacet(lambda value: -1 if value == undated else value, sorting.FieldFacet("date"))
+
+
+def _newest(store: Store, text: str, limit: int, exclude: Collection[str] = ()) -> SearchResults:
     """Every article, newest first: straight from the store's date index, since
     sorting the whole index by date takes Whoosh most of a second on a large library."""
-    ids = store.newest_ids(limit)
+    ids = store.newest_ids(limit, exclude)
     found = store.get_many(ids)
     hits = [_hit(found[article_id], 0.0, ()) for article_id in ids]
-    return SearchResults(query=text, hits=tuple(hits), total=store.article_count())
+    return SearchResults(query=text, hits=tuple(hits), total=store.article_count(exclude))
 
 
 def _hit(stored: StoredArticle, score: float, passages: tuple[Passage, ...]) -> SearchHit:

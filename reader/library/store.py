@@ -12,8 +12,9 @@ crash the queue says exactly which articles the index still has to (re)apply.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass, replace
 from itertools import groupby
 from operator import itemgetter
@@ -337,8 +338,14 @@ class Store:
 
     # -- articles -----------------------------------------------------------
 
-    def article_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    def article_count(self, exclude: Collection[str] = ()) -> int:
+        """How many articles there are, not counting those of ``exclude``."""
+        if not exclude:
+            return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return self.db.execute(
+            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(exclude)),),
+        ).fetchone()[0]
 
     def article_ids(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY path, part")]
@@ -347,10 +354,12 @@ class Store:
         rows = self.db.execute("SELECT id FROM articles WHERE path = ? ORDER BY part", (path,))
         return [row[0] for row in rows]
 
-    def newest_ids(self, limit: int) -> list[str]:
-        """The ``limit`` newest articles (undated ones last)."""
+    def newest_ids(self, limit: int, exclude: Collection[str] = ()) -> list[str]:
+        """The ``limit`` newest articles (undated ones last), none of ``exclude``."""
         rows = self.db.execute(
-            "SELECT id FROM articles ORDER BY date IS NULL, date DESC, path, part LIMIT ?", (limit,)
+            "SELECT id FROM articles WHERE id NOT IN (SELECT value FROM json_each(?)) "
+            "ORDER BY date IS NULL, date DESC, path, part LIMIT ?",
+            (json.dumps(list(exclude)), limit),
         )
         return [row[0] for row in rows]
 

@@ -13,18 +13,30 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from whoosh.writing import IndexWriter
 
 from reader.library import index as idx
+from reader.library.progress import AddProgress, ProgressCallback
 from reader.library.records import StoredArticle
 from reader.library.store import Store
 
 # Below this many articles a rebuild in the main process beats starting workers.
 PARALLEL_REBUILD_FROM = 5_000
+_REPORT_EVERY = 500  # articles indexed between two progress reports
+
+
+def _counted(
+    articles: Iterable[StoredArticle], state: AddProgress, progress: ProgressCallback | None
+) -> Iterator[StoredArticle]:
+    for stored in articles:
+        yield stored
+        state.articles_done += 1
+        if progress and state.articles_done % _REPORT_EVERY == 0:
+            progress(state)
 
 
 class IndexSync:
@@ -52,10 +64,10 @@ class IndexSync:
             return "behind"
         return "ok"
 
-    def reconcile(self) -> str:
+    def reconcile(self, progress: ProgressCallback | None = None) -> str:
         state = self.state()
         if state == "unusable":
-            self.rebuild()
+            self.rebuild(progress=progress)
             return "rebuilt"
         if state == "behind":
             queued = [article_id for article_id, _ in self.store.queued()]
@@ -65,17 +77,27 @@ class IndexSync:
             return "caught up"
         return "ok"
 
-    def rebuild(self, workers: int = 2) -> int:
+    def rebuild(self, workers: int = 2, progress: ProgressCallback | None = None) -> int:
         generation = self.store.generation
         ids = self.store.article_ids()
+        state = AddProgress(articles_total=len(ids), stage="index")
+        if progress:
+            progress(state)
         if workers < 2 or len(ids) < PARALLEL_REBUILD_FROM:
-            idx.build_fresh(self.folder, self.store.iter_articles(), generation)
+            idx.build_fresh(self.folder, _counted(self.store.iter_articles(), state, progress), generation)
         else:
-            self._rebuild_in_workers(ids, generation, workers)
+            self._rebuild_in_workers(ids, generation, workers, state, progress)
         self.store.clear_queue(generation)
         return len(ids)
 
-    def _rebuild_in_workers(self, ids: list[str], generation: int, workers: int) -> None:
+    def _rebuild_in_workers(
+        self,
+        ids: list[str],
+        generation: int,
+        workers: int,
+        state: AddProgress,
+        progress: ProgressCallback | None,
+    ) -> None:
         from reader.library.pipeline import index_stored, watch_parent
 
         staging_root = self.folder.with_name(self.folder.name + ".staging")
@@ -88,9 +110,14 @@ class IndexSync:
                 max_workers=workers, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
             ) as pool:
                 batches = [ids[i : i + idx.INDEX_CHUNK] for i in range(0, len(ids), idx.INDEX_CHUNK)]
-                futures = [
-                    pool.submit(index_stored, str(self.store.path), b, str(staging_root)) for b in batches
-                ]
+                futures = {
+                    pool.submit(index_stored, str(self.store.path), b, str(staging_root)): len(b)
+                    for b in batches
+                }
+                for done in as_completed(futures):
+                    state.articles_done += futures[done]
+                    if progress:
+                        progress(state)
                 segments = [(Path(staging), segment) for staging, segment in (f.result() for f in futures)]
             idx.build_fresh(self.folder, (), generation, segments)
         finally:
