@@ -34,6 +34,6 @@ def library_dir(seeded_library_template: Path, tmp_path: Path, monkeypatch: pyte
     """A test's own copy of the seeded library."""
     folder = tmp_path / "library"
     shutil.copytree(seeded_library_template, folder)
-    # No user config may leak into a test; a fixed path keeps the help text stable.
-    monkeypatch.setenv("NEWS_READER_CONFIG", "/nonexistent/news-reader/config.toml")
+    # No user config may leak into a test, and what a test saves (the theme) stays in it.
+    monkeypatch.setenv("NEWS_READER_CONFIG", str(tmp_path / "config.toml"))
     return folder

@@ -1,4 +1,4 @@
-"""reader.keymap: the [keys] table of the config file."""
+"""reader.config: the [keys] table of the config file."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.keymap import config_path, load_keymap
+from reader.config import config_path
+from reader.config import load_config as load_keymap
 
 IDS = ["open_related", "next_passage", "help"]
 

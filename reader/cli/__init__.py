@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from reader import __version__
 from reader.cli import add, people, rebuild, related, remove, search, show, stats
 from reader.cli import clean as clean_command
+from reader.cli import config as config_command
 from reader.cli import entities as entities_command
 from reader.cli import export as export_command
 from reader.cli import highlights as highlights_command
-from reader.cli.output import drop_stdout, error
+from reader.cli.output import drop_stdout, error, warn
 from reader.ingest.sanitize import terminal_safe
 
 # In the order `--help` lists them: the pipeline first, then the library, then notes.
@@ -36,6 +37,7 @@ COMMANDS = (
     show,
     highlights_command,
     export_command,
+    config_command,
 )
 
 
@@ -55,6 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the library to open or work on (before or after the command)",
     )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="write a debug log (its path is printed; `news-reader config` shows it too)",
+    )
+    parser.add_argument(
+        "--dev",
+        action="store_true",
+        help="run the reader connected to Textual's dev console (`textual console` in another terminal; "
+        "needs `pip install textual-dev`)",
+    )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for command in COMMANDS:
         command.register(subparsers)
@@ -64,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.debug and not _start_debug_log():
+        return 1
     func = getattr(args, "func", None)
     if func is None:
         return open_default(args)
@@ -103,9 +118,23 @@ def _disk_full_at(exc: Exception, args: argparse.Namespace) -> str | None:
     return "the library" if getattr(args, "library", None) is not None else "the output"
 
 
+def _start_debug_log() -> bool:
+    from reader.logs import start_debug_log
+
+    try:
+        path = start_debug_log()
+    except OSError as exc:
+        error(f"cannot write the debug log: {exc.strerror or exc}")
+        return False
+    warn(f"debug log: {path}")
+    return True
+
+
 def open_default(args: argparse.Namespace) -> int:
     """No command given: open the reader on the library. Without a terminal (input
     or output piped) there is nothing to draw on: say so rather than guess."""
+    if args.dev and not _dev_console_ready():
+        return 2
     if sys.stdin.isatty() and sys.stdout.isatty():
         from reader.tui import run
 
@@ -115,3 +144,19 @@ def open_default(args: argparse.Namespace) -> int:
         "`news-reader search QUERY` or `news-reader show ARTICLE` (see --help)"
     )
     return 2
+
+
+def _dev_console_ready() -> bool:
+    """Textual connects to its dev console when ``TEXTUAL`` has ``devtools``; the
+    client for it comes with the textual-dev package."""
+    import importlib.util
+
+    if importlib.util.find_spec("textual_dev") is None:
+        error(
+            "--dev needs Textual's dev tools: `pip install textual-dev`, then `textual console` "
+            "in another terminal and `news-reader --dev` here"
+        )
+        return False
+    features = {f.strip() for f in os.environ.get("TEXTUAL", "").split(",") if f.strip()}
+    os.environ["TEXTUAL"] = ",".join(sorted(features | {"devtools", "debug"}))
+    return True
