@@ -90,11 +90,17 @@ async def test_highlight_by_keys_with_note_and_tag_then_undo_and_delete(library_
         await settle(pilot)
         assert _live(library_dir) == [] and _drawn(view, "highlight") == []
 
-        # Highlight the sentence at the cursor, skipping the note; then delete it.
+        # Escape in the note dialog cancels: no highlight.
         reading.cursor = 3
         await pilot.press("h")
         await settle(pilot)
         await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is reading and _live(library_dir) == []
+        # Enter with no note keeps the sentence at the cursor; then delete it.
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("enter")
         await settle(pilot)
         [plain] = _live(library_dir)
         assert plain.quote == body[slice(*sentences[3])] and plain.note == "" and plain.tags == ()
@@ -238,7 +244,7 @@ async def test_side_by_side_highlights_in_the_focused_pane(library_dir: Path) ->
         assert isinstance(screen, CompareScreen)
         await pilot.press("tab", "j", "j", "h")  # the right pane: its second sentence
         await settle(pilot)
-        await pilot.press("escape")
+        await pilot.press("enter")  # no note
         await settle(pilot)
         [made] = _live(library_dir)
         assert made.article_id == right.id

@@ -1,7 +1,8 @@
-"""The news-reader application: screens, the library door, keymap and palette."""
+"""The news-reader application: screens, the library door, keymap, theme and palette."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,14 +12,15 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
-from reader.export import ExportError, ExportExists, MarkdownExport, write_atomically
+from reader.config import ConfigError, load_config, save_theme
+from reader.export import ExportExists, MarkdownExport, write_atomically
 from reader.ingest.sanitize import terminal_safe
-from reader.keymap import load_keymap
-from reader.library import StoredArticle
+from reader.library import AddProgress, StoredArticle
 from reader.tui import keys
 from reader.tui.commands import ActionsProvider
+from reader.tui.failures import ReportsFailures
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.dialogs import DEFAULT_EXPORT_PATH, ConfirmScreen, ExportScreen
 from reader.tui.screens.help import HelpScreen
@@ -28,10 +30,19 @@ from reader.tui.screens.related import RelatedScreen
 from reader.tui.screens.search import SearchScreen
 from reader.tui.service import LibraryService
 
+log = logging.getLogger("news_reader.tui")
+
 
 @dataclass
 class LibraryOpened(Message):
-    error: str | None = None
+    pass
+
+
+@dataclass
+class LibraryOpening(Message):
+    """What opening the library is doing now, for the search screen's status line."""
+
+    status: str
 
 
 @dataclass
@@ -39,22 +50,33 @@ class RelatedLoaded(Message):
     stored: StoredArticle
     related: list
     compare: bool
-    error: str | None = None
 
 
 @dataclass
 class ExportDone(Message):
-    """An export was written (``path``), found nothing, exists already, or failed."""
+    """An export was written (``path``), found nothing, or the file exists already."""
 
     path: Path
     front_matter: bool
+    words: str = ""  # the highlights list's filter, when it chose what to export
     export: MarkdownExport | None = None
     written: bool = False
     exists: bool = False
-    error: str | None = None
 
 
-class NewsReaderApp(App[None]):
+def opening_status(state: AddProgress) -> str:
+    """What opening the library is busy with, for a user waiting on it."""
+    if state.stage == "index":
+        done, total = state.articles_done, state.articles_total
+        share = f" ({done * 100 // total}%)" if total else ""
+        return f"Rebuilding the search index: {done:,} of {total:,} articles{share}…"
+    return (
+        f"Indexing the sample articles of a new library: {state.files_done} of {state.files_total} files, "
+        f"{state.articles_done} articles…"
+    )
+
+
+class NewsReaderApp(ReportsFailures, App[None]):
     CSS_PATH = "news_reader.tcss"
     TITLE = "news-reader"
     BINDINGS = [*keys.APP]
@@ -77,16 +99,24 @@ class NewsReaderApp(App[None]):
         self.remapped_keys: dict[str, str] = {}  # binding id -> keys, from the config file
         self._spare_reading: ReadingScreen | None = None
         self.last_export_path: Path | None = None  # the prompt offers it again
+        self._kept_theme = ""  # the theme the config file holds (or the default)
 
     def on_mount(self) -> None:
-        loaded = load_keymap(keys.binding_ids(), self.config_file)
+        loaded = load_config(keys.binding_ids(), self.config_file)
         if loaded.keys:
             self.set_keymap(loaded.keys)
         self.remapped_keys = dict(loaded.keys)
-        self.keymap_warnings = loaded.warnings
-        for warning in loaded.warnings:
+        warnings = list(loaded.warnings)
+        if loaded.theme in self.available_themes:
+            self.theme = loaded.theme
+        elif loaded.theme:
+            warnings.append(f"{loaded.path}: no theme {loaded.theme!r}; ctrl+p lists the themes")
+        self._kept_theme = self.theme
+        self.keymap_warnings = tuple(warnings)
+        for warning in warnings:
             self.notify(terminal_safe(warning, one_line=True), severity="warning", timeout=8, markup=False)
-        self.theme_changed_signal.subscribe(self, self._restyle)
+        log.info("reader started: library %s, theme %s", self.service.folder or "(default)", self.theme)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(SearchScreen())
         self.open_library()
 
@@ -100,36 +130,41 @@ class NewsReaderApp(App[None]):
         shown = [self.get_key_display(Binding(key.strip(), binding.action)) for key in raw.split(",")]
         return " ".join(dict.fromkeys(shown))
 
+    def key_hint(self, *binding_ids: str) -> str:
+        """The first key of each binding now, joined by "/" ("n/N"): the key hints in
+        status lines and dialogs are built from this, so a remap shows in them."""
+        return "/".join(self.keys_of(keys.by_id(binding_id)).split(" ")[0] for binding_id in binding_ids)
+
     # -- the library --------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def open_library(self) -> None:
-        try:
-            self.service.open()
-        except Exception as exc:
-            self.post_message(LibraryOpened(f"cannot open the library: {exc}"))
-        else:
-            self.post_message(LibraryOpened())
+        def waiting(message: str) -> None:
+            self.post_message(LibraryOpening(message))
+
+        def progress(state: AddProgress) -> None:
+            self.post_message(LibraryOpening(opening_status(state)))
+
+        self.service.open(progress=progress, on_wait=waiting)
+        self.post_message(LibraryOpened())
+
+    @on(LibraryOpening)
+    def _library_opening(self, message: LibraryOpening) -> None:
+        self.search_screen().query_one("#search-status", Static).update(
+            terminal_safe(message.status, one_line=True)
+        )
 
     @on(LibraryOpened)
-    def _library_opened(self, message: LibraryOpened) -> None:
-        search = self.search_screen()
-        if message.error:
-            status = search.query_one("#search-status", Static)
-            status.update(terminal_safe(message.error, one_line=True))
+    def _library_opened(self) -> None:
+        self.search_screen().library_opened()
+
+    def worker_failed(self, worker: Worker, message: str) -> None:
+        if worker.group == "library":
+            status = self.search_screen().query_one("#search-status", Static)
+            status.update(message)
             status.add_class("-error")
             return
-        search.library_opened()
-
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        # Workers catch the failures they expect; anything else is reported, not fatal.
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.notify(
-                terminal_safe(f"{event.worker.name}: {event.worker.error}", one_line=True),
-                severity="error",
-                markup=False,
-            )
+        super().worker_failed(worker, message)
 
     # -- navigation ---------------------------------------------------------
 
@@ -160,6 +195,13 @@ class NewsReaderApp(App[None]):
         else:
             field = "org" if label == "ORG" else "place"
             self.show_search(text=f'{field}:"{name.replace(chr(34), "")}"')
+
+    def search_text(self, text: str) -> None:
+        """Search the library for ``text`` (words picked in an article): a phrase
+        when it is several words."""
+        words = " ".join(text.replace(chr(34), " ").split())
+        if words:
+            self.show_search(text=f'"{words}"' if " " in words else words)
 
     def open_article(
         self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False
@@ -194,19 +236,10 @@ class NewsReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="related", exit_on_error=False)
     def load_related(self, stored: StoredArticle, compare: bool) -> None:
-        try:
-            related = self.service.related(stored.id)
-        except Exception as exc:
-            self.post_message(RelatedLoaded(stored, [], compare, f"cannot find related pieces: {exc}"))
-        else:
-            self.post_message(RelatedLoaded(stored, related, compare))
+        self.post_message(RelatedLoaded(stored, self.service.related(stored.id), compare))
 
     @on(RelatedLoaded)
     def _related_loaded(self, message: RelatedLoaded) -> None:
-        if message.error:
-            self.notify(terminal_safe(message.error, one_line=True), severity="error", markup=False)
-            return
-
         def chosen(choice: tuple[str, str] | None) -> None:
             if choice is None:
                 return
@@ -238,66 +271,81 @@ class NewsReaderApp(App[None]):
     # -- export -------------------------------------------------------------
 
     def action_export_highlights(self) -> None:
+        """Export to Markdown: every highlight, or on the highlights list what its
+        filter shows."""
         if not self.service.ready:
             self.notify("the library is still opening", timeout=2)
             return
         if isinstance(self.screen, ExportScreen):
             return
+        listed = self.screen if isinstance(self.screen, HighlightsScreen) else None
+        words = listed.filter_text() if listed is not None else ""
+        what = listed.export_description() if listed is not None else ""
 
         def chosen(answer: tuple[Path, bool] | None) -> None:
             if answer is not None:
                 self.last_export_path = answer[0]
-                self.write_export(*answer)
+                self.write_export(*answer, words=words)
 
         default = str(self.last_export_path) if self.last_export_path else DEFAULT_EXPORT_PATH
-        self.push_screen(ExportScreen(default), chosen)
+        self.push_screen(ExportScreen(default, what), chosen)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def write_export(self, path: Path, front_matter: bool, force: bool = False) -> None:
+    def write_export(self, path: Path, front_matter: bool, force: bool = False, words: str = "") -> None:
+        export = self.service.export_highlights(front_matter, words)
+        if export is None:
+            self.post_message(ExportDone(path, front_matter, words))
+            return
         try:
-            export = self.service.export_highlights(front_matter)
-            if export is None:
-                self.post_message(ExportDone(path, front_matter))
-                return
             written = write_atomically(path, export.text, force=force)
         except ExportExists:
-            self.post_message(ExportDone(path, front_matter, exists=True))
-        except (ExportError, OSError) as exc:
-            self.post_message(ExportDone(path, front_matter, error=str(exc)))
+            self.post_message(ExportDone(path, front_matter, words, exists=True))
         else:
-            self.post_message(ExportDone(written, front_matter, export, written=True))
+            self.post_message(ExportDone(written, front_matter, words, export, written=True))
 
     @on(ExportDone)
     def _export_done(self, message: ExportDone) -> None:
-        if message.error:
-            self.notify(
-                terminal_safe(message.error, one_line=True), severity="error", markup=False, timeout=8
-            )
-        elif message.exists:
+        if message.exists:
 
             def answered(overwrite: bool | None) -> None:
                 if overwrite:
-                    self.write_export(message.path, message.front_matter, force=True)
+                    self.write_export(message.path, message.front_matter, force=True, words=message.words)
                 else:
                     self.notify("not exported: the file was left as it was", timeout=4)
 
             self.push_screen(ConfirmScreen(f"{message.path} exists. Overwrite it?"), answered)
         elif message.export is None:
-            self.notify("no highlights to export yet: press h while reading to make one", timeout=5)
+            if message.words:
+                self.notify("the filter shows no highlights: nothing exported", timeout=5)
+            else:
+                key = self.key_hint("highlight")
+                self.notify(f"no highlights to export yet: press {key} while reading to make one", timeout=5)
         else:
             passages = message.export.passages
             articles = message.export.articles
+            which = f" (those the filter “{message.words}” shows)" if message.words else ""
             self.notify(
                 terminal_safe(
                     f"exported {passages} passage{'s' if passages != 1 else ''} from {articles} "
-                    f"article{'s' if articles != 1 else ''} to {message.path}",
+                    f"article{'s' if articles != 1 else ''}{which} to {message.path}",
                     one_line=True,
                 ),
                 timeout=8,
                 markup=False,
             )
 
-    def _restyle(self, _theme) -> None:
+    # -- the theme --------------------------------------------------------------
+
+    def _theme_changed(self, _theme) -> None:
+        self._restyle()
+        if self.theme != self._kept_theme:
+            self._kept_theme = self.theme
+            try:
+                save_theme(self.theme, self.config_file)
+            except ConfigError as exc:
+                self.notify(terminal_safe(exc.message, one_line=True), severity="warning", markup=False)
+
+    def _restyle(self) -> None:
         # Prompts of option lists hold resolved styles: rebuild them in the new colours.
         from reader.tui.widgets.entity_panel import EntityPanel
         from reader.tui.widgets.results import ResultsList

@@ -35,6 +35,7 @@ SEARCH = [
         "slash", "focus_query", "Search", "focus_search", "Type a query (searches as you type)", priority=True
     ),
     _b("o", "toggle_sort", "Sort", "sort", "Sort results by date or by relevance"),
+    _b("u", "toggle_unread", "Unread", "unread_only", "Show only the articles not yet read (again: all)"),
     _b("ctrl+r", "clear_filters", "Clear", "clear_filters", "Clear the query and every filter", show=False),
     _b(
         "escape",
@@ -98,6 +99,14 @@ CURSOR = [
         "Highlight the selection or the sentence at the cursor, with a note and tags",
     ),
     _b(
+        "a",
+        "edit_highlight",
+        "Note",
+        "edit_highlight",
+        "Edit the note and tags of the highlight at the cursor",
+        show=False,
+    ),
+    _b(
         "d",
         "delete_highlight",
         "Delete",
@@ -109,7 +118,13 @@ CURSOR = [
 ]
 
 READING = [
-    _b("escape", "back", "Back", "back", "Back to the previous screen"),
+    _b(
+        "escape",
+        "back",
+        "Back",
+        "back",
+        "Back one step: close the find box or the side panel, drop a selection, then leave the article",
+    ),
     _b("slash", "search", "Search", "search_library", "Back to search, query box focused", show=False),
     _b("e", "toggle_entities", "Entities", "toggle_entities", "Highlight people, organisations and places"),
     _b("n", "next_match", "Next", "next_match", "Next match of the query or find"),
@@ -118,6 +133,23 @@ READING = [
     _b("p", "focus_people", "People", "focus_people", "People, organisations and places of this article"),
     _b("r", "related", "Related", "open_related", "Pieces related to this article"),
     _b("s", "side_by_side", "Compare", "side_by_side", "Compare with a related piece, side by side"),
+    _b(
+        "asterisk",
+        "search_selection",
+        "Search this",
+        "search_selection",
+        "Search the library for the words selected with the mouse, or a name in the sentence at the cursor",
+        show=False,
+    ),
+    _b(
+        "b",
+        "open_original",
+        "Open page",
+        "open_original",
+        "Open the article's web page in the browser (its file, when it has no URL)",
+        show=False,
+    ),
+    _b("y", "copy_url", "Copy URL", "copy_url", "Copy the article's URL (or its file's path)", show=False),
     _b(
         "space",
         "page_down",
@@ -179,7 +211,16 @@ COMPARE = [
 ]
 
 HIGHLIGHT_NOTE = [
-    _b("escape", "skip_note", "Skip", "skip_note", "Keep the highlight without a note"),
+    # Priority: enter saves from the note box and from the tags box alike.
+    _b(
+        "enter",
+        "save_note",
+        "Save",
+        "save_note",
+        "Save the highlight (the note and tags may stay empty)",
+        priority=True,
+    ),
+    _b("escape", "cancel_note", "Cancel", "cancel_note", "Close without saving anything"),
 ]
 
 HIGHLIGHTS = [
@@ -187,6 +228,7 @@ HIGHLIGHTS = [
     # Priority: "/" from the filter box must not type a slash into it.
     _b("slash", "focus_filter", "Filter", "filter_highlights", "Filter by words, or #tag", priority=True),
     _b("down", "focus_list", "List", "highlights_list", "From the filter box down into the list", show=False),
+    _b("a", "edit_selected", "Note", "edit_listed_highlight", "Edit the note and tags of this highlight"),
     _b("d", "delete_selected", "Delete", "delete_listed_highlight", "Delete this highlight"),
     _b("u", "undo", "Undo", "undo_listed_highlight", "Undo the last highlight change"),
 ]
@@ -195,6 +237,10 @@ EXPORT = [
     # Priority: enter exports from the path box and from the front-matter box alike.
     _b("enter", "export", "Export", "write_export", "Write the file", priority=True),
     _b("escape", "cancel", "Cancel", "cancel_export", "Close without exporting"),
+]
+
+CHOICE = [
+    _b("escape", "cancel_choice", "Close", "close_choice", "Close without choosing"),
 ]
 
 CONFIRM = [
@@ -211,17 +257,33 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Search", SEARCH),
     ("Reading an article", READING),
     ("People in the side panel", PEOPLE_PANEL),
-    ("Highlighting (reading, and the focused pane side by side)", CURSOR),
+    ("Sentence cursor and highlights (reading, and the focused pane side by side)", CURSOR),
     ("Related pieces", RELATED),
     ("Side by side", COMPARE),
     ("Highlights", HIGHLIGHTS),
-    ("Highlight note", HIGHLIGHT_NOTE),
+    ("A highlight's note and tags", HIGHLIGHT_NOTE),
     ("Export", EXPORT),
     ("Questions", CONFIRM),
     ("A person's name", PERSON_NAME),
+    ("Choosing (what to search for)", CHOICE),
     ("Help", HELP),
 ]
 
 
+# The footer shows what fits, in this order: these first, then the screen's own keys
+# in the order of their lists (the most used first), then the rest; quit last.
+FOOTER_FIRST = ("back", "back_compare", "back_highlights", "close_related", "close_help", "help")
+FOOTER_LAST = ("quit",)
+
+
 def binding_ids() -> list[str]:
     return [b.id for _, bindings in SECTIONS for b in bindings if b.id]
+
+
+def by_id(binding_id: str) -> Binding:
+    """The binding with this id (as the config file names it)."""
+    for _, bindings in SECTIONS:
+        for binding in bindings:
+            if binding.id == binding_id:
+                return binding
+    raise KeyError(binding_id)

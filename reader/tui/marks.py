@@ -31,11 +31,12 @@ def span_marks(spans: Iterable[tuple[int, int]], layer: str) -> list[Mark]:
     return [Mark(start, end, layer) for start, end in spans]
 
 
-def legend(view: Widget, shown: bool, shared: bool = False) -> Text:
-    """The colour key of the entity highlights, styled like the marks themselves."""
+def legend(view: Widget, shown: bool, shared: bool = False, key: str = "e") -> Text:
+    """The colour key of the entity highlights, styled like the marks themselves;
+    ``key`` toggles them (as bound now)."""
     text = Text()
     if not shown:
-        text.append("entities hidden · e shows them", style="dim")
+        text.append(f"entities hidden · {key} shows them", style="dim")
         return text
     items = list(LEGEND)
     if shared:
@@ -44,5 +45,5 @@ def legend(view: Widget, shown: bool, shared: bool = False) -> Text:
         if number:
             text.append("  ")
         text.append(f" {label} ", style=view.get_component_rich_style(f"article-view--{layer}", partial=True))
-    text.append("  · e hides", style="dim")
+    text.append(f"  · {key} hides", style="dim")
     return text

@@ -7,7 +7,10 @@ never calls in here.
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,12 +18,16 @@ from reader.export import MarkdownExport, export_highlights
 from reader.highlights import Highlight, UndoneChange
 from reader.library import (
     ArticleHighlights,
+    HighlightFilter,
     Library,
     PlacedHighlight,
+    ProgressCallback,
     RelatedPiece,
     SearchResults,
     StoredArticle,
 )
+
+log = logging.getLogger("news_reader.tui")
 
 BROWSE_QUERY = "*"  # every article: the list shown before anything is typed
 
@@ -35,6 +42,7 @@ class SearchRequest:
     date: str = ""
     sort: str = "relevance"
     limit: int = 50
+    unread: bool = False  # only articles not read yet
 
     @property
     def browsing(self) -> bool:
@@ -64,10 +72,16 @@ class LibraryService:
     def ready(self) -> bool:
         return self._library is not None
 
-    def open(self) -> Library:
+    def open(
+        self, progress: ProgressCallback | None = None, on_wait: Callable[[str], None] | None = None
+    ) -> Library:
+        """Open the library; ``progress`` hears how indexing goes when opening it
+        means indexing (the seeds of a new library, an index to rebuild)."""
         with self._lock:
             if self._library is None:
-                self._library = Library.open(self.folder)
+                started = time.perf_counter()
+                self._library = Library.open(self.folder, progress=progress, on_wait=on_wait)
+                log.info("library %s open in %.2f s", self._library.folder, time.perf_counter() - started)
             return self._library
 
     def close(self) -> None:
@@ -90,6 +104,7 @@ class LibraryService:
                 source=request.source.strip() or None,
                 sort=sort,
                 limit=request.limit,
+                unread=request.unread,
             )
 
     def article(self, ref: str) -> StoredArticle:
@@ -147,9 +162,28 @@ class LibraryService:
         with self._lock:
             return self._lib().highlights.undo()
 
-    def export_highlights(self, front_matter: bool) -> MarkdownExport | None:
+    def edit_highlight(self, highlight_id: str, note: str, tags: tuple[str, ...]) -> Highlight:
+        """Set a highlight's note and tags (one step of undo)."""
         with self._lock:
-            return export_highlights(self._lib(), front_matter=front_matter)
+            return self._lib().highlights.edit(highlight_id, note, tags)
+
+    def export_highlights(self, front_matter: bool, words: str = "") -> MarkdownExport | None:
+        """Every highlight, or (``words``) those the highlights list's filter shows."""
+        wanted = HighlightFilter(words=words.strip() or None)
+        with self._lock:
+            return export_highlights(self._lib(), wanted, front_matter=front_matter)
+
+    # -- read and unread --------------------------------------------------------
+
+    def mark_read(self, article_id: str) -> bool:
+        """Mark an article read; False when the library cannot be written (a
+        read-only copy: nothing is marked, and nothing needs saying)."""
+        with self._lock:
+            library = self._lib()
+            if library.readonly:
+                return False
+            library.mark_read([article_id])
+            return True
 
     def folder_name(self) -> str:
         return str(self._library.folder) if self._library else str(self.folder or "")

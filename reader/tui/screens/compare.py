@@ -14,7 +14,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+from textual.worker import Worker
 
 from reader.compare import Alignment, align
 from reader.ingest.sanitize import terminal_safe
@@ -24,16 +25,16 @@ from reader.tui.marks import entity_marks, legend, span_marks
 from reader.tui.screens.highlighting import Highlighting, Passages
 from reader.tui.screens.reading import article_facts
 from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.footer import FittingFooter
 
 SIDES = ("left", "right")
 
 
 @dataclass
 class PairLoaded(Message):
-    left: StoredArticle | None
-    right: StoredArticle | None
+    left: StoredArticle
+    right: StoredArticle
     alignments: list[Alignment]
-    error: str | None = None
 
 
 def flipped(alignment: Alignment) -> Alignment:
@@ -82,7 +83,7 @@ class CompareScreen(Highlighting):
             yield ComparePane("left")
             yield ComparePane("right")
         yield Static("Aligning the two articles…", id="compare-status", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.view("left").focus()
@@ -93,20 +94,18 @@ class CompareScreen(Highlighting):
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def load_pair(self) -> None:
-        try:
-            left = self.app.service.article(self.ids[0])
-            right = self.app.service.article(self.ids[1])
-            alignments = align(left.article.body, right.article.body)
-        except Exception as exc:
-            self.post_message(PairLoaded(None, None, [], f"cannot compare: {exc}"))
-        else:
-            self.post_message(PairLoaded(left, right, alignments))
+        left = self.app.service.article(self.ids[0])
+        right = self.app.service.article(self.ids[1])
+        self.post_message(PairLoaded(left, right, align(left.article.body, right.article.body)))
+
+    def worker_failed(self, worker: Worker, message: str) -> None:
+        if worker.group == "compare":
+            self.query_one("#compare-status", Static).update(message)
+            return
+        super().worker_failed(worker, message)
 
     @on(PairLoaded)
     def _loaded(self, message: PairLoaded) -> None:
-        if message.left is None or message.right is None:
-            self.query_one("#compare-status", Static).update(message.error or "cannot compare")
-            return
         self.articles = [message.left, message.right]
         self.alignments = message.alignments
         self.shared_people = frozenset(message.left.names("PERSON")) & frozenset(
@@ -159,15 +158,16 @@ class CompareScreen(Highlighting):
             return
         for side in SIDES:
             self.view(side).set_marks(self._marks(side))
+        key = self.app.key_hint("toggle_entities_compare")
         self.query_one("#compare-legend", Static).update(
-            legend(self.view("left"), self.app.show_entities, shared=True)
+            legend(self.view("left"), self.app.show_entities, shared=True, key=key)
         )
         status = self.query_one("#compare-status", Static)
         total = len(self.alignments)
         people = ", ".join(sorted(self.shared_people)) or "none"
         passages = self.passages[self._focused_side()]
         if passages.cursor >= 0:
-            status.update(passages.status())
+            status.update(passages.status(self.app.key_hint))
             return
         if not total:
             status.update(
@@ -175,7 +175,8 @@ class CompareScreen(Highlighting):
             )
             return
         if self.index < 0:
-            head = f"{total} shared passage{'s' if total != 1 else ''} · ] steps through them"
+            step = self.app.key_hint("next_passage")
+            head = f"{total} shared passage{'s' if total != 1 else ''} · {step} steps through them"
         else:
             current = self.alignments[self.index]
             head = f"passage {self.index + 1}/{total} · {current.kind}"
@@ -263,7 +264,15 @@ class CompareScreen(Highlighting):
         self.app.replace_with_reading(self, self.articles[keep].id)
 
     def action_back(self) -> None:
-        self.dismiss()
+        """One step back at a time: a selection, a maximised pane, then side by side."""
+        passages = self.passages[self._focused_side()]
+        if passages.anchor is not None:
+            passages.anchor = None
+            self._refresh()
+        elif self.has_class("-maximised"):
+            self.action_maximise()
+        else:
+            self.dismiss()
 
     def action_toggle_entities(self) -> None:
         self.app.show_entities = not self.app.show_entities

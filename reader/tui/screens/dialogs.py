@@ -1,20 +1,22 @@
-"""Small dialogs: the note and tags of a new highlight, the export path prompt, a
-yes/no question (overwrite?) and a person's name (rename, merge)."""
+"""Small dialogs: the note and tags of a highlight, the export path prompt, a
+yes/no question (overwrite?), a person's name (rename, merge) and a choice from
+a short list."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from reader.ingest.sanitize import terminal_safe
 from reader.tui import keys
+from reader.tui.screens.base import ReaderModal
 
 DEFAULT_EXPORT_PATH = "~/news-reader-notes.md"
 _QUOTE_PREVIEW = 240
@@ -25,55 +27,72 @@ def split_tags(text: str) -> tuple[str, ...]:
     return tuple(tag for tag in re.split(r"[,\s]+", text) if tag.strip("#"))
 
 
-class NoteScreen(ModalScreen[tuple[str, tuple[str, ...]]]):
-    """Asks for the note and tags of a highlight; escape keeps it without them."""
+class NoteScreen(ReaderModal[tuple[str, tuple[str, ...]] | None]):
+    """Asks for the note and tags of a highlight (a new one, or one to edit): enter
+    saves, with or without them; escape closes without saving anything."""
 
     BINDINGS = [*keys.HIGHLIGHT_NOTE]
 
-    def __init__(self, quote: str) -> None:
+    def __init__(self, quote: str, note: str = "", tags: tuple[str, ...] = (), editing: bool = False) -> None:
         super().__init__(classes="dialog")
         self.quote = quote
+        self.note = note
+        self.tags = tags
+        self.editing = editing
 
     def compose(self) -> ComposeResult:
         shown = terminal_safe(self.quote, one_line=True)
         if len(shown) > _QUOTE_PREVIEW:
             shown = shown[:_QUOTE_PREVIEW] + "…"
+        title = "Edit the highlight's note and tags" if self.editing else "Highlight"
         with Vertical(classes="dialog-box"):
-            yield Static("Highlight", classes="dialog-title", markup=False)
+            yield Static(title, classes="dialog-title", markup=False)
             yield Static(Text(f"“{shown}”", style="italic"), classes="dialog-quote")
-            yield Input(placeholder="note (optional)", id="note")
-            yield Input(placeholder="tags, e.g. syria, diplomacy (optional)", id="tags")
-            yield Static("enter: save · tab: next box · escape: no note", classes="dialog-hint", markup=False)
+            yield Input(value=self.note, placeholder="note (optional)", id="note")
+            yield Input(
+                value=", ".join(self.tags), placeholder="tags, e.g. syria, diplomacy (optional)", id="tags"
+            )
+            app = self.app
+            cancel = "keep it as it was" if self.editing else "no highlight"
+            yield Static(
+                f"{app.keys_of(keys.by_id('save_note'))}: save · tab: next box · "
+                f"{app.keys_of(keys.by_id('cancel_note'))}: cancel ({cancel})",
+                classes="dialog-hint",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
 
-    @on(Input.Submitted)
-    def _save(self) -> None:
+    def action_save_note(self) -> None:
         note = self.query_one("#note", Input).value
         tags = split_tags(self.query_one("#tags", Input).value)
         self.dismiss((note.strip(), tags))
 
-    def action_skip_note(self) -> None:
-        self.dismiss(("", ()))
+    def action_cancel_note(self) -> None:
+        self.dismiss(None)
 
 
-class ExportScreen(ModalScreen[tuple[Path, bool] | None]):
+class ExportScreen(ReaderModal[tuple[Path, bool] | None]):
     """The path to export to, and whether to start with YAML front matter."""
 
     BINDINGS = [*keys.EXPORT]
 
-    def __init__(self, default_path: str = DEFAULT_EXPORT_PATH) -> None:
+    def __init__(self, default_path: str = DEFAULT_EXPORT_PATH, what: str = "") -> None:
         super().__init__(classes="dialog")
         self.default_path = default_path
+        self.what = what  # which highlights, when not all of them
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static("Export highlights to Markdown", classes="dialog-title", markup=False)
+            yield Static(self.what or "Every highlight of the library.", classes="dialog-quote", markup=False)
             yield Input(value=self.default_path, placeholder="file to write", id="export-path")
             yield Checkbox("YAML front matter", value=False, id="front-matter", compact=True)
+            app = self.app
             yield Static(
-                "enter: export · tab, space: front matter · escape: cancel",
+                f"{app.keys_of(keys.by_id('write_export'))}: export · tab, space: front matter · "
+                f"{app.keys_of(keys.by_id('cancel_export'))}: cancel",
                 classes="dialog-hint",
                 markup=False,
             )
@@ -92,7 +111,7 @@ class ExportScreen(ModalScreen[tuple[Path, bool] | None]):
         self.dismiss(None)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(ReaderModal[bool]):
     BINDINGS = [*keys.CONFIRM]
 
     def __init__(self, question: str) -> None:
@@ -102,13 +121,14 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(self.question, classes="dialog-title", markup=False)
-            yield Static("y: yes · n or escape: no", classes="dialog-hint", markup=False)
+            yes, no = (self.app.keys_of(keys.by_id(i)) for i in ("confirm_yes", "confirm_no"))
+            yield Static(f"{yes}: yes · {no}: no", classes="dialog-hint", markup=False)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
 
 
-class PersonNameScreen(ModalScreen[str | None]):
+class PersonNameScreen(ReaderModal[str | None]):
     """Asks for a person's name: the new name (rename) or the other person (merge)."""
 
     BINDINGS = [*keys.PERSON_NAME]
@@ -123,7 +143,10 @@ class PersonNameScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog-box"):
             yield Static(terminal_safe(self.title_text, one_line=True), classes="dialog-title", markup=False)
             yield Input(value=self.value, placeholder=self.placeholder, id="person-name")
-            yield Static("enter: save · escape: cancel", classes="dialog-hint", markup=False)
+            save, cancel = (
+                self.app.keys_of(keys.by_id(i)) for i in ("save_person_name", "cancel_person_name")
+            )
+            yield Static(f"{save}: save · {cancel}: cancel", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#person-name", Input).focus()
@@ -133,4 +156,37 @@ class PersonNameScreen(ModalScreen[str | None]):
         self.dismiss(name or None)
 
     def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceScreen(ReaderModal[Any]):
+    """A short list to choose one from (enter, or a click); escape closes without."""
+
+    BINDINGS = [*keys.CHOICE]
+
+    def __init__(self, title: str, options: list[tuple[str, Any]]) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield OptionList(
+                *[
+                    Option(terminal_safe(label, one_line=True), id=str(n))
+                    for n, (label, _) in enumerate(self.options)
+                ],
+                id="choices",
+            )
+            close = self.app.keys_of(keys.by_id("close_choice"))
+            yield Static(f"enter: choose · {close}: close", classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#choices", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.options[int(event.option.id or 0)][1])
+
+    def action_cancel_choice(self) -> None:
         self.dismiss(None)

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from rich.text import Text
 from textual import work
 from textual.message import Message
+from textual.worker import Worker
 
-from reader.highlights import paragraph_spans, selection_span, sentence_spans, span_at
-from reader.ingest.sanitize import terminal_safe
+from reader.highlights import Highlight, paragraph_spans, selection_span, sentence_spans, span_at
 from reader.library import PlacedHighlight, StoredArticle
-from reader.tui.changes import HighlightChanged, change_highlights, undone
+from reader.tui.changes import CHANGE_GROUP, HighlightChanged, change_highlights, undone
 from reader.tui.marks import span_marks
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.dialogs import NoteScreen
@@ -26,7 +26,6 @@ from reader.tui.widgets.article_view import ArticleView, Mark
 class HighlightsLoaded(Message):
     article_id: str
     highlights: list[PlacedHighlight]
-    error: str | None = None
 
 
 @dataclass
@@ -97,14 +96,23 @@ class Passages:
         first = self.paragraph_start(paragraph)
         return first if first < self.cursor or paragraph == 0 else self.paragraph_start(paragraph - 1)
 
-    def status(self) -> Text:
+    def status(self, hint: Callable[..., str]) -> Text:
+        """Where the cursor is and what the keys do there; ``hint`` gives the keys
+        of binding ids as bound now (``app.key_hint``)."""
         if self.anchor is not None:
             count = abs(self.cursor - self.anchor) + 1
-            head = f"selection: {count} sentence{'s' if count != 1 else ''} · j/k/J/K extend · h highlight · v drops it"
+            moves = hint("next_sentence", "previous_sentence", "next_paragraph", "previous_paragraph")
+            head = (
+                f"selection: {count} sentence{'s' if count != 1 else ''} · {moves} extend · "
+                f"{hint('highlight')} highlight · {hint('select')} drops it"
+            )
         else:
-            head = f"sentence {self.cursor + 1}/{len(self.sentences)} · v select · h highlight"
+            head = (
+                f"sentence {self.cursor + 1}/{len(self.sentences)} · {hint('select')} select · "
+                f"{hint('highlight')} highlight"
+            )
         if self.under_cursor() is not None:
-            head += " · d deletes the highlight here"
+            head += f" · {hint('edit_highlight')} edits its note · {hint('delete_highlight')} deletes it"
         return Text(head)
 
 
@@ -128,29 +136,24 @@ class Highlighting(ReaderScreen[None]):
     def load_highlights(self) -> None:
         for passages in self.all_passages():
             stored = passages.stored
-            if stored is None:
-                continue
-            try:
-                placed = self.app.service.highlights_of(stored)
-            except Exception as exc:
-                self.post_message(HighlightsLoaded(stored.id, [], f"cannot read the highlights: {exc}"))
-            else:
-                self.post_message(HighlightsLoaded(stored.id, placed))
+            if stored is not None:
+                self.post_message(HighlightsLoaded(stored.id, self.app.service.highlights_of(stored)))
 
     def on_highlights_loaded(self, message: HighlightsLoaded) -> None:
-        if message.error:
-            self.notify(terminal_safe(message.error, one_line=True), severity="error", markup=False)
         for passages in self.all_passages():
             if passages.stored is not None and passages.stored.id == message.article_id:
                 passages.highlights = message.highlights
         self.refresh_marks()
 
     def on_highlight_changed(self, message: HighlightChanged) -> None:
-        if message.error:
-            self.notify(terminal_safe(message.error, one_line=True), severity="error", markup=False)
-        elif message.done:
+        if message.done:
             self.notify(message.done, timeout=3, markup=False)
         self.load_highlights()
+
+    def worker_failed(self, worker: Worker, message: str) -> None:
+        super().worker_failed(worker, message)
+        if worker.group == CHANGE_GROUP:
+            self.load_highlights()  # show the highlights as they are
 
     # -- the cursor ---------------------------------------------------------
 
@@ -210,7 +213,10 @@ class Highlighting(ReaderScreen[None]):
         self.refresh_marks()
 
         def save(answer: tuple[str, tuple[str, ...]] | None) -> None:
-            note, tags = answer or ("", ())
+            if answer is None:
+                self.notify("not highlighted", timeout=2)
+                return
+            note, tags = answer
             change_highlights(
                 self,
                 lambda: self.app.service.add_highlight(stored, start, end, note, tags),
@@ -222,18 +228,47 @@ class Highlighting(ReaderScreen[None]):
 
         self.app.push_screen(NoteScreen(stored.article.body[start:end]), save)
 
-    def action_delete_highlight(self) -> None:
+    def _highlight_at_cursor(self) -> Highlight | None:
+        """The highlight under the cursor (shown first if need be), or None, said."""
         if (found := self._shown_cursor()) is None:
-            return
+            return None
         under = found[1].under_cursor()
         if under is None:
             self.refresh_marks()
             self.notify("no highlight at the cursor", timeout=2)
+            return None
+        return under.highlight
+
+    def action_edit_highlight(self) -> None:
+        if (highlight := self._highlight_at_cursor()) is not None:
+            edit_highlight(self, highlight, "undo_highlight")
+
+    def action_delete_highlight(self) -> None:
+        if (highlight := self._highlight_at_cursor()) is None:
             return
-        highlight_id = under.highlight.id
+        highlight_id = highlight.id
         change_highlights(
-            self, lambda: self.app.service.delete_highlight(highlight_id), "highlight deleted · u undoes"
+            self,
+            lambda: self.app.service.delete_highlight(highlight_id),
+            f"highlight deleted · {self.app.key_hint('undo_highlight')} undoes",
         )
 
     def action_undo_highlight(self) -> None:
         change_highlights(self, self.app.service.undo_highlight, undone)
+
+
+def edit_highlight(screen: ReaderScreen, highlight: Highlight, undo_id: str) -> None:
+    """Ask for a highlight's note and tags (filled in as they are) and save them;
+    ``screen`` gets the ``HighlightChanged`` answer; ``undo_id``: its undo binding."""
+
+    def save(answer: tuple[str, tuple[str, ...]] | None) -> None:
+        if answer is None or answer == (highlight.note, highlight.tags):
+            return
+        note, tags = answer
+        change_highlights(
+            screen,
+            lambda: screen.app.service.edit_highlight(highlight.id, note, tags),
+            f"note and tags saved · {screen.app.key_hint(undo_id)} undoes",
+        )
+
+    screen.app.push_screen(NoteScreen(highlight.quote, highlight.note, highlight.tags, editing=True), save)

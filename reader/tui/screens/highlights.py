@@ -10,14 +10,17 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from reader.ingest.sanitize import terminal_safe
-from reader.library import ArticleHighlights, PlacedHighlight
+from reader.library import ArticleHighlights, PlacedHighlight, WordsFilter
 from reader.tui import keys
-from reader.tui.changes import HighlightChanged, change_highlights, undone
+from reader.tui.changes import CHANGE_GROUP, HighlightChanged, change_highlights, undone
 from reader.tui.screens.base import ReaderScreen
+from reader.tui.screens.highlighting import edit_highlight
+from reader.tui.widgets.footer import FittingFooter
 from reader.tui.widgets.inputs import ReaderInput
 
 _QUOTE_CHARS = 300
@@ -28,19 +31,10 @@ class ListedHighlight:
     group: ArticleHighlights
     placed: PlacedHighlight
 
-    def matches(self, words: list[str], tags: list[str]) -> bool:
-        h = self.placed.highlight
-        own = {t.lower() for t in h.tags}
-        if any(tag not in own for tag in tags):
-            return False
-        haystack = f"{h.quote} {h.note} {self.group.title}".lower()
-        return all(word in haystack for word in words)
-
 
 @dataclass
 class HighlightsListed(Message):
     listed: list[ListedHighlight]
-    error: str | None = None
 
 
 class HighlightsScreen(ReaderScreen[None]):
@@ -61,7 +55,7 @@ class HighlightsScreen(ReaderScreen[None]):
         )
         yield Static("Reading the highlights…", id="highlights-status", markup=False)
         yield OptionList(id="highlights-list")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.load()
@@ -71,28 +65,39 @@ class HighlightsScreen(ReaderScreen[None]):
 
     @work(thread=True, exclusive=True, group="highlights-list", exit_on_error=False)
     def load(self) -> None:
-        try:
-            groups = self.app.service.all_highlights()
-        except Exception as exc:
-            self.post_message(HighlightsListed([], f"cannot read the highlights: {exc}"))
-            return
+        groups = self.app.service.all_highlights()
         listed = [ListedHighlight(group, placed) for group in groups for placed in group.highlights]
         listed.sort(key=lambda item: item.placed.highlight.created, reverse=True)
         self.post_message(HighlightsListed(listed))
 
+    def worker_failed(self, worker: Worker, message: str) -> None:
+        if worker.group == "highlights-list":
+            self.query_one("#highlights-status", Static).update(message)
+            return
+        super().worker_failed(worker, message)
+        if worker.group == CHANGE_GROUP:
+            self.load()  # show the highlights as they are
+
     @on(HighlightsListed)
     def _listed(self, message: HighlightsListed) -> None:
-        if message.error:
-            self.query_one("#highlights-status", Static).update(terminal_safe(message.error, one_line=True))
-            return
         self.listed = message.listed
         self._show()
 
+    def filter_text(self) -> str:
+        return self.query_one("#highlights-filter", Input).value.strip()
+
+    def export_description(self) -> str:
+        """Which highlights an export from here writes: what the filter shows."""
+        shown = len(self.shown)
+        which = f"{shown} highlight{'s' if shown != 1 else ''}"
+        if self.filter_text():
+            filter_text = terminal_safe(self.filter_text(), one_line=True)
+            return f"The {which} the filter “{filter_text}” shows."
+        return f"All {which}."
+
     def _show(self) -> None:
-        text = self.query_one("#highlights-filter", Input).value.lower().split()
-        tags = [w.lstrip("#") for w in text if w.startswith("#") and len(w) > 1]
-        words = [w for w in text if not w.startswith("#")]
-        self.shown = [item for item in self.listed if item.matches(words, tags)]
+        wanted = WordsFilter.parse(self.filter_text())
+        self.shown = [item for item in self.listed if wanted.matches(item.group, item.placed)]
         options = self.query_one("#highlights-list", OptionList)
         before = options.highlighted
         entries: list[Option | None] = []
@@ -109,10 +114,13 @@ class HighlightsScreen(ReaderScreen[None]):
         status = f"{total} highlight{'s' if total != 1 else ''}"
         if len(self.shown) != total:
             status += f", {len(self.shown)} shown"
+        hint = self.app.key_hint
         status += (
-            " · enter opens · d deletes · u undoes · / filters · X exports"
+            f" · enter opens · {hint('edit_listed_highlight')} note · {hint('delete_listed_highlight')} deletes"
+            f" · {hint('undo_listed_highlight')} undoes · {hint('filter_highlights')} filters"
+            f" · {hint('export_highlights')} exports {'these' if self.filter_text() else 'all'}"
             if total
-            else " · read an article and press h to make one"
+            else f" · read an article and press {hint('highlight')} to make one"
         )
         self.query_one("#highlights-status", Static).update(status)
 
@@ -161,11 +169,14 @@ class HighlightsScreen(ReaderScreen[None]):
         self.app.open_article(item.group.article_id, offset=h.start, cursor=True)
 
     def action_back(self) -> None:
+        """One step back at a time: clear the filter, leave its box, then the list."""
         filter_box = self.query_one("#highlights-filter", Input)
         if filter_box.has_focus and filter_box.value:
             filter_box.value = ""
-            return
-        self.dismiss()
+        elif filter_box.has_focus:
+            self.action_focus_list()
+        else:
+            self.dismiss()
 
     def action_focus_filter(self) -> None:
         self.query_one("#highlights-filter", Input).focus()
@@ -173,13 +184,20 @@ class HighlightsScreen(ReaderScreen[None]):
     def action_focus_list(self) -> None:
         self.query_one("#highlights-list", OptionList).focus()
 
+    def action_edit_selected(self) -> None:
+        item = self.selected()
+        if item is not None:
+            edit_highlight(self, item.placed.highlight, "undo_listed_highlight")
+
     def action_delete_selected(self) -> None:
         item = self.selected()
         if item is None:
             return
         highlight_id = item.placed.highlight.id
         change_highlights(
-            self, lambda: self.app.service.delete_highlight(highlight_id), "highlight deleted · u undoes"
+            self,
+            lambda: self.app.service.delete_highlight(highlight_id),
+            f"highlight deleted · {self.app.key_hint('undo_listed_highlight')} undoes",
         )
 
     def action_undo(self) -> None:
@@ -187,8 +205,5 @@ class HighlightsScreen(ReaderScreen[None]):
 
     @on(HighlightChanged)
     def _changed(self, message: HighlightChanged) -> None:
-        if message.error:
-            self.notify(terminal_safe(message.error, one_line=True), severity="error", markup=False)
-        else:
-            self.notify(message.done, timeout=3, markup=False)
+        self.notify(message.done, timeout=3, markup=False)
         self.load()

@@ -10,17 +10,20 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
+from textual.worker import Worker
 
 from reader.ingest.sanitize import terminal_safe
 from reader.library import StoredArticle
+from reader.links import Original, open_in_browser, original_of
 from reader.textmatch import best_match_offset, find_all, query_matches
 from reader.tui import keys
 from reader.tui.marks import entity_marks, legend, span_marks
-from reader.tui.screens.dialogs import ConfirmScreen, PersonNameScreen
+from reader.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PersonNameScreen
 from reader.tui.screens.highlighting import Highlighting, Passages
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entity_panel import EntityPanel
+from reader.tui.widgets.footer import FittingFooter
 from reader.tui.widgets.inputs import ReaderInput
 
 NARROW_WIDTH = 100  # below this the side panel only shows on demand (p)
@@ -28,14 +31,12 @@ NARROW_WIDTH = 100  # below this the side panel only shows on demand (p)
 
 @dataclass
 class ArticleLoaded(Message):
-    article: StoredArticle | None
-    error: str | None = None
+    article: StoredArticle
 
 
 @dataclass
 class PeopleCorrected(Message):
-    done: str | None
-    error: str | None = None
+    done: str
 
 
 def article_facts(stored: StoredArticle) -> str:
@@ -126,7 +127,7 @@ class ReadingScreen(Highlighting):
                 )
                 yield Static("", id="reading-status", markup=False)
             yield EntityPanel(id="entity-panel")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#find").display = False
@@ -140,19 +141,22 @@ class ReadingScreen(Highlighting):
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_article(self) -> None:
-        try:
-            stored = self.app.service.article(self.article_id)
-        except Exception as exc:
-            self.post_message(ArticleLoaded(None, f"cannot open the article: {exc}"))
-        else:
-            self.post_message(ArticleLoaded(stored))
+        self.post_message(ArticleLoaded(self.app.service.article(self.article_id)))
 
     @on(ArticleLoaded)
     def _loaded(self, message: ArticleLoaded) -> None:
-        if message.article is None:
-            self.query_one("#article-title", Static).update(message.error or "cannot open the article")
-            return
         self.show_article(message.article)
+        self.mark_read(message.article.id)
+
+    @work(thread=True, group="read-marks", exit_on_error=False)
+    def mark_read(self, article_id: str) -> None:
+        self.app.service.mark_read(article_id)
+
+    def worker_failed(self, worker: Worker, message: str) -> None:
+        if worker.group == "article":
+            self.query_one("#article-title", Static).update(message)
+            return
+        super().worker_failed(worker, message)
 
     def show_article(self, stored: StoredArticle) -> None:
         self.stored = stored
@@ -193,12 +197,14 @@ class ReadingScreen(Highlighting):
 
     def _refresh_legend(self) -> None:
         view = self.query_one(ArticleView)
-        self.query_one("#legend", Static).update(legend(view, self.app.show_entities))
+        key = self.app.key_hint("toggle_entities")
+        self.query_one("#legend", Static).update(legend(view, self.app.show_entities, key=key))
 
     def _refresh_status(self) -> None:
         status = self.query_one("#reading-status", Static)
+        hint = self.app.key_hint
         if self.passages.cursor >= 0:
-            status.update(self.passages.status())
+            status.update(self.passages.status(hint))
             return
         what = (
             f"“{self.find_text}”" if self.find_text else (f"“{self.query_text}”" if self.query_text else "")
@@ -206,7 +212,9 @@ class ReadingScreen(Highlighting):
         if not what:
             status.update(
                 Text(
-                    "j/k sentences · h highlight · r related · s side by side · p people · f find",
+                    f"{hint('next_sentence', 'previous_sentence')} sentences · {hint('highlight')} highlight · "
+                    f"{hint('open_related')} related · {hint('side_by_side')} side by side · "
+                    f"{hint('focus_people')} people · {hint('find')} find · {hint('help')} keys",
                     style="dim",
                 )
             )
@@ -216,7 +224,8 @@ class ReadingScreen(Highlighting):
             return
         position = f"{self.match_index + 1}/" if self.match_index >= 0 else ""
         status.update(
-            f"match {position}{len(self.matches)} for {terminal_safe(what, one_line=True)} · n/N to step"
+            f"match {position}{len(self.matches)} for {terminal_safe(what, one_line=True)} · "
+            f"{hint('next_match', 'previous_match')} to step"
         )
 
     def refresh_marks(self) -> None:
@@ -237,11 +246,20 @@ class ReadingScreen(Highlighting):
     # -- actions ----------------------------------------------------------
 
     def action_back(self) -> None:
+        """One step back at a time: the find box, the side panel, a selection, and
+        only then the article itself."""
         find = self.query_one("#find", Input)
-        if find.has_focus:
+        panel = self.query_one(EntityPanel)
+        if find.display:
             self._close_find()
-            return
-        self.dismiss()
+        elif panel.has_focus or self.has_class("-show-panel"):
+            self.remove_class("-show-panel")
+            self.query_one(ArticleView).focus()
+        elif self.passages.anchor is not None:
+            self.passages.anchor = None
+            self.refresh_marks()
+        else:
+            self.dismiss()
 
     def action_search(self) -> None:
         self.app.show_search(focus_query=True)
@@ -350,21 +368,13 @@ class ReadingScreen(Highlighting):
             prompt = PersonNameScreen(f"The same person as {name}:", placeholder="another person's name")
             self.app.push_screen(prompt, merge)
 
-    @work(thread=True, exclusive=True, group="people", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="people-correction", exit_on_error=False)
     def correct_people(self, action: str, name: str, other: str = "") -> None:
-        try:
-            done = self.app.service.correct_people(action, name, other)
-        except Exception as exc:
-            self.post_message(PeopleCorrected(None, str(exc.args[0]) if exc.args else str(exc)))
-        else:
-            self.post_message(PeopleCorrected(done))
+        self.post_message(PeopleCorrected(self.app.service.correct_people(action, name, other)))
 
     @on(PeopleCorrected)
     def _people_corrected(self, message: PeopleCorrected) -> None:
-        if message.error:
-            self.notify(terminal_safe(message.error, one_line=True), severity="error", markup=False)
-            return
-        self.notify(terminal_safe(message.done or "", one_line=True), timeout=4, markup=False)
+        self.notify(terminal_safe(message.done, one_line=True), timeout=4, markup=False)
         self.load_article()  # names, highlights and the panel as corrected
 
     @on(ArticleView.Clicked)
@@ -376,6 +386,85 @@ class ReadingScreen(Highlighting):
             if span.start <= event.offset < span.end:
                 self.app.search_entity(span.label, span.name)
                 return
+
+    # -- out of the article: its page, the library --------------------------------
+
+    def action_open_original(self) -> None:
+        original = self._original()
+        if original is not None:
+            self.open_in_browser(original)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def open_in_browser(self, original: Original) -> None:
+        # In a thread: starting a browser can take a moment.
+        opened = open_in_browser(original.uri)
+        self.app.call_from_thread(self._browser_answered, original, opened)
+
+    def _browser_answered(self, original: Original, opened: bool) -> None:
+        shown = terminal_safe(original.address, one_line=True)
+        if opened:
+            self.notify(f"opened the {original.kind} in the browser", timeout=3)
+        else:
+            self.notify(
+                f"no browser to open it with (set $BROWSER); the {original.kind} is {shown}"
+                f" · {self.app.key_hint('copy_url')} copies it",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+
+    def action_copy_url(self) -> None:
+        original = self._original()
+        if original is None:
+            return
+        self.app.copy_to_clipboard(original.address)
+        shown = terminal_safe(original.address, one_line=True)
+        # OSC 52 goes to the terminal, which may ignore it; there is no answer to
+        # wait for, so the address is shown too, to copy by hand if need be.
+        self.notify(
+            f"copied {shown} (if your terminal ignores OSC 52 copies, select it here)",
+            timeout=10,
+            markup=False,
+        )
+
+    def _original(self) -> Original | None:
+        if self.stored is None:
+            return None
+        original = original_of(self.stored.article)
+        if original is None:
+            self.notify(
+                "this article has no web address, and its file is gone", severity="warning", timeout=4
+            )
+        return original
+
+    def action_search_selection(self) -> None:
+        """Search the library for the words selected with the mouse, else for a name
+        in the sentence (or selection) at the cursor: one at once, several to pick."""
+        selected = (self.get_selected_text() or "").strip()
+        if selected:
+            self.app.search_text(selected)
+            return
+        span = self.cursor_span()
+        if self.stored is None or span is None:
+            self.notify(
+                f"select words with the mouse, or put the cursor on a sentence "
+                f"({self.app.key_hint('next_sentence', 'previous_sentence')}) first",
+                timeout=4,
+            )
+            return
+        names = names_in(self.stored, *span)
+        if not names:
+            self.notify("no person, organisation or place in this sentence", timeout=3)
+        elif len(names) == 1:
+            self.app.search_entity(*names[0])
+        else:
+
+            def chosen(choice: tuple[str, str] | None) -> None:
+                if choice is not None:
+                    self.app.search_entity(*choice)
+
+            options = [(f"{name} ({LABELS.get(label, label)})", (label, name)) for label, name in names]
+            self.app.push_screen(ChoiceScreen("Search the library for", options), chosen)
 
     def action_related(self) -> None:
         if self.stored is not None:
@@ -391,3 +480,15 @@ def _index_at(matches: list[tuple[int, int]], offset: int) -> int:
         if start >= offset:
             return index
     return -1
+
+
+LABELS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place"}
+
+
+def names_in(stored: StoredArticle, start: int, end: int) -> list[tuple[str, str]]:
+    """(label, name) of the entities mentioned in ``start..end``, first mention first."""
+    found: dict[tuple[str, str], None] = {}
+    for span in sorted(stored.entities, key=lambda e: e.start):
+        if span.start < end and start < span.end and span.label in LABELS:
+            found.setdefault((span.label, span.name), None)
+    return list(found)

@@ -10,16 +10,17 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.ingest.sanitize import terminal_safe
 from reader.library import RelatedPiece, StoredArticle
 from reader.tui import keys
+from reader.tui.screens.base import ReaderModal
+from reader.tui.widgets.footer import FittingFooter
 
 
-class RelatedScreen(ModalScreen[tuple[str, str] | None]):
+class RelatedScreen(ReaderModal[tuple[str, str] | None]):
     BINDINGS = [*keys.RELATED]
 
     def __init__(
@@ -35,10 +36,12 @@ class RelatedScreen(ModalScreen[tuple[str, str] | None]):
         verb = "Side by side with" if self.compare else "Related to"
         with Vertical(id="related-box"):
             yield Static(f"{verb}: {title}", id="related-title", markup=False)
+            keys_of = self.app.key_hint
+            close = keys_of("close_related")
             hint = (
-                "enter: side by side · o: open · escape: close"
+                f"enter: side by side · {keys_of('open_related_piece')}: open · {close}: close"
                 if self.compare
-                else "enter: open · s: side by side · escape: close"
+                else f"enter: open · {keys_of('compare_related')}: side by side · {close}: close"
             )
             yield Static(
                 hint if self.related else "No related pieces in the library yet.",
@@ -48,7 +51,7 @@ class RelatedScreen(ModalScreen[tuple[str, str] | None]):
             yield OptionList(
                 *[self._option(piece, other) for piece, other in self.related], id="related-list"
             )
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter()
 
     def _option(self, piece: RelatedPiece, other: StoredArticle) -> Option:
         article = other.article

@@ -14,15 +14,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
+from textual.worker import Worker
 
 from reader.ingest.sanitize import terminal_safe
 from reader.library import QueryError, SearchResults
 from reader.tui import keys
+from reader.tui.screens.base import ReaderScreen
 from reader.tui.service import SearchRequest
+from reader.tui.widgets.footer import FittingFooter
 from reader.tui.widgets.inputs import ReaderInput
 from reader.tui.widgets.results import ResultsList
 
@@ -48,7 +50,7 @@ class PeopleKnown(Message):
     names: list[str]
 
 
-class SearchScreen(Screen):
+class SearchScreen(ReaderScreen[None]):
     BINDINGS = keys.SEARCH
     AUTO_FOCUS = "#query"
 
@@ -56,6 +58,7 @@ class SearchScreen(Screen):
         super().__init__(id="search")
         self._timer: Timer | None = None
         self._sort = "relevance"
+        self._unread = False  # only articles not read yet
         self.current: SearchRequest | None = None
         self.last_results: SearchResults | None = None
         self.shown_generation = -1  # the library generation the results come from
@@ -70,11 +73,9 @@ class SearchScreen(Screen):
             yield ReaderInput(placeholder="person", id="filter-person", compact=True)
             yield ReaderInput(placeholder="source", id="filter-source", compact=True)
             yield ReaderInput(placeholder="date (2015-10)", id="filter-date", compact=True)
-        yield Static(
-            "Opening the library… (a first run indexes the sample articles)", id="search-status", markup=False
-        )
+        yield Static("Opening the library…", id="search-status", markup=False)
         yield ResultsList(id="results")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter()
 
     # -- reacting to the user -------------------------------------------
 
@@ -113,6 +114,7 @@ class SearchScreen(Screen):
         query = self.query_one("#query", Input)
         query.value = event.suggestion
         query.cursor_position = len(event.suggestion)
+        query.focus()  # typing goes on in the box, not into the results' keys
         self.search_now()
 
     def action_focus_query(self) -> None:
@@ -124,6 +126,11 @@ class SearchScreen(Screen):
     def action_toggle_sort(self) -> None:
         self._sort = "date" if self._sort == "relevance" else "relevance"
         self.notify(f"sorted by {self._sort}", timeout=2)
+        self.search_now()
+
+    def action_toggle_unread(self) -> None:
+        self._unread = not self._unread
+        self.notify("only unread articles" if self._unread else "read and unread articles", timeout=2)
         self.search_now()
 
     def action_clear_filters(self) -> None:
@@ -150,6 +157,7 @@ class SearchScreen(Screen):
             source=value("filter-source"),
             date=value("filter-date"),
             sort=self._sort,
+            unread=self._unread,
         )
 
     def schedule_search(self) -> None:
@@ -199,7 +207,7 @@ class SearchScreen(Screen):
             self.load_people()
         else:
             self.query_one("#search-status", Static).update(
-                "The library has changed: / and enter to search again"
+                f"The library has changed: {self.app.key_hint('focus_search')} and enter to search again"
             )
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
@@ -207,12 +215,19 @@ class SearchScreen(Screen):
         try:
             generation = self.app.service.generation()
             results = self.app.service.search(request)
-        except QueryError as exc:
+        except QueryError as exc:  # the user's to rewrite: an answer, not a failure
             self.post_message(SearchFinished(request, None, str(exc)))
-        except Exception as exc:  # an unexpected failure is shown in place, not a crash
-            self.post_message(SearchFinished(request, None, f"search failed: {exc}"))
         else:
             self.post_message(SearchFinished(request, results, generation=generation))
+
+    def worker_failed(self, worker: Worker, message: str) -> None:
+        # Failures of this screen's own work show in its status line.
+        if worker.group in ("search", "watch", "people"):
+            status = self.query_one("#search-status", Static)
+            status.update(message)
+            status.add_class("-error")
+            return
+        super().worker_failed(worker, message)
 
     @on(SearchFinished)
     def _show(self, message: SearchFinished) -> None:
@@ -239,6 +254,8 @@ class SearchScreen(Screen):
 
 def _status_line(request: SearchRequest, results: SearchResults) -> str:
     if request.browsing:
+        if request.unread:
+            return f"{results.total} unread articles, newest first · type to search"
         if not results.total:
             return "The library is empty: add pages with `news-reader add PATH` (folders too)"
         return f"{results.total} articles in the library, newest first · type to search"
@@ -253,7 +270,8 @@ def _status_line(request: SearchRequest, results: SearchResults) -> str:
     more = f", {shown} shown" if shown < results.total else ""
     # "blair: Tony Blair (157); also Cherie Blair (4)": which person the filter took.
     people = "".join(f" · {terminal_safe(note, one_line=True)}" for note in results.person_notes)
-    return f"{results.total} found{more} · sorted by {request.sort} · enter opens{people}"
+    unread = " unread" if request.unread else ""
+    return f"{results.total}{unread} found{more} · sorted by {request.sort} · enter opens{people}"
 
 
 def _best_passage_start(hit) -> int | None:

@@ -19,7 +19,12 @@ _SNIPPET_CHARS = 220
 
 
 class ResultsList(OptionList):
-    COMPONENT_CLASSES = {"results-list--match", "results-list--meta", "results-list--title"}
+    COMPONENT_CLASSES = {
+        "results-list--match",
+        "results-list--meta",
+        "results-list--title",
+        "results-list--read",
+    }
 
     @dataclass
     class HitChosen(Message):
@@ -81,7 +86,8 @@ class ResultsList(OptionList):
         return self.get_component_rich_style(f"results-list--{part}", partial=True)
 
     def _prompt(self, hit: SearchHit) -> Text:
-        text = Text(_line(hit.title) or "(untitled)", style=self._style("title"))
+        # Unread articles stand out; those read are dimmer.
+        text = Text(_line(hit.title) or "(untitled)", style=self._style("read" if hit.read else "title"))
         text.append("\n")
         facts = [fact for fact in (_line(hit.source), (hit.date or "")[:10]) if fact]
         if hit.people:
