@@ -48,9 +48,9 @@ def main() -> None:
     width, height = (int(n) for n in args.size.lower().split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    # The help screen names the config file: keep the user's own path out of the image.
-    os.environ["NEWS_READER_CONFIG"] = "~/.config/news-reader/config.toml"
     with tempfile.TemporaryDirectory() as folder:
+        # The user's own config (keys, theme) stays out of the pictures.
+        os.environ["NEWS_READER_CONFIG"] = str(Path(folder) / "config.toml")
         library = Path(folder) / "library"
         Library.open(library).close()  # index the seeds once
         for scene in SCENES:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import SIZE, make_app, settle
+from test_tui_support import SIZE, make_app, read_article, settle
 from textual.widgets import Input
 
 from reader.highlights import HighlightStore, paragraph_spans, sentence_spans, span_at
@@ -20,15 +20,6 @@ def _live(library: Path) -> list:
         return store.list()
 
 
-async def _read(pilot, ref: str) -> ReadingScreen:
-    await settle(pilot)
-    app = pilot.app
-    app.open_article(app.service.article(ref).id)
-    await settle(pilot)
-    assert isinstance(app.screen, ReadingScreen)
-    return app.screen
-
-
 def _drawn(view: ArticleView, layer: str) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in view._marks if m.layer == layer]
 
@@ -42,7 +33,7 @@ def _line_background(view: ArticleView, offset: int):
 async def test_highlight_by_keys_with_note_and_tag_then_undo_and_delete(library_dir: Path) -> None:
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:
-        reading = await _read(pilot, "002")
+        reading = await read_article(pilot, "002")
         body = reading.stored.article.body
         sentences, paragraphs = sentence_spans(body), paragraph_spans(body)
         view = reading.query_one(ArticleView)
@@ -77,7 +68,7 @@ async def test_highlight_by_keys_with_note_and_tag_then_undo_and_delete(library_
         highlight_bg = view.get_component_rich_style("article-view--highlight", partial=True).bgcolor
         await pilot.press("escape")  # back and in again: still marked (read from the store)
         await settle(pilot)
-        reading = await _read(pilot, "002")
+        reading = await read_article(pilot, "002")
         view = reading.query_one(ArticleView)
         assert _drawn(view, "highlight") == [(made.start, made.end)]
         view.scroll_to_offset(made.start)
@@ -171,7 +162,7 @@ async def test_export_writes_markdown_and_asks_before_overwriting(library_dir: P
     target = tmp_path / "notes.md"
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:
-        await _read(pilot, "001")
+        await read_article(pilot, "001")
         await pilot.press("X")
         await settle(pilot)
         assert isinstance(app.screen, ExportScreen)
@@ -220,7 +211,7 @@ async def test_highlight_actions_are_in_help_and_the_palette(library_dir: Path) 
 
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:
-        reading = await _read(pilot, "001")
+        reading = await read_article(pilot, "001")
         names = [name for name, _, _ in ActionsProvider(reading)._commands()]
         for wanted in (
             "Export highlights to Markdown (X ^e)",

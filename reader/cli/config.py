@@ -40,15 +40,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 @library_command
 def run_config(args: argparse.Namespace) -> int:
-    from textual.theme import BUILTIN_THEMES
-
-    from reader.tui import keys
+    from reader.tui import keys, theme_names
 
     config = load_config(keys.binding_ids())
     for warning in config.warnings:
         warn(warning)
     theme = config.theme or DEFAULT_THEME
-    theme_known = theme in BUILTIN_THEMES
+    theme_known = theme in theme_names()
     if not theme_known:
         warn(f"{config.path}: no theme {theme!r}; the reader uses {DEFAULT_THEME}")
     folder = library_dir(args.library)

@@ -75,6 +75,8 @@ def _positive(value: str) -> int:
 @library_command
 def run_search(args: argparse.Namespace) -> int:
     text = " ".join(args.query)
+    if not text.strip() and args.unread:
+        text = "*"  # every unread article, newest first
     with open_library(args) as library:
         results = library.search(
             text, person=args.person, source=args.source, sort=args.sort, limit=args.limit, unread=args.unread

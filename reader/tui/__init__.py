@@ -10,3 +10,10 @@ def run(library: str | Path | None = None) -> int:
 
     NewsReaderApp(library).run()
     return 0
+
+
+def theme_names() -> list[str]:
+    """The reader's themes (Textual's built-in ones), for ``news-reader config``."""
+    from textual.theme import BUILTIN_THEMES
+
+    return list(BUILTIN_THEMES)

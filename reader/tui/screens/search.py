@@ -67,7 +67,10 @@ class SearchScreen(ReaderScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield ReaderInput(
-            placeholder='Search: words, "a phrase", person:putin, date:2015-10 …', id="query", compact=True
+            placeholder='Search: words, "a phrase", person:putin, date:2015-10 …',
+            id="query",
+            compact=True,
+            select_on_focus=False,
         )
         with Horizontal(id="filters"):
             yield ReaderInput(placeholder="person", id="filter-person", compact=True)
@@ -114,11 +117,13 @@ class SearchScreen(ReaderScreen[None]):
         query = self.query_one("#query", Input)
         query.value = event.suggestion
         query.cursor_position = len(event.suggestion)
-        query.focus()  # typing goes on in the box, not into the results' keys
+        query.focus()  # typing goes on after the word, not into the results' keys
         self.search_now()
 
     def action_focus_query(self) -> None:
-        self.query_one("#query", Input).focus()
+        query = self.query_one("#query", Input)
+        query.focus()
+        query.select_all()  # "/" then typing starts a new query
 
     def action_focus_results(self) -> None:
         self.query_one(ResultsList).focus()

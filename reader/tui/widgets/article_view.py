@@ -6,7 +6,9 @@ is shown, with the marks (entities, query matches, aligned passages) that overla
 Changing marks (toggling entities, stepping matches) does not re-wrap anything.
 
 Marks name a component class, so their colours come from the stylesheet's theme
-variables and follow the theme.
+variables and follow the theme; where two meet with too little contrast the text
+colour gives way (:mod:`reader.tui.contrast`). Text can be selected with the mouse
+(the screen's ``get_selected_text`` gives it).
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.ingest.sanitize import terminal_safe
+from reader.tui.contrast import LegibleLines
 
 # Layers paint in this order: a later layer wins where marks overlap.
 # Highlights come first so entity colours still show on them; the cursor comes last.
@@ -88,6 +92,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped_width = -1
         self._strips: LRUCache[int, Strip] = LRUCache(2048)
         self._pending_offset: int | None = None
+        self._legible = LegibleLines()
 
     # -- content ----------------------------------------------------------
 
@@ -179,6 +184,17 @@ class ArticleView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._legible.clear()
+
+    # -- mouse selection ----------------------------------------------------
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        lines = "\n".join(self._body[start:end] for start, end in self._line_spans)
+        return selection.extract(lines), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips.clear()
+        self.refresh()
 
     def _rewrap(self) -> None:
         width = self.scrollable_content_region.width
@@ -240,7 +256,8 @@ class ArticleView(ScrollView, can_focus=True):
         if strip is None:
             strip = self._build_strip(line_index, base)
             self._strips[line_index] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, base)
+        # Offsets let a mouse selection find the characters under the pointer.
+        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, line_index)
 
     def _build_strip(self, line_index: int, base: Style) -> Strip:
         start, end = self._line_spans[line_index]
@@ -248,7 +265,14 @@ class ArticleView(ScrollView, can_focus=True):
         for mark in self._line_marks[line_index]:
             style = self.get_component_rich_style(f"article-view--{mark.layer}", partial=True)
             text.stylize(style, max(mark.start, start) - start, min(mark.end, end) - start)
-        return Strip(text.render(self.app.console), cell_len(text.plain))
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(line_index)) is not None:
+            first, last = span
+            text.stylize(
+                self.screen.get_component_rich_style("screen--selection"), first, last if last >= 0 else None
+            )
+        strip = Strip(text.render(self.app.console), cell_len(text.plain))
+        return self._legible.strip(strip, base.bgcolor, base.color, self.app.ansi_theme)
 
 
 def wrap_offsets(text: str, width: int) -> list[int]:

@@ -18,12 +18,13 @@ from textual.widgets.option_list import Option
 from reader.ingest.sanitize import terminal_safe
 from reader.library import EntitySpan
 from reader.tui import keys
+from reader.tui.contrast import LegibleOptionList
 
 SECTIONS = (("PERSON", "People"), ("ORG", "Organisations"), ("PLACE", "Places"))
 _SEPARATOR = "\x1f"  # option ids hold label and name; names never contain it
 
 
-class EntityPanel(OptionList):
+class EntityPanel(LegibleOptionList):
     COMPONENT_CLASSES = {"entity-panel--heading", "entity-panel--count", "entity-panel--shared"}
     BINDINGS: ClassVar[list[BindingType]] = [*keys.PEOPLE_PANEL]
 

@@ -13,12 +13,13 @@ from textual.widgets.option_list import Option
 
 from reader.ingest.sanitize import terminal_safe
 from reader.library import SNIPPET_MARK, SearchHit
+from reader.tui.contrast import LegibleOptionList
 
 SUGGESTION_ID = "did-you-mean"
 _SNIPPET_CHARS = 220
 
 
-class ResultsList(OptionList):
+class ResultsList(LegibleOptionList):
     COMPONENT_CLASSES = {
         "results-list--match",
         "results-list--meta",
