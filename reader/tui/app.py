@@ -115,6 +115,11 @@ class NewsReaderApp(ReportsFailures, App[None]):
         self.keymap_warnings = tuple(warnings)
         for warning in warnings:
             self.notify(terminal_safe(warning, one_line=True), severity="warning", timeout=8, markup=False)
+        if "devtools" in self.features:  # news-reader --dev: the reader's own log in `textual console` too
+            from textual.logging import TextualHandler
+
+            logging.getLogger("news_reader").addHandler(TextualHandler(stderr=False))
+            logging.getLogger("news_reader").setLevel(logging.DEBUG)
         log.info("reader started: library %s, theme %s", self.service.folder or "(default)", self.theme)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(SearchScreen())
