@@ -124,7 +124,9 @@ def print_article(article: Article) -> None:
         text.append("\n" + facts, style="cyan")
     text.append("\n" + _origin(article), style="dim")
     text.append("\n\n" + terminal_safe(article.body) + "\n")
-    stdout.print(text)
+    # Lines as they are: a path or URL broken at the terminal's width cannot be
+    # copied, and a pipe gets the text unwrapped.
+    stdout.print(text, soft_wrap=True)
 
 
 def _origin(article: Article) -> str:
