@@ -12,20 +12,24 @@ crossheads and short quotes are kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from reader.ingest.boilerplate import (
+    STOPWORDS,
     LineInfo,
     LineKind,
     classify,
     describe,
+    is_ticker,
     normalise_key,
     reads_like_caption,
 )
+from reader.ingest.language import is_spaceless, stopwords, uses_latin_script
 
 # How much each kind of line adds to a candidate body region.
 _PENALTY = {LineKind.SHORT: -1.0, LineKind.BAD: -2.0, LineKind.META: -0.5}
 _NEAR_GOOD_SCORE = 0.3
+_BARRIER = -1e9
 _CAPTION_WINDOW = 10  # lines around a caption searched for the sentence it repeats
 _MAX_CROSSHEAD_WORDS = 10
 
@@ -33,24 +37,70 @@ _MAX_CROSSHEAD_WORDS = 10
 # --- step 1: describe and classify -------------------------------------------------
 
 
-def describe_page(text: str) -> list[LineInfo]:
+def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
+    """The page's non-blank lines, described and classified for a page in ``language``
+    (an ISO 639 code; None: unknown). A paragraph wrapped over several lines is one line."""
+    stops = stopwords(language) or STOPWORDS
+    spaceless = is_spaceless(language)
+    latin = uses_latin_script(language)
     infos: list[LineInfo] = []
     raw_lines: list[str] = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        info = describe(number, raw)
+    for first, last, raw in _logical_lines(text, stops):
+        info = describe(first, raw, stops, spaceless)
         if info is not None:
+            info.end = last
             infos.append(info)
             raw_lines.append(raw)
     counts: dict[str, int] = {}
     for info in infos:
         counts[info.key] = counts.get(info.key, 0) + 1
     for info, raw in zip(infos, raw_lines):
-        info.kind = classify(info, raw)
+        info.kind = classify(info, raw, latin)
         info.repeats = counts[info.key] if info.key else 1
         if info.repeats >= 2 and _repetition_is_furniture(info):
             info.kind = LineKind.BAD
     _mark_teaser_lists(infos)
     return infos
+
+
+_SENTENCE_STOP = (".", "!", "?", ":", ";", "…", '"', "”", "»", ")", "]", "。", "！", "？", "」")
+_MIN_JOINED_WORDS = 6
+_MIN_JOINED_STOP_DENSITY = 0.15
+_WORD_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _logical_lines(text: str, stops: frozenset[str]) -> Iterator[tuple[int, int, str]]:
+    """(first line number, last line number, text) of each block of the page. A line
+    that stops mid-sentence and the line after it that goes on in lower case (a
+    paragraph hard-wrapped by the page or the scraper) make one block."""
+    block: list[str] = []
+    first = last = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if block and stripped and _continues(block, stripped, stops):
+            block.append(stripped)
+            last = number
+            continue
+        if block:
+            yield first, last, " ".join(block) if len(block) > 1 else block[0]
+        block, first, last = ([raw], number, number) if stripped else ([], 0, 0)
+    if block:
+        yield first, last, " ".join(block) if len(block) > 1 else block[0]
+
+
+def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
+    previous = block[-1].rstrip()
+    if not line[0].islower() or not previous or previous.endswith(_SENTENCE_STOP):
+        return False
+    if is_ticker(previous) or is_ticker(line):
+        return False
+    if len(block) > 1:
+        return True  # already a wrapped paragraph
+    tokens = _WORD_TOKEN.findall(f"{previous} {line}".lower())
+    if len(tokens) < _MIN_JOINED_WORDS:
+        return False
+    # menus and tag lists in lower case hold no stop words
+    return sum(map(stops.__contains__, tokens)) >= _MIN_JOINED_STOP_DENSITY * len(tokens)
 
 
 _MIN_TEASERS = 3
@@ -82,7 +132,7 @@ def _teaser_item_end(infos: list[LineInfo], index: int) -> int | None:
     if index >= len(infos) or not _is_teaser(infos[index]):
         return None
     index += 1
-    if index < len(infos) and is_text(infos[index]):
+    if index < len(infos) and is_text(infos[index]) and not _capitalised(infos[index]):
         return None  # two paragraphs under a heading: that is an article section
     while index < len(infos) and infos[index].kind == LineKind.META:
         index += 1
@@ -98,13 +148,39 @@ def _is_teaser(info: LineInfo) -> bool:
     return is_text(info) and info.words <= _TEASER_MAX_WORDS and not _INNER_SENTENCE_BREAK.search(info.text)
 
 
+_MAX_TEXT_REPEATS = 3  # an article shown two or three times over (a summary, a print copy)
+
+
 def _repetition_is_furniture(info: LineInfo) -> bool:
-    """Site names and headline lists repeat; a digest may repeat a whole sentence."""
+    """Site names, menus and headline lists repeat; the article's own text may show
+    two or three times (a dek repeating the lead, a digest repeating background,
+    a second copy of the page), and code and list items repeat too."""
     if info.kind == LineKind.META:
         return False
-    if info.kind == LineKind.GOOD:
-        return info.repeats >= 3
-    return True
+    if is_text(info):
+        return info.repeats > _MAX_TEXT_REPEATS
+    return not is_body_fragment(info)
+
+
+_LIST_MARKER = re.compile(r"^(?:[-*•·▪►◦–—+]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+\S")
+_CODE = re.compile(r"[=;{}]|\w\(|^[$#>%]\s|::|->|</?\w+>|//")
+_LEAD_IN = (",", ";", ":", "：", "，")
+_FRAGMENT_STOP_DENSITY = 0.25
+
+
+def is_body_fragment(info: LineInfo) -> bool:
+    """A fragment that belongs to a body rather than to the page around it: a list
+    item, a clause of running text, a lead-in to a list, a line of code."""
+    if info.kind != LineKind.SHORT or info.caption:
+        return False
+    text = info.text
+    if info.words >= 2 and _LIST_MARKER.match(text):
+        return True
+    if info.words >= 4 and info.stop_density >= _FRAGMENT_STOP_DENSITY:
+        return True
+    if info.words >= 2 and text.endswith(_LEAD_IN):
+        return True
+    return bool(_CODE.search(text))
 
 
 # --- step 2: the body region -------------------------------------------------------
@@ -115,6 +191,10 @@ def _line_score(info: LineInfo) -> float:
         return max(1.0, min(info.words, 60) / 10)
     if info.kind == LineKind.NEAR_GOOD:
         return _NEAR_GOOD_SCORE
+    if info.reason == "comments":
+        return _BARRIER  # readers' comments follow: the article does not run on past it
+    if is_body_fragment(info):
+        return 0.0  # list items and code cost nothing: they do not split a body
     return _PENALTY[info.kind]
 
 
@@ -232,7 +312,16 @@ _HEADLINE_COST = 25
 
 def headline_shape(info: LineInfo) -> bool:
     """Three or more words, no closing punctuation, mostly capitalised, no credit."""
-    if info.sentence_end or info.words < 3 or info.caption:
+    return not info.sentence_end and _capitalised(info)
+
+
+_MAX_HEADLINE_WORDS = 20
+
+
+def _capitalised(info: LineInfo) -> bool:
+    """Three to twenty words, mostly capitalised, no credit: a headline, maybe ending
+    on an abbreviation's full stop."""
+    if info.words < 3 or info.words > _MAX_HEADLINE_WORDS or info.caption:
         return False
     capitalised = sum(1 for word in info.text.split() if word[:1].isupper())
     return capitalised >= 0.5 * info.words
@@ -242,15 +331,24 @@ def headline_shape(info: LineInfo) -> bool:
 
 
 def body_lines(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
+    """The lines of the body run that are the article: running text, and the
+    fragments among it (list items, crossheads, code), but not captions nor the
+    links under a "Related" heading."""
     kept: list[LineInfo] = []
+    under_heading = False  # the links of a "Related" or "Read more" block
     for index in range(start, end + 1):
         info = infos[index]
         if info.kind in (LineKind.GOOD, LineKind.NEAR_GOOD):
+            under_heading = False
             if not _is_caption(infos, index) and not _is_captioned_sentence(infos, index):
                 kept.append(info)
+        elif info.kind == LineKind.BAD:
+            under_heading = under_heading or info.reason == "section"
         elif (
             info.kind == LineKind.SHORT
-            and _is_crosshead(infos, index, start, end)
+            and not under_heading
+            and (is_body_fragment(info) or _is_crosshead(infos, index, start, end))
+            and not next_to_credit(infos, index)
             and not _is_caption(infos, index)
         ):
             kept.append(info)
@@ -276,14 +374,27 @@ def is_text(info: LineInfo) -> bool:
     return info.kind in (LineKind.GOOD, LineKind.NEAR_GOOD)
 
 
+_CONTEXT = 3  # lines searched on each side of a fragment for the text around it
+
+
 def _is_crosshead(infos: list[LineInfo], index: int, start: int, end: int) -> bool:
-    """A fragment between paragraphs of running text: a crosshead or a short quote."""
-    info = infos[index]
-    if info.words > _MAX_CROSSHEAD_WORDS or info.caption:
+    """A fragment with body text close above and below it: a crosshead, a short
+    quote, an item of a list."""
+    if infos[index].caption or index in (start, end):
         return False
-    if index in (start, end):
-        return False
-    return is_text(infos[index - 1]) and is_text(infos[index + 1])
+    above = range(max(start, index - _CONTEXT), index)
+    below = range(index + 1, min(end, index + _CONTEXT) + 1)
+    return any(_is_body_text(infos[i]) for i in above) and any(_is_body_text(infos[i]) for i in below)
+
+
+def next_to_credit(infos: list[LineInfo], index: int) -> bool:
+    """Right above or below a photo credit: a caption."""
+    neighbours = (infos[i] for i in (index - 1, index + 1) if 0 <= i < len(infos))
+    return any(info.reason == "credit" or info.caption for info in neighbours)
+
+
+def _is_body_text(info: LineInfo) -> bool:
+    return is_text(info) or is_body_fragment(info)
 
 
 def _content_words(text: str) -> set[str]:

@@ -14,17 +14,27 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from justext import get_stoplist
-
+from reader.ingest.language import stopwords
 from reader.ingest.metadata import is_agency_credit, is_source_line, parse_date
 
-STOPWORDS: frozenset[str] = frozenset(get_stoplist("English"))
+# The stop list for pages whose language is not known.
+STOPWORDS: frozenset[str] = stopwords("en")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"\S+")
 # Runs of 3+ spaces inside one visible line: several headlines glued together.
 _TICKER_GAP = re.compile(r"[ \t\u00a0]{3,}")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$|:$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’»」』]$|[:：]$")
+# Letters of scripts written without spaces: their length is counted in characters.
+_SPACELESS_CHAR = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+_CHARACTERS_PER_WORD = 2  # about two Chinese or Japanese characters make a word
+# In those scripts clause punctuation, not stop words, tells running text from labels.
+_CLAUSE_MARK = re.compile(
+    r"[、，,；;：:。！？]|(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
+)
+_CLAUSED_DENSITY = 0.3  # stands in for the stop-word density of a clause-punctuated line
 
 
 class LineKind(Enum):
@@ -64,10 +74,26 @@ _COMMENT_FORM = re.compile(
     r"notify me of|(?:log|sign) ?in (?:to|or)\b|comments? \(\d+\)|report abuse|"
     r"view comments|show comments|join the (?:conversation|discussion)|"
     r"comments?$|\d+ comments?$|reply$|sort by\b|be the first to comment|"
-    r"what do you think\??$|have your say|readers'? comments"
+    r"what do you think\??$|have your say|readers'? comments|cancel reply$|comments? (?:are )?closed|"
+    r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|replies|reactions?|comments?) "
+    r"(?:on|to)\b|there (?:are|is) \d+ comments?|(?:report|flag|permalink)$"
     r")",
     re.IGNORECASE,
 )
+# The header of one reader's comment: "Jane Doe on March 3, 2019 at 7:45 pm said:".
+_COMMENT_AUTHOR = re.compile(r"^\S.{0,100}\s(?:said|says|wrote|writes)\s?:$", re.IGNORECASE)
+
+# The counter of a picture gallery: "1 of 4", "3/50".
+GALLERY_COUNTER = re.compile(r"^(?:image |photo |slide )?\d{1,3}\s*(?:/|of)\s*\d{1,3}$", re.IGNORECASE)
+
+# Wire credits under a story: "(Reporting by Jane Doe; Editing by John Roe)".
+_WIRE_CREDIT = re.compile(
+    r"^[(\[]?(?:additional |writing and )?(?:reporting|writing|editing|compiled|translated|research|"
+    r"graphics?|produced|interviews?) (?:by|and)\b",
+    re.IGNORECASE,
+)
+# "In this March 3, 2019, file photo, ...": a caption however long it runs.
+_PHOTO_CAPTION = re.compile(r"^in this\b.{0,80}\b(?:photo|image|picture|file|handout|still)\b", re.IGNORECASE)
 
 # Furniture that a short line announces by its opening words, even when it reads
 # like a sentence ("Your email address will not be published.").
@@ -250,6 +276,8 @@ class LineInfo:
     reason: str | None = None  # for BAD lines: which kind of furniture
     caption: bool = False  # shaped like a photo caption or credit (see is_caption_shape)
     key: str = ""  # normalise_key(text), computed once: repetition and title matching use it
+    end: int = 0  # last input line number: a paragraph wrapped over several lines ends here
+    spaceless: bool = False  # written without spaces: words are counted from characters
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -386,8 +414,12 @@ def boilerplate_reason(text: str, words: int) -> str | None:
         return "link"
     if words <= 60 and _NOTICE.match(text):
         return "notice"
-    if words <= 14 and _COMMENT_FORM.match(text):
+    if words <= 14 and (_COMMENT_FORM.match(text) or _COMMENT_AUTHOR.match(text)):
         return "comments"
+    if words <= 4 and GALLERY_COUNTER.match(text):
+        return "gallery"
+    if words <= 60 and (_WIRE_CREDIT.match(text) or _PHOTO_CAPTION.match(text)):
+        return "credit"
     if words <= 8 and _SECTION_HEADING.match(text):
         return "section"
     if words <= 8 and _CREDIT_LINE.match(text):
@@ -417,20 +449,27 @@ def boilerplate_reason(text: str, words: int) -> str | None:
         return "author-bio"
     if words <= 12 and is_repeated_phrase(text):
         return "repeated-phrase"
-    if mostly_foreign_script(text):
-        return "foreign-script"
     return None
 
 
-def describe(number: int, raw_line: str) -> LineInfo | None:
-    """Features of one input line; None for a blank line."""
+def describe(
+    number: int, raw_line: str, stops: frozenset[str] = STOPWORDS, spaceless: bool = False
+) -> LineInfo | None:
+    """Features of one input line; None for a blank line. ``stops`` is the page
+    language's stop list; ``spaceless`` says its script has no spaces between words,
+    so that length is counted in characters."""
     text = " ".join(raw_line.split())
     if not text:
         return None
     words_list = _WORD.findall(text.lower())
     words = text.count(" ") + 1
-    stops = sum(map(STOPWORDS.__contains__, words_list))
-    density = stops / len(words_list) if words_list else 0.0
+    stops_found = sum(map(stops.__contains__, words_list))
+    density = stops_found / len(words_list) if words_list else 0.0
+    characters = len(_SPACELESS_CHAR.findall(text)) if spaceless else 0
+    if characters:
+        spaced = sum(1 for token in text.split() if not _SPACELESS_CHAR.search(token))
+        words = spaced + max(1, characters // _CHARACTERS_PER_WORD)
+        density = _CLAUSED_DENSITY if _CLAUSE_MARK.search(text) else 0.0
     return LineInfo(
         number=number,
         text=text,
@@ -438,13 +477,20 @@ def describe(number: int, raw_line: str) -> LineInfo | None:
         stop_density=density,
         sentence_end=bool(_SENTENCE_END.search(text[-6:])),
         key=normalise_key(text),
+        end=number,
+        spaceless=bool(characters),
     )
 
 
-def classify(info: LineInfo, raw_line: str) -> LineKind:
-    """The line's kind judged on the line alone (repetition is added by the caller)."""
+def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind:
+    """The line's kind judged on the line alone (repetition is added by the caller).
+    On a page in a Latin script, lines mostly in another script are furniture
+    (an address, a menu in the owner's language)."""
     text, words = info.text, info.words
     if is_ticker(raw_line):
+        return LineKind.BAD
+    if words <= 4 and GALLERY_COUNTER.match(text):
+        info.reason = "gallery"
         return LineKind.BAD
     if is_date_line(text) or is_published_line(text):
         return LineKind.META
@@ -452,12 +498,14 @@ def classify(info: LineInfo, raw_line: str) -> LineKind:
         return LineKind.META
     info.caption = is_caption_shape(text, words)
     info.reason = boilerplate_reason(text, words)
+    if info.reason is None and latin_page and mostly_foreign_script(text):
+        info.reason = "foreign-script"
     if info.reason:
         return LineKind.BAD
     if info.caption:
         return LineKind.SHORT
     if info.stop_density >= 0.2 and (
-        (words >= 10 and info.sentence_end) or (words >= 22 and info.stop_density >= 0.28)
+        (words >= 10 and (info.sentence_end or info.spaceless)) or (words >= 22 and info.stop_density >= 0.28)
     ):
         return LineKind.GOOD
     if words >= 4 and info.sentence_end and info.stop_density > 0:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from reader.ingest import metadata as meta
+from reader.ingest.body_region import next_to_credit
 from reader.ingest.boilerplate import (
     BYLINE,
     LineInfo,
@@ -110,17 +111,12 @@ def find_title(infos: list[LineInfo], header: list[int], echoes: set[str]) -> in
     best_score, best_index = 0.0, None
     body_start = header[-1] + 1 if header else 0
     for index in candidates:
-        if _next_to_credit(infos, index):
+        if next_to_credit(infos, index):
             continue  # a caption: its photo credit sits right above or below it
         score = _title_score(infos[index], body_start - index, echoes, furniture_keys)
         if score is not None and score > best_score:
             best_score, best_index = score, index
     return best_index
-
-
-def _next_to_credit(infos: list[LineInfo], index: int) -> bool:
-    neighbours = (infos[i] for i in (index - 1, index + 1) if 0 <= i < len(infos))
-    return any(info.reason == "credit" or info.caption for info in neighbours)
 
 
 def _title_score(info: LineInfo, distance: int, echoes: set[str], furniture_keys: list[str]) -> float | None:

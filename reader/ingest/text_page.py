@@ -39,6 +39,7 @@ from reader.ingest.body_region import (
 )
 from reader.ingest.boilerplate import LineInfo, LineKind, normalise_key
 from reader.ingest.data_block import data_lines, data_region, is_data_line
+from reader.ingest.language import detect_language
 from reader.ingest.metadata import parse_date
 from reader.ingest.page_metadata import (
     HEADER_WINDOW,
@@ -80,7 +81,8 @@ class PageHints:
 def clean_text_page(text: str, path: str, hints: PageHints | None = None) -> list[Article]:
     """The article(s) on a scraped page; [] when the page holds no article."""
     hints = hints or PageHints()
-    infos = describe_page(text)
+    language = hints.language or detect_language(text)
+    infos = describe_page(text, language)
     if not infos:
         return []
     echoes = title_echo_keys(infos)
@@ -104,7 +106,7 @@ def clean_text_page(text: str, path: str, hints: PageHints | None = None) -> lis
     if sum(info.words for info in kept) < _MIN_BODY_WORDS:
         return []
     page = page_metadata(infos, start, end, kept, title_index)
-    return _articles(kept, page, path, hints)
+    return _articles(kept, page, path, hints.over(PageHints(language=language)))
 
 
 # First and last line index of the body, the lines kept, the headline's index.
@@ -234,7 +236,7 @@ def _articles(kept: list[LineInfo], page: PageMetadata, path: str, hints: PageHi
                 dateline=dateline,
                 url=hints.url,
                 part=part,
-                lines=(story[0].number, story[-1].number),
+                lines=(story[0].number, story[-1].end),
                 author=hints.author,
                 language=hints.language,
             )
