@@ -30,6 +30,11 @@ from reader.ingest.language import is_spaceless, stopwords, uses_latin_script
 _PENALTY = {LineKind.SHORT: -1.0, LineKind.BAD: -2.0, LineKind.META: -0.5}
 _NEAR_GOOD_SCORE = 0.3
 _BARRIER = -1e9
+# Lines that end an article or start what follows it: "Related", a promotion, wire
+# credits, an author's note, a copyright line, the dates of a list of other stories.
+_END_MARKS = frozenset({"section", "promotion", "author-bio", "notice", "list-date"})
+_BARRIERS = frozenset({"comments"})
+_END_MARK_COST = -4.0
 _CAPTION_WINDOW = 10  # lines around a caption searched for the sentence it repeats
 _MAX_CROSSHEAD_WORDS = 10
 
@@ -60,7 +65,39 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
         if info.repeats >= 2 and _repetition_is_furniture(info):
             info.kind = LineKind.BAD
     _mark_teaser_lists(infos)
+    _mark_dated_lists(infos)
     return infos
+
+
+_LIST_DATE_WINDOW = 4  # lines on each side searched for the other dates of a list
+_LIST_DATES = 2  # other dates near a date that make it part of a list
+
+
+def _mark_dated_lists(infos: list[LineInfo]) -> None:
+    """Date stamps that come every few lines (other stories with their times, a live
+    feed beside the article) are the list's furniture, not the article's date."""
+    stamps = [i for i, info in enumerate(infos) if info.kind == LineKind.META and _is_stamp(info)]
+    for position, index in enumerate(stamps):
+        near = sum(
+            1
+            for other in stamps[max(0, position - _LIST_DATES) : position + _LIST_DATES + 1]
+            if other != index and abs(other - index) <= _LIST_DATE_WINDOW
+        )
+        if near >= _LIST_DATES:
+            infos[index].reason = "list-date"
+
+
+_STAMP = re.compile(
+    r"\d{1,2}[:.h]\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bago\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}",
+    re.IGNORECASE,
+)
+
+
+def _is_stamp(info: LineInfo) -> bool:
+    """A time or a day of a month, not a bare year (a table of films by year is no list
+    of other stories)."""
+    return bool(_STAMP.search(info.text))
 
 
 _SENTENCE_STOP = (".", "!", "?", ":", ";", "…", '"', "”", "»", ")", "]", "。", "！", "？", "」")
@@ -191,8 +228,10 @@ def _line_score(info: LineInfo) -> float:
         return max(1.0, min(info.words, 60) / 10)
     if info.kind == LineKind.NEAR_GOOD:
         return _NEAR_GOOD_SCORE
-    if info.reason == "comments":
+    if info.reason in _BARRIERS:
         return _BARRIER  # readers' comments follow: the article does not run on past it
+    if info.reason in _END_MARKS:
+        return _END_MARK_COST
     if is_body_fragment(info):
         return 0.0  # list items and code cost nothing: they do not split a body
     return _PENALTY[info.kind]
@@ -226,15 +265,16 @@ def best_region(infos: list[LineInfo], first: int = 0) -> tuple[int, int] | None
 
 
 _SMALL_GAP = 2  # caption + credit, or an advert: bridged towards any paragraph
-_LIST_GAP = 6  # an in-body "Related" block: bridged only towards substantial text
+_LIST_GAP = 12  # an in-body "Related" block: bridged only towards substantial text
 _LIST_GAP_TEXT_WORDS = 30
+_WORDS_PER_GAP_LINE = 8  # text beyond a wide gap must outweigh its furniture
 
 
 def bridge_small_gaps(
     infos: list[LineInfo], start: int, end: int, title_index: int | None
 ) -> tuple[int, int]:
     """Take in running text cut off from the body by a caption and its credit, an
-    advert, or a short "Related" block. A gap holding the headline or a date stamp
+    advert, or a "Related" block. A gap holding the headline or a date stamp
     is the article's header, not part of its body, and is never crossed."""
     start = _bridge(infos, start, -1, title_index)
     end = _bridge(infos, end, +1, title_index)
@@ -254,38 +294,29 @@ def _bridge(infos: list[LineInfo], edge: int, step: int, title_index: int | None
 def _bridgeable_gap_end(infos: list[LineInfo], edge: int, step: int, title_index: int | None) -> int | None:
     """The first paragraph beyond a bridgeable gap next to ``edge``, or None."""
     headline_seen = False
+    headings = costly = 0
     for width in range(1, _LIST_GAP + 1):
         gap_last = edge + width * step
         beyond = gap_last + step
         if not 0 <= beyond < len(infos):
             return None
-        if infos[gap_last].kind not in (LineKind.SHORT, LineKind.BAD):
-            return None  # text or a date stamp: not a gap we may cross
-        if infos[gap_last].reason == "comments":
+        info = infos[gap_last]
+        if is_text(info) or (info.kind == LineKind.META and info.reason != "list-date"):
+            return None  # text or the article's own date stamp: not a gap we may cross
+        if info.reason == "comments":
             return None  # what follows a comment heading is readers' text
         headline_seen = headline_seen or gap_last == title_index
+        headings += info.reason == "section"
+        costly += not is_body_fragment(info)
         if infos[beyond].kind != LineKind.GOOD:
             continue
-        if width <= _SMALL_GAP and not _has_section_heading(infos, edge + step, beyond):
+        if width <= _SMALL_GAP and not headings:
             return None if headline_seen else beyond
         # A wider gap is an in-body "Related" block: one heading and its links.
-        if (
-            _furniture_count(infos, edge + step, beyond) <= 1
-            and _text_words_from(infos, beyond, step) >= _LIST_GAP_TEXT_WORDS
-        ):
+        needed = max(_LIST_GAP_TEXT_WORDS, _WORDS_PER_GAP_LINE * costly)
+        if headings <= 1 and _text_words_from(infos, beyond, step) >= needed:
             return beyond
     return None
-
-
-def _furniture_count(infos: list[LineInfo], first: int, stop: int) -> int:
-    """BAD lines in a gap: a "Related" block has one (its heading), a footer many."""
-    step = 1 if stop > first else -1
-    return sum(1 for i in range(first, stop, step) if infos[i].kind == LineKind.BAD)
-
-
-def _has_section_heading(infos: list[LineInfo], first: int, stop: int) -> bool:
-    step = 1 if stop > first else -1
-    return any(infos[i].reason == "section" for i in range(first, stop, step))
 
 
 def _text_words_from(infos: list[LineInfo], index: int, step: int) -> int:
