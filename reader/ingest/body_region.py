@@ -18,6 +18,7 @@ from reader.ingest.boilerplate import (
     STOPWORDS,
     LineInfo,
     LineKind,
+    boilerplate_reason,
     classify,
     describe,
     is_ticker,
@@ -101,7 +102,24 @@ def _is_stamp(info: LineInfo) -> bool:
 
 
 _SENTENCE_STOP = (".", "!", "?", ":", ";", "…", '"', "”", "»", ")", "]", "。", "！", "？", "」")
+# A sentence going on after a break: "-- adorned in pearls --", "... and then".
+_CONTINUATIONS = ("-- ", "... ", "… ")
 _MIN_JOINED_WORDS = 6
+_MIN_CUT_WORDS = 6  # "Supported by" is a label; a sentence cut after "of" is longer
+_FUNCTION_WORD_LETTERS = 4  # "of", "the", "de", "und": stop lists also hold frequent nouns
+
+
+# "by Jane Doe @jdoe February 1, 2016": a byline under a headline, not its last words
+_BYLINE_START = re.compile(r"^(?i:by|par|von|por|door|av|af|przez)\s+[A-ZÀ-ÞА-Я]")
+
+
+def _furniture_label(line: str) -> bool:
+    """A button or a label ("share", "tweet", "read more") that no sentence runs on into."""
+    words = line.count(" ") + 1
+    return words <= _LABEL_WORDS and boilerplate_reason(line, words) is not None
+
+
+_LABEL_WORDS = 4
 _MIN_JOINED_STOP_DENSITY = 0.15
 _WORD_TOKEN = re.compile(r"[^\W\d_]+")
 
@@ -127,10 +145,23 @@ def _logical_lines(text: str, stops: frozenset[str]) -> Iterator[tuple[int, int,
 
 def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
     previous = block[-1].rstrip()
-    if not line[0].islower() or not previous or previous.endswith(_SENTENCE_STOP):
+    if not previous or previous.endswith(_SENTENCE_STOP):
         return False
-    if is_ticker(previous) or is_ticker(line):
+    if not (line[0].islower() or line.startswith(_CONTINUATIONS)):
+        # a line cut after a function word ("... in November of") goes on whatever follows
+        head, _, last = previous.rpartition(" ")
+        cut = (
+            head.count(" ") + 2 >= _MIN_CUT_WORDS
+            and last.islower()
+            and len(last) <= _FUNCTION_WORD_LETTERS
+            and last in stops
+        )
+        if not (cut and line[0].isalnum()):
+            return False
+    if is_ticker(previous) or is_ticker(line) or _BYLINE_START.match(line) or _furniture_label(line):
         return False
+    if " " not in line and not line.endswith(_SENTENCE_STOP):
+        return False  # one word that ends no sentence: a label ("by:"), not the rest of one
     if len(block) > 1:
         return True  # already a wrapped paragraph
     tokens = _WORD_TOKEN.findall(f"{previous} {line}".lower())
@@ -200,7 +231,7 @@ def _repetition_is_furniture(info: LineInfo) -> bool:
 
 
 _LIST_MARKER = re.compile(r"^(?:[-*•·▪►◦–—+]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+\S")
-_CODE = re.compile(r"[=;{}]|\w\(|^[$#>%]\s|::|->|</?\w+>|//")
+_CODE = re.compile(r"[=;{}]|\w\(|^[$#>%]\s|::|->|</?\w+>|//|:\s*[\[{(]$|^[\[\](){}<>,;.…]+$")
 _LEAD_IN = (",", ";", ":", "：", "，")
 _FRAGMENT_STOP_DENSITY = 0.25
 
@@ -215,8 +246,8 @@ def is_body_fragment(info: LineInfo) -> bool:
         return True
     if info.words >= 4 and info.stop_density >= _FRAGMENT_STOP_DENSITY:
         return True
-    if info.words >= 2 and text.endswith(_LEAD_IN):
-        return True
+    if info.words >= 2 and text.endswith(_LEAD_IN) and not text.isupper():
+        return True  # "The actions it exposes are:" (but "NEW DELHI:" is a dateline)
     return bool(_CODE.search(text))
 
 
@@ -261,7 +292,7 @@ def best_region(infos: list[LineInfo], first: int = 0) -> tuple[int, int] | None
     start, end = best
     if not any(infos[i].kind == LineKind.GOOD for i in range(start, end + 1)):
         return None
-    return best
+    return _with_fragments(infos, start, end, None)
 
 
 _SMALL_GAP = 2  # caption + credit, or an advert: bridged towards any paragraph
@@ -278,7 +309,23 @@ def bridge_small_gaps(
     is the article's header, not part of its body, and is never crossed."""
     start = _bridge(infos, start, -1, title_index)
     end = _bridge(infos, end, +1, title_index)
+    return _with_fragments(infos, start, end, title_index)
+
+
+def _with_fragments(infos: list[LineInfo], start: int, end: int, title_index: int | None) -> tuple[int, int]:
+    """The run with the list items or code that open or close it (not a headline)."""
+    while start > 0 and start - 1 != title_index and _extends_body(infos[start - 1]):
+        start -= 1
+    while end + 1 < len(infos) and _extends_body(infos[end + 1]):
+        end += 1
     return start, end
+
+
+def _extends_body(info: LineInfo) -> bool:
+    """A list item or a line of code (a clause alone may be a promotion or a headline)."""
+    if not is_body_fragment(info) or _capitalised(info):
+        return False
+    return bool((info.words >= 2 and _LIST_MARKER.match(info.text)) or _CODE.search(info.text))
 
 
 def _bridge(infos: list[LineInfo], edge: int, step: int, title_index: int | None) -> int:

@@ -251,7 +251,8 @@ _ADDRESS = re.compile(
 _BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s+[>»›/|]\s+[^>»›/|]{1,40}){2,}$")
 
 BYLINE = re.compile(
-    r"^(?i:by|written by|reporting by|words by|posted by|author:?)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’&-]+){0,7}$|"
+    r"^(?i:by|written by|reporting by|words by|posted by|author:?|par|von|por|door|av|af|przez|autor:?|автор:?)"
+    r"\s+[A-ZÀ-ÞА-Я][\w.'’-]*(?:\s+[\w.'’&-]+){0,7}$|"
     # unsigned bylines: "Staff Reporter", "Our Correspondent", "Web Desk", "Monitoring Desk"
     r"^(?i:(?:our |a )?(?:staff|special|own) (?:reporter|correspondent|writer)s?|our (?:correspondent|reporter)s?|"
     r"(?:news|web|monitoring|online|foreign|city|sports) desk|agencies|news agencies|(?:\w+ )?bureau(?: report)?)$"

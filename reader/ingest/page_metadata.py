@@ -23,7 +23,7 @@ from reader.ingest.boilerplate import (
     normalise_key,
 )
 
-HEADER_WINDOW = 20  # lines above the body searched for title, date, dateline
+HEADER_WINDOW = 20  # lines above the body searched for date and dateline
 _FOOTER_WINDOW = 4  # lines below the body searched for "Source:", "Published ..."
 
 
@@ -87,7 +87,14 @@ def title_echo_keys(infos: list[LineInfo]) -> set[str]:
         parts = _SITE_SUFFIX.split(info.text)
         if len(parts) > 1:
             keys.add(normalise_key(" ".join(parts[:-1])))
+            # "Section | Headline" as well as "Headline | Site": the headline is the longer part
+            longest = max(parts, key=len)
+            if len(longest.split()) >= _MIN_ECHO_WORDS:
+                keys.add(normalise_key(longest))
     return keys
+
+
+_MIN_ECHO_WORDS = 3
 
 
 def _without_site_name(title: str) -> str:
@@ -104,51 +111,170 @@ def echoed_headline(infos: list[LineInfo], echoes: set[str]) -> int | None:
     return None
 
 
-def find_title(infos: list[LineInfo], header: list[int], echoes: set[str]) -> int | None:
+TITLE_WINDOW = 40  # lines above the body searched for its headline
+_TERM = re.compile(r"[^\W\d_]{3,}")
+_SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
+_BODY_TERMS_WORDS = 1500  # enough of the body to hold what its headline announces
+
+
+def content_terms(text: str, stops: frozenset[str]) -> set[str]:
+    """The words of a text that carry its subject (no stop words), or its character
+    pairs in scripts written without spaces."""
+    lowered = text.lower()
+    terms = {word for word in _TERM.findall(lowered) if word not in stops}
+    for run in _SPACELESS_RUN.findall(lowered):
+        terms.update(run[i : i + 2] for i in range(len(run) - 1))
+    return terms
+
+
+def body_terms(lines: list[LineInfo], stops: frozenset[str]) -> set[str]:
+    """The content terms of the first few hundred words of a body."""
+    terms: set[str] = set()
+    words = 0
+    for info in lines:
+        terms |= content_terms(info.text, stops)
+        words += info.words
+        if words >= _BODY_TERMS_WORDS:
+            break
+    return terms
+
+
+def find_title(
+    infos: list[LineInfo],
+    header: list[int],
+    echoes: set[str],
+    body: set[str],
+    stops: frozenset[str],
+    inside_from: int | None = None,
+) -> int | None:
+    """The headline among the ``header`` lines of a body whose content terms are
+    ``body``: a headline-shaped line that announces what the body is about, close
+    above it, echoed by the page's window title or URL slug when there is one.
+    Lines from ``inside_from`` on open the body itself: one of them is the headline
+    only with more evidence (echoed, shown twice, or a byline or date under it)."""
     candidates = [*header]
     candidates += [i for i in range(min(3, len(infos))) if i not in header and header and i < header[0]]
     furniture_keys = [info.key for info in infos if info.kind == LineKind.BAD and info.repeats >= 3]
     best_score, best_index = 0.0, None
-    body_start = header[-1] + 1 if header else 0
+    body_start = inside_from if inside_from is not None else (header[-1] + 1 if header else 0)
+    shaped = {index: _title_shape(infos[index]) for index in candidates}
+    overlaps: dict[int, float] = {}
     for index in candidates:
-        if next_to_credit(infos, index):
+        if not shaped[index] or next_to_credit(infos, index):
             continue  # a caption: its photo credit sits right above or below it
+        if index >= body_start and not _heads_its_body(infos, index, echoes):
+            continue
+        overlaps[index] = _overlap(content_terms(infos[index].text, stops), body)
         score = _title_score(infos[index], body_start - index, echoes, furniture_keys)
-        if score is not None and score > best_score:
+        score += _OVERLAP_WEIGHT * overlaps[index]
+        if _in_a_menu(infos, index):
+            score -= _MENU_COST
+        above = _line_above(infos, index)
+        if (
+            overlaps.get(above, 0.0) >= _DEK_OVERLAP
+            and infos[above].words >= _MIN_HEADLINE_WORDS
+            and infos[index].key not in infos[above].key
+        ):
+            score -= _DEK_COST  # the standfirst under the headline (maybe under its date)
+        if score > best_score:
             best_score, best_index = score, index
     return best_index
 
 
-def _title_score(info: LineInfo, distance: int, echoes: set[str], furniture_keys: list[str]) -> float | None:
+def _heads_its_body(infos: list[LineInfo], index: int, echoes: set[str]) -> bool:
+    """Evidence that a line opening a body is its headline rather than its first
+    paragraph: the page echoes it or shows it twice, or a byline or date follows."""
+    info = infos[index]
+    if info.key in echoes or info.repeats == 2:
+        return True
+    return any(other.kind == LineKind.META for other in infos[index + 1 : index + 3])
+
+
+_OVERLAP_WEIGHT = 4.0
+_DEK_OVERLAP = 0.3
+_DEK_COST = 2.0
+_MIN_HEADLINE_WORDS = 4
+
+
+_MENU_WORDS = 3
+_MENU_COST = 2.0
+
+
+def _in_a_menu(infos: list[LineInfo], index: int) -> bool:
+    """A few words next to other lines of a few words: a menu or a list of tags."""
+    if infos[index].words > _MENU_WORDS + 1:
+        return False
+    neighbours = (infos[i] for i in (index - 1, index + 1) if 0 <= i < len(infos))
+    return any(
+        other.words <= _MENU_WORDS and other.kind in (LineKind.SHORT, LineKind.BAD) for other in neighbours
+    )
+
+
+def _line_above(infos: list[LineInfo], index: int) -> int:
+    """The nearest line above that is not a date stamp or byline."""
+    above = index - 1
+    while above >= 0 and infos[above].kind == LineKind.META:
+        above -= 1
+    return above
+
+
+_MIN_TERMS = 3  # a line of one or two content words says little about its body
+
+
+def _overlap(terms: set[str], body: set[str]) -> float:
+    """Share of the line's content terms that the body uses."""
+    return len(terms & body) / max(len(terms), _MIN_TERMS)
+
+
+def _title_shape(info: LineInfo) -> bool:
     text, words = info.text, info.words
     if info.kind == LineKind.META or words < 2 or words > 30:
-        return None
-    if info.repeats >= 3 or text == text.lower() or boilerplate_reason(text, words):
-        return None
-    if info.caption or BYLINE.match(text) or meta.place_line(text):
-        return None
-    if text.endswith(".") and words >= 10:
-        return None
+        return False
+    if text == text.lower():
+        return False
+    if info.kind == LineKind.BAD and (info.reason is not None or info.repeats < 2):
+        return False  # furniture, unless it is the headline shown more than once
+    if info.caption or BYLINE.match(text) or meta.place_line(text) or boilerplate_reason(text, words):
+        return False
+    if _LIST_ITEM.match(text):
+        return False
+    # a sentence, unless its full stop closes an abbreviation ("... Underneath N.Y.C.")
+    return not (text.endswith(".") and words >= 10 and not _ABBREVIATION_END.search(text))
+
+
+_LIST_ITEM = re.compile(r"^(?:[-*•·▪►◦–—+]\s|\d{1,3}[.)]\s)")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+
+
+def _title_score(info: LineInfo, distance: int, echoes: set[str], furniture_keys: list[str]) -> float:
+    """How much a line looks like a headline, whatever the body says."""
+    text, words = info.text, info.words
     key = info.key
-    score = 2.0 - 0.12 * distance
+    score = _BASE_SCORE - _DISTANCE_COST * distance
     if key in echoes:
         score += 4
     if meta.dateline_line(text):
         score -= 2
     if info.repeats == 2:
-        score += 2
+        score += 1
+    elif info.repeats > 2:
+        # menus repeat; a headline shows two or three times (a window title, a share text)
+        score -= min(info.repeats - 2, _MAX_REPEAT_COST)
     capitalised = sum(1 for word in text.split() if word[:1].isupper())
     if capitalised >= 0.6 * words:
-        score += 1
+        score += 0.5
     if 5 <= words <= 20:
-        score += 1
+        score += 0.5
     if words <= 3:
-        score -= 3
+        score -= 2
     if any(key.startswith(f) and key != f for f in furniture_keys if f):
         score -= 3
-    if info.kind == LineKind.BAD:
-        score -= 2
-    return score + 3  # offset so that a plain nearby headline scores above zero
+    return score
+
+
+_BASE_SCORE = 5.0  # so that a plain nearby headline scores above zero
+_MAX_REPEAT_COST = 3
+_DISTANCE_COST = 0.06
 
 
 def _is_list_date(infos: list[LineInfo], index: int) -> bool:

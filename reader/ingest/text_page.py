@@ -37,13 +37,14 @@ from reader.ingest.body_region import (
     headline_shape,
     is_text,
 )
-from reader.ingest.boilerplate import LineInfo, LineKind, normalise_key
+from reader.ingest.boilerplate import STOPWORDS, LineInfo, LineKind, normalise_key
 from reader.ingest.data_block import data_lines, data_region, is_data_line
-from reader.ingest.language import detect_language
+from reader.ingest.language import detect_language, stopwords
 from reader.ingest.metadata import parse_date
 from reader.ingest.page_metadata import (
-    HEADER_WINDOW,
+    TITLE_WINDOW,
     PageMetadata,
+    body_terms,
     echoed_headline,
     find_title,
     page_metadata,
@@ -88,51 +89,84 @@ def clean_text_page(text: str, path: str, hints: PageHints | None = None) -> lis
     echoes = title_echo_keys(infos)
     if hints.title:
         echoes.add(normalise_key(hints.title))
+    page = _Page(infos, echoes, stopwords(language) or STOPWORDS)
     # When the headline is known (echoed by a slug, a window title or a hint), the
     # article follows it: look for the body there first.
     headline = echoed_headline(infos, echoes)
     first = headline + 1 if headline is not None else 0
-    found = _prose_body(infos, first, echoes)
+    found = _prose_body(page, first)
     if found is None and first:
-        found = _prose_body(infos, 0, echoes)
+        found = _prose_body(page, 0)
     if found is None or _words(found) < _SMALL_BODY_WORDS or _next_to_rows(infos, found):
         # Few sentences, or table rows right next to them: maybe the article is a table
         # (earnings, prices) that the prose search cannot see, or its notes.
         region = data_region(infos, first) or (data_region(infos, 0) if first else None)
-        found = _table_body(infos, region, found, echoes) or found
+        found = _table_body(page, region, found) or found
     if found is None:
         return []
     start, end, kept, title_index = found
     if sum(info.words for info in kept) < _MIN_BODY_WORDS:
         return []
-    page = page_metadata(infos, start, end, kept, title_index)
-    return _articles(kept, page, path, hints.over(PageHints(language=language)))
+    metadata = page_metadata(infos, start, end, kept, title_index)
+    return _articles(kept, metadata, path, hints.over(PageHints(language=language)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    infos: list[LineInfo]
+    echoes: set[str]  # keys of the lines that repeat the headline (slug, window title, hint)
+    stops: frozenset[str]  # the stop list of the page's language
 
 
 # First and last line index of the body, the lines kept, the headline's index.
 Body = tuple[int, int, list[LineInfo], int | None]
 
 
-def _title_above(infos: list[LineInfo], start: int, echoes: set[str]) -> int | None:
-    return find_title(infos, list(range(max(0, start - HEADER_WINDOW), start)), echoes)
+def _title_above(page: _Page, start: int, end: int) -> int | None:
+    """The headline of the body running from ``start`` to ``end``: above it, or among
+    the lines that open it before its lead (a headline shaped like a sentence, a
+    headline shown as a first paragraph)."""
+    infos = page.infos
+    body = body_terms([info for info in infos[start : end + 1] if is_text(info)], page.stops)
+    header = list(range(max(0, start - TITLE_WINDOW), start)) + _opening_lines(infos, start, end)
+    return find_title(infos, header, page.echoes, body, page.stops, inside_from=start)
 
 
-def _prose_body(infos: list[LineInfo], first: int, echoes: set[str]) -> Body | None:
+_LEAD_WORDS = 15  # a paragraph this long is the lead, not a headline
+_MAX_OPENING_LINES = 4
+
+
+def _opening_lines(infos: list[LineInfo], start: int, end: int) -> list[int]:
+    """The lines at the top of a body run before its first long paragraph."""
+    opening = []
+    for index in range(start, min(end, start + _MAX_OPENING_LINES)):
+        if infos[index].words >= _LEAD_WORDS:
+            break
+        opening.append(index)
+    return opening
+
+
+def _prose_body(page: _Page, first: int) -> Body | None:
     """The best run of running text from ``first`` on, with bridged gaps."""
+    infos = page.infos
     region = best_region(infos, first)
     if region is None:
         return None
     start, end = region
-    title_index = _title_above(infos, start, echoes)
+    title_index = _title_above(page, start, end)
+    if title_index is not None and title_index >= start:
+        start = title_index + 1  # the headline opened the run
     start, end = bridge_small_gaps(infos, start, end, title_index)
     if not first and (header := _header_inside(infos, start, end)) is not None:
         # a sidebar or another article ran into this one's headline and date stamp:
         # the article is what follows its header
         start, title_index = header + 2, header
-    if title_index is not None and title_index >= start:
+    if title_index is None or title_index >= start or title_index < start - TITLE_WINDOW:
         # the body reached over what looked like the headline (an in-body "Related"
         # block): the headline is above the body as it now stands
-        title_index = _title_above(infos, start, echoes)
+        title_index = _title_above(page, start, end)
+        if title_index is not None and title_index >= start:
+            start = title_index + 1
     return start, end, body_lines(infos, start, end), title_index
 
 
@@ -169,16 +203,14 @@ def _header_inside(infos: list[LineInfo], start: int, end: int) -> int | None:
     return found if after >= _MIN_BODY_WORDS else None
 
 
-def _table_body(
-    infos: list[LineInfo], region: tuple[int, int] | None, prose: Body | None, echoes: set[str]
-) -> Body | None:
+def _table_body(page: _Page, region: tuple[int, int] | None, prose: Body | None) -> Body | None:
     """The best run of text and table rows when it says more than the little prose found:
     a run that takes that prose in (the note under a table), or one elsewhere on the
     page that is much longer (the prose was a caption or a reader's comment)."""
     if region is None:
         return None
     start, end = region
-    table = (start, end, data_lines(infos, start, end), _title_above(infos, start, echoes))
+    table = (start, end, data_lines(page.infos, start, end), _title_above(page, start, end))
     if prose is None:
         return table
     takes_it_in = start <= prose[0] and prose[1] <= end
