@@ -33,6 +33,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reader.ingest.boilerplate import boilerplate_reason
+
 # --- gate and selection --------------------------------------------------------
 
 # Digest pages worth splitting hold several stories of several paragraphs each.
@@ -392,7 +394,7 @@ def boundary_scores(paragraphs: list[str]) -> list[float]:
 
 def split_stories(paragraphs: list[str]) -> list[int]:
     """Start indices of the stories in ``paragraphs``; always begins with 0."""
-    if len(paragraphs) < _MIN_PARAGRAPHS:
+    if len(paragraphs) < _MIN_PARAGRAPHS or is_sectioned(paragraphs):
         return [0]
     analysed = [_analyse(p) for p in paragraphs]
     scores = _scores(analysed)
@@ -424,6 +426,52 @@ def split_stories(paragraphs: list[str]) -> list[int]:
     ):
         return [0]
     return [0, *sorted(chosen)]
+
+
+_HEADING_WORDS = 12
+_SECTIONED = 2  # headings (or runs of headings) that make a page one article in sections
+_CLOSING = (".", "!", "?", "…", "。", "！", "？")
+_CAPTION_REACH = 3  # paragraphs on each side searched for the sentence a caption repeats
+_CAPTION_SHARE = 0.75
+
+
+def is_sectioned(paragraphs: list[str]) -> bool:
+    """A page with headings between its paragraphs ("History", "4", "What comes next")
+    is one article in sections or a list, never a digest: the stories of a digest run
+    on back to back, each opened by its lead. A run of headings counts once (a
+    banner's), and a picture caption that repeats a nearby sentence is no heading."""
+    runs = 0
+    previous_was_heading = False
+    for index, paragraph in enumerate(paragraphs):
+        heading = _is_heading(paragraph) and not _repeats_a_neighbour(paragraphs, index)
+        if heading and not previous_was_heading:
+            runs += 1
+            if runs >= _SECTIONED:
+                return True
+        previous_was_heading = heading
+    return False
+
+
+def _is_heading(paragraph: str) -> bool:
+    """Short and unfinished, and not a photo credit or a page label left in."""
+    text = paragraph.rstrip(" \"'”’»)]")
+    words = paragraph.count(" ") + 1
+    if not text or words > _HEADING_WORDS or text.endswith(_CLOSING):
+        return False
+    return boilerplate_reason(paragraph, words) is None
+
+
+def _repeats_a_neighbour(paragraphs: list[str], index: int) -> bool:
+    words = {w.lower() for w in _WORD.findall(paragraphs[index]) if len(w) > 2}
+    if not words:
+        return False
+    low, high = max(0, index - _CAPTION_REACH), min(len(paragraphs), index + _CAPTION_REACH + 1)
+    for other in range(low, high):
+        if other != index:
+            shared = words & {w.lower() for w in _WORD.findall(paragraphs[other])}
+            if len(shared) >= _CAPTION_SHARE * len(words):
+                return True
+    return False
 
 
 # --- titles --------------------------------------------------------------------
