@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from reader.ingest.boilerplate import (
     STOPWORDS,
@@ -475,12 +476,13 @@ def _is_body_text(info: LineInfo) -> bool:
     return is_text(info) or is_body_fragment(info)
 
 
-def _content_words(text: str) -> set[str]:
-    return {word for word in normalise_words(text) if len(word) > 2}
+_CONTENT_WORD = re.compile(r"[^\W_]{3,}")
 
 
-def normalise_words(text: str) -> list[str]:
-    return [w for w in (normalise_key(token) for token in text.split()) if w]
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
+    """Words of three letters or more, lower-cased: what a caption shares with its sentence."""
+    return frozenset(_CONTENT_WORD.findall(text.lower()))
 
 
 def _is_caption(infos: list[LineInfo], index: int) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from reader.ingest.language import stopwords
-from reader.ingest.metadata import is_agency_credit, is_source_line, parse_date
+from reader.ingest.metadata import CREDIT_LINE_PATTERNS, is_agency_credit, is_source_line, parse_date
 
 # The stop list for pages whose language is not known.
 STOPWORDS: frozenset[str] = stopwords("en")
@@ -232,7 +232,6 @@ _PROMO_HINTS = ("inbox", "newsletter", "sign up", "subscri", "journalism", "memb
                 "free article", "limit", "app", "redistributed", "reproduced", "principles",
                 "views expressed", "more than", "new window", "new tab", "follow", "tip",
                 "share your", "by signing", "by clicking", "by registering")  # fmt: skip
-_PROMO_HINT = re.compile("|".join(re.escape(hint) for hint in _PROMO_HINTS))
 
 # An author's note under the article: "Jane Doe covers the economy for the AP."
 _AUTHOR_BIO = re.compile(
@@ -309,6 +308,7 @@ def is_date_line(text: str) -> bool:
     return other <= 1 and other < tokens / 2
 
 
+_MAX_STAMP_CHARS = 120
 _RELATIVE_TIME = re.compile(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:about |an? |\d+\s*)(?:sec|min|minute|hour|hr|day|week|month)s?\.? ago$|"
     r"^(?:updated|published|posted)?\s*(?:just now|yesterday|today)$",
@@ -317,6 +317,8 @@ _RELATIVE_TIME = re.compile(
 
 
 def is_published_line(text: str) -> bool:
+    if len(text) >= _MAX_STAMP_CHARS:
+        return False
     if _RELATIVE_TIME.match(text):
         return True
     if not _PUBLISHED.match(text) or not _HAS_DIGIT.search(text) or len(text) >= 120:
@@ -325,23 +327,24 @@ def is_published_line(text: str) -> bool:
     return text.count(" ") < 6 or parse_date(text) is not None
 
 
-_COOKIE_HINTS = ("cooki", "privacy", "consent", "gdpr", "opt", "browsing", "personal data",
-                 "continuing", "third", "accept", "analytics", "tracking", "browser")  # fmt: skip
+# A cookie banner names cookies, privacy, consent or tracking: one of these is in every one.
+_COOKIE_HINTS = ("cooki", "privacy", "consent", "gdpr", "personal data", "analytics", "tracking",
+                 "browser", "browsing", "third")  # fmt: skip
 _ADDRESS_HINTS = ("street", "st.", "avenue", "ave", "road", "rd.", "boulevard", "blvd", "suite",
                   "floor", "building", "box", "tel", "fax", "phone")  # fmt: skip
 
 
-def _literal_finder(hints: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(hint) for hint in hints))
-
-
-# Cheap literal pre-checks: the full patterns run only on lines holding one of these.
-_COOKIE_HINT = _literal_finder(_COOKIE_HINTS)
-_ADDRESS_HINT = _literal_finder(_ADDRESS_HINTS)
+def _holds_any(text: str, hints: tuple[str, ...]) -> bool:
+    """Cheap literal pre-check (substring search): the full patterns run only on lines
+    holding one of the hints."""
+    for hint in hints:
+        if hint in text:
+            return True
+    return False
 
 
 def is_cookie_text(text: str, lowered: str | None = None) -> bool:
-    if not _COOKIE_HINT.search(text.lower() if lowered is None else lowered):
+    if not _holds_any(text.lower() if lowered is None else lowered, _COOKIE_HINTS):
         return False
     first = _COOKIE_WORDS.search(text)
     if first is None:
@@ -352,9 +355,15 @@ def is_cookie_text(text: str, lowered: str | None = None) -> bool:
     return bool(_ABOUT_THIS_SITE.search(text))
 
 
+_TOKEN_PUNCTUATION = ".,;:!?\"'()[]«»“”‘’-–—|/"
+
+
 def is_repeated_phrase(text: str) -> bool:
     """'x x', 'Arab Today, arab today', 'site site site': a name said twice, not prose."""
-    tokens = list(map(str.lower, _WORD.findall(text)))
+    spaced = text.lower().split()
+    if len({token.strip(_TOKEN_PUNCTUATION) for token in spaced}) == len(spaced):
+        return False  # no word said twice
+    tokens = _WORD.findall(text.lower())
     if len(tokens) < 2:
         return False
     if len(tokens) % 2 == 0:
@@ -369,8 +378,7 @@ def is_caption_shape(text: str, words: int) -> bool:
     if words > 30 or text.endswith((".", '"', "”")):
         return False
     tail = text[-90:]
-    lowered = tail.lower()
-    if not any(hint in lowered for hint in _CREDIT_HINTS):
+    if not _holds_any(tail.lower(), _CREDIT_HINTS):
         return False
     return bool(_CREDIT_END.search(tail))
 
@@ -394,28 +402,58 @@ def reads_like_caption(text: str, words: int) -> bool:
     return _PAST_MARKER.search(text) is None
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_MIN_FOREIGN_LETTERS = 2
+
+
 def mostly_foreign_script(text: str) -> bool:
     """Lines mostly in a non-Latin script on an English page (addresses, menus)."""
-    if text.isascii():
+    if text.isascii() or len(_NON_LATIN_LETTER.findall(text)) < _MIN_FOREIGN_LETTERS:
         return False
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 4:
-        return False
-    latin = sum(1 for ch in letters if ch < "\u0250")
-    return latin < len(letters) / 2
+    return len(_LATIN_LETTER.findall(text)) < len(_LETTER.findall(text)) / 2
 
 
 def _looks_like_sentence(text: str, words: int) -> bool:
     return words >= 4 and text[-1] in '.!?"”’'
 
 
+# Every pattern above that is tried at the start of a line, as one: most lines match
+# none of them, and one failed match is much cheaper than ten.
+_ANY_OPENING = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})"
+        for pattern in (
+            _NOTICE, _COMMENT_FORM, GALLERY_COUNTER, _WIRE_CREDIT, _PHOTO_CAPTION,
+            _SECTION_HEADING, _CREDIT_LINE, _FURNITURE_ALWAYS, _CREDIT_LABEL, _FURNITURE_LABEL,
+        )
+    ),
+    re.IGNORECASE,
+)  # fmt: skip
+
+
+# The source, byline and agency-credit patterns as one quick first test.
+_ANY_CREDIT_OPENING = re.compile("|".join(f"(?:{p.pattern})" for p in (BYLINE, *CREDIT_LINE_PATTERNS)))
+
+
 def boilerplate_reason(text: str, words: int) -> str | None:
     """Why this line is page furniture, or None if no pattern says so."""
     if words == 1 and _URLISH.match(text):  # a URL or an address is one token
         return "link"
-    if words <= 60 and _NOTICE.match(text):
+    if words <= 14 and text.endswith(":") and _COMMENT_AUTHOR.match(text):
+        return "comments"
+    if words <= 60 and _ANY_OPENING.match(text):
+        reason = _opening_reason(text, words)
+        if reason:
+            return reason
+    return _reason_anywhere(text, words)
+
+
+def _opening_reason(text: str, words: int) -> str | None:
+    if _NOTICE.match(text):
         return "notice"
-    if words <= 14 and (_COMMENT_FORM.match(text) or _COMMENT_AUTHOR.match(text)):
+    if words <= 14 and _COMMENT_FORM.match(text):
         return "comments"
     if words <= 4 and GALLERY_COUNTER.match(text):
         return "gallery"
@@ -432,19 +470,28 @@ def boilerplate_reason(text: str, words: int) -> str | None:
             return "credit"
         if _FURNITURE_LABEL.match(text):
             return "furniture"
+    return None
+
+
+def _reason_anywhere(text: str, words: int) -> str | None:
     if words <= 12 and _BREADCRUMB.match(text):
         return "breadcrumb"
     lowered = text.lower()
     if (
         words <= 25
         and not _looks_like_sentence(text, words)
-        and _ADDRESS_HINT.search(lowered)
+        and _holds_any(lowered, _ADDRESS_HINTS)
         and _ADDRESS.search(text)
     ):
         return "address"
     if is_cookie_text(text, lowered) and (words >= 6 or "cookie" in lowered):
         return "cookies"
-    if words <= 35 and _PROMO_HINT.search(lowered) and _PROMO.search(text) and _ADDRESSES_READER.search(text):
+    if (
+        words <= 35
+        and _holds_any(lowered, _PROMO_HINTS)
+        and _PROMO.search(text)
+        and _ADDRESSES_READER.search(text)
+    ):
         return "promotion"
     if words <= 35 and _AUTHOR_BIO.match(text):
         return "author-bio"
@@ -462,7 +509,8 @@ def describe(
     text = " ".join(raw_line.split())
     if not text:
         return None
-    words_list = _WORD.findall(text.lower())
+    lowered = text.lower()
+    words_list = _WORD.findall(lowered)
     words = text.count(" ") + 1
     stops_found = sum(map(stops.__contains__, words_list))
     density = stops_found / len(words_list) if words_list else 0.0
@@ -477,7 +525,7 @@ def describe(
         words=words,
         stop_density=density,
         sentence_end=bool(_SENTENCE_END.search(text[-6:])),
-        key=normalise_key(text),
+        key=_NOT_ALNUM.sub("", lowered),
         end=number,
         spaceless=bool(characters),
     )
@@ -495,7 +543,11 @@ def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind
         return LineKind.BAD
     if is_date_line(text) or is_published_line(text):
         return LineKind.META
-    if words <= 10 and (is_source_line(text) or BYLINE.match(text) or is_agency_credit(text)):
+    if (
+        words <= 10
+        and _ANY_CREDIT_OPENING.match(text)
+        and (is_source_line(text) or BYLINE.match(text) or is_agency_credit(text))
+    ):
         return LineKind.META
     info.caption = is_caption_shape(text, words)
     info.reason = boilerplate_reason(text, words)

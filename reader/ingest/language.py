@@ -57,10 +57,12 @@ _MIN_KANA_SHARE = 0.05
 
 _TOP_WORDS = 100  # the most frequent words of each list: enough to tell languages apart
 _MIN_COVERAGE = 0.08  # share of the text's words the winning list must cover
-_SAMPLE_CHARS = 40_000  # enough text to decide; keeps detection cheap on huge pages
+_SAMPLE_CHARS = 6_000  # enough text to decide; keeps detection cheap on any page
 _LONG_LINE = 40  # characters: lines at least this long are running text more often than menus
 _MIN_SAMPLE = 200
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 @cache
@@ -74,7 +76,9 @@ def _script(char: str) -> str:
 
 
 def _main_script(text: str) -> tuple[str | None, Counter[str]]:
-    counts = Counter(_script(char) for char in text if char.isalpha())
+    if text.isascii():
+        return ("LATIN", Counter({"LATIN": 1})) if _ASCII_LETTER.search(text) else (None, Counter())
+    counts = Counter(map(_script, _LETTER.findall(text)))
     if not counts:
         return None, counts
     script = counts.most_common(1)[0][0]
@@ -96,6 +100,16 @@ def _top_words() -> tuple[dict[str, list[str]], dict[str, str]]:
         for word in set(words):
             by_word.setdefault(word, []).append(name)
     return by_word, scripts
+
+
+@cache
+def _words_in_script(script: str) -> dict[str, tuple[str, ...]]:
+    """For each frequent stop word, the lists written in ``script`` that hold it."""
+    by_word, scripts = _top_words()
+    index = {
+        word: tuple(name for name in names if scripts[name] == script) for word, names in by_word.items()
+    }
+    return {word: names for word, names in index.items() if names}
 
 
 def _sample(text: str) -> str:
@@ -126,21 +140,22 @@ def detect_language(text: str) -> str | None:
         return "ja" if kana >= _MIN_KANA_SHARE * han_and_kana else "zh"
     if script in _SPACELESS_SCRIPTS:
         return _SPACELESS_SCRIPTS[script]
-    by_word, scripts = _top_words()
+    _by_word, scripts = _top_words()
     tokens = _WORD.findall(sample.lower())
     if not tokens:
         return None
     candidates = [name for name, written_in in scripts.items() if written_in == script]
     if len({_CODES[name] for name in candidates}) == 1:
         return _CODES[candidates[0]]  # the one language written in this script
+    index = _words_in_script(script)
     hits: Counter[str] = Counter()
     weights: dict[str, float] = {}
-    for token in tokens:
-        names = [name for name in by_word.get(token, ()) if scripts[name] == script]
+    for token, count in Counter(tokens).items():
+        names = index.get(token, ())
         for name in names:
-            hits[name] += 1
+            hits[name] += count
             # a word many related languages share says little about which one this is
-            weights[name] = weights.get(name, 0.0) + 1 / len(names)
+            weights[name] = weights.get(name, 0.0) + count / len(names)
     if not hits:
         return None
     name = max(hits, key=lambda n: (weights[n], hits[n], n))

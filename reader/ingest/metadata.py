@@ -323,3 +323,9 @@ def agency_in_lead(lead: str) -> str | None:
     if match := _AGENCY_IN_PARENS.search(lead[:200]):
         return _agency_name(match.group(1))
     return None
+
+
+# --- credits, bylines, canonical links (the text cleaner's section) -------------------
+
+# The credit-line patterns above, for callers that test many lines against all of them.
+CREDIT_LINE_PATTERNS: tuple[re.Pattern[str], ...] = (_SOURCE_LINE, _AGENCY_CREDIT)
