@@ -23,7 +23,6 @@ from reader.ingest.boilerplate import (
     classify,
     describe,
     is_ticker,
-    normalise_key,
     reads_like_caption,
 )
 from reader.ingest.language import is_spaceless, stopwords, uses_latin_script

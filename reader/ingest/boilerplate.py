@@ -336,8 +336,8 @@ _ADDRESS_HINTS = ("street", "st.", "avenue", "ave", "road", "rd.", "boulevard", 
 
 def _holds_any(text: str, hints: tuple[str, ...]) -> bool:
     """Cheap literal pre-check (substring search): the full patterns run only on lines
-    holding one of the hints."""
-    for hint in hints:
+    holding one of the hints. (A plain loop: any() over a generator costs twice as much.)"""
+    for hint in hints:  # noqa: SIM110
         if hint in text:
             return True
     return False
