@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
 from reader.ingest.boilerplate import (
     STOPWORDS,
@@ -50,18 +49,16 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
     spaceless = is_spaceless(language)
     latin = uses_latin_script(language)
     infos: list[LineInfo] = []
-    raw_lines: list[str] = []
     for first, last, raw in _logical_lines(text, stops):
         info = describe(first, raw, stops, spaceless)
         if info is not None:
             info.end = last
+            info.kind = classify(info, raw, latin)
             infos.append(info)
-            raw_lines.append(raw)
     counts: dict[str, int] = {}
     for info in infos:
         counts[info.key] = counts.get(info.key, 0) + 1
-    for info, raw in zip(infos, raw_lines):
-        info.kind = classify(info, raw, latin)
+    for info in infos:
         info.repeats = counts[info.key] if info.key else 1
         if info.repeats >= 2 and _repetition_is_furniture(info):
             info.kind = LineKind.BAD
@@ -478,10 +475,12 @@ def _is_body_text(info: LineInfo) -> bool:
 _CONTENT_WORD = re.compile(r"[^\W_]{3,}")
 
 
-@lru_cache(maxsize=4096)
+_CAPTION_CHARS = 1_000  # a caption is short; a sentence it repeats starts within this
+
+
 def _content_words(text: str) -> frozenset[str]:
     """Words of three letters or more, lower-cased: what a caption shares with its sentence."""
-    return frozenset(_CONTENT_WORD.findall(text.lower()))
+    return frozenset(_CONTENT_WORD.findall(text[:_CAPTION_CHARS].lower()))
 
 
 def _is_caption(infos: list[LineInfo], index: int) -> bool:

@@ -11,6 +11,7 @@ the kinds of furniture, not for particular sites.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -24,6 +25,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"\S+")
 # Runs of 3+ spaces inside one visible line: several headlines glued together.
 _TICKER_GAP = re.compile(r"[ \t\u00a0]{3,}")
+_SPACE_RUN = re.compile(r"\s+")
+_LONG_LINE = 10_000  # characters: longer lines are read without lists of their words
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’»」』]$|[:：]$")
 # Letters of scripts written without spaces: their length is counted in characters.
 _SPACELESS_CHAR = re.compile(
@@ -293,7 +296,8 @@ def is_ticker(raw_line: str) -> bool:
     # A gap of spaces alone is three spaces in a row: most lines have none of these.
     if "   " not in raw_line and "\t" not in raw_line and "\u00a0" not in raw_line:
         return False
-    return len(_TICKER_GAP.findall(raw_line.strip())) >= 3
+    inner = _TICKER_GAP.finditer(raw_line, len(raw_line) - len(raw_line.lstrip()), len(raw_line.rstrip()))
+    return sum(1 for _gap in zip(range(3), inner)) >= 3
 
 
 def is_date_line(text: str) -> bool:
@@ -327,6 +331,7 @@ def is_published_line(text: str) -> bool:
     return text.count(" ") < 6 or parse_date(text) is not None
 
 
+_MAX_COOKIE_WORDS = 400  # the longest consent texts
 # A cookie banner names cookies, privacy, consent or tracking: one of these is in every one.
 _COOKIE_HINTS = ("cooki", "privacy", "consent", "gdpr", "personal data", "analytics", "tracking",
                  "browser", "browsing", "third")  # fmt: skip
@@ -406,6 +411,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _MIN_FOREIGN_LETTERS = 2
+_MAX_FOREIGN_CHARS = 2_000  # an address or a menu in another script is short
 
 
 def mostly_foreign_script(text: str) -> bool:
@@ -476,6 +482,8 @@ def _opening_reason(text: str, words: int) -> str | None:
 def _reason_anywhere(text: str, words: int) -> str | None:
     if words <= 12 and _BREADCRUMB.match(text):
         return "breadcrumb"
+    if words > _MAX_COOKIE_WORDS:
+        return None  # every pattern below is for lines shorter than this
     lowered = text.lower()
     if (
         words <= 25
@@ -500,20 +508,49 @@ def _reason_anywhere(text: str, words: int) -> str | None:
     return None
 
 
+_CHUNK = 1 << 16
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """A huge line in pieces of about 64 KB, each cut inside a word, so that no run of
+    spaces straddles two pieces (and a word only straddles two at a cut)."""
+    start, size = 0, len(text)
+    while start < size:
+        end = min(size, start + _CHUNK)
+        while end < size and (text[end - 1].isspace() or text[end].isspace()):
+            end += 1
+        yield text[start:end]
+        start = end
+
+
+def _squeeze_spaces(text: str) -> str:
+    """ " ".join(text.split()) for a huge line, a piece at a time: no list of its words."""
+    return "".join(_SPACE_RUN.sub(" ", chunk) for chunk in _chunks(text)).strip()
+
+
 def describe(
     number: int, raw_line: str, stops: frozenset[str] = STOPWORDS, spaceless: bool = False
 ) -> LineInfo | None:
     """Features of one input line; None for a blank line. ``stops`` is the page
     language's stop list; ``spaceless`` says its script has no spaces between words,
     so that length is counted in characters."""
-    text = " ".join(raw_line.split())
+    text = " ".join(raw_line.split()) if len(raw_line) <= _LONG_LINE else _squeeze_spaces(raw_line)
     if not text:
         return None
-    lowered = text.lower()
-    words_list = _WORD.findall(lowered)
     words = text.count(" ") + 1
-    stops_found = sum(map(stops.__contains__, words_list))
-    density = stops_found / len(words_list) if words_list else 0.0
+    if len(text) <= _LONG_LINE:
+        lowered = text.lower()
+        words_list = _WORD.findall(lowered)
+        found, stops_found = len(words_list), sum(map(stops.__contains__, words_list))
+        key = _NOT_ALNUM.sub("", lowered)
+    else:  # a huge line, a chunk at a time: no copy of it, no list of its words
+        found = stops_found = 0
+        for chunk in _chunks(text):
+            for match in _WORD.finditer(chunk.lower()):
+                found += 1
+                stops_found += match.group() in stops
+        key = f"{_NOT_ALNUM.sub('', text[:_LONG_LINE].lower())}#{len(text)}"  # first words and length
+    density = stops_found / found if found else 0.0
     characters = len(_SPACELESS_CHAR.findall(text)) if spaceless else 0
     if characters:
         spaced = sum(1 for token in text.split() if not _SPACELESS_CHAR.search(token))
@@ -525,7 +562,7 @@ def describe(
         words=words,
         stop_density=density,
         sentence_end=bool(_SENTENCE_END.search(text[-6:])),
-        key=_NOT_ALNUM.sub("", lowered),
+        key=key,
         end=number,
         spaceless=bool(characters),
     )
@@ -551,7 +588,7 @@ def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind
         return LineKind.META
     info.caption = is_caption_shape(text, words)
     info.reason = boilerplate_reason(text, words)
-    if info.reason is None and latin_page and mostly_foreign_script(text):
+    if info.reason is None and latin_page and len(text) <= _MAX_FOREIGN_CHARS and mostly_foreign_script(text):
         info.reason = "foreign-script"
     if info.reason:
         return LineKind.BAD

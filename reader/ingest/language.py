@@ -62,6 +62,7 @@ _LONG_LINE = 40  # characters: lines at least this long are running text more of
 _MIN_SAMPLE = 200
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
+_LINE = re.compile(r"[^\n\r]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -116,8 +117,9 @@ def _sample(text: str) -> str:
     """The page's longer lines, up to a bound; all of its text when those are too few."""
     chosen: list[str] = []
     size = 0
-    for line in text.splitlines():
-        if len(line) >= _LONG_LINE:
+    for match in _LINE.finditer(text):
+        if match.end() - match.start() >= _LONG_LINE:
+            line = text[match.start() : match.start() + _SAMPLE_CHARS - size]
             chosen.append(line)
             size += len(line)
             if size >= _SAMPLE_CHARS:

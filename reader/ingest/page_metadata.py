@@ -82,6 +82,8 @@ def title_echo_keys(infos: list[LineInfo]) -> set[str]:
     ("russia and us call urgent talks") and window titles ("Headline | Site")."""
     keys = set()
     for info in infos[:HEADER_WINDOW]:
+        if info.words > _MAX_ECHO_WORDS:
+            continue  # a window title or a slug is a line of a few words
         if info.text == info.text.lower() and (info.words >= 3 or info.text.count("-") >= 2):
             keys.add(normalise_key(_SLUG_TAIL.sub("", info.text)))
         parts = _SITE_SUFFIX.split(info.text)
@@ -95,6 +97,7 @@ def title_echo_keys(infos: list[LineInfo]) -> set[str]:
 
 
 _MIN_ECHO_WORDS = 3
+_MAX_ECHO_WORDS = 40
 
 
 def _without_site_name(title: str) -> str:
@@ -114,13 +117,14 @@ def echoed_headline(infos: list[LineInfo], echoes: set[str]) -> int | None:
 TITLE_WINDOW = 40  # lines above the body searched for its headline
 _TERM = re.compile(r"[^\W\d_]{3,}")
 _SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
+_TERMS_CHARS = 20_000  # of one line: a huge line's opening says what it is about
 _BODY_TERMS_WORDS = 1500  # enough of the body to hold what its headline announces
 
 
 def content_terms(text: str, stops: frozenset[str]) -> set[str]:
     """The words of a text that carry its subject (no stop words), or its character
     pairs in scripts written without spaces."""
-    lowered = text.lower()
+    lowered = text[:_TERMS_CHARS].lower()
     terms = {word for word in _TERM.findall(lowered) if word not in stops}
     for run in _SPACELESS_RUN.findall(lowered):
         terms.update(run[i : i + 2] for i in range(len(run) - 1))
