@@ -401,9 +401,9 @@ def _repeated(paragraphs: list[_Paragraph]) -> list[float]:
     document_frequency = Counter(w for p in paragraphs for w in set(p.words))
     by_word: dict[str, list[int]] = {}
     for index, paragraph in enumerate(paragraphs):
-        words = set(paragraph.words)
-        if len(words) >= 4:
-            rarest = min(words, key=lambda w: (document_frequency[w], w))
+        distinct = set(paragraph.words)
+        if len(distinct) >= 4:
+            rarest = min(distinct, key=lambda w: (document_frequency[w], w))
             by_word.setdefault(rarest, []).append(index)
     flags = [0.0] * len(paragraphs)
     # the word sets of the paragraphs met as candidates, made when first needed (a huge
