@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import random
+import re
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +15,8 @@ from reader.ingest.boilerplate import LineKind, classify, describe
 from reader.ingest.metadata import dateline_line, lead_dateline, parse_date, source_from_line
 from reader.ingest.stories import story_title
 from reader.ingest.text_page import PageHints, clean_text_page
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 BODY = [
     "The central bank raised its main interest rate by half a point on Thursday, the first increase in more than two years.",
@@ -493,3 +500,53 @@ def test_rows_above_long_notes_come_with_them() -> None:
     )
     (article,) = clean_text_page(text, "t.txt")
     assert article.paragraphs == [*EARNINGS, *notes]
+
+
+# --- linear work in the page's size -------------------------------------------------
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _prose_page(paragraphs: int) -> str:
+    """Different paragraphs of two or three sentences of the seeds, one per line, no
+    headings: every step of the cleaner, the story splitter too, reads all of them,
+    and the splitter finds many stories (so many boundaries to keep apart)."""
+    sentences = sorted(
+        {
+            sentence
+            for path in sorted(SEEDS.glob("*.txt"))
+            for line in path.read_text(encoding="utf-8").split("\n")
+            for sentence in _SENTENCE_BREAK.split(line.strip())
+            if len(sentence.split()) >= 8
+        }
+    )
+    rng = random.Random(paragraphs)
+    return "\n".join(" ".join(rng.sample(sentences, rng.choice((2, 3)))) for _ in range(paragraphs))
+
+
+def _calls_to_clean(text: str) -> int:
+    """Python and C function calls made while cleaning: a count of the work done."""
+    calls = 0
+
+    def count(_frame: object, event: str, _arg: object) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        clean_text_page(text, "p.txt")
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def test_cleaning_work_grows_linearly_with_the_page() -> None:
+    # Four times the paragraphs cost at most about four times the calls: no step
+    # compares every paragraph with every other (time itself is in benchmarks/).
+    small, large = _prose_page(500), _prose_page(2000)
+    assert len(clean_text_page(large, "warm-up.txt")) > 100  # caches out of the count
+    ratio = _calls_to_clean(large) / _calls_to_clean(small)
+    # (comparing each story boundary with every other one gave 4.3)
+    assert ratio <= 4 * 1.05, ratio
