@@ -11,6 +11,7 @@ from a standalone "City - Outlet" line or the lead's "WASHINGTON (Reuters) -".
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from reader.ingest import metadata as meta
@@ -35,6 +36,8 @@ class PageMetadata:
     date: str | None = None
     source: str | None = None
     dateline: str | None = None
+    author: str | None = None
+    url: str | None = None
 
 
 def page_metadata(
@@ -67,7 +70,90 @@ def page_metadata(
     if page.dateline is None and header and infos[header[-1]].repeats == 1:
         page.dateline = meta.place_line(infos[header[-1]].text)
     page.dateline = page.dateline or place
+    page.author = _author(infos, header, title_index, start, end, footer)
+    page.url = _canonical_url(infos, page.title)
+    page.source = page.source or _copyright_holder(infos, end)
     return page
+
+
+_BYLINE_WORDS = 25  # a byline with a date and a role is still short
+_OPENING_LINES = 6  # lines at the top of the body run where a byline may sit
+
+
+def _author(
+    infos: list[LineInfo], header: list[int], title_index: int | None, start: int, end: int, footer: list[int]
+) -> str | None:
+    """The name a byline gives: under the headline first, then at the top of the body
+    run, then under the body."""
+    under_title = [i for i in header if title_index is None or i > title_index]
+    opening = range(start, min(end + 1, start + _OPENING_LINES))
+    for index in [*under_title, *opening, *footer]:
+        info = infos[index]
+        if (
+            info.words <= _BYLINE_WORDS
+            and info.kind != LineKind.GOOD
+            and (name := meta.byline_author(info.text))
+        ):
+            return name
+    # a name alone under the headline, next to the date stamp: a byline without "By"
+    if title_index is not None:
+        for index in under_title[:_NAME_LINES]:
+            info = infos[index]
+            if (
+                info.repeats < 3
+                and info.reason is None
+                and meta.name_line(info.text)
+                and _next_to_stamp(infos, index)
+            ):
+                return info.text
+    return None
+
+
+_NAME_LINES = 4  # lines under the headline where a bare name is a byline
+
+
+def _next_to_stamp(infos: list[LineInfo], index: int) -> bool:
+    return any(
+        infos[i].kind == LineKind.META and _has_date(infos[i])
+        for i in (index - 1, index + 1, index + 2)
+        if 0 <= i < len(infos)
+    )
+
+
+_MAX_URL_LINE_WORDS = 3
+
+
+def _canonical_url(infos: list[LineInfo], title: str | None) -> str | None:
+    """The page's own address when the text shows it: a labelled address line, or an
+    address line whose path spells the headline (a canonical link)."""
+    if not title:
+        return None
+    title_words = set(_SLUG_WORD.findall(_ascii_fold(title.lower())))
+    best, best_shared = None, 1
+    for info in infos:
+        if info.words > _MAX_URL_LINE_WORDS or (url := meta.url_in_line(info.text)) is None:
+            continue
+        path = url.split("://", 1)[-1].partition("/")[2]
+        shared = len(title_words & set(_SLUG_WORD.findall(_ascii_fold(path.lower()))))
+        if shared > best_shared:
+            best, best_shared = url, shared
+    return best
+
+
+_SLUG_WORD = re.compile(r"[a-z0-9]{3,}")
+
+
+def _ascii_fold(text: str) -> str:
+    """'taça' -> 'taca': slugs drop accents."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _copyright_holder(infos: list[LineInfo], end: int) -> str | None:
+    """The copyright line under the body names the outlet."""
+    for info in infos[end + 1 :]:
+        if info.reason == "notice" and (holder := meta.copyright_holder(info.text)):
+            return holder
+    return None
 
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+|\s+[|]\s*")

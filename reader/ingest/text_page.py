@@ -266,10 +266,10 @@ def _articles(kept: list[LineInfo], page: PageMetadata, path: str, hints: PageHi
                 date=hints.date or page.date,
                 source=source,
                 dateline=dateline,
-                url=hints.url,
+                url=hints.url or page.url,
                 part=part,
                 lines=(story[0].number, story[-1].end),
-                author=hints.author,
+                author=hints.author or page.author,
                 language=hints.language,
             )
         )
