@@ -64,7 +64,39 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
             info.kind = LineKind.BAD
     _mark_teaser_lists(infos)
     _mark_dated_lists(infos)
+    _mark_galleries(infos)
     return infos
+
+
+_GALLERY_STEP = 6  # lines between two counters of one gallery at most
+
+
+def _mark_galleries(infos: list[LineInfo]) -> None:
+    """A picture gallery inside a page ("1 of 4", a caption, a credit, "2 of 4"...):
+    its title, pictures' captions and credits are all furniture, and the article
+    runs on across it."""
+    counters = [i for i, info in enumerate(infos) if info.reason == "gallery"]
+    groups: list[list[int]] = []
+    for index in counters:
+        if groups and index - groups[-1][-1] <= _GALLERY_STEP:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        item = max(1, (group[-1] - group[0]) // (len(group) - 1))  # lines per picture
+        first = group[0] - 1 if group[0] and infos[group[0] - 1].kind != LineKind.GOOD else group[0]
+        # the last picture's lines, unless the article resumes (two paragraphs in a row)
+        last = group[-1]
+        while (
+            last + 1 < len(infos)
+            and last + 1 < group[-1] + item
+            and not (is_text(infos[last + 1]) and last + 2 < len(infos) and is_text(infos[last + 2]))
+        ):
+            last += 1
+        for i in range(first, last + 1):
+            infos[i].kind, infos[i].reason = LineKind.BAD, "gallery"
 
 
 _LIST_DATE_WINDOW = 4  # lines on each side searched for the other dates of a list
@@ -104,6 +136,8 @@ _CONTINUATIONS = ("-- ", "... ", "… ")
 _MIN_JOINED_WORDS = 6
 _MIN_CUT_WORDS = 6  # "Supported by" is a label; a sentence cut after "of" is longer
 _FUNCTION_WORD_LETTERS = 4  # "of", "the", "de", "und": stop lists also hold frequent nouns
+# The opening of a list item or a labelled line: "3. ", "March 3, 2021: ", "Q: ".
+_ITEM_OPENING = re.compile(r"^(?:\d{1,3}[.)]\s|[^:]{1,25}:\s)")
 
 
 # "by Jane Doe @jdoe February 1, 2016": a byline under a headline, not its last words
@@ -145,7 +179,7 @@ def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
     if not previous or previous.endswith(_SENTENCE_STOP):
         return False
     if not (line[0].islower() or line.startswith(_CONTINUATIONS)):
-        # a line cut after a function word ("... in November of") goes on whatever follows
+        # a line cut after a function word goes on in a number ("... in November of" "1998")
         head, _, last = previous.rpartition(" ")
         cut = (
             head.count(" ") + 2 >= _MIN_CUT_WORDS
@@ -153,8 +187,9 @@ def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
             and len(last) <= _FUNCTION_WORD_LETTERS
             and last in stops
         )
-        if not (cut and line[0].isalnum()):
-            return False
+        # (a capital after it would as often open a paragraph under a crosshead)
+        if not (cut and line[0].isdigit()) or _LIST_MARKER.match(block[0]) or _ITEM_OPENING.match(line):
+            return False  # a list item ends with its line
     if is_ticker(previous) or is_ticker(line) or _BYLINE_START.match(line) or _furniture_label(line):
         return False
     if " " not in line and not line.endswith(_SENTENCE_STOP):
@@ -256,6 +291,8 @@ def _line_score(info: LineInfo) -> float:
         return max(1.0, min(info.words, 60) / 10)
     if info.kind == LineKind.NEAR_GOOD:
         return _NEAR_GOOD_SCORE
+    if info.reason == "gallery":
+        return 0.0  # an article runs on across a gallery of pictures
     if info.reason in _BARRIERS:
         return _BARRIER  # readers' comments follow: the article does not run on past it
     if info.reason in _END_MARKS:
@@ -351,7 +388,7 @@ def _bridgeable_gap_end(infos: list[LineInfo], edge: int, step: int, title_index
             return None  # what follows a comment heading is readers' text
         headline_seen = headline_seen or gap_last == title_index
         headings += info.reason == "section"
-        costly += not is_body_fragment(info)
+        costly += not is_body_fragment(info) and info.reason != "gallery"
         if infos[beyond].kind != LineKind.GOOD:
             continue
         if width <= _SMALL_GAP and not headings:
@@ -487,8 +524,8 @@ def _is_caption(infos: list[LineInfo], index: int) -> bool:
     """A picture caption in the body: no closing punctuation, and it repeats a nearby
     sentence ("X has won a third term" next to "X has won a third term in office.")."""
     info = infos[index]
-    if info.sentence_end:
-        return False
+    if info.sentence_end or _LIST_MARKER.match(info.text):
+        return False  # a sentence, or an item of a list summing up the text
     words = _content_words(info.text)
     if len(words) < 3:
         return False

@@ -170,7 +170,7 @@ def title_echo_keys(infos: list[LineInfo]) -> set[str]:
     for info in infos[:HEADER_WINDOW]:
         if info.words > _MAX_ECHO_WORDS:
             continue  # a window title or a slug is a line of a few words
-        if info.text == info.text.lower() and (info.words >= 3 or info.text.count("-") >= 2):
+        if info.text.islower() and (info.words >= 3 or info.text.count("-") >= 2):
             keys.add(normalise_key(_SLUG_TAIL.sub("", info.text)))
         parts = _SITE_SUFFIX.split(info.text)
         if len(parts) > 1:
@@ -195,7 +195,7 @@ def _without_site_name(title: str) -> str:
 def echoed_headline(infos: list[LineInfo], echoes: set[str]) -> int | None:
     """The first properly cased line that a slug, window title or hint repeats."""
     for index, info in enumerate(infos):
-        if info.key in echoes and info.text != info.text.lower():
+        if info.key in echoes and not info.text.islower():
             return index
     return None
 
@@ -320,8 +320,8 @@ def _title_shape(info: LineInfo) -> bool:
     text, words = info.text, info.words
     if info.kind == LineKind.META or words < 2 or words > 30:
         return False
-    if text == text.lower():
-        return False
+    if text.islower():
+        return False  # a URL slug (a script without case is never lower case)
     if info.kind == LineKind.BAD and (info.reason is not None or info.repeats < 2):
         return False  # furniture, unless it is the headline shown more than once
     if info.caption or BYLINE.match(text) or meta.place_line(text) or boilerplate_reason(text, words):

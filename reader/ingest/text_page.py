@@ -26,6 +26,7 @@ The algorithm, in four steps:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.ingest import metadata as meta
@@ -50,7 +51,7 @@ from reader.ingest.page_metadata import (
     page_metadata,
     title_echo_keys,
 )
-from reader.ingest.stories import split_stories, story_title
+from reader.ingest.stories import is_sectioned, split_stories, story_title
 from reader.model import Article
 
 _MIN_BODY_WORDS = 15
@@ -105,10 +106,26 @@ def clean_text_page(text: str, path: str, hints: PageHints | None = None) -> lis
     if found is None:
         return []
     start, end, kept, title_index = found
+    kept = _without_copies(kept)
     if sum(info.words for info in kept) < _MIN_BODY_WORDS:
         return []
     metadata = page_metadata(infos, start, end, kept, title_index)
-    return _articles(kept, metadata, path, hints.over(PageHints(language=language)))
+    sectioned = is_sectioned(_section_view(infos, start, end, kept))
+    return _articles(kept, metadata, path, hints.over(PageHints(language=language)), sectioned)
+
+
+def _section_view(infos: list[LineInfo], start: int, end: int, kept: list[LineInfo]) -> list[str]:
+    """The body's paragraphs with the numbers that head its sections ("4", "6"), which
+    are not kept as text (they read as date stamps) but make it one article."""
+    kept_lines = {id(info) for info in kept}
+    return [
+        info.text
+        for info in infos[start : end + 1]
+        if id(info) in kept_lines or (info.kind == LineKind.META and _SECTION_NUMBER.match(info.text))
+    ]
+
+
+_SECTION_NUMBER = re.compile(r"^\d{1,3}\.?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +133,31 @@ class _Page:
     infos: list[LineInfo]
     echoes: set[str]  # keys of the lines that repeat the headline (slug, window title, hint)
     stops: frozenset[str]  # the stop list of the page's language
+
+
+_COPY_RUN = 3  # paragraphs in a row that all repeat earlier ones: a second copy of the text
+_COPY_WORDS = 8
+
+
+def _without_copies(kept: list[LineInfo]) -> list[LineInfo]:
+    """The body without a second copy of its text (three or more paragraphs in a row
+    that each repeat an earlier one: the page shows the article twice). A single
+    repeated paragraph stays: a digest repeats its background lines, and a page may
+    show a caption or a quote twice."""
+    seen: set[str] = set()
+    copies: list[int] = []
+    drop: set[int] = set()
+    for index, info in enumerate(kept):
+        if info.key in seen and is_text(info) and info.words >= _COPY_WORDS:
+            copies.append(index)
+            continue
+        if len(copies) >= _COPY_RUN:
+            drop.update(copies)
+        copies = []
+        seen.add(info.key)
+    if len(copies) >= _COPY_RUN:
+        drop.update(copies)
+    return [info for index, info in enumerate(kept) if index not in drop]
 
 
 # First and last line index of the body, the lines kept, the headline's index.
@@ -240,9 +282,11 @@ def _story_title(lead: str) -> str:
     return title or " ".join(lead.split()[:12])
 
 
-def _articles(kept: list[LineInfo], page: PageMetadata, path: str, hints: PageHints) -> list[Article]:
+def _articles(
+    kept: list[LineInfo], page: PageMetadata, path: str, hints: PageHints, sectioned: bool
+) -> list[Article]:
     paragraphs = [info.text for info in kept]
-    starts = _story_starts(paragraphs)
+    starts = [0] if sectioned else _story_starts(paragraphs)
     bounds = list(zip(starts, [*starts[1:], len(paragraphs)]))
     many = len(bounds) > 1
     articles: list[Article] = []
