@@ -65,7 +65,34 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
     _mark_teaser_lists(infos)
     _mark_dated_lists(infos)
     _mark_galleries(infos)
+    _mark_charts(infos)
     return infos
+
+
+_CHART_RUN = 8  # lines of a chart's labels in a row at least
+_CHART_LABEL_WORDS = 3
+_CHART_FIGURES = 0.6  # share of its lines that hold a figure
+_DIGIT = re.compile(r"\d")
+
+
+def _mark_charts(infos: list[LineInfo]) -> None:
+    """A chart or an interactive graphic inside the article, scraped as a column of its
+    labels ("$915", "billion", "’17", "’18"...): furniture the body runs on across."""
+    index = 0
+    while index < len(infos):
+        end = index
+        while (
+            end < len(infos)
+            and infos[end].words <= _CHART_LABEL_WORDS
+            and infos[end].reason != "list-date"
+            and not _LIST_MARKER.match(infos[end].text)  # "1. Finland": a ranked list is text
+        ):
+            end += 1
+        figures = sum(1 for info in infos[index:end] if _DIGIT.search(info.text))
+        if end - index >= _CHART_RUN and figures >= _CHART_FIGURES * (end - index):
+            for info in infos[index:end]:
+                info.kind, info.reason = LineKind.BAD, "gallery"
+        index = max(end, index + 1)
 
 
 _GALLERY_STEP = 6  # lines between two counters of one gallery at most

@@ -156,7 +156,7 @@ def _copyright_holder(infos: list[LineInfo], end: int) -> str | None:
     return None
 
 
-_SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+|\s+[|]\s*")
+_SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+|\s*[|]\s*")
 
 
 # What follows the words of a URL slug: "...-talks-12345.html".
