@@ -357,7 +357,7 @@ def best_region(infos: list[LineInfo], first: int = 0) -> tuple[int, int] | None
 
 
 _SMALL_GAP = 2  # caption + credit, or an advert: bridged towards any paragraph
-_LIST_GAP = 12  # an in-body "Related" block: bridged only towards substantial text
+_LIST_GAP = 16  # an in-body "Related" block or a video widget: bridged only towards substantial text
 _LIST_GAP_TEXT_WORDS = 30
 _WORDS_PER_GAP_LINE = 8  # text beyond a wide gap must outweigh its furniture
 
