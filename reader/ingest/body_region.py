@@ -66,7 +66,28 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
     _mark_dated_lists(infos)
     _mark_galleries(infos)
     _mark_charts(infos)
+    _mark_lists(infos)
     return infos
+
+
+_MAX_ITEM_WORDS = 10
+_MAX_ITEMS = 40
+
+
+def _mark_lists(infos: list[LineInfo]) -> None:
+    """The short lines under a lead-in ("What you'll need:", "Specifications:") are
+    the items of its list, with or without bullets."""
+    for index, info in enumerate(infos):
+        if not (is_text(info) or info.kind == LineKind.SHORT) or not _is_lead_in(info):
+            continue
+        for item in infos[index + 1 : index + 1 + _MAX_ITEMS]:
+            if item.kind != LineKind.SHORT or item.words > _MAX_ITEM_WORDS or item.caption:
+                break
+            item.reason = "list-item"
+
+
+def _is_lead_in(info: LineInfo) -> bool:
+    return info.words >= 2 and info.text.endswith(_LEAD_IN) and not info.text.isupper()
 
 
 _CHART_RUN = 8  # lines of a chart's labels in a row at least
@@ -301,11 +322,11 @@ def is_body_fragment(info: LineInfo) -> bool:
     if info.kind != LineKind.SHORT or info.caption:
         return False
     text = info.text
-    if info.words >= 2 and _LIST_MARKER.match(text):
+    if info.reason == "list-item" or (info.words >= 2 and _LIST_MARKER.match(text)):
         return True
     if info.words >= 4 and info.stop_density >= _FRAGMENT_STOP_DENSITY:
         return True
-    if info.words >= 2 and text.endswith(_LEAD_IN) and not text.isupper():
+    if _is_lead_in(info):
         return True  # "The actions it exposes are:" (but "NEW DELHI:" is a dateline)
     return bool(_CODE.search(text))
 
