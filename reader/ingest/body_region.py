@@ -67,7 +67,53 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
     _mark_galleries(infos)
     _mark_charts(infos)
     _mark_lists(infos)
+    _mark_link_lists(infos, stops)
     return infos
+
+
+_LINK_RUN = 3  # headlines in a row at least
+_LINK_WORDS = (5, 16)
+_LABEL_WORDS_ABOVE = 4
+_LINK_FIGURES = 0.5
+
+
+def _mark_link_lists(infos: list[LineInfo], stops: frozenset[str]) -> None:
+    """Three or more headlines in a row (unfinished lines of five to sixteen words that
+    are no list items) are links to other stories, in any language; the short label
+    above them ("Artículos relacionados") goes with them."""
+    index = 0
+    while index < len(infos):
+        end = index
+        while end < len(infos) and _link_shaped(infos[end], stops):
+            end += 1
+        figures = sum(1 for info in infos[index:end] if _DIGIT.search(info.text))
+        if end - index >= _LINK_RUN and figures < _LINK_FIGURES * (end - index):  # not table rows
+            label = index - 1
+            if (
+                label >= 0
+                and infos[label].kind == LineKind.SHORT
+                and infos[label].words <= _LABEL_WORDS_ABOVE
+            ):
+                index = label
+            for info in infos[index:end]:
+                info.kind, info.reason = LineKind.BAD, "links"
+        index = max(end, index + 1)
+
+
+def _link_shaped(info: LineInfo, stops: frozenset[str]) -> bool:
+    """A headline: no line of wrapped prose, which stops on a function word as often as not."""
+    low, high = _LINK_WORDS
+    last = info.text.rsplit(" ", 1)[-1].lower()
+    return (
+        not (len(last) <= _FUNCTION_WORD_LETTERS and last in stops)
+        and info.kind == LineKind.SHORT
+        and info.reason is None
+        and low <= info.words <= high
+        and not info.sentence_end
+        and not info.caption
+        and not _LIST_MARKER.match(info.text)
+        and not _CODE.search(info.text)
+    )
 
 
 _MAX_ITEM_WORDS = 10

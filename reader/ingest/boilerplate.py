@@ -574,6 +574,7 @@ def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind
     (an address, a menu in the owner's language)."""
     text, words = info.text, info.words
     if is_ticker(raw_line):
+        info.reason = "ticker"
         return LineKind.BAD
     if words <= 4 and GALLERY_COUNTER.match(text):
         info.reason = "gallery"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reader.ingest import metadata as meta
 from reader.ingest.body_region import next_to_credit
+from reader.ingest.data_block import is_data_line
 from reader.ingest.boilerplate import (
     BYLINE,
     LineInfo,
@@ -236,12 +237,14 @@ def find_title(
     body: set[str],
     stops: frozenset[str],
     inside_from: int | None = None,
+    table: bool = False,
 ) -> int | None:
     """The headline among the ``header`` lines of a body whose content terms are
     ``body``: a headline-shaped line that announces what the body is about, close
     above it, echoed by the page's window title or URL slug when there is one.
     Lines from ``inside_from`` on open the body itself: one of them is the headline
-    only with more evidence (echoed, shown twice, or a byline or date under it)."""
+    only with more evidence (echoed, shown twice, or a byline or date under it).
+    Above a ``table``, its rows are never the headline."""
     candidates = [*header]
     candidates += [i for i in range(min(3, len(infos))) if i not in header and header and i < header[0]]
     furniture_keys = [info.key for info in infos if info.kind == LineKind.BAD and info.repeats >= 3]
@@ -250,8 +253,8 @@ def find_title(
     shaped = {index: _title_shape(infos[index]) for index in candidates}
     overlaps: dict[int, float] = {}
     for index in candidates:
-        if not shaped[index] or next_to_credit(infos, index):
-            continue  # a caption: its photo credit sits right above or below it
+        if not shaped[index] or next_to_credit(infos, index) or (table and _row(infos[index])):
+            continue  # a caption (its photo credit sits right above or below it), a row
         if index >= body_start and not _heads_its_body(infos, index, echoes):
             continue
         overlaps[index] = _overlap(content_terms(infos[index].text, stops), body)
@@ -278,6 +281,14 @@ def _heads_its_body(infos: list[LineInfo], index: int, echoes: set[str]) -> bool
     if info.key in echoes or info.repeats == 2:
         return True
     return any(other.kind == LineKind.META for other in infos[index + 1 : index + 3])
+
+
+_FIGURES = re.compile(r"\d[\d.,/]*")
+
+
+def _row(info: LineInfo) -> bool:
+    """A row of a table: a line of figures ("Net 1.2 mln vs 1.0 mln")."""
+    return is_data_line(info) and len(_FIGURES.findall(info.text)) >= 2
 
 
 _OVERLAP_WEIGHT = 4.0
@@ -322,12 +333,12 @@ def _title_shape(info: LineInfo) -> bool:
         return False
     if text.islower():
         return False  # a URL slug (a script without case is never lower case)
-    if info.kind == LineKind.BAD and (info.reason is not None or info.repeats < 2):
-        return False  # furniture, unless it is the headline shown more than once
+    if info.kind == LineKind.BAD and info.reason != "links" and (info.reason is not None or info.repeats < 2):
+        return False  # furniture, unless the headline shown more than once or among headlines
     if info.caption or BYLINE.match(text) or meta.place_line(text) or boilerplate_reason(text, words):
         return False
     if _LIST_ITEM.match(text):
-        return False
+        return False  # an item of a list
     # a sentence, unless its full stop closes an abbreviation ("... Underneath N.Y.C.")
     return not (text.endswith(".") and words >= 10 and not _ABBREVIATION_END.search(text))
 
@@ -357,6 +368,8 @@ def _title_score(info: LineInfo, distance: int, echoes: set[str], furniture_keys
         score += 0.5
     if words <= 3:
         score -= 2
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
+        score -= _FULL_STOP_COST  # a headline seldom ends on a full stop; a caption does
     if any(key.startswith(f) and key != f for f in furniture_keys if f):
         score -= 3
     return score
@@ -364,6 +377,7 @@ def _title_score(info: LineInfo, distance: int, echoes: set[str], furniture_keys
 
 _BASE_SCORE = 5.0  # so that a plain nearby headline scores above zero
 _MAX_REPEAT_COST = 3
+_FULL_STOP_COST = 1.0
 _DISTANCE_COST = 0.06
 
 

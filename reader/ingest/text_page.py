@@ -164,16 +164,22 @@ def _without_copies(kept: list[LineInfo]) -> list[LineInfo]:
 Body = tuple[int, int, list[LineInfo], int | None]
 
 
-def _title_above(page: _Page, start: int, end: int) -> int | None:
+def _title_above(page: _Page, start: int, end: int, opening: bool = True) -> int | None:
     """The headline of the body running from ``start`` to ``end``: above it, or among
     the lines that open it before its lead (a headline shaped like a sentence, a
-    headline shown as a first paragraph)."""
+    headline shown as a first paragraph) unless the body is a table."""
     infos = page.infos
-    body = body_terms([info for info in infos[start : end + 1] if is_text(info)], page.stops)
-    header = list(range(max(0, start - TITLE_WINDOW), start)) + _opening_lines(infos, start, end)
-    return find_title(infos, header, page.echoes, body, page.stops, inside_from=start)
+    # what the headline announces: the running text, or a table's rows and notes
+    lines = infos[start : end + 1]
+    body_lines_ = [info for info in lines if (is_text(info) if opening else info.kind not in _NOT_BODY)]
+    body = body_terms(body_lines_, page.stops)
+    header = list(range(max(0, start - TITLE_WINDOW), start))
+    if opening:
+        header += _opening_lines(infos, start, end)
+    return find_title(infos, header, page.echoes, body, page.stops, inside_from=start, table=not opening)
 
 
+_NOT_BODY = (LineKind.BAD, LineKind.META)
 _LEAD_WORDS = 15  # a paragraph this long is the lead, not a headline
 _MAX_OPENING_LINES = 4
 
@@ -252,7 +258,7 @@ def _table_body(page: _Page, region: tuple[int, int] | None, prose: Body | None)
     if region is None:
         return None
     start, end = region
-    table = (start, end, data_lines(page.infos, start, end), _title_above(page, start, end))
+    table = (start, end, data_lines(page.infos, start, end), _title_above(page, start, end, opening=False))
     if prose is None:
         return table
     takes_it_in = start <= prose[0] and prose[1] <= end
