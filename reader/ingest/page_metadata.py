@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from reader.ingest import metadata as meta
 from reader.ingest.body_region import next_to_credit
-from reader.ingest.data_block import is_data_line
 from reader.ingest.boilerplate import (
     BYLINE,
     LineInfo,
@@ -24,6 +23,7 @@ from reader.ingest.boilerplate import (
     boilerplate_reason,
     normalise_key,
 )
+from reader.ingest.data_block import is_data_line
 
 HEADER_WINDOW = 20  # lines above the body searched for date and dateline
 _FOOTER_WINDOW = 4  # lines below the body searched for "Source:", "Published ..."
