@@ -56,6 +56,10 @@ _DIGEST_EVIDENCE = ((2, 3.2), (3, 2.0), (4, 1.6), (5, 1.4))
 # A long single article has more chances of a few strong-looking turns: every this
 # many content words, each step asks for one boundary more.
 _WORDS_PER_EXTRA_EVIDENCE = 3000
+# ...and the last story of a page at least this many (digests often end on a brief).
+_MIN_LAST_STORY_WORDS = 25
+# A lead right above a stronger boundary opens the story when it scores within this.
+_LEAD_MARGIN = 1.0
 # Cohesion windows before and after a candidate lead, in content words.
 _WINDOW_WORDS = 150
 # ...and in paragraphs at most, so pages of empty or one-word lines stay linear.
@@ -454,12 +458,41 @@ def _features(analysed: list[_Paragraph]) -> list[list[float]]:
     return list(_feature_rows(analysed))
 
 
-def _scores(analysed: list[_Paragraph]) -> list[float]:
+_LONG, _NEWS_TENSE, _REPEATED = (
+    _LEAD_FEATURES.index("long"),
+    _LEAD_FEATURES.index("news_tense"),
+    len(_LEAD_FEATURES),
+)
+# Openings that lean on what came before: never a lead after a background line.
+_LEANING = tuple(_LEAD_FEATURES.index(name) for name in ("quote_or_pronoun", "connective", "also_early"))
+# A digest closes a story on a background line it repeats from story to story: a
+# news lead right after one opens the next story, however close its subject.
+_AFTER_BACKGROUND = 1.25
+
+
+def _scores_and_leads(analysed: list[_Paragraph]) -> tuple[list[float], list[bool]]:
+    """Each paragraph's boundary score, and whether it reads as a full news lead (a long
+    first sentence in news tense)."""
     scores = [0.0] * len(analysed)
+    leads = [False] * len(analysed)
+    previous_repeated = False
     for i, row in enumerate(_feature_rows(analysed)):
         if i:
             scores[i] = _BIAS + sum(w * x for w, x in zip(_WEIGHTS, row))
-    return scores
+            leads[i] = bool(row[_LONG] and row[_NEWS_TENSE])
+            if (
+                previous_repeated
+                and row[_NEWS_TENSE]
+                and not row[_REPEATED]
+                and not any(row[k] for k in _LEANING)
+            ):
+                scores[i] += _AFTER_BACKGROUND
+        previous_repeated = bool(row[_REPEATED])
+    return scores, leads
+
+
+def _scores(analysed: list[_Paragraph]) -> list[float]:
+    return _scores_and_leads(analysed)[0]
 
 
 def boundary_features(paragraphs: list[str]) -> list[list[float]]:
@@ -477,7 +510,7 @@ def split_stories(paragraphs: list[str]) -> list[int]:
     if len(paragraphs) < _MIN_PARAGRAPHS or is_sectioned(paragraphs):
         return [0]
     analysed = [_analyse(p) for p in paragraphs]
-    scores = _scores(analysed)
+    scores, leads = _scores_and_leads(analysed)
     # Content words before each paragraph, to keep stories long enough (the last
     # story of a page may be shorter: digests often end on a brief).
     offsets = [0]
@@ -493,14 +526,31 @@ def split_stories(paragraphs: list[str]) -> list[int]:
     # Distance only grows away from a boundary, so the nearest chosen one on each
     # side is the only one to check (kept sorted: linear-logarithmic on huge pages).
     chosen: list[int] = []
+    anchors: list[int] = []  # the chosen boundaries, and the ones they were moved up from
+
+    def fits(i: int) -> bool:
+        if not (far_enough(0, i) and far_enough(i, len(scores), _MIN_LAST_STORY_WORDS)):
+            return False
+        at = bisect.bisect_left(anchors, i)
+        return all(far_enough(i, anchors[j]) for j in (at - 1, at) if 0 <= j < len(anchors))
+
     for i in sorted(range(1, len(scores)), key=lambda k: (-scores[k], k)):
-        if scores[i] < _KEEP:
-            break
-        if not (far_enough(0, i) and far_enough(i, len(scores), _MIN_STORY_WORDS // 2)):
+        if scores[i] < _KEEP or not fits(i):
+            if scores[i] < _KEEP:
+                break
             continue
-        at = bisect.bisect_left(chosen, i)
-        if all(far_enough(i, chosen[j]) for j in (at - 1, at) if 0 <= j < len(chosen)):
-            chosen.insert(at, i)
+        # A story's second paragraph often restates its lead in more detail and
+        # scores a little higher: the lead right above it opens the story (and the
+        # next boundary keeps its distance from both).
+        lead = i - 1
+        moved = (
+            lead > 0 and leads[lead] and scores[lead] >= max(_KEEP, scores[i] - _LEAD_MARGIN) and fits(lead)
+        )
+        bisect.insort(anchors, i)
+        if moved:
+            bisect.insort(anchors, lead)
+            i = lead
+        bisect.insort(chosen, i)
     ranked = sorted((scores[i] for i in chosen), reverse=True)
     extra = total // _WORDS_PER_EXTRA_EVIDENCE
     if not any(
