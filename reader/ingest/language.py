@@ -57,7 +57,8 @@ _MIN_KANA_SHARE = 0.05
 
 _TOP_WORDS = 100  # the most frequent words of each list: enough to tell languages apart
 _MIN_COVERAGE = 0.08  # share of the text's words the winning list must cover
-_SAMPLE_CHARS = 6_000  # enough text to decide; keeps detection cheap on any page
+_SAMPLE_CHARS = 3_000  # enough text to decide; keeps detection cheap on any page
+_FEW_NON_ASCII = 0.1
 _LONG_LINE = 40  # characters: lines at least this long are running text more often than menus
 _MIN_SAMPLE = 200
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -77,7 +78,10 @@ def _script(char: str) -> str:
 
 
 def _main_script(text: str) -> tuple[str | None, Counter[str]]:
-    if text.isascii():
+    # Letters beyond ASCII take two bytes or more in UTF-8: when they are few, the
+    # text is in the Latin script whatever else it holds ("©", a curly quote).
+    beyond_ascii = len(text.encode("utf-8", "replace")) - len(text)
+    if beyond_ascii <= _FEW_NON_ASCII * len(text):
         return ("LATIN", Counter({"LATIN": 1})) if _ASCII_LETTER.search(text) else (None, Counter())
     counts = Counter(map(_script, _LETTER.findall(text)))
     if not counts:
@@ -113,6 +117,14 @@ def _words_in_script(script: str) -> dict[str, tuple[str, ...]]:
     return {word: names for word, names in index.items() if names}
 
 
+@cache
+def _only_language(script: str) -> str | None:
+    """The code of the one language jusText has a list for in ``script``, if only one."""
+    _by_word, scripts = _top_words()
+    codes = {_CODES[name] for name, written_in in scripts.items() if written_in == script}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def _sample(text: str) -> str:
     """The page's longer lines, up to a bound; all of its text when those are too few."""
     chosen: list[str] = []
@@ -142,13 +154,11 @@ def detect_language(text: str) -> str | None:
         return "ja" if kana >= _MIN_KANA_SHARE * han_and_kana else "zh"
     if script in _SPACELESS_SCRIPTS:
         return _SPACELESS_SCRIPTS[script]
-    _by_word, scripts = _top_words()
     tokens = _WORD.findall(sample.lower())
     if not tokens:
         return None
-    candidates = [name for name, written_in in scripts.items() if written_in == script]
-    if len({_CODES[name] for name in candidates}) == 1:
-        return _CODES[candidates[0]]  # the one language written in this script
+    if (only := _only_language(script)) is not None:
+        return only  # the one language written in this script
     index = _words_in_script(script)
     hits: Counter[str] = Counter()
     weights: dict[str, float] = {}
