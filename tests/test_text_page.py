@@ -750,3 +750,13 @@ def test_source_and_address_shown_in_the_text() -> None:
     assert article.url == "https://www.example.com/business/2019/05/central-bank-raises-rates-again"
     assert article.source == "Example Media"
     assert article.author == "Jane Smith"
+
+
+def test_a_text_page_opening_on_a_bracket_is_read_as_a_text_page(tmp_path: Path) -> None:
+    # "[Docs] [txt|pdf]" (a draft's navigation) opens no JSON array: the page is text.
+    from reader.ingest.files import clean_file
+
+    path = tmp_path / "draft.txt"
+    path.write_text(page("[Docs] [txt|pdf] [Tracker]", "Rates Rise Again", BODY), encoding="utf-8")
+    (article,) = clean_file(path)
+    assert article.paragraphs == BODY
