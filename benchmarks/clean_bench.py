@@ -1,8 +1,14 @@
-"""How fast the input side runs, on the shared corpus.
+"""How fast the input side runs, on the shared corpus, on real pages and on huge pages.
 
-    /work/venv/bin/python benchmarks/clean_bench.py [--corpus PATH] [--html-sample N]
+    python benchmarks/clean_bench.py [--corpus PATH] [--html-sample N] [--only corpus|pages-dev|huge]
 
 Prints:
+- pages-dev: the text cleaner on the 84 real pages of ../shared/pages-dev/text
+  (pages/s of wall and CPU time, best of three rounds, with the load average);
+- huge pages: a page of 1, 5, 10 and 20 MB cleaned in a fresh process each, with
+  CPU time, seconds per MB (linear: the same for every size) and peak memory, for
+  three shapes: unique prose paragraphs (the story splitter's worst case), the
+  seed pages over and over (menus, comments, lists), and one 20 MB line;
 - JSON Lines load rate (articles/s) for the whole corpus file;
 - text cleaner rate (pages/s): each corpus article rendered as a scraped text page
   (site name and navigation, section and time line, title, body, share line, a
@@ -21,7 +27,11 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import random
+import re
+import resource
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -40,7 +50,9 @@ from reader.ingest.text_page import clean_text_page
 from reader.model import Article
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from shared_data import CORPUS
+from shared_data import CORPUS, PAGES_DEV
+
+REPO = Path(__file__).resolve().parents[1]
 
 SITES = ("Daily Courier", "Arab Today", "Eurasia Press", "The Coastal Herald", "Metro Wire")
 SECTIONS = ("Politics", "World", "Business", "Economy", "Sport", "Culture")
@@ -154,6 +166,104 @@ def run_cleaner(
     )
 
 
+# --- real pages and huge pages --------------------------------------------------------
+
+
+def pages_dev_speed(rounds: int = 3) -> None:
+    """The text cleaner on the real pages of pages-dev, in this process."""
+    folder = PAGES_DEV / "text"
+    if not folder.is_dir():
+        print(f"pages-dev: not found at {folder}")
+        return
+    pages = [(path.stem, path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.txt"))]
+    clean_text_page(pages[0][1], "warm-up")
+    load = os.getloadavg()[0]
+    best_wall = best_cpu = float("inf")
+    for _ in range(rounds):
+        start, cpu_start = time.perf_counter(), time.process_time()
+        for name, text in pages:
+            clean_text_page(text, name)
+        best_wall = min(best_wall, time.perf_counter() - start)
+        best_cpu = min(best_cpu, time.process_time() - cpu_start)
+    print(
+        f"{'pages-dev text':26s} {len(pages):6,d} pages {best_wall:6.2f} s {len(pages) / best_wall:7,.0f} pages/s"
+        f" ({len(pages) / best_cpu:,.0f}/s of CPU time, {1000 * best_cpu / len(pages):.1f} ms a page)"
+        f"   load average {load:.1f} before, {os.getloadavg()[0]:.1f} after"
+    )
+
+
+HUGE_SIZES_MB = (1, 5, 10, 20)
+HUGE_SHAPES = ("prose", "pages", "one line")
+
+
+def seed_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted((REPO / "seeds").glob("*.txt"))]
+
+
+def huge_page(shape: str, size: int) -> str:
+    """A page of ``size`` characters built from the seeds, deterministically."""
+    seeds = seed_texts()
+    if shape == "prose":
+        # every paragraph different (two or three seed sentences), one per line: nothing
+        # repeats, nothing is furniture, and the story splitter reads it all
+        sentences = sorted(
+            {
+                s
+                for text in seeds
+                for line in text.split("\n")
+                for s in SENTENCE.split(line.strip())
+                if len(s.split()) >= 8
+            }
+        )
+        rng = random.Random(size)
+        lines: list[str] = []
+        total = 0
+        while total < size:
+            line = " ".join(rng.sample(sentences, rng.choice((2, 3))))
+            lines.append(line)
+            total += len(line) + 1
+        return "\n".join(lines)[:size]
+    page = "\n".join(seeds)
+    page = (page * (size // len(page) + 1))[:size]
+    return page.replace("\n", " ") if shape == "one line" else page
+
+
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def clean_one_huge_page(shape: str, megabytes: float) -> None:
+    """Run in a fresh process: build one huge page, clean it, print the figures."""
+    page = huge_page(shape, int(megabytes * 1_000_000))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start, cpu_start = time.perf_counter(), time.process_time()
+    articles = clean_text_page(page, "huge.txt")
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
+    print(f"{cpu:.3f} {wall:.3f} {peak / 1024:.0f} {before / 1024:.0f} {len(articles)}")
+
+
+def huge_pages() -> None:
+    """Each size in a fresh process, so that peak memory is that page's."""
+    print(f"huge pages (load average {os.getloadavg()[0]:.1f}): CPU s, s/MB, peak memory of the process")
+    for shape in HUGE_SHAPES:
+        for megabytes in HUGE_SIZES_MB:
+            run = subprocess.run(
+                [sys.executable, __file__, "--one-huge-page", shape, str(megabytes)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if run.returncode:
+                print(f"  {shape:9s} {megabytes:3d} MB  failed: {run.stderr.strip().splitlines()[-1:]}")
+                continue
+            cpu, wall, peak, before, count = run.stdout.split()
+            print(
+                f"  {shape:9s} {megabytes:3d} MB  {float(cpu):6.2f} s CPU ({float(wall):6.2f} s wall)"
+                f"  {float(cpu) / megabytes:5.2f} s/MB  peak {peak:>4s} MB (page built: {before} MB)"
+                f"  {count} article(s)"
+            )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -161,7 +271,18 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=0, help="text pages to time (0: whole corpus)")
     parser.add_argument("--html-sample", type=int, default=500)
+    parser.add_argument("--only", choices=("corpus", "pages-dev", "huge"), help="run one part only")
+    parser.add_argument("--one-huge-page", nargs=2, metavar=("SHAPE", "MB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one_huge_page:
+        clean_one_huge_page(args.one_huge_page[0], float(args.one_huge_page[1]))
+        return 0
+    if args.only in (None, "pages-dev"):
+        pages_dev_speed()
+    if args.only in (None, "huge"):
+        huge_pages()
+    if args.only not in (None, "corpus"):
+        return 0
 
     start = time.perf_counter()
     articles = load_jsonl(args.corpus)

@@ -168,10 +168,16 @@ def test_digest_page() -> None:
 
 
 def test_digest_story_starts_within_one_line_of_the_true_ones() -> None:
-    # The bar: at least 90% of the hand-marked stories start within one line of a
-    # story the cleaner returns (through the whole pipeline, captions removed).
+    # The bar: 25 of the 26 hand-marked stories start within one line of a story the
+    # cleaner returns, 24 on the very line (through the whole pipeline, captions
+    # removed), and no more than four stories start where none does. Before the
+    # lead-above-a-restatement, background-then-lead and short-last-story rules:
+    # 24 near, 20 exact.
     gold = json.loads((Path(__file__).parent / "data" / "digest_003_gold.json").read_text())
     true_starts = [story["line"] for story in gold["stories"]]
     found_starts = [article.lines[0] for article in clean_seed("003")]
     near = [line for line in true_starts if any(abs(line - found) <= 1 for found in found_starts)]
-    assert len(near) >= math.ceil(0.9 * len(true_starts)), sorted(set(true_starts) - set(near))
+    assert len(near) >= math.ceil(0.96 * len(true_starts)), sorted(set(true_starts) - set(near))
+    assert len(set(true_starts) & set(found_starts)) >= 24
+    false = [found for found in found_starts if not any(abs(line - found) <= 1 for line in true_starts)]
+    assert len(false) <= 4, false

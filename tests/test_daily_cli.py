@@ -44,7 +44,7 @@ def test_read_marks_and_search_unread(capsys, library_dir: Path) -> None:
     )
     # With no words: the unread articles, newest first.
     code, out, _ = run(capsys, "search", "--json", "--limit", "50", "--unread", *lib)
-    assert json.loads(out)["total"] == 30
+    assert json.loads(out)["total"] == 31
     with Library.open(library_dir) as library:
         library.mark_unread([hits[0]["id"]])
         library.rebuild()  # user data: a rebuild keeps the marks

@@ -122,17 +122,38 @@ def test_corpus_single_articles_are_not_split() -> None:
     assert len(split) == 0, split
 
 
+def _without_crossheads(article: list[str]) -> list[str]:
+    return [p for p in article if len(p.split()) > 12 or p.rstrip("\"”’'").endswith((".", "!", "?"))]
+
+
 def test_synthetic_digest_of_unrelated_articles_is_split() -> None:
+    """A digest runs stories back to back, each opened by its lead (no headings)."""
     pages = corpus_sample()
     long_bbc = pages[-300::2][:8]  # eight of the longest BBC articles, as published
     digest: list[str] = []
     starts = []
     for article in long_bbc:
         starts.append(len(digest))
-        digest.extend(article)
+        digest.extend(_without_crossheads(article))
     found = split_stories(digest)
     hits = [s for s in starts if any(abs(s - f) <= 1 for f in found)]
     assert len(hits) >= 5, (starts, found)
+
+
+def test_a_page_in_sections_is_one_article() -> None:
+    """Headings between paragraphs (a feature's crossheads, a listicle's numbers) make
+    one article, however much its sections differ."""
+    pages = corpus_sample()
+    long_bbc = pages[-300::2][:8]
+    digest = [p for article in long_bbc for p in _without_crossheads(article)]
+    step = len(digest) // 6
+    for heading, at in zip(["History", "4", "What comes next", "6"], range(step, len(digest), step)):
+        digest.insert(at, heading)
+    assert split_stories(digest) == [0]
+    paragraphs, _ = digest_003()
+    assert split_stories(
+        [*paragraphs[:100], "Background", *paragraphs[100:200], "Reaction", *paragraphs[200:]]
+    ) == [0]
 
 
 def test_short_pages_are_one_story() -> None:

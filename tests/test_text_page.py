@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import random
+import re
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +15,8 @@ from reader.ingest.boilerplate import LineKind, classify, describe
 from reader.ingest.metadata import dateline_line, lead_dateline, parse_date, source_from_line
 from reader.ingest.stories import story_title
 from reader.ingest.text_page import PageHints, clean_text_page
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 BODY = [
     "The central bank raised its main interest rate by half a point on Thursday, the first increase in more than two years.",
@@ -346,15 +353,16 @@ def test_never_crashes_never_invents_and_is_deterministic(lines: list[str]) -> N
     text = "\n".join(lines)
     first = clean_text_page(text, "x.txt")
     assert first == clean_text_page(text, "x.txt")
-    normalised = {" ".join(line.split()) for line in text.split("\n")}
+    # a paragraph is one line of the page, or lines of a paragraph wrapped over several
+    blocks = ["\n".join(" ".join(line.split()) for line in block.split("\n")) for block in text.split("\n\n")]
+    runs = " \n ".join(" ".join(block.split()) for block in blocks)
     for part, article in enumerate(first):
         assert article.part == part
         assert article.path == "x.txt"
         assert article.body
         for paragraph in article.paragraphs:
-            assert paragraph in normalised
-        from_page = any(article.title in line for line in normalised)
-        assert from_page or article.title == story_title(article.paragraphs[0])
+            assert paragraph in runs
+        assert article.title in runs or article.title == story_title(article.paragraphs[0])
         assert article.lines is not None and 1 <= article.lines[0] <= article.lines[1] <= len(
             text.split("\n")
         )
@@ -492,3 +500,263 @@ def test_rows_above_long_notes_come_with_them() -> None:
     )
     (article,) = clean_text_page(text, "t.txt")
     assert article.paragraphs == [*EARNINGS, *notes]
+
+
+# --- linear work in the page's size -------------------------------------------------
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _prose_page(paragraphs: int) -> str:
+    """Different paragraphs of two or three sentences of the seeds, one per line, no
+    headings: every step of the cleaner, the story splitter too, reads all of them,
+    and the splitter finds many stories (so many boundaries to keep apart)."""
+    sentences = sorted(
+        {
+            sentence
+            for path in sorted(SEEDS.glob("*.txt"))
+            for line in path.read_text(encoding="utf-8").split("\n")
+            for sentence in _SENTENCE_BREAK.split(line.strip())
+            if len(sentence.split()) >= 8
+        }
+    )
+    rng = random.Random(paragraphs)
+    return "\n".join(" ".join(rng.sample(sentences, rng.choice((2, 3)))) for _ in range(paragraphs))
+
+
+def _calls_to_clean(text: str) -> int:
+    """Python and C function calls made while cleaning: a count of the work done."""
+    calls = 0
+
+    def count(_frame: object, event: str, _arg: object) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        clean_text_page(text, "p.txt")
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def test_cleaning_work_grows_linearly_with_the_page() -> None:
+    # Four times the paragraphs cost at most about four times the calls: no step
+    # compares every paragraph with every other (time itself is in benchmarks/).
+    small, large = _prose_page(500), _prose_page(2000)
+    assert len(clean_text_page(large, "warm-up.txt")) > 100  # caches out of the count
+    ratio = _calls_to_clean(large) / _calls_to_clean(small)
+    # (comparing each story boundary with every other one gave 4.3)
+    assert ratio <= 4 * 1.05, ratio
+
+
+# --- one page per error class of real pages (issue 9) --------------------------------
+
+RU_BODY = [
+    "Правительство России объявило во вторник о новых мерах поддержки малого бизнеса, которые вступят в силу с начала следующего года.",
+    "По словам министра экономики, предприниматели смогут получить льготные кредиты и отсрочку по налогам на срок до двух лет.",
+    "Эксперты считают, что эти меры помогут компаниям пережить трудный период, однако их может оказаться недостаточно.",
+]  # fmt: skip
+
+
+def test_a_page_in_russian_gives_its_article_and_language() -> None:
+    text = page(
+        ["Главная", "Новости", "Экономика", "Спорт", "Войти"],
+        "Правительство поддержит малый бизнес",
+        "12 марта 2019",
+        RU_BODY,
+        ["Читайте также", "Курс рубля снизился", "Нефть подорожала", "© 2019 Пример Медиа"],
+    )
+    (article,) = clean_text_page(text, "ru.txt")
+    assert article.paragraphs == RU_BODY
+    assert article.title == "Правительство поддержит малый бизнес"
+    assert article.language == "ru"
+
+
+JA_BODY = [
+    "政府は十二日、中小企業を支援する新たな対策を発表した。対策は来年一月から実施される予定で、低金利の融資や税金の支払い猶予が含まれる。",
+    "経済産業大臣は記者会見で、厳しい状況が続く企業を支えるために必要な措置だと説明した。",
+    "専門家からは、対策の効果を評価しつつも、規模が十分ではないとの指摘も出ている。",
+]  # fmt: skip
+
+
+def test_a_page_in_japanese_is_measured_in_characters() -> None:
+    text = page(
+        ["ホーム", "ニュース", "経済", "スポーツ", "ログイン"],
+        "政府が中小企業支援策を発表",
+        JA_BODY,
+        ["関連記事", "円相場が下落"],
+    )
+    (article,) = clean_text_page(text, "ja.txt")
+    assert article.paragraphs == JA_BODY
+    assert article.title == "政府が中小企業支援策を発表"
+    assert article.language == "ja"
+
+
+SHORT_STORY = [
+    "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers found cracks in two of its supports.",
+    "Buses and bicycles will still be allowed to cross while a replacement is designed, the council said.",
+]  # fmt: skip
+
+
+def test_related_teasers_are_not_chosen_over_a_short_article() -> None:
+    teasers: list[str] = ["More from Local News"]
+    for headline, teaser in [
+        (
+            "School Reopens After Flood Repairs",
+            "Pupils returned to the primary school on Monday after six weeks of repairs to its ground floor and playground.",
+        ),
+        (
+            "Market Traders Protest Over Rents",
+            "Traders gathered outside the town hall to protest against a proposed rise in the rents charged for their stalls.",
+        ),
+        (
+            "New Cycle Lane Opens on High Street",
+            "The council said the new lane would make the busy street safer for the hundreds of cyclists who use it every day.",
+        ),
+        (
+            "Library Extends Its Opening Hours",
+            "The central library will stay open until nine in the evening from next month, after a campaign by local residents.",
+        ),
+    ]:
+        teasers += [headline, teaser, "2 hours ago"]
+    text = page("Harbour Bridge to Close to Cars", "By Anna Berg", "May 4, 2019", SHORT_STORY, teasers)
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == SHORT_STORY
+    assert article.title == "Harbour Bridge to Close to Cars"
+    assert article.author == "Anna Berg"
+
+
+def test_readers_comments_longer_than_the_article_are_not_the_article() -> None:
+    comments = [
+        "2 thoughts on “Harbour Bridge to Close to Cars”",
+        "Peter Lund on May 4, 2019 at 7:45 pm said:",
+        "I have been crossing that bridge every day for twenty years and nobody ever told us it was unsafe, which makes me wonder what else the council has not been telling the people who pay for it.",
+        "Reply",
+        "Maria Costa on May 4, 2019 at 8:12 pm said:",
+        "The cracks were reported in the local paper more than a year ago, so this should not surprise anyone who has been paying attention, and the council should have acted much sooner than this.",
+        "Reply",
+        "Leave a Reply",
+    ]  # fmt: skip
+    (article,) = clean_text_page(page("Harbour Bridge to Close to Cars", SHORT_STORY, comments), "p.txt")
+    assert article.paragraphs == SHORT_STORY
+
+
+def test_lists_short_lines_and_rows_inside_the_body_are_kept() -> None:
+    body = [
+        BODY[0],
+        BODY[3],
+        "The bank listed the changes it will make:",
+        "- the main rate rises by half a point",
+        "- the deposit rate rises by a quarter",
+        "- reserve requirements stay where they are",
+        "Who gains and who loses",
+        "Savers: better returns on deposits",
+        "Borrowers: higher monthly repayments",
+        "Banks: wider margins",
+        MORE_BODY[0],
+        "Q: What happens to mortgages?",
+        "A: Most lenders will pass it on",
+        "What the decision means for savers, borrowers and the banks that serve them",
+        BODY[1],
+        BODY[2],
+        MORE_BODY[1],
+    ]
+    (article,) = clean_text_page(page("Rates Rise Again", "May 4, 2019", body, "© 2019 The Ledger"), "p.txt")
+    assert article.paragraphs == body
+
+
+def test_article_text_shown_twice_on_the_page_is_kept_once() -> None:
+    # The lead shows again in a list under the article, then the whole text again
+    # (a print version): repeated text is the article, not furniture, and it is
+    # kept once.
+    text = page(
+        "Rates Rise Again", "By Jane Smith", "May 4, 2019", BODY, ["Share on Facebook", "Tweet"],
+        ["Most Read", "Rates Rise Again", BODY[0], "Print this article", "Rates Rise Again"], BODY,
+        "© 2019 The Ledger",
+    )  # fmt: skip
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == BODY
+    assert article.title == "Rates Rise Again"
+
+
+def test_a_body_broken_by_a_gallery_keeps_both_sides() -> None:
+    gallery = ["Photos: Life at the central bank", "1 of 4", "The bank's headquarters at dawn", "Getty Images",
+               "2 of 4", "Traders watch the announcement", "Reuters", "3 of 4", "4 of 4"]  # fmt: skip
+    text = page("Rates Rise Again", "May 4, 2019", BODY[:2], gallery, BODY[2:], MORE_BODY, "Related Articles")
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == BODY + MORE_BODY
+
+
+def test_captions_promotions_author_notes_and_wire_credits_are_dropped() -> None:
+    text = page(
+        "Rates Rise Again",
+        "May 4, 2019",
+        BODY[:2],
+        "In this March 3, 2019, file photo, traders work on the floor of the stock exchange in New York.",
+        BODY[2:],
+        "Sign up for our daily newsletter to get the latest business news in your inbox.",
+        "(Reporting by Jane Smith; Editing by John Roe)",
+        "Jane Smith is a senior correspondent for The Ledger covering central banks.",
+    )
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == BODY
+
+
+def test_the_headline_is_the_line_the_body_follows_not_a_byline_credit_or_teaser() -> None:
+    text = page(
+        "Central Bank Raises Rates Again | The Daily Ledger",
+        ["Home", "World", "Business", "Sign in"],
+        "Up next: Stocks Rise in Asian Trading",
+        "Central Bank Raises Rates Again",
+        "The increase is the first in more than two years",
+        "By Jane Smith - 11/19/19 06:56 AM EST",
+        "Photo: John Roe | The Daily Ledger",
+        BODY,
+    )
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == "Central Bank Raises Rates Again"
+    assert article.author == "Jane Smith"
+    assert article.paragraphs == BODY
+
+
+def test_a_feature_in_numbered_sections_is_one_article() -> None:
+    # Seed 003's paragraphs read as a digest of stories; the same text with numbered
+    # sections is one article (a listicle, a long feature), never split.
+    lines = [
+        line.strip() for line in next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8").split("\n")[:393]
+    ]
+    paragraphs = [line for line in lines if line.endswith((".", "”", '"'))]
+    sections: list[str] = []
+    for number, start in enumerate(range(0, len(paragraphs), 40), 1):
+        sections += [str(number), *paragraphs[start : start + 40]]
+    articles = clean_text_page(page("Ten Things That Happened in Syria This Year", sections), "p.txt")
+    assert len(articles) == 1
+    assert articles[0].title == "Ten Things That Happened in Syria This Year"
+    assert len(clean_text_page(page(paragraphs), "digest.txt")) > 1  # without the numbers: a digest
+
+
+def test_source_and_address_shown_in_the_text() -> None:
+    text = page(
+        "https://www.example.com/business/2019/05/central-bank-raises-rates-again",
+        "Central Bank Raises Rates Again",
+        "By Jane Smith",
+        BODY,
+        "© 2019 Example Media Ltd. All rights reserved.",
+    )
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.url == "https://www.example.com/business/2019/05/central-bank-raises-rates-again"
+    assert article.source == "Example Media"
+    assert article.author == "Jane Smith"
+
+
+def test_a_text_page_opening_on_a_bracket_is_read_as_a_text_page(tmp_path: Path) -> None:
+    # "[Docs] [txt|pdf]" (a draft's navigation) opens no JSON array: the page is text.
+    from reader.ingest.files import clean_file
+
+    path = tmp_path / "draft.txt"
+    path.write_text(page("[Docs] [txt|pdf] [Tracker]", "Rates Rise Again", BODY), encoding="utf-8")
+    (article,) = clean_file(path)
+    assert article.paragraphs == BODY

@@ -50,8 +50,8 @@ async def test_the_library_is_listed_before_anything_is_typed(library_dir: Path)
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
         assert app.screen.query_one("#query", Input).has_focus
-        assert len(_titles(app)) == 32
-        assert _status(app, "#search-status").startswith("32 articles in the library")
+        assert len(_titles(app)) == 33
+        assert _status(app, "#search-status").startswith("33 articles in the library")
 
 
 async def test_a_fresh_library_is_seeded_from_inside_the_app(tmp_path: Path, monkeypatch) -> None:
@@ -62,7 +62,7 @@ async def test_a_fresh_library_is_seeded_from_inside_the_app(tmp_path: Path, mon
         # (No check of the "Opening the library" line in between: seeding now often
         # finishes within the first pause, which made that check fail at random.)
         await settle(pilot)
-        assert _status(app, "#search-status").startswith("32 articles in the library")
+        assert _status(app, "#search-status").startswith("33 articles in the library")
 
 
 async def test_search_as_you_type_shows_hits_with_marked_snippets(library_dir: Path) -> None:

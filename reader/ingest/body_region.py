@@ -12,20 +12,29 @@ crossheads and short quotes are kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from reader.ingest.boilerplate import (
+    STOPWORDS,
     LineInfo,
     LineKind,
+    boilerplate_reason,
     classify,
     describe,
-    normalise_key,
+    is_ticker,
     reads_like_caption,
 )
+from reader.ingest.language import is_spaceless, stopwords, uses_latin_script
 
 # How much each kind of line adds to a candidate body region.
 _PENALTY = {LineKind.SHORT: -1.0, LineKind.BAD: -2.0, LineKind.META: -0.5}
 _NEAR_GOOD_SCORE = 0.3
+_BARRIER = -1e9
+# Lines that end an article or start what follows it: "Related", a promotion, wire
+# credits, an author's note, a copyright line, the dates of a list of other stories.
+_END_MARKS = frozenset({"section", "promotion", "author-bio", "notice", "list-date"})
+_BARRIERS = frozenset({"comments"})
+_END_MARK_COST = -4.0
 _CAPTION_WINDOW = 10  # lines around a caption searched for the sentence it repeats
 _MAX_CROSSHEAD_WORDS = 10
 
@@ -33,24 +42,259 @@ _MAX_CROSSHEAD_WORDS = 10
 # --- step 1: describe and classify -------------------------------------------------
 
 
-def describe_page(text: str) -> list[LineInfo]:
+def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
+    """The page's non-blank lines, described and classified for a page in ``language``
+    (an ISO 639 code; None: unknown). A paragraph wrapped over several lines is one line."""
+    stops = stopwords(language) or STOPWORDS
+    spaceless = is_spaceless(language)
+    latin = uses_latin_script(language)
     infos: list[LineInfo] = []
-    raw_lines: list[str] = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        info = describe(number, raw)
+    for first, last, raw in _logical_lines(text, stops):
+        info = describe(first, raw, stops, spaceless)
         if info is not None:
+            info.end = last
+            info.kind = classify(info, raw, latin)
             infos.append(info)
-            raw_lines.append(raw)
     counts: dict[str, int] = {}
     for info in infos:
         counts[info.key] = counts.get(info.key, 0) + 1
-    for info, raw in zip(infos, raw_lines):
-        info.kind = classify(info, raw)
+    for info in infos:
         info.repeats = counts[info.key] if info.key else 1
         if info.repeats >= 2 and _repetition_is_furniture(info):
             info.kind = LineKind.BAD
     _mark_teaser_lists(infos)
+    _mark_dated_lists(infos)
+    _mark_galleries(infos)
+    _mark_charts(infos)
+    _mark_lists(infos)
+    _mark_link_lists(infos, stops)
     return infos
+
+
+_LINK_RUN = 3  # headlines in a row at least
+_LINK_WORDS = (5, 16)
+_LABEL_WORDS_ABOVE = 4
+_LINK_FIGURES = 0.5
+
+
+def _mark_link_lists(infos: list[LineInfo], stops: frozenset[str]) -> None:
+    """Three or more headlines in a row (unfinished lines of five to sixteen words that
+    are no list items) are links to other stories, in any language; the short label
+    above them ("Artículos relacionados") goes with them."""
+    index = 0
+    while index < len(infos):
+        end = index
+        while end < len(infos) and _link_shaped(infos[end], stops):
+            end += 1
+        figures = sum(1 for info in infos[index:end] if _DIGIT.search(info.text))
+        if end - index >= _LINK_RUN and figures < _LINK_FIGURES * (end - index):  # not table rows
+            label = index - 1
+            if (
+                label >= 0
+                and infos[label].kind == LineKind.SHORT
+                and infos[label].words <= _LABEL_WORDS_ABOVE
+            ):
+                index = label
+            for info in infos[index:end]:
+                info.kind, info.reason = LineKind.BAD, "links"
+        index = max(end, index + 1)
+
+
+def _link_shaped(info: LineInfo, stops: frozenset[str]) -> bool:
+    """A headline: no line of wrapped prose, which stops on a function word as often as not."""
+    low, high = _LINK_WORDS
+    last = info.text.rsplit(" ", 1)[-1].lower()
+    return (
+        not (len(last) <= _FUNCTION_WORD_LETTERS and last in stops)
+        and info.kind == LineKind.SHORT
+        and info.reason is None
+        and low <= info.words <= high
+        and not info.sentence_end
+        and not info.caption
+        and not _LIST_MARKER.match(info.text)
+        and not _CODE.search(info.text)
+    )
+
+
+_MAX_ITEM_WORDS = 10
+_MAX_ITEMS = 40
+
+
+def _mark_lists(infos: list[LineInfo]) -> None:
+    """The short lines under a lead-in ("What you'll need:", "Specifications:") are
+    the items of its list, with or without bullets."""
+    for index, info in enumerate(infos):
+        if not (is_text(info) or info.kind == LineKind.SHORT) or not _is_lead_in(info):
+            continue
+        for item in infos[index + 1 : index + 1 + _MAX_ITEMS]:
+            if item.kind != LineKind.SHORT or item.words > _MAX_ITEM_WORDS or item.caption:
+                break
+            item.reason = "list-item"
+
+
+def _is_lead_in(info: LineInfo) -> bool:
+    return info.words >= 2 and info.text.endswith(_LEAD_IN) and not info.text.isupper()
+
+
+_CHART_RUN = 8  # lines of a chart's labels in a row at least
+_CHART_LABEL_WORDS = 3
+_CHART_FIGURES = 0.6  # share of its lines that hold a figure
+_DIGIT = re.compile(r"\d")
+
+
+def _mark_charts(infos: list[LineInfo]) -> None:
+    """A chart or an interactive graphic inside the article, scraped as a column of its
+    labels ("$915", "billion", "’17", "’18"...): furniture the body runs on across."""
+    index = 0
+    while index < len(infos):
+        end = index
+        while (
+            end < len(infos)
+            and infos[end].words <= _CHART_LABEL_WORDS
+            and infos[end].reason != "list-date"
+            and not _LIST_MARKER.match(infos[end].text)  # "1. Finland": a ranked list is text
+        ):
+            end += 1
+        figures = sum(1 for info in infos[index:end] if _DIGIT.search(info.text))
+        if end - index >= _CHART_RUN and figures >= _CHART_FIGURES * (end - index):
+            for info in infos[index:end]:
+                info.kind, info.reason = LineKind.BAD, "gallery"
+        index = max(end, index + 1)
+
+
+_GALLERY_STEP = 6  # lines between two counters of one gallery at most
+
+
+def _mark_galleries(infos: list[LineInfo]) -> None:
+    """A picture gallery inside a page ("1 of 4", a caption, a credit, "2 of 4"...):
+    its title, pictures' captions and credits are all furniture, and the article
+    runs on across it."""
+    counters = [i for i, info in enumerate(infos) if info.reason == "gallery"]
+    groups: list[list[int]] = []
+    for index in counters:
+        if groups and index - groups[-1][-1] <= _GALLERY_STEP:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        item = max(1, (group[-1] - group[0]) // (len(group) - 1))  # lines per picture
+        first = group[0] - 1 if group[0] and infos[group[0] - 1].kind != LineKind.GOOD else group[0]
+        # the last picture's lines, unless the article resumes (two paragraphs in a row)
+        last = group[-1]
+        while (
+            last + 1 < len(infos)
+            and last + 1 < group[-1] + item
+            and not (is_text(infos[last + 1]) and last + 2 < len(infos) and is_text(infos[last + 2]))
+        ):
+            last += 1
+        for i in range(first, last + 1):
+            infos[i].kind, infos[i].reason = LineKind.BAD, "gallery"
+
+
+_LIST_DATE_WINDOW = 4  # lines on each side searched for the other dates of a list
+_LIST_DATES = 2  # other dates near a date that make it part of a list
+
+
+def _mark_dated_lists(infos: list[LineInfo]) -> None:
+    """Date stamps that come every few lines (other stories with their times, a live
+    feed beside the article) are the list's furniture, not the article's date."""
+    stamps = [i for i, info in enumerate(infos) if info.kind == LineKind.META and _is_stamp(info)]
+    for position, index in enumerate(stamps):
+        near = sum(
+            1
+            for other in stamps[max(0, position - _LIST_DATES) : position + _LIST_DATES + 1]
+            if other != index and abs(other - index) <= _LIST_DATE_WINDOW
+        )
+        if near >= _LIST_DATES:
+            infos[index].reason = "list-date"
+
+
+_STAMP = re.compile(
+    r"\d{1,2}[:.h]\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bago\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}",
+    re.IGNORECASE,
+)
+
+
+def _is_stamp(info: LineInfo) -> bool:
+    """A time or a day of a month, not a bare year (a table of films by year is no list
+    of other stories)."""
+    return bool(_STAMP.search(info.text))
+
+
+_SENTENCE_STOP = (".", "!", "?", ":", ";", "…", '"', "”", "»", ")", "]", "。", "！", "？", "」")
+# A sentence going on after a break: "-- adorned in pearls --", "... and then".
+_CONTINUATIONS = ("-- ", "... ", "… ")
+_MIN_JOINED_WORDS = 6
+_MIN_CUT_WORDS = 6  # "Supported by" is a label; a sentence cut after "of" is longer
+_FUNCTION_WORD_LETTERS = 4  # "of", "the", "de", "und": stop lists also hold frequent nouns
+# The opening of a list item or a labelled line: "3. ", "March 3, 2021: ", "Q: ".
+_ITEM_OPENING = re.compile(r"^(?:\d{1,3}[.)]\s|[^:]{1,25}:\s)")
+
+
+# "by Jane Doe @jdoe February 1, 2016": a byline under a headline, not its last words
+_BYLINE_START = re.compile(r"^(?i:by|par|von|por|door|av|af|przez)\s+[A-ZÀ-ÞА-Я]")
+
+
+def _furniture_label(line: str) -> bool:
+    """A button or a label ("share", "tweet", "read more") that no sentence runs on into."""
+    words = line.count(" ") + 1
+    return words <= _LABEL_WORDS and boilerplate_reason(line, words) is not None
+
+
+_LABEL_WORDS = 4
+_MIN_JOINED_STOP_DENSITY = 0.15
+_WORD_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _logical_lines(text: str, stops: frozenset[str]) -> Iterator[tuple[int, int, str]]:
+    """(first line number, last line number, text) of each block of the page. A line
+    that stops mid-sentence and the line after it that goes on in lower case (a
+    paragraph hard-wrapped by the page or the scraper) make one block."""
+    block: list[str] = []
+    first = last = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if block and stripped and _continues(block, stripped, stops):
+            block.append(stripped)
+            last = number
+            continue
+        if block:
+            yield first, last, " ".join(block) if len(block) > 1 else block[0]
+        block, first, last = ([raw], number, number) if stripped else ([], 0, 0)
+    if block:
+        yield first, last, " ".join(block) if len(block) > 1 else block[0]
+
+
+def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
+    previous = block[-1].rstrip()
+    if not previous or previous.endswith(_SENTENCE_STOP):
+        return False
+    if not (line[0].islower() or line.startswith(_CONTINUATIONS)):
+        # a line cut after a function word goes on in a number ("... in November of" "1998")
+        head, _, last = previous.rpartition(" ")
+        cut = (
+            head.count(" ") + 2 >= _MIN_CUT_WORDS
+            and last.islower()
+            and len(last) <= _FUNCTION_WORD_LETTERS
+            and last in stops
+        )
+        # (a capital after it would as often open a paragraph under a crosshead)
+        if not (cut and line[0].isdigit()) or _LIST_MARKER.match(block[0]) or _ITEM_OPENING.match(line):
+            return False  # a list item ends with its line
+    if is_ticker(previous) or is_ticker(line) or _BYLINE_START.match(line) or _furniture_label(line):
+        return False
+    if " " not in line and not line.endswith(_SENTENCE_STOP):
+        return False  # one word that ends no sentence: a label ("by:"), not the rest of one
+    if len(block) > 1:
+        return True  # already a wrapped paragraph
+    tokens = _WORD_TOKEN.findall(f"{previous} {line}".lower())
+    if len(tokens) < _MIN_JOINED_WORDS:
+        return False
+    # menus and tag lists in lower case hold no stop words
+    return sum(map(stops.__contains__, tokens)) >= _MIN_JOINED_STOP_DENSITY * len(tokens)
 
 
 _MIN_TEASERS = 3
@@ -82,7 +326,7 @@ def _teaser_item_end(infos: list[LineInfo], index: int) -> int | None:
     if index >= len(infos) or not _is_teaser(infos[index]):
         return None
     index += 1
-    if index < len(infos) and is_text(infos[index]):
+    if index < len(infos) and is_text(infos[index]) and not _capitalised(infos[index]):
         return None  # two paragraphs under a heading: that is an article section
     while index < len(infos) and infos[index].kind == LineKind.META:
         index += 1
@@ -98,13 +342,39 @@ def _is_teaser(info: LineInfo) -> bool:
     return is_text(info) and info.words <= _TEASER_MAX_WORDS and not _INNER_SENTENCE_BREAK.search(info.text)
 
 
+_MAX_TEXT_REPEATS = 3  # an article shown two or three times over (a summary, a print copy)
+
+
 def _repetition_is_furniture(info: LineInfo) -> bool:
-    """Site names and headline lists repeat; a digest may repeat a whole sentence."""
+    """Site names, menus and headline lists repeat; the article's own text may show
+    two or three times (a dek repeating the lead, a digest repeating background,
+    a second copy of the page), and code and list items repeat too."""
     if info.kind == LineKind.META:
         return False
-    if info.kind == LineKind.GOOD:
-        return info.repeats >= 3
-    return True
+    if is_text(info):
+        return info.repeats > _MAX_TEXT_REPEATS
+    return not is_body_fragment(info)
+
+
+_LIST_MARKER = re.compile(r"^(?:[-*•·▪►◦–—+]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+\S")
+_CODE = re.compile(r"[=;{}]|\w\(|^[$#>%]\s|::|->|</?\w+>|//|:\s*[\[{(]$|^[\[\](){}<>,;.…]+$")
+_LEAD_IN = (",", ";", ":", "：", "，")
+_FRAGMENT_STOP_DENSITY = 0.25
+
+
+def is_body_fragment(info: LineInfo) -> bool:
+    """A fragment that belongs to a body rather than to the page around it: a list
+    item, a clause of running text, a lead-in to a list, a line of code."""
+    if info.kind != LineKind.SHORT or info.caption:
+        return False
+    text = info.text
+    if info.reason == "list-item" or (info.words >= 2 and _LIST_MARKER.match(text)):
+        return True
+    if info.words >= 4 and info.stop_density >= _FRAGMENT_STOP_DENSITY:
+        return True
+    if _is_lead_in(info):
+        return True  # "The actions it exposes are:" (but "NEW DELHI:" is a dateline)
+    return bool(_CODE.search(text))
 
 
 # --- step 2: the body region -------------------------------------------------------
@@ -115,6 +385,14 @@ def _line_score(info: LineInfo) -> float:
         return max(1.0, min(info.words, 60) / 10)
     if info.kind == LineKind.NEAR_GOOD:
         return _NEAR_GOOD_SCORE
+    if info.reason == "gallery":
+        return 0.0  # an article runs on across a gallery of pictures
+    if info.reason in _BARRIERS:
+        return _BARRIER  # readers' comments follow: the article does not run on past it
+    if info.reason in _END_MARKS:
+        return _END_MARK_COST
+    if is_body_fragment(info):
+        return 0.0  # list items and code cost nothing: they do not split a body
     return _PENALTY[info.kind]
 
 
@@ -142,23 +420,40 @@ def best_region(infos: list[LineInfo], first: int = 0) -> tuple[int, int] | None
     start, end = best
     if not any(infos[i].kind == LineKind.GOOD for i in range(start, end + 1)):
         return None
-    return best
+    return _with_fragments(infos, start, end, None)
 
 
 _SMALL_GAP = 2  # caption + credit, or an advert: bridged towards any paragraph
-_LIST_GAP = 6  # an in-body "Related" block: bridged only towards substantial text
+_LIST_GAP = 16  # an in-body "Related" block or a video widget: bridged only towards substantial text
 _LIST_GAP_TEXT_WORDS = 30
+_WORDS_PER_GAP_LINE = 8  # text beyond a wide gap must outweigh its furniture
 
 
 def bridge_small_gaps(
     infos: list[LineInfo], start: int, end: int, title_index: int | None
 ) -> tuple[int, int]:
     """Take in running text cut off from the body by a caption and its credit, an
-    advert, or a short "Related" block. A gap holding the headline or a date stamp
+    advert, or a "Related" block. A gap holding the headline or a date stamp
     is the article's header, not part of its body, and is never crossed."""
     start = _bridge(infos, start, -1, title_index)
     end = _bridge(infos, end, +1, title_index)
+    return _with_fragments(infos, start, end, title_index)
+
+
+def _with_fragments(infos: list[LineInfo], start: int, end: int, title_index: int | None) -> tuple[int, int]:
+    """The run with the list items or code that open or close it (not a headline)."""
+    while start > 0 and start - 1 != title_index and _extends_body(infos[start - 1]):
+        start -= 1
+    while end + 1 < len(infos) and _extends_body(infos[end + 1]):
+        end += 1
     return start, end
+
+
+def _extends_body(info: LineInfo) -> bool:
+    """A list item or a line of code (a clause alone may be a promotion or a headline)."""
+    if not is_body_fragment(info) or _capitalised(info):
+        return False
+    return bool((info.words >= 2 and _LIST_MARKER.match(info.text)) or _CODE.search(info.text))
 
 
 def _bridge(infos: list[LineInfo], edge: int, step: int, title_index: int | None) -> int:
@@ -174,38 +469,29 @@ def _bridge(infos: list[LineInfo], edge: int, step: int, title_index: int | None
 def _bridgeable_gap_end(infos: list[LineInfo], edge: int, step: int, title_index: int | None) -> int | None:
     """The first paragraph beyond a bridgeable gap next to ``edge``, or None."""
     headline_seen = False
+    headings = costly = 0
     for width in range(1, _LIST_GAP + 1):
         gap_last = edge + width * step
         beyond = gap_last + step
         if not 0 <= beyond < len(infos):
             return None
-        if infos[gap_last].kind not in (LineKind.SHORT, LineKind.BAD):
-            return None  # text or a date stamp: not a gap we may cross
-        if infos[gap_last].reason == "comments":
+        info = infos[gap_last]
+        if is_text(info) or (info.kind == LineKind.META and info.reason != "list-date"):
+            return None  # text or the article's own date stamp: not a gap we may cross
+        if info.reason == "comments":
             return None  # what follows a comment heading is readers' text
         headline_seen = headline_seen or gap_last == title_index
+        headings += info.reason == "section"
+        costly += not is_body_fragment(info) and info.reason != "gallery"
         if infos[beyond].kind != LineKind.GOOD:
             continue
-        if width <= _SMALL_GAP and not _has_section_heading(infos, edge + step, beyond):
+        if width <= _SMALL_GAP and not headings:
             return None if headline_seen else beyond
         # A wider gap is an in-body "Related" block: one heading and its links.
-        if (
-            _furniture_count(infos, edge + step, beyond) <= 1
-            and _text_words_from(infos, beyond, step) >= _LIST_GAP_TEXT_WORDS
-        ):
+        needed = max(_LIST_GAP_TEXT_WORDS, _WORDS_PER_GAP_LINE * costly)
+        if headings <= 1 and _text_words_from(infos, beyond, step) >= needed:
             return beyond
     return None
-
-
-def _furniture_count(infos: list[LineInfo], first: int, stop: int) -> int:
-    """BAD lines in a gap: a "Related" block has one (its heading), a footer many."""
-    step = 1 if stop > first else -1
-    return sum(1 for i in range(first, stop, step) if infos[i].kind == LineKind.BAD)
-
-
-def _has_section_heading(infos: list[LineInfo], first: int, stop: int) -> bool:
-    step = 1 if stop > first else -1
-    return any(infos[i].reason == "section" for i in range(first, stop, step))
 
 
 def _text_words_from(infos: list[LineInfo], index: int, step: int) -> int:
@@ -232,7 +518,16 @@ _HEADLINE_COST = 25
 
 def headline_shape(info: LineInfo) -> bool:
     """Three or more words, no closing punctuation, mostly capitalised, no credit."""
-    if info.sentence_end or info.words < 3 or info.caption:
+    return not info.sentence_end and _capitalised(info)
+
+
+_MAX_HEADLINE_WORDS = 20
+
+
+def _capitalised(info: LineInfo) -> bool:
+    """Three to twenty words, mostly capitalised, no credit: a headline, maybe ending
+    on an abbreviation's full stop."""
+    if info.words < 3 or info.words > _MAX_HEADLINE_WORDS or info.caption:
         return False
     capitalised = sum(1 for word in info.text.split() if word[:1].isupper())
     return capitalised >= 0.5 * info.words
@@ -242,15 +537,24 @@ def headline_shape(info: LineInfo) -> bool:
 
 
 def body_lines(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
+    """The lines of the body run that are the article: running text, and the
+    fragments among it (list items, crossheads, code), but not captions nor the
+    links under a "Related" heading."""
     kept: list[LineInfo] = []
+    under_heading = False  # the links of a "Related" or "Read more" block
     for index in range(start, end + 1):
         info = infos[index]
         if info.kind in (LineKind.GOOD, LineKind.NEAR_GOOD):
+            under_heading = False
             if not _is_caption(infos, index) and not _is_captioned_sentence(infos, index):
                 kept.append(info)
+        elif info.kind == LineKind.BAD:
+            under_heading = under_heading or info.reason == "section"
         elif (
             info.kind == LineKind.SHORT
-            and _is_crosshead(infos, index, start, end)
+            and not under_heading
+            and (is_body_fragment(info) or _is_crosshead(infos, index, start, end))
+            and not next_to_credit(infos, index)
             and not _is_caption(infos, index)
         ):
             kept.append(info)
@@ -276,30 +580,46 @@ def is_text(info: LineInfo) -> bool:
     return info.kind in (LineKind.GOOD, LineKind.NEAR_GOOD)
 
 
+_CONTEXT = 3  # lines searched on each side of a fragment for the text around it
+
+
 def _is_crosshead(infos: list[LineInfo], index: int, start: int, end: int) -> bool:
-    """A fragment between paragraphs of running text: a crosshead or a short quote."""
-    info = infos[index]
-    if info.words > _MAX_CROSSHEAD_WORDS or info.caption:
+    """A fragment with body text close above and below it: a crosshead, a short
+    quote, an item of a list."""
+    if infos[index].caption or index in (start, end):
         return False
-    if index in (start, end):
-        return False
-    return is_text(infos[index - 1]) and is_text(infos[index + 1])
+    above = range(max(start, index - _CONTEXT), index)
+    below = range(index + 1, min(end, index + _CONTEXT) + 1)
+    return any(_is_body_text(infos[i]) for i in above) and any(_is_body_text(infos[i]) for i in below)
 
 
-def _content_words(text: str) -> set[str]:
-    return {word for word in normalise_words(text) if len(word) > 2}
+def next_to_credit(infos: list[LineInfo], index: int) -> bool:
+    """Right above or below a photo credit: a caption."""
+    neighbours = (infos[i] for i in (index - 1, index + 1) if 0 <= i < len(infos))
+    return any(info.reason == "credit" or info.caption for info in neighbours)
 
 
-def normalise_words(text: str) -> list[str]:
-    return [w for w in (normalise_key(token) for token in text.split()) if w]
+def _is_body_text(info: LineInfo) -> bool:
+    return is_text(info) or is_body_fragment(info)
+
+
+_CONTENT_WORD = re.compile(r"[^\W_]{3,}")
+
+
+_CAPTION_CHARS = 1_000  # a caption is short; a sentence it repeats starts within this
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """Words of three letters or more, lower-cased: what a caption shares with its sentence."""
+    return frozenset(_CONTENT_WORD.findall(text[:_CAPTION_CHARS].lower()))
 
 
 def _is_caption(infos: list[LineInfo], index: int) -> bool:
     """A picture caption in the body: no closing punctuation, and it repeats a nearby
     sentence ("X has won a third term" next to "X has won a third term in office.")."""
     info = infos[index]
-    if info.sentence_end:
-        return False
+    if info.sentence_end or _LIST_MARKER.match(info.text):
+        return False  # a sentence, or an item of a list summing up the text
     words = _content_words(info.text)
     if len(words) < 3:
         return False

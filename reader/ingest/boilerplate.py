@@ -11,20 +11,33 @@ the kinds of furniture, not for particular sites.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from justext import get_stoplist
+from reader.ingest.language import stopwords
+from reader.ingest.metadata import CREDIT_LINE_PATTERNS, is_agency_credit, is_source_line, parse_date
 
-from reader.ingest.metadata import is_agency_credit, is_source_line, parse_date
-
-STOPWORDS: frozenset[str] = frozenset(get_stoplist("English"))
+# The stop list for pages whose language is not known.
+STOPWORDS: frozenset[str] = stopwords("en")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"\S+")
 # Runs of 3+ spaces inside one visible line: several headlines glued together.
 _TICKER_GAP = re.compile(r"[ \t\u00a0]{3,}")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$|:$")
+_SPACE_RUN = re.compile(r"\s+")
+_LONG_LINE = 10_000  # characters: longer lines are read without lists of their words
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’»」』]$|[:：]$")
+# Letters of scripts written without spaces: their length is counted in characters.
+_SPACELESS_CHAR = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+_CHARACTERS_PER_WORD = 2  # about two Chinese or Japanese characters make a word
+# In those scripts clause punctuation, not stop words, tells running text from labels.
+_CLAUSE_MARK = re.compile(
+    r"[、，,；;：:。！？]|(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
+)
+_CLAUSED_DENSITY = 0.3  # stands in for the stop-word density of a clause-punctuated line
 
 
 class LineKind(Enum):
@@ -64,10 +77,26 @@ _COMMENT_FORM = re.compile(
     r"notify me of|(?:log|sign) ?in (?:to|or)\b|comments? \(\d+\)|report abuse|"
     r"view comments|show comments|join the (?:conversation|discussion)|"
     r"comments?$|\d+ comments?$|reply$|sort by\b|be the first to comment|"
-    r"what do you think\??$|have your say|readers'? comments"
+    r"what do you think\??$|have your say|readers'? comments|cancel reply$|comments? (?:are )?closed|"
+    r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|replies|reactions?|comments?) "
+    r"(?:on|to)\b|there (?:are|is) \d+ comments?|(?:report|flag|permalink)$"
     r")",
     re.IGNORECASE,
 )
+# The header of one reader's comment: "Jane Doe on March 3, 2019 at 7:45 pm said:".
+_COMMENT_AUTHOR = re.compile(r"^\S.{0,100}\s(?:said|says|wrote|writes)\s?:$", re.IGNORECASE)
+
+# The counter of a picture gallery: "1 of 4", "3/50".
+GALLERY_COUNTER = re.compile(r"^(?:image |photo |slide )?\d{1,3}\s*(?:/|of)\s*\d{1,3}$", re.IGNORECASE)
+
+# Wire credits under a story: "(Reporting by Jane Doe; Editing by John Roe)".
+_WIRE_CREDIT = re.compile(
+    r"^[(\[]?(?:additional |writing and )?(?:reporting|writing|editing|compiled|translated|research|"
+    r"graphics?|produced|interviews?) (?:by|and)\b",
+    re.IGNORECASE,
+)
+# "In this March 3, 2019, file photo, ...": a caption however long it runs.
+_PHOTO_CAPTION = re.compile(r"^in this\b.{0,80}\b(?:photo|image|picture|file|handout|still)\b", re.IGNORECASE)
 
 # Furniture that a short line announces by its opening words, even when it reads
 # like a sentence ("Your email address will not be published.").
@@ -206,7 +235,6 @@ _PROMO_HINTS = ("inbox", "newsletter", "sign up", "subscri", "journalism", "memb
                 "free article", "limit", "app", "redistributed", "reproduced", "principles",
                 "views expressed", "more than", "new window", "new tab", "follow", "tip",
                 "share your", "by signing", "by clicking", "by registering")  # fmt: skip
-_PROMO_HINT = re.compile("|".join(re.escape(hint) for hint in _PROMO_HINTS))
 
 # An author's note under the article: "Jane Doe covers the economy for the AP."
 _AUTHOR_BIO = re.compile(
@@ -225,7 +253,8 @@ _ADDRESS = re.compile(
 _BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s+[>»›/|]\s+[^>»›/|]{1,40}){2,}$")
 
 BYLINE = re.compile(
-    r"^(?i:by|written by|reporting by|words by|posted by|author:?)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’&-]+){0,7}$|"
+    r"^(?i:by|written by|reporting by|words by|posted by|author:?|par|von|por|door|av|af|przez|autor:?|автор:?)"
+    r"\s+[A-ZÀ-ÞА-Я][\w.'’-]*(?:\s+[\w.'’&-]+){0,7}$|"
     # unsigned bylines: "Staff Reporter", "Our Correspondent", "Web Desk", "Monitoring Desk"
     r"^(?i:(?:our |a )?(?:staff|special|own) (?:reporter|correspondent|writer)s?|our (?:correspondent|reporter)s?|"
     r"(?:news|web|monitoring|online|foreign|city|sports) desk|agencies|news agencies|(?:\w+ )?bureau(?: report)?)$"
@@ -250,6 +279,8 @@ class LineInfo:
     reason: str | None = None  # for BAD lines: which kind of furniture
     caption: bool = False  # shaped like a photo caption or credit (see is_caption_shape)
     key: str = ""  # normalise_key(text), computed once: repetition and title matching use it
+    end: int = 0  # last input line number: a paragraph wrapped over several lines ends here
+    spaceless: bool = False  # written without spaces: words are counted from characters
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -265,7 +296,8 @@ def is_ticker(raw_line: str) -> bool:
     # A gap of spaces alone is three spaces in a row: most lines have none of these.
     if "   " not in raw_line and "\t" not in raw_line and "\u00a0" not in raw_line:
         return False
-    return len(_TICKER_GAP.findall(raw_line.strip())) >= 3
+    inner = _TICKER_GAP.finditer(raw_line, len(raw_line) - len(raw_line.lstrip()), len(raw_line.rstrip()))
+    return sum(1 for _gap in zip(range(3), inner)) >= 3
 
 
 def is_date_line(text: str) -> bool:
@@ -280,6 +312,7 @@ def is_date_line(text: str) -> bool:
     return other <= 1 and other < tokens / 2
 
 
+_MAX_STAMP_CHARS = 120
 _RELATIVE_TIME = re.compile(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:about |an? |\d+\s*)(?:sec|min|minute|hour|hr|day|week|month)s?\.? ago$|"
     r"^(?:updated|published|posted)?\s*(?:just now|yesterday|today)$",
@@ -288,6 +321,8 @@ _RELATIVE_TIME = re.compile(
 
 
 def is_published_line(text: str) -> bool:
+    if len(text) >= _MAX_STAMP_CHARS:
+        return False
     if _RELATIVE_TIME.match(text):
         return True
     if not _PUBLISHED.match(text) or not _HAS_DIGIT.search(text) or len(text) >= 120:
@@ -296,23 +331,25 @@ def is_published_line(text: str) -> bool:
     return text.count(" ") < 6 or parse_date(text) is not None
 
 
-_COOKIE_HINTS = ("cooki", "privacy", "consent", "gdpr", "opt", "browsing", "personal data",
-                 "continuing", "third", "accept", "analytics", "tracking", "browser")  # fmt: skip
+_MAX_COOKIE_WORDS = 400  # the longest consent texts
+# A cookie banner names cookies, privacy, consent or tracking: one of these is in every one.
+_COOKIE_HINTS = ("cooki", "privacy", "consent", "gdpr", "personal data", "analytics", "tracking",
+                 "browser", "browsing", "third")  # fmt: skip
 _ADDRESS_HINTS = ("street", "st.", "avenue", "ave", "road", "rd.", "boulevard", "blvd", "suite",
                   "floor", "building", "box", "tel", "fax", "phone")  # fmt: skip
 
 
-def _literal_finder(hints: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(hint) for hint in hints))
-
-
-# Cheap literal pre-checks: the full patterns run only on lines holding one of these.
-_COOKIE_HINT = _literal_finder(_COOKIE_HINTS)
-_ADDRESS_HINT = _literal_finder(_ADDRESS_HINTS)
+def _holds_any(text: str, hints: tuple[str, ...]) -> bool:
+    """Cheap literal pre-check (substring search): the full patterns run only on lines
+    holding one of the hints. (A plain loop: any() over a generator costs twice as much.)"""
+    for hint in hints:  # noqa: SIM110
+        if hint in text:
+            return True
+    return False
 
 
 def is_cookie_text(text: str, lowered: str | None = None) -> bool:
-    if not _COOKIE_HINT.search(text.lower() if lowered is None else lowered):
+    if not _holds_any(text.lower() if lowered is None else lowered, _COOKIE_HINTS):
         return False
     first = _COOKIE_WORDS.search(text)
     if first is None:
@@ -323,9 +360,15 @@ def is_cookie_text(text: str, lowered: str | None = None) -> bool:
     return bool(_ABOUT_THIS_SITE.search(text))
 
 
+_TOKEN_PUNCTUATION = ".,;:!?\"'()[]«»“”‘’-–—|/"
+
+
 def is_repeated_phrase(text: str) -> bool:
     """'x x', 'Arab Today, arab today', 'site site site': a name said twice, not prose."""
-    tokens = list(map(str.lower, _WORD.findall(text)))
+    spaced = text.lower().split()
+    if len({token.strip(_TOKEN_PUNCTUATION) for token in spaced}) == len(spaced):
+        return False  # no word said twice
+    tokens = _WORD.findall(text.lower())
     if len(tokens) < 2:
         return False
     if len(tokens) % 2 == 0:
@@ -340,8 +383,7 @@ def is_caption_shape(text: str, words: int) -> bool:
     if words > 30 or text.endswith((".", '"', "”")):
         return False
     tail = text[-90:]
-    lowered = tail.lower()
-    if not any(hint in lowered for hint in _CREDIT_HINTS):
+    if not _holds_any(tail.lower(), _CREDIT_HINTS):
         return False
     return bool(_CREDIT_END.search(tail))
 
@@ -365,29 +407,64 @@ def reads_like_caption(text: str, words: int) -> bool:
     return _PAST_MARKER.search(text) is None
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_MIN_FOREIGN_LETTERS = 2
+_MAX_FOREIGN_CHARS = 2_000  # an address or a menu in another script is short
+
+
 def mostly_foreign_script(text: str) -> bool:
     """Lines mostly in a non-Latin script on an English page (addresses, menus)."""
-    if text.isascii():
+    if text.isascii() or len(_NON_LATIN_LETTER.findall(text)) < _MIN_FOREIGN_LETTERS:
         return False
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 4:
-        return False
-    latin = sum(1 for ch in letters if ch < "\u0250")
-    return latin < len(letters) / 2
+    return len(_LATIN_LETTER.findall(text)) < len(_LETTER.findall(text)) / 2
 
 
 def _looks_like_sentence(text: str, words: int) -> bool:
     return words >= 4 and text[-1] in '.!?"”’'
 
 
+# Every pattern above that is tried at the start of a line, as one: most lines match
+# none of them, and one failed match is much cheaper than ten.
+_ANY_OPENING = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})"
+        for pattern in (
+            _NOTICE, _COMMENT_FORM, GALLERY_COUNTER, _WIRE_CREDIT, _PHOTO_CAPTION,
+            _SECTION_HEADING, _CREDIT_LINE, _FURNITURE_ALWAYS, _CREDIT_LABEL, _FURNITURE_LABEL,
+        )
+    ),
+    re.IGNORECASE,
+)  # fmt: skip
+
+
+# The source, byline and agency-credit patterns as one quick first test.
+_ANY_CREDIT_OPENING = re.compile("|".join(f"(?:{p.pattern})" for p in (BYLINE, *CREDIT_LINE_PATTERNS)))
+
+
 def boilerplate_reason(text: str, words: int) -> str | None:
     """Why this line is page furniture, or None if no pattern says so."""
     if words == 1 and _URLISH.match(text):  # a URL or an address is one token
         return "link"
-    if words <= 60 and _NOTICE.match(text):
+    if words <= 14 and text.endswith(":") and _COMMENT_AUTHOR.match(text):
+        return "comments"
+    if words <= 60 and _ANY_OPENING.match(text):
+        reason = _opening_reason(text, words)
+        if reason:
+            return reason
+    return _reason_anywhere(text, words)
+
+
+def _opening_reason(text: str, words: int) -> str | None:
+    if _NOTICE.match(text):
         return "notice"
     if words <= 14 and _COMMENT_FORM.match(text):
         return "comments"
+    if words <= 4 and GALLERY_COUNTER.match(text):
+        return "gallery"
+    if words <= 60 and (_WIRE_CREDIT.match(text) or _PHOTO_CAPTION.match(text)):
+        return "credit"
     if words <= 8 and _SECTION_HEADING.match(text):
         return "section"
     if words <= 8 and _CREDIT_LINE.match(text):
@@ -399,65 +476,127 @@ def boilerplate_reason(text: str, words: int) -> str | None:
             return "credit"
         if _FURNITURE_LABEL.match(text):
             return "furniture"
+    return None
+
+
+def _reason_anywhere(text: str, words: int) -> str | None:
     if words <= 12 and _BREADCRUMB.match(text):
         return "breadcrumb"
+    if words > _MAX_COOKIE_WORDS:
+        return None  # every pattern below is for lines shorter than this
     lowered = text.lower()
     if (
         words <= 25
         and not _looks_like_sentence(text, words)
-        and _ADDRESS_HINT.search(lowered)
+        and _holds_any(lowered, _ADDRESS_HINTS)
         and _ADDRESS.search(text)
     ):
         return "address"
     if is_cookie_text(text, lowered) and (words >= 6 or "cookie" in lowered):
         return "cookies"
-    if words <= 35 and _PROMO_HINT.search(lowered) and _PROMO.search(text) and _ADDRESSES_READER.search(text):
+    if (
+        words <= 35
+        and _holds_any(lowered, _PROMO_HINTS)
+        and _PROMO.search(text)
+        and _ADDRESSES_READER.search(text)
+    ):
         return "promotion"
     if words <= 35 and _AUTHOR_BIO.match(text):
         return "author-bio"
     if words <= 12 and is_repeated_phrase(text):
         return "repeated-phrase"
-    if mostly_foreign_script(text):
-        return "foreign-script"
     return None
 
 
-def describe(number: int, raw_line: str) -> LineInfo | None:
-    """Features of one input line; None for a blank line."""
-    text = " ".join(raw_line.split())
+_CHUNK = 1 << 16
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """A huge line in pieces of about 64 KB, each cut inside a word, so that no run of
+    spaces straddles two pieces (and a word only straddles two at a cut)."""
+    start, size = 0, len(text)
+    while start < size:
+        end = min(size, start + _CHUNK)
+        while end < size and (text[end - 1].isspace() or text[end].isspace()):
+            end += 1
+        yield text[start:end]
+        start = end
+
+
+def _squeeze_spaces(text: str) -> str:
+    """ " ".join(text.split()) for a huge line, a piece at a time: no list of its words."""
+    return "".join(_SPACE_RUN.sub(" ", chunk) for chunk in _chunks(text)).strip()
+
+
+def describe(
+    number: int, raw_line: str, stops: frozenset[str] = STOPWORDS, spaceless: bool = False
+) -> LineInfo | None:
+    """Features of one input line; None for a blank line. ``stops`` is the page
+    language's stop list; ``spaceless`` says its script has no spaces between words,
+    so that length is counted in characters."""
+    text = " ".join(raw_line.split()) if len(raw_line) <= _LONG_LINE else _squeeze_spaces(raw_line)
     if not text:
         return None
-    words_list = _WORD.findall(text.lower())
     words = text.count(" ") + 1
-    stops = sum(map(STOPWORDS.__contains__, words_list))
-    density = stops / len(words_list) if words_list else 0.0
+    if len(text) <= _LONG_LINE:
+        lowered = text.lower()
+        words_list = _WORD.findall(lowered)
+        found, stops_found = len(words_list), sum(map(stops.__contains__, words_list))
+        key = _NOT_ALNUM.sub("", lowered)
+    else:  # a huge line, a chunk at a time: no copy of it, no list of its words
+        found = stops_found = 0
+        for chunk in _chunks(text):
+            for match in _WORD.finditer(chunk.lower()):
+                found += 1
+                stops_found += match.group() in stops
+        key = f"{_NOT_ALNUM.sub('', text[:_LONG_LINE].lower())}#{len(text)}"  # first words and length
+    density = stops_found / found if found else 0.0
+    characters = len(_SPACELESS_CHAR.findall(text)) if spaceless else 0
+    if characters:
+        spaced = sum(1 for token in text.split() if not _SPACELESS_CHAR.search(token))
+        words = spaced + max(1, characters // _CHARACTERS_PER_WORD)
+        density = _CLAUSED_DENSITY if _CLAUSE_MARK.search(text) else 0.0
     return LineInfo(
         number=number,
         text=text,
         words=words,
         stop_density=density,
         sentence_end=bool(_SENTENCE_END.search(text[-6:])),
-        key=normalise_key(text),
+        key=key,
+        end=number,
+        spaceless=bool(characters),
     )
 
 
-def classify(info: LineInfo, raw_line: str) -> LineKind:
-    """The line's kind judged on the line alone (repetition is added by the caller)."""
+def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind:
+    """The line's kind judged on the line alone (repetition is added by the caller).
+    On a page in a Latin script, lines mostly in another script are furniture
+    (an address, a menu in the owner's language)."""
     text, words = info.text, info.words
     if is_ticker(raw_line):
+        info.reason = "ticker"
+        return LineKind.BAD
+    if words <= 4 and GALLERY_COUNTER.match(text):
+        info.reason = "gallery"
         return LineKind.BAD
     if is_date_line(text) or is_published_line(text):
         return LineKind.META
-    if words <= 10 and (is_source_line(text) or BYLINE.match(text) or is_agency_credit(text)):
+    if (
+        words <= 10
+        and _ANY_CREDIT_OPENING.match(text)
+        and (is_source_line(text) or BYLINE.match(text) or is_agency_credit(text))
+    ):
         return LineKind.META
     info.caption = is_caption_shape(text, words)
     info.reason = boilerplate_reason(text, words)
+    if info.reason is None and latin_page and len(text) <= _MAX_FOREIGN_CHARS and mostly_foreign_script(text):
+        info.reason = "foreign-script"
     if info.reason:
         return LineKind.BAD
     if info.caption:
         return LineKind.SHORT
     if info.stop_density >= 0.2 and (
-        (words >= 10 and info.sentence_end) or (words >= 22 and info.stop_density >= 0.28)
+        (words >= 10 and (info.sentence_end or info.spaceless)) or (words >= 22 and info.stop_density >= 0.28)
     ):
         return LineKind.GOOD
     if words >= 4 and info.sentence_end and info.stop_density > 0:

@@ -160,7 +160,7 @@ def _sniff_plain(head: bytes, name: str) -> str:
     if is_jsonl_path(name):
         return JSONL
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if text.startswith((b"{", b"[")):
+    if text.startswith(b"{") or _JSON_ARRAY.match(text):
         return JSONL if _first_line_is_an_object(text) else JSON
     if _looks_like_mhtml(text, name):
         return MHTML
@@ -170,6 +170,10 @@ def _sniff_plain(head: bytes, name: str) -> str:
     if root is not None and root.lower() != b"html" and text.startswith(b"<?xml"):
         raise SkippedFile(f"XML document, not a news feed (root element <{root.decode('ascii', 'replace')}>)")
     return TEXT
+
+
+# A JSON array opens on a value; "[Docs] [txt|pdf]" opens a scraped text page.
+_JSON_ARRAY = re.compile(rb"\[\s*(?:[\[{\"\]\-0-9]|true|false|null)")
 
 
 def _first_line_is_an_object(text: bytes) -> bool:

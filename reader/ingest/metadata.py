@@ -323,3 +323,111 @@ def agency_in_lead(lead: str) -> str | None:
     if match := _AGENCY_IN_PARENS.search(lead[:200]):
         return _agency_name(match.group(1))
     return None
+
+
+# --- credits, bylines, canonical links (the text cleaner's section) -------------------
+
+# The credit-line patterns above, for callers that test many lines against all of them.
+CREDIT_LINE_PATTERNS: tuple[re.Pattern[str], ...] = (_SOURCE_LINE, _AGENCY_CREDIT)
+
+# "By Jane Doe", "Par Jean Dupont et Marie Curie", "Von Hans Müller | 12.03.2019":
+# the byline's word, then the name up to what follows it (a date, an outlet, a role).
+_BYLINE_AUTHOR = re.compile(
+    r"^(?i:by|written by|words by|posted by|reported by|author:?|par|von|por|door|av|af|przez|autor:?|автор:?)"
+    r"\s+(?P<names>[^\W\d_][\w.'’-]*(?:\s+(?:[^\W\d_][\w.'’-]*|(?i:and|und|et|y|e|&)\s+))*)"
+)
+_NAME_STOP = re.compile(
+    r"\s+(?:(?i:for|in|at|on|from|with|the|staff|published|updated|posted|special|senior|chief|contributing)\b|"
+    r"[A-Z][a-z]+\s+\d{1,2}\b|\d)"
+)
+_UNSIGNED = re.compile(
+    r"^(?i:(?:our |a )?(?:staff|special|own) (?:reporter|correspondent|writer)s?|our (?:correspondent|reporter)s?|"
+    r"(?:news|web|monitoring|online|foreign|city|sports) desk|agencies|news agencies|(?:\w+ )?bureau(?: report)?|"
+    r"(?:our |the )?(?:\w+ )?staff|editors?|the editors|admin|administrator)$"
+)
+_MAX_NAME_WORDS = 12
+
+
+def byline_author(text: str) -> str | None:
+    """The name(s) a byline gives: 'By Jane Doe, Reuters' -> 'Jane Doe'; None for an
+    unsigned byline ('By Staff Reporter'), an agency alone ('By AFP') or no byline."""
+    match = _BYLINE_AUTHOR.match(text)
+    if not match:
+        return None
+    names = text[match.start("names") :]
+    for separator in (",", " - ", " – ", " — ", " | ", "|", "@", " ·", "•", "(", ":"):
+        names = names.split(separator, 1)[0]
+    stop = _NAME_STOP.search(names)
+    if stop:
+        if names[stop.start() :].strip().lower().startswith("staff"):
+            return None  # "By TMZ Staff": the outlet, not a person
+        names = names[: stop.start()]
+    names = " ".join(names.split()).rstrip(" .&")
+    if names.lower().endswith((" and", " und", " et", " y", " e")):
+        names = names.rsplit(" ", 1)[0]
+    words = names.split()
+    if not words or len(words) > _MAX_NAME_WORDS or _UNSIGNED.match(names) or _agency_name(names):
+        return None
+    if not all(word[:1].isupper() or word.lower() in _NAME_PARTICLES for word in words):
+        return None  # "By the time the vote was counted" is a sentence, not a byline
+    return names
+
+
+_NAME_PARTICLES = frozenset(
+    "and und et y e & de da di del della van von der den ten ter le la du dos das al el bin ibn".split()
+)
+
+# "© 2019 Example Media Ltd. All rights reserved.", "Copyright (C) 2012-2014 Jane Doe."
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
+    r"(?P<name>[^\W\d_][^,|/()]{0,60}?)\s*(?:\.\s|\.?$|[,|/()]|\s+[-–]\s|\s+all rights)",
+    re.IGNORECASE,
+)
+_COMPANY_SUFFIX = re.compile(
+    r"\s*,?\s+(?:inc|ltd|llc|limited|co|corp|corporation|gmbh|plc|s\.?a|a\.?s|ag|company)\.?$", re.IGNORECASE
+)
+
+
+def copyright_holder(text: str) -> str | None:
+    """Who a copyright line names: '© 2019 Example Media Ltd. All rights reserved.' ->
+    'Example Media'; None when the line is no copyright line or names no one."""
+    if len(text) > 400:
+        return None
+    match = _COPYRIGHT.match(text)
+    if not match:
+        return None
+    words = match.group("name").split()
+    # the name ends where the words stop being capitalised: "... Limited or its affiliates"
+    for index, word in enumerate(words):
+        if index and not word[:1].isupper() and word.lower() not in _NAME_PARTICLES | {"of", "&"}:
+            words = words[:index]
+            break
+    name = _COMPANY_SUFFIX.sub("", " ".join(words))
+    if not name[:1].isupper() or len(name.split()) > 6 or name.lower() in ("all", "copyright", "the author"):
+        return None
+    return name
+
+
+_URL_LINE = re.compile(r"^(?:[^\W\d_][\w ]{0,30}:\s*)?(?P<url>https?://[^\s/]+\.[^\s/]+/\S+)$", re.IGNORECASE)
+
+
+def url_in_line(text: str) -> str | None:
+    """The address on a line that is only an address, maybe labelled ('URL: https://...')."""
+    match = _URL_LINE.match(text)
+    if not match:
+        return None
+    url = match.group("url")
+    return None if url.endswith(("...", "…")) else url.rstrip(".,;")
+
+
+_NAME_LINE = re.compile(
+    r"^[A-ZÀ-ÞА-Я][\w'’.-]+(?:\s+(?:[A-ZÀ-ÞА-Я][\w'’.-]*|(?:de|da|di|van|von|der|al|el|bin)\b)){1,3}$"
+)
+
+
+def name_line(text: str) -> str | None:
+    """A line that is only a person's name, as sites print a byline without "By":
+    two to four capitalised words ('Sarah Gooding', 'Nelson D. Schwartz')."""
+    if len(text) > 60 or not _NAME_LINE.match(text) or _agency_name(text) or _UNSIGNED.match(text):
+        return None
+    return text

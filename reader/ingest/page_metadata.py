@@ -11,9 +11,11 @@ from a standalone "City - Outlet" line or the lead's "WASHINGTON (Reuters) -".
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from reader.ingest import metadata as meta
+from reader.ingest.body_region import next_to_credit
 from reader.ingest.boilerplate import (
     BYLINE,
     LineInfo,
@@ -21,8 +23,9 @@ from reader.ingest.boilerplate import (
     boilerplate_reason,
     normalise_key,
 )
+from reader.ingest.data_block import is_data_line
 
-HEADER_WINDOW = 20  # lines above the body searched for title, date, dateline
+HEADER_WINDOW = 20  # lines above the body searched for date and dateline
 _FOOTER_WINDOW = 4  # lines below the body searched for "Source:", "Published ..."
 
 
@@ -34,6 +37,8 @@ class PageMetadata:
     date: str | None = None
     source: str | None = None
     dateline: str | None = None
+    author: str | None = None
+    url: str | None = None
 
 
 def page_metadata(
@@ -66,10 +71,93 @@ def page_metadata(
     if page.dateline is None and header and infos[header[-1]].repeats == 1:
         page.dateline = meta.place_line(infos[header[-1]].text)
     page.dateline = page.dateline or place
+    page.author = _author(infos, header, title_index, start, end, footer)
+    page.url = _canonical_url(infos, page.title)
+    page.source = page.source or _copyright_holder(infos, end)
     return page
 
 
-_SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+|\s+[|]\s*")
+_BYLINE_WORDS = 25  # a byline with a date and a role is still short
+_OPENING_LINES = 6  # lines at the top of the body run where a byline may sit
+
+
+def _author(
+    infos: list[LineInfo], header: list[int], title_index: int | None, start: int, end: int, footer: list[int]
+) -> str | None:
+    """The name a byline gives: under the headline first, then at the top of the body
+    run, then under the body."""
+    under_title = [i for i in header if title_index is None or i > title_index]
+    opening = range(start, min(end + 1, start + _OPENING_LINES))
+    for index in [*under_title, *opening, *footer]:
+        info = infos[index]
+        if (
+            info.words <= _BYLINE_WORDS
+            and info.kind != LineKind.GOOD
+            and (name := meta.byline_author(info.text))
+        ):
+            return name
+    # a name alone under the headline, next to the date stamp: a byline without "By"
+    if title_index is not None:
+        for index in under_title[:_NAME_LINES]:
+            info = infos[index]
+            if (
+                info.repeats < 3
+                and info.reason is None
+                and meta.name_line(info.text)
+                and _next_to_stamp(infos, index)
+            ):
+                return info.text
+    return None
+
+
+_NAME_LINES = 4  # lines under the headline where a bare name is a byline
+
+
+def _next_to_stamp(infos: list[LineInfo], index: int) -> bool:
+    return any(
+        infos[i].kind == LineKind.META and _has_date(infos[i])
+        for i in (index - 1, index + 1, index + 2)
+        if 0 <= i < len(infos)
+    )
+
+
+_MAX_URL_LINE_WORDS = 3
+
+
+def _canonical_url(infos: list[LineInfo], title: str | None) -> str | None:
+    """The page's own address when the text shows it: a labelled address line, or an
+    address line whose path spells the headline (a canonical link)."""
+    if not title:
+        return None
+    title_words = set(_SLUG_WORD.findall(_ascii_fold(title.lower())))
+    best, best_shared = None, 1
+    for info in infos:
+        if info.words > _MAX_URL_LINE_WORDS or (url := meta.url_in_line(info.text)) is None:
+            continue
+        path = url.split("://", 1)[-1].partition("/")[2]
+        shared = len(title_words & set(_SLUG_WORD.findall(_ascii_fold(path.lower()))))
+        if shared > best_shared:
+            best, best_shared = url, shared
+    return best
+
+
+_SLUG_WORD = re.compile(r"[a-z0-9]{3,}")
+
+
+def _ascii_fold(text: str) -> str:
+    """'taça' -> 'taca': slugs drop accents."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _copyright_holder(infos: list[LineInfo], end: int) -> str | None:
+    """The copyright line under the body names the outlet."""
+    for info in infos[end + 1 :]:
+        if info.reason == "notice" and (holder := meta.copyright_holder(info.text)):
+            return holder
+    return None
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+|\s*[|]\s*")
 
 
 # What follows the words of a URL slug: "...-talks-12345.html".
@@ -81,12 +169,22 @@ def title_echo_keys(infos: list[LineInfo]) -> set[str]:
     ("russia and us call urgent talks") and window titles ("Headline | Site")."""
     keys = set()
     for info in infos[:HEADER_WINDOW]:
-        if info.text == info.text.lower() and (info.words >= 3 or info.text.count("-") >= 2):
+        if info.words > _MAX_ECHO_WORDS:
+            continue  # a window title or a slug is a line of a few words
+        if info.text.islower() and (info.words >= 3 or info.text.count("-") >= 2):
             keys.add(normalise_key(_SLUG_TAIL.sub("", info.text)))
         parts = _SITE_SUFFIX.split(info.text)
         if len(parts) > 1:
             keys.add(normalise_key(" ".join(parts[:-1])))
+            # "Section | Headline" as well as "Headline | Site": the headline is the longer part
+            longest = max(parts, key=len)
+            if len(longest.split()) >= _MIN_ECHO_WORDS:
+                keys.add(normalise_key(longest))
     return keys
+
+
+_MIN_ECHO_WORDS = 3
+_MAX_ECHO_WORDS = 40
 
 
 def _without_site_name(title: str) -> str:
@@ -98,61 +196,189 @@ def _without_site_name(title: str) -> str:
 def echoed_headline(infos: list[LineInfo], echoes: set[str]) -> int | None:
     """The first properly cased line that a slug, window title or hint repeats."""
     for index, info in enumerate(infos):
-        if info.key in echoes and info.text != info.text.lower():
+        if info.key in echoes and not info.text.islower():
             return index
     return None
 
 
-def find_title(infos: list[LineInfo], header: list[int], echoes: set[str]) -> int | None:
+TITLE_WINDOW = 40  # lines above the body searched for its headline
+_TERM = re.compile(r"[^\W\d_]{3,}")
+_SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
+_TERMS_CHARS = 20_000  # of one line: a huge line's opening says what it is about
+_BODY_TERMS_WORDS = 1500  # enough of the body to hold what its headline announces
+
+
+def content_terms(text: str, stops: frozenset[str]) -> set[str]:
+    """The words of a text that carry its subject (no stop words), or its character
+    pairs in scripts written without spaces."""
+    lowered = text[:_TERMS_CHARS].lower()
+    terms = {word for word in _TERM.findall(lowered) if word not in stops}
+    for run in _SPACELESS_RUN.findall(lowered):
+        terms.update(run[i : i + 2] for i in range(len(run) - 1))
+    return terms
+
+
+def body_terms(lines: list[LineInfo], stops: frozenset[str]) -> set[str]:
+    """The content terms of the first few hundred words of a body."""
+    terms: set[str] = set()
+    words = 0
+    for info in lines:
+        terms |= content_terms(info.text, stops)
+        words += info.words
+        if words >= _BODY_TERMS_WORDS:
+            break
+    return terms
+
+
+def find_title(
+    infos: list[LineInfo],
+    header: list[int],
+    echoes: set[str],
+    body: set[str],
+    stops: frozenset[str],
+    inside_from: int | None = None,
+    table: bool = False,
+) -> int | None:
+    """The headline among the ``header`` lines of a body whose content terms are
+    ``body``: a headline-shaped line that announces what the body is about, close
+    above it, echoed by the page's window title or URL slug when there is one.
+    Lines from ``inside_from`` on open the body itself: one of them is the headline
+    only with more evidence (echoed, shown twice, or a byline or date under it).
+    Above a ``table``, its rows are never the headline."""
     candidates = [*header]
     candidates += [i for i in range(min(3, len(infos))) if i not in header and header and i < header[0]]
     furniture_keys = [info.key for info in infos if info.kind == LineKind.BAD and info.repeats >= 3]
     best_score, best_index = 0.0, None
-    body_start = header[-1] + 1 if header else 0
+    body_start = inside_from if inside_from is not None else (header[-1] + 1 if header else 0)
+    shaped = {index: _title_shape(infos[index]) for index in candidates}
+    overlaps: dict[int, float] = {}
     for index in candidates:
-        if _next_to_credit(infos, index):
-            continue  # a caption: its photo credit sits right above or below it
+        if not shaped[index] or next_to_credit(infos, index) or (table and _row(infos[index])):
+            continue  # a caption (its photo credit sits right above or below it), a row
+        if index >= body_start and not _heads_its_body(infos, index, echoes):
+            continue
+        overlaps[index] = _overlap(content_terms(infos[index].text, stops), body)
         score = _title_score(infos[index], body_start - index, echoes, furniture_keys)
-        if score is not None and score > best_score:
+        score += _OVERLAP_WEIGHT * overlaps[index]
+        if _in_a_menu(infos, index):
+            score -= _MENU_COST
+        above = _line_above(infos, index)
+        if (
+            overlaps.get(above, 0.0) >= _DEK_OVERLAP
+            and infos[above].words >= _MIN_HEADLINE_WORDS
+            and infos[index].key not in infos[above].key
+        ):
+            score -= _DEK_COST  # the standfirst under the headline (maybe under its date)
+        if score > best_score:
             best_score, best_index = score, index
     return best_index
 
 
-def _next_to_credit(infos: list[LineInfo], index: int) -> bool:
+def _heads_its_body(infos: list[LineInfo], index: int, echoes: set[str]) -> bool:
+    """Evidence that a line opening a body is its headline rather than its first
+    paragraph: the page echoes it or shows it twice, or a byline or date follows."""
+    info = infos[index]
+    if info.key in echoes or info.repeats == 2:
+        return True
+    return any(other.kind == LineKind.META for other in infos[index + 1 : index + 3])
+
+
+_FIGURES = re.compile(r"\d[\d.,/]*")
+
+
+def _row(info: LineInfo) -> bool:
+    """A row of a table: a line of figures ("Net 1.2 mln vs 1.0 mln")."""
+    return is_data_line(info) and len(_FIGURES.findall(info.text)) >= 2
+
+
+_OVERLAP_WEIGHT = 4.0
+_DEK_OVERLAP = 0.3
+_DEK_COST = 2.0
+_MIN_HEADLINE_WORDS = 4
+
+
+_MENU_WORDS = 3
+_MENU_COST = 2.0
+
+
+def _in_a_menu(infos: list[LineInfo], index: int) -> bool:
+    """A few words next to other lines of a few words: a menu or a list of tags."""
+    if infos[index].words > _MENU_WORDS + 1:
+        return False
     neighbours = (infos[i] for i in (index - 1, index + 1) if 0 <= i < len(infos))
-    return any(info.reason == "credit" or info.caption for info in neighbours)
+    return any(
+        other.words <= _MENU_WORDS and other.kind in (LineKind.SHORT, LineKind.BAD) for other in neighbours
+    )
 
 
-def _title_score(info: LineInfo, distance: int, echoes: set[str], furniture_keys: list[str]) -> float | None:
+def _line_above(infos: list[LineInfo], index: int) -> int:
+    """The nearest line above that is not a date stamp or byline."""
+    above = index - 1
+    while above >= 0 and infos[above].kind == LineKind.META:
+        above -= 1
+    return above
+
+
+_MIN_TERMS = 3  # a line of one or two content words says little about its body
+
+
+def _overlap(terms: set[str], body: set[str]) -> float:
+    """Share of the line's content terms that the body uses."""
+    return len(terms & body) / max(len(terms), _MIN_TERMS)
+
+
+def _title_shape(info: LineInfo) -> bool:
     text, words = info.text, info.words
     if info.kind == LineKind.META or words < 2 or words > 30:
-        return None
-    if info.repeats >= 3 or text == text.lower() or boilerplate_reason(text, words):
-        return None
-    if info.caption or BYLINE.match(text) or meta.place_line(text):
-        return None
-    if text.endswith(".") and words >= 10:
-        return None
+        return False
+    if text.islower():
+        return False  # a URL slug (a script without case is never lower case)
+    if info.kind == LineKind.BAD and info.reason != "links" and (info.reason is not None or info.repeats < 2):
+        return False  # furniture, unless the headline shown more than once or among headlines
+    if info.caption or BYLINE.match(text) or meta.place_line(text) or boilerplate_reason(text, words):
+        return False
+    if _LIST_ITEM.match(text):
+        return False  # an item of a list
+    # a sentence, unless its full stop closes an abbreviation ("... Underneath N.Y.C.")
+    return not (text.endswith(".") and words >= 10 and not _ABBREVIATION_END.search(text))
+
+
+_LIST_ITEM = re.compile(r"^(?:[-*•·▪►◦–—+]\s|\d{1,3}[.)]\s)")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+
+
+def _title_score(info: LineInfo, distance: int, echoes: set[str], furniture_keys: list[str]) -> float:
+    """How much a line looks like a headline, whatever the body says."""
+    text, words = info.text, info.words
     key = info.key
-    score = 2.0 - 0.12 * distance
+    score = _BASE_SCORE - _DISTANCE_COST * distance
     if key in echoes:
         score += 4
     if meta.dateline_line(text):
         score -= 2
     if info.repeats == 2:
-        score += 2
+        score += 1
+    elif info.repeats > 2:
+        # menus repeat; a headline shows two or three times (a window title, a share text)
+        score -= min(info.repeats - 2, _MAX_REPEAT_COST)
     capitalised = sum(1 for word in text.split() if word[:1].isupper())
     if capitalised >= 0.6 * words:
-        score += 1
+        score += 0.5
     if 5 <= words <= 20:
-        score += 1
+        score += 0.5
     if words <= 3:
-        score -= 3
+        score -= 2
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
+        score -= _FULL_STOP_COST  # a headline seldom ends on a full stop; a caption does
     if any(key.startswith(f) and key != f for f in furniture_keys if f):
         score -= 3
-    if info.kind == LineKind.BAD:
-        score -= 2
-    return score + 3  # offset so that a plain nearby headline scores above zero
+    return score
+
+
+_BASE_SCORE = 5.0  # so that a plain nearby headline scores above zero
+_MAX_REPEAT_COST = 3
+_FULL_STOP_COST = 1.0
+_DISTANCE_COST = 0.06
 
 
 def _is_list_date(infos: list[LineInfo], index: int) -> bool:

@@ -28,10 +28,16 @@ benchmarks/stories_eval.py.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+from array import array
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.ingest.boilerplate import boilerplate_reason
 
 # --- gate and selection --------------------------------------------------------
 
@@ -50,6 +56,10 @@ _DIGEST_EVIDENCE = ((2, 3.2), (3, 2.0), (4, 1.6), (5, 1.4))
 # A long single article has more chances of a few strong-looking turns: every this
 # many content words, each step asks for one boundary more.
 _WORDS_PER_EXTRA_EVIDENCE = 3000
+# ...and the last story of a page at least this many (digests often end on a brief).
+_MIN_LAST_STORY_WORDS = 25
+# A lead right above a stronger boundary opens the story when it scores within this.
+_LEAD_MARGIN = 1.0
 # Cohesion windows before and after a candidate lead, in content words.
 _WINDOW_WORDS = 150
 # ...and in paragraphs at most, so pages of empty or one-word lines stay linear.
@@ -149,7 +159,6 @@ _CASUALTIES = re.compile(
 @dataclass(frozen=True, slots=True)
 class _Paragraph:
     text: str
-    first_sentence: str
     words: tuple[str, ...]  # normalised content words of the whole paragraph
 
 
@@ -179,9 +188,17 @@ def _first_sentence(text: str) -> str:
 
 
 def _analyse(text: str) -> _Paragraph:
-    tokens = _WORD.findall(text)
-    words = tuple(_stem(t) for t in tokens if len(t) > 2 and t.lower().replace("’", "'") not in _STOPWORDS)
-    return _Paragraph(text, _first_sentence(text), words)
+    stems = (_content_stem(token) for token in _WORD.findall(text) if len(token) > 2)
+    return _Paragraph(text, tuple(stem for stem in stems if stem))
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_stem(token: str) -> str | None:
+    """The stem of a content word, None for a stop word. Cached: a page uses a few
+    thousand words many times over, and equal stems then share one string."""
+    if token.lower().replace("’", "'") in _STOPWORDS:
+        return None
+    return _stem(token)
 
 
 # --- per-paragraph scores ------------------------------------------------------
@@ -214,7 +231,7 @@ _NUMBER_WORDS = frozenset(
 
 def _lead_features(paragraph: _Paragraph) -> list[float]:
     """Lead-style evidence of the paragraph's first sentence, one value per _LEAD_FEATURES."""
-    sentence = paragraph.first_sentence.strip()
+    sentence = _first_sentence(paragraph.text).strip()
     values = dict.fromkeys(_LEAD_FEATURES, 0.0)
     tokens = sentence.split()
     if not tokens or sentence[0] in "\"“‘'(-–—•*[" or tokens[0].lower().strip(",:;") in _PRONOUN_OPENERS:
@@ -253,22 +270,46 @@ def _weights(paragraphs: list[_Paragraph]) -> dict[str, float]:
     return {w: math.log((n + 1) / (df + 0.5)) for w, df in document_frequency.items()}
 
 
-def _block(
-    paragraphs: list[_Paragraph], start: int, stop: int, weights: dict[str, float]
-) -> dict[str, float]:
-    vector: dict[str, float] = {}
-    for p in paragraphs[max(start, 0) : min(stop, len(paragraphs))]:
-        for w in p.words:
-            vector[w] = vector.get(w, 0.0) + weights[w]
-    return vector
+class _Window:
+    """The weighted word vector of a run of paragraphs that slides down the page:
+    paragraphs join at one end and leave at the other, so each step costs the words
+    that move rather than the whole run."""
+
+    __slots__ = ("counts", "norm2", "weights")
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+        self.counts: dict[str, int] = {}
+        self.norm2 = 0.0
+
+    def add(self, paragraph: _Paragraph, sign: int = 1) -> None:
+        counts, weights = self.counts, self.weights
+        norm2 = self.norm2
+        for word in paragraph.words:
+            old = counts.get(word, 0)
+            new = old + sign
+            weight = weights[word]
+            norm2 += (new * new - old * old) * weight * weight
+            if new:
+                counts[word] = new
+            else:
+                del counts[word]
+        self.norm2 = norm2
+
+    def remove(self, paragraph: _Paragraph) -> None:
+        self.add(paragraph, -1)
+
+    def dot(self, other: _Window) -> float:
+        small, large = (self, other) if len(self.counts) <= len(other.counts) else (other, self)
+        weights, counts = self.weights, large.counts
+        return sum(c * counts[w] * weights[w] ** 2 for w, c in small.counts.items() if w in counts)
+
+    def norm(self) -> float:
+        return math.sqrt(max(self.norm2, 0.0))
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(value * b[key] for key, value in a.items() if key in b)
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
+def _cosine_of(dot: float, norm_a: float, norm_b: float) -> float:
+    return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
 
 
 def _span_before(paragraphs: list[_Paragraph], i: int, words: int) -> int:
@@ -297,40 +338,57 @@ _TURN_FEATURES = (
 )
 
 
-def _turn_features(paragraphs: list[_Paragraph]) -> list[list[float]]:
-    """For each paragraph i, how much the text turns there (one value per _TURN_FEATURES).
+def _turn_features(paragraphs: list[_Paragraph]) -> list[array[float]]:
+    """For each paragraph i, how much the text turns there: one column per
+    _TURN_FEATURES, one value per paragraph (index 0 unused).
 
     Windows are measured in content words, not paragraphs, so that pages of
-    one-sentence lines and pages of long paragraphs are judged alike.
+    one-sentence lines and pages of long paragraphs are judged alike. Both windows
+    only move forward as i does, so they slide: the work is linear in the page.
     """
     weights = _weights(paragraphs)
     n = len(paragraphs)
-    features = [[0.0] * len(_TURN_FEATURES) for _ in range(n)]
+    columns = [array("d", bytes(8 * n)) for _ in _TURN_FEATURES]
+    looks_forward, brings, drops, across = columns
+    before, after = _Window(weights), _Window(weights)
+    # before holds paragraphs[low:i], after paragraphs[i + 1 : high]; both ends only grow
+    low, high = 0, 1
     for i in range(1, n):
-        start = _span_before(paragraphs, i, _WINDOW_WORDS)
+        if i < high:
+            after.remove(paragraphs[i])  # the new lead leaves the window after it
+        else:
+            high = i + 1
         stop = _span_after(paragraphs, i + 1, _WINDOW_WORDS)
-        lead = _block(paragraphs, i, i + 1, weights)
-        before = _block(paragraphs, start, i, weights)
-        after = _block(paragraphs, i + 1, stop, weights)
-        lead_words = set(paragraphs[i].words)
+        while high < stop:
+            after.add(paragraphs[high])
+            high += 1
+        before.add(paragraphs[i - 1])
+        start = _span_before(paragraphs, i, _WINDOW_WORDS)
+        while low < start:
+            before.remove(paragraphs[low])
+            low += 1
+        lead = _Window(weights)
+        lead.add(paragraphs[i])
+        lead_words = lead.counts
         total = sum(weights[w] for w in lead_words) or 1.0
-        brought = sum(weights[w] for w in lead_words if w in after and w not in before)
-        left_behind = sum(weights[w] for w in lead_words if w in before and w not in after)
-        features[i] = [
-            _cosine(lead, after) - _cosine(lead, before),
-            brought / total,
-            left_behind / total,
-            _cosine(before, _block(paragraphs, i, stop, weights)),  # the lead and what follows
-        ]
+        brought = sum(weights[w] for w in lead_words if w in after.counts and w not in before.counts)
+        left_behind = sum(weights[w] for w in lead_words if w in before.counts and w not in after.counts)
+        lead_after, lead_before, before_after = lead.dot(after), lead.dot(before), before.dot(after)
+        rest_norm = math.sqrt(max(lead.norm2 + after.norm2 + 2 * lead_after, 0.0))
+        looks_forward[i] = _cosine_of(lead_after, lead.norm(), after.norm()) - _cosine_of(
+            lead_before, lead.norm(), before.norm()
+        )
+        brings[i] = brought / total
+        drops[i] = left_behind / total
+        across[i] = _cosine_of(lead_before + before_after, before.norm(), rest_norm)  # lead and what follows
     # Pages differ in how much all their paragraphs share (a digest on one war
     # shares a lot): judge each turn against the page's typical paragraph.
-    for column in range(len(_TURN_FEATURES)):
-        values = sorted(row[column] for row in features[1:])
-        if values:
-            median = values[len(values) // 2]
-            for row in features[1:]:
-                row[column] -= median
-    return features
+    if n > 1:
+        for column in columns:
+            median = sorted(column[1:])[(n - 1) // 2]
+            for i in range(1, n):
+                column[i] -= median
+    return columns
 
 
 _MAX_REPEAT_CANDIDATES = 50  # bounds the work on pages that repeat one line many times
@@ -344,22 +402,36 @@ def _repeated(paragraphs: list[_Paragraph]) -> list[float]:
     stop; neither opens a story. A copy that is itself caption-like (unfinished)
     does not count, so a lead repeated by its photo caption stays a lead.
     """
-    sets = [frozenset(p.words) for p in paragraphs]
-    document_frequency = Counter(w for words in sets for w in words)
+    document_frequency = Counter(w for p in paragraphs for w in set(p.words))
     by_word: dict[str, list[int]] = {}
-    for index, words in enumerate(sets):
-        if len(words) >= 4:
-            rarest = min(words, key=lambda w: (document_frequency[w], w))
+    for index, paragraph in enumerate(paragraphs):
+        distinct = set(paragraph.words)
+        if len(distinct) >= 4:
+            rarest = min(distinct, key=lambda w: (document_frequency[w], w))
             by_word.setdefault(rarest, []).append(index)
     flags = [0.0] * len(paragraphs)
-    for index, words in enumerate(sets):
+    # the word sets of the paragraphs met as candidates, made when first needed (a huge
+    # page's sets are never all held at once)
+    sets: dict[int, frozenset[str]] = {}
+    for index, paragraph in enumerate(paragraphs):
+        words = frozenset(paragraph.words)
         if len(words) < 4:
             continue
-        candidates = {
-            j for w in words if w in by_word for j in by_word[w][:_MAX_REPEAT_CANDIDATES] if j != index
-        }
+        low, high = index - _REPEAT_REACH, index + _REPEAT_REACH
+        candidates = set()
+        for w in words:
+            holders = by_word.get(w)
+            if holders:
+                first = bisect.bisect_left(holders, low)
+                last = min(bisect.bisect_right(holders, high), first + _MAX_REPEAT_CANDIDATES)
+                candidates.update(holders[first:last])
+        candidates.discard(index)
         for j in sorted(candidates):
-            other = sets[j]
+            other = sets.get(j)
+            if other is None:
+                if len(sets) >= _MAX_HELD_SETS:
+                    sets.clear()
+                other = sets[j] = frozenset(paragraphs[j].words)
             overlap = len(words & other) / len(words | other)
             if overlap >= 0.6 and paragraphs[j].text.rstrip("\"”’' ").endswith((".", "!", "?")):
                 flags[index] = 1.0
@@ -367,17 +439,60 @@ def _repeated(paragraphs: list[_Paragraph]) -> list[float]:
     return flags
 
 
-def _features(analysed: list[_Paragraph]) -> list[list[float]]:
+_MAX_HELD_SETS = 4096
+# Copies searched this many paragraphs around a paragraph at most: any page a digest
+# fits in is searched whole, and a huge page costs time in proportion to its size.
+_REPEAT_REACH = 500
+
+
+def _feature_rows(analysed: list[_Paragraph]) -> Iterator[list[float]]:
+    """The features of each paragraph in turn, one row at a time (a huge page's rows
+    are never all held at once)."""
     turns = _turn_features(analysed)
     repeated = _repeated(analysed)
-    return [_lead_features(a) + [r] + t for a, r, t in zip(analysed, repeated, turns)]
+    for i, paragraph in enumerate(analysed):
+        yield _lead_features(paragraph) + [repeated[i]] + [column[i] for column in turns]
+
+
+def _features(analysed: list[_Paragraph]) -> list[list[float]]:
+    return list(_feature_rows(analysed))
+
+
+_LONG, _NEWS_TENSE, _REPEATED = (
+    _LEAD_FEATURES.index("long"),
+    _LEAD_FEATURES.index("news_tense"),
+    len(_LEAD_FEATURES),
+)
+# Openings that lean on what came before: never a lead after a background line.
+_LEANING = tuple(_LEAD_FEATURES.index(name) for name in ("quote_or_pronoun", "connective", "also_early"))
+# A digest closes a story on a background line it repeats from story to story: a
+# news lead right after one opens the next story, however close its subject.
+_AFTER_BACKGROUND = 1.25
+
+
+def _scores_and_leads(analysed: list[_Paragraph]) -> tuple[list[float], list[bool]]:
+    """Each paragraph's boundary score, and whether it reads as a full news lead (a long
+    first sentence in news tense)."""
+    scores = [0.0] * len(analysed)
+    leads = [False] * len(analysed)
+    previous_repeated = False
+    for i, row in enumerate(_feature_rows(analysed)):
+        if i:
+            scores[i] = _BIAS + sum(w * x for w, x in zip(_WEIGHTS, row))
+            leads[i] = bool(row[_LONG] and row[_NEWS_TENSE])
+            if (
+                previous_repeated
+                and row[_NEWS_TENSE]
+                and not row[_REPEATED]
+                and not any(row[k] for k in _LEANING)
+            ):
+                scores[i] += _AFTER_BACKGROUND
+        previous_repeated = bool(row[_REPEATED])
+    return scores, leads
 
 
 def _scores(analysed: list[_Paragraph]) -> list[float]:
-    scores = [0.0] * len(analysed)
-    for i, row in enumerate(_features(analysed)[1:], 1):
-        scores[i] = _BIAS + sum(w * x for w, x in zip(_WEIGHTS, row))
-    return scores
+    return _scores_and_leads(analysed)[0]
 
 
 def boundary_features(paragraphs: list[str]) -> list[list[float]]:
@@ -392,10 +507,10 @@ def boundary_scores(paragraphs: list[str]) -> list[float]:
 
 def split_stories(paragraphs: list[str]) -> list[int]:
     """Start indices of the stories in ``paragraphs``; always begins with 0."""
-    if len(paragraphs) < _MIN_PARAGRAPHS:
+    if len(paragraphs) < _MIN_PARAGRAPHS or is_sectioned(paragraphs):
         return [0]
     analysed = [_analyse(p) for p in paragraphs]
-    scores = _scores(analysed)
+    scores, leads = _scores_and_leads(analysed)
     # Content words before each paragraph, to keep stories long enough (the last
     # story of a page may be shorter: digests often end on a brief).
     offsets = [0]
@@ -408,14 +523,34 @@ def split_stories(paragraphs: list[str]) -> list[int]:
         return high - low >= _MIN_STORY and offsets[high] - offsets[low] >= words
 
     # Greedy: strongest boundaries first; none too close to another or to the ends.
+    # Distance only grows away from a boundary, so the nearest chosen one on each
+    # side is the only one to check (kept sorted: linear-logarithmic on huge pages).
     chosen: list[int] = []
+    anchors: list[int] = []  # the chosen boundaries, and the ones they were moved up from
+
+    def fits(i: int) -> bool:
+        if not (far_enough(0, i) and far_enough(i, len(scores), _MIN_LAST_STORY_WORDS)):
+            return False
+        at = bisect.bisect_left(anchors, i)
+        return all(far_enough(i, anchors[j]) for j in (at - 1, at) if 0 <= j < len(anchors))
+
     for i in sorted(range(1, len(scores)), key=lambda k: (-scores[k], k)):
-        if scores[i] < _KEEP:
-            break
-        if not (far_enough(0, i) and far_enough(i, len(scores), _MIN_STORY_WORDS // 2)):
+        if scores[i] < _KEEP or not fits(i):
+            if scores[i] < _KEEP:
+                break
             continue
-        if all(far_enough(i, c) for c in chosen):
-            chosen.append(i)
+        # A story's second paragraph often restates its lead in more detail and
+        # scores a little higher: the lead right above it opens the story (and the
+        # next boundary keeps its distance from both).
+        lead = i - 1
+        moved = (
+            lead > 0 and leads[lead] and scores[lead] >= max(_KEEP, scores[i] - _LEAD_MARGIN) and fits(lead)
+        )
+        bisect.insort(anchors, i)
+        if moved:
+            bisect.insort(anchors, lead)
+            i = lead
+        bisect.insort(chosen, i)
     ranked = sorted((scores[i] for i in chosen), reverse=True)
     extra = total // _WORDS_PER_EXTRA_EVIDENCE
     if not any(
@@ -424,6 +559,52 @@ def split_stories(paragraphs: list[str]) -> list[int]:
     ):
         return [0]
     return [0, *sorted(chosen)]
+
+
+_HEADING_WORDS = 12
+_SECTIONED = 2  # headings (or runs of headings) that make a page one article in sections
+_CLOSING = (".", "!", "?", "…", "。", "！", "？")
+_CAPTION_REACH = 3  # paragraphs on each side searched for the sentence a caption repeats
+_CAPTION_SHARE = 0.75
+
+
+def is_sectioned(paragraphs: list[str]) -> bool:
+    """A page with headings between its paragraphs ("History", "4", "What comes next")
+    is one article in sections or a list, never a digest: the stories of a digest run
+    on back to back, each opened by its lead. A run of headings counts once (a
+    banner's), and a picture caption that repeats a nearby sentence is no heading."""
+    runs = 0
+    previous_was_heading = False
+    for index, paragraph in enumerate(paragraphs):
+        heading = _is_heading(paragraph) and not _repeats_a_neighbour(paragraphs, index)
+        if heading and not previous_was_heading:
+            runs += 1
+            if runs >= _SECTIONED:
+                return True
+        previous_was_heading = heading
+    return False
+
+
+def _is_heading(paragraph: str) -> bool:
+    """Short and unfinished, and not a photo credit or a page label left in."""
+    text = paragraph.rstrip(" \"'”’»)]")
+    words = paragraph.count(" ") + 1
+    if not text or words > _HEADING_WORDS or text.endswith(_CLOSING):
+        return False
+    return boilerplate_reason(paragraph, words) is None
+
+
+def _repeats_a_neighbour(paragraphs: list[str], index: int) -> bool:
+    words = {w.lower() for w in _WORD.findall(paragraphs[index]) if len(w) > 2}
+    if not words:
+        return False
+    low, high = max(0, index - _CAPTION_REACH), min(len(paragraphs), index + _CAPTION_REACH + 1)
+    for other in range(low, high):
+        if other != index:
+            shared = words & {w.lower() for w in _WORD.findall(paragraphs[other])}
+            if len(shared) >= _CAPTION_SHARE * len(words):
+                return True
+    return False
 
 
 # --- titles --------------------------------------------------------------------

@@ -26,6 +26,7 @@ The algorithm, in four steps:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.ingest import metadata as meta
@@ -37,18 +38,20 @@ from reader.ingest.body_region import (
     headline_shape,
     is_text,
 )
-from reader.ingest.boilerplate import LineInfo, LineKind, normalise_key
+from reader.ingest.boilerplate import STOPWORDS, LineInfo, LineKind, normalise_key
 from reader.ingest.data_block import data_lines, data_region, is_data_line
+from reader.ingest.language import detect_language, stopwords
 from reader.ingest.metadata import parse_date
 from reader.ingest.page_metadata import (
-    HEADER_WINDOW,
+    TITLE_WINDOW,
     PageMetadata,
+    body_terms,
     echoed_headline,
     find_title,
     page_metadata,
     title_echo_keys,
 )
-from reader.ingest.stories import split_stories, story_title
+from reader.ingest.stories import is_sectioned, split_stories, story_title
 from reader.model import Article
 
 _MIN_BODY_WORDS = 15
@@ -80,57 +83,138 @@ class PageHints:
 def clean_text_page(text: str, path: str, hints: PageHints | None = None) -> list[Article]:
     """The article(s) on a scraped page; [] when the page holds no article."""
     hints = hints or PageHints()
-    infos = describe_page(text)
+    language = hints.language or detect_language(text)
+    infos = describe_page(text, language)
     if not infos:
         return []
     echoes = title_echo_keys(infos)
     if hints.title:
         echoes.add(normalise_key(hints.title))
+    page = _Page(infos, echoes, stopwords(language) or STOPWORDS)
     # When the headline is known (echoed by a slug, a window title or a hint), the
     # article follows it: look for the body there first.
     headline = echoed_headline(infos, echoes)
     first = headline + 1 if headline is not None else 0
-    found = _prose_body(infos, first, echoes)
+    found = _prose_body(page, first)
     if found is None and first:
-        found = _prose_body(infos, 0, echoes)
+        found = _prose_body(page, 0)
     if found is None or _words(found) < _SMALL_BODY_WORDS or _next_to_rows(infos, found):
         # Few sentences, or table rows right next to them: maybe the article is a table
         # (earnings, prices) that the prose search cannot see, or its notes.
         region = data_region(infos, first) or (data_region(infos, 0) if first else None)
-        found = _table_body(infos, region, found, echoes) or found
+        found = _table_body(page, region, found) or found
     if found is None:
         return []
     start, end, kept, title_index = found
+    kept = _without_copies(kept)
     if sum(info.words for info in kept) < _MIN_BODY_WORDS:
         return []
-    page = page_metadata(infos, start, end, kept, title_index)
-    return _articles(kept, page, path, hints)
+    metadata = page_metadata(infos, start, end, kept, title_index)
+    sectioned = is_sectioned(_section_view(infos, start, end, kept))
+    return _articles(kept, metadata, path, hints.over(PageHints(language=language)), sectioned)
+
+
+def _section_view(infos: list[LineInfo], start: int, end: int, kept: list[LineInfo]) -> list[str]:
+    """The body's paragraphs with the numbers that head its sections ("4", "6"), which
+    are not kept as text (they read as date stamps) but make it one article."""
+    kept_lines = {id(info) for info in kept}
+    return [
+        info.text
+        for info in infos[start : end + 1]
+        if id(info) in kept_lines or (info.kind == LineKind.META and _SECTION_NUMBER.match(info.text))
+    ]
+
+
+_SECTION_NUMBER = re.compile(r"^\d{1,3}\.?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    infos: list[LineInfo]
+    echoes: set[str]  # keys of the lines that repeat the headline (slug, window title, hint)
+    stops: frozenset[str]  # the stop list of the page's language
+
+
+_COPY_RUN = 3  # paragraphs in a row that all repeat earlier ones: a second copy of the text
+_COPY_WORDS = 8
+
+
+def _without_copies(kept: list[LineInfo]) -> list[LineInfo]:
+    """The body without a second copy of its text (three or more paragraphs in a row
+    that each repeat an earlier one: the page shows the article twice). A single
+    repeated paragraph stays: a digest repeats its background lines, and a page may
+    show a caption or a quote twice."""
+    seen: set[str] = set()
+    copies: list[int] = []
+    drop: set[int] = set()
+    for index, info in enumerate(kept):
+        if info.key in seen and is_text(info) and info.words >= _COPY_WORDS:
+            copies.append(index)
+            continue
+        if len(copies) >= _COPY_RUN:
+            drop.update(copies)
+        copies = []
+        seen.add(info.key)
+    if len(copies) >= _COPY_RUN:
+        drop.update(copies)
+    return [info for index, info in enumerate(kept) if index not in drop]
 
 
 # First and last line index of the body, the lines kept, the headline's index.
 Body = tuple[int, int, list[LineInfo], int | None]
 
 
-def _title_above(infos: list[LineInfo], start: int, echoes: set[str]) -> int | None:
-    return find_title(infos, list(range(max(0, start - HEADER_WINDOW), start)), echoes)
+def _title_above(page: _Page, start: int, end: int, opening: bool = True) -> int | None:
+    """The headline of the body running from ``start`` to ``end``: above it, or among
+    the lines that open it before its lead (a headline shaped like a sentence, a
+    headline shown as a first paragraph) unless the body is a table."""
+    infos = page.infos
+    # what the headline announces: the running text, or a table's rows and notes
+    lines = infos[start : end + 1]
+    body_lines_ = [info for info in lines if (is_text(info) if opening else info.kind not in _NOT_BODY)]
+    body = body_terms(body_lines_, page.stops)
+    header = list(range(max(0, start - TITLE_WINDOW), start))
+    if opening:
+        header += _opening_lines(infos, start, end)
+    return find_title(infos, header, page.echoes, body, page.stops, inside_from=start, table=not opening)
 
 
-def _prose_body(infos: list[LineInfo], first: int, echoes: set[str]) -> Body | None:
+_NOT_BODY = (LineKind.BAD, LineKind.META)
+_LEAD_WORDS = 15  # a paragraph this long is the lead, not a headline
+_MAX_OPENING_LINES = 4
+
+
+def _opening_lines(infos: list[LineInfo], start: int, end: int) -> list[int]:
+    """The lines at the top of a body run before its first long paragraph."""
+    opening = []
+    for index in range(start, min(end, start + _MAX_OPENING_LINES)):
+        if infos[index].words >= _LEAD_WORDS:
+            break
+        opening.append(index)
+    return opening
+
+
+def _prose_body(page: _Page, first: int) -> Body | None:
     """The best run of running text from ``first`` on, with bridged gaps."""
+    infos = page.infos
     region = best_region(infos, first)
     if region is None:
         return None
     start, end = region
-    title_index = _title_above(infos, start, echoes)
+    title_index = _title_above(page, start, end)
+    if title_index is not None and title_index >= start:
+        start = title_index + 1  # the headline opened the run
     start, end = bridge_small_gaps(infos, start, end, title_index)
     if not first and (header := _header_inside(infos, start, end)) is not None:
         # a sidebar or another article ran into this one's headline and date stamp:
         # the article is what follows its header
         start, title_index = header + 2, header
-    if title_index is not None and title_index >= start:
+    if title_index is None or title_index >= start or title_index < start - TITLE_WINDOW:
         # the body reached over what looked like the headline (an in-body "Related"
         # block): the headline is above the body as it now stands
-        title_index = _title_above(infos, start, echoes)
+        title_index = _title_above(page, start, end)
+        if title_index is not None and title_index >= start:
+            start = title_index + 1
     return start, end, body_lines(infos, start, end), title_index
 
 
@@ -167,16 +251,14 @@ def _header_inside(infos: list[LineInfo], start: int, end: int) -> int | None:
     return found if after >= _MIN_BODY_WORDS else None
 
 
-def _table_body(
-    infos: list[LineInfo], region: tuple[int, int] | None, prose: Body | None, echoes: set[str]
-) -> Body | None:
+def _table_body(page: _Page, region: tuple[int, int] | None, prose: Body | None) -> Body | None:
     """The best run of text and table rows when it says more than the little prose found:
     a run that takes that prose in (the note under a table), or one elsewhere on the
     page that is much longer (the prose was a caption or a reader's comment)."""
     if region is None:
         return None
     start, end = region
-    table = (start, end, data_lines(infos, start, end), _title_above(infos, start, echoes))
+    table = (start, end, data_lines(page.infos, start, end), _title_above(page, start, end, opening=False))
     if prose is None:
         return table
     takes_it_in = start <= prose[0] and prose[1] <= end
@@ -206,9 +288,11 @@ def _story_title(lead: str) -> str:
     return title or " ".join(lead.split()[:12])
 
 
-def _articles(kept: list[LineInfo], page: PageMetadata, path: str, hints: PageHints) -> list[Article]:
+def _articles(
+    kept: list[LineInfo], page: PageMetadata, path: str, hints: PageHints, sectioned: bool
+) -> list[Article]:
     paragraphs = [info.text for info in kept]
-    starts = _story_starts(paragraphs)
+    starts = [0] if sectioned else _story_starts(paragraphs)
     bounds = list(zip(starts, [*starts[1:], len(paragraphs)]))
     many = len(bounds) > 1
     articles: list[Article] = []
@@ -232,10 +316,10 @@ def _articles(kept: list[LineInfo], page: PageMetadata, path: str, hints: PageHi
                 date=hints.date or page.date,
                 source=source,
                 dateline=dateline,
-                url=hints.url,
+                url=hints.url or page.url,
                 part=part,
-                lines=(story[0].number, story[-1].number),
-                author=hints.author,
+                lines=(story[0].number, story[-1].end),
+                author=hints.author or page.author,
                 language=hints.language,
             )
         )

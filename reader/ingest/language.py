@@ -1,0 +1,204 @@
+"""The language of a text, from jusText's stop-word lists (about 100 languages) and,
+for scripts written without spaces between words, from the script itself.
+
+The detector looks at the page's longer lines (running text rather than menus),
+finds the script most of their letters are written in, and among the languages
+jusText has a stop list for in that script picks the one whose most frequent
+words cover most of the text's words. Chinese and Japanese (no stop list, no
+spaces) are told apart by their kana; Thai, Lao, Khmer and Burmese by their script.
+
+Codes are ISO 639-1 where the language has one ("en", "ru", "ja"), else ISO 639-3
+("ast" for Asturian). Pure functions; the stop lists are read once, on first use.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+
+from justext import get_stoplist, get_stoplists
+
+# jusText's stop-list names and the codes they stand for.
+_CODES = {
+    "Afrikaans": "af", "Albanian": "sq", "Arabic": "ar", "Aragonese": "an", "Armenian": "hy",
+    "Aromanian": "rup", "Asturian": "ast", "Azerbaijani": "az", "Basque": "eu", "Belarusian": "be",
+    "Belarusian_Taraskievica": "be", "Bengali": "bn", "Bishnupriya_Manipuri": "bpy", "Bosnian": "bs",
+    "Breton": "br", "Bulgarian": "bg", "Catalan": "ca", "Cebuano": "ceb", "Chuvash": "cv",
+    "Croatian": "hr", "Czech": "cs", "Danish": "da", "Dutch": "nl", "English": "en", "Esperanto": "eo",
+    "Estonian": "et", "Finnish": "fi", "French": "fr", "Galician": "gl", "Georgian": "ka",
+    "German": "de", "Greek": "el", "Gujarati": "gu", "Haitian": "ht", "Hebrew": "he", "Hindi": "hi",
+    "Hungarian": "hu", "Icelandic": "is", "Ido": "io", "Igbo": "ig", "Indonesian": "id", "Irish": "ga",
+    "Italian": "it", "Javanese": "jv", "Kannada": "kn", "Kazakh": "kk", "Korean": "ko", "Kurdish": "ku",
+    "Kyrgyz": "ky", "Latin": "la", "Latvian": "lv", "Lithuanian": "lt", "Lombard": "lmo",
+    "Low_Saxon": "nds", "Luxembourgish": "lb", "Macedonian": "mk", "Malay": "ms", "Malayalam": "ml",
+    "Maltese": "mt", "Marathi": "mr", "Neapolitan": "nap", "Nepali": "ne", "Newar": "new",
+    "Norwegian_Bokmal": "nb", "Norwegian_Nynorsk": "nn", "Occitan": "oc", "Persian": "fa",
+    "Piedmontese": "pms", "Polish": "pl", "Portuguese": "pt", "Quechua": "qu", "Romanian": "ro",
+    "Russian": "ru", "Samogitian": "sgs", "Serbian": "sr", "Serbo_Croatian": "sh", "Sicilian": "scn",
+    "Simple_English": "en", "Slovak": "sk", "Slovenian": "sl", "Spanish": "es", "Sundanese": "su",
+    "Swahili": "sw", "Swedish": "sv", "Tagalog": "tl", "Tamil": "ta", "Telugu": "te", "Turkish": "tr",
+    "Turkmen": "tk", "Ukrainian": "uk", "Urdu": "ur", "Uzbek": "uz", "Vietnamese": "vi",
+    "Volapuk": "vo", "Walloon": "wa", "Waray_Waray": "war", "Welsh": "cy", "West_Frisian": "fy",
+    "Western_Panjabi": "pnb", "Yoruba": "yo",
+}  # fmt: skip
+# Where two lists give one code, the stop list used for the code is the main one.
+_MAIN_LIST = {"en": "English", "be": "Belarusian"}
+
+# Scripts written without spaces between words, by the Unicode name of their letters.
+_SPACELESS_SCRIPTS = {"THAI": "th", "LAO": "lo", "KHMER": "km", "MYANMAR": "my"}
+_CJK_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
+_KANA = frozenset({"HIRAGANA", "KATAKANA"})
+SPACELESS_LANGUAGES = frozenset({"zh", "ja", *_SPACELESS_SCRIPTS.values()})
+# Japanese prose is about a third kana; Chinese has none.
+_MIN_KANA_SHARE = 0.05
+
+_TOP_WORDS = 100  # the most frequent words of each list: enough to tell languages apart
+_MIN_COVERAGE = 0.08  # share of the text's words the winning list must cover
+_SAMPLE_CHARS = 3_000  # enough text to decide; keeps detection cheap on any page
+_FEW_NON_ASCII = 0.1
+_LONG_LINE = 40  # characters: lines at least this long are running text more often than menus
+_MIN_SAMPLE = 200
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+_LINE = re.compile(r"[^\n\r]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+@cache
+def _script(char: str) -> str:
+    """The script of a letter, as the first word of its Unicode name ("LATIN", "CJK")."""
+    name = unicodedata.name(char, "")
+    first, _, rest = name.partition(" ")
+    if first in ("HALFWIDTH", "FULLWIDTH"):
+        first = rest.partition(" ")[0]
+    return first
+
+
+def _main_script(text: str) -> tuple[str | None, Counter[str]]:
+    # Letters beyond ASCII take two bytes or more in UTF-8: when they are few, the
+    # text is in the Latin script whatever else it holds ("©", a curly quote).
+    beyond_ascii = len(text.encode("utf-8", "replace")) - len(text)
+    if beyond_ascii <= _FEW_NON_ASCII * len(text):
+        return ("LATIN", Counter({"LATIN": 1})) if _ASCII_LETTER.search(text) else (None, Counter())
+    counts = Counter(map(_script, _LETTER.findall(text)))
+    if not counts:
+        return None, counts
+    script = counts.most_common(1)[0][0]
+    if script in _CJK_SCRIPTS:
+        return "CJK", counts
+    return script, counts
+
+
+@cache
+def _top_words() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """For each frequent stop word, the lists it is among the top words of; and each
+    list's script."""
+    by_word: dict[str, list[str]] = {}
+    scripts: dict[str, str] = {}
+    for name in sorted(get_stoplists()):
+        data = pkgutil.get_data("justext", f"stoplists/{name}.txt") or b""
+        words = [w.lower() for w in data.decode("utf-8").split()[:_TOP_WORDS]]
+        scripts[name] = _main_script(" ".join(words))[0] or ""
+        for word in set(words):
+            by_word.setdefault(word, []).append(name)
+    return by_word, scripts
+
+
+@cache
+def _words_in_script(script: str) -> dict[str, tuple[str, ...]]:
+    """For each frequent stop word, the lists written in ``script`` that hold it."""
+    by_word, scripts = _top_words()
+    index = {
+        word: tuple(name for name in names if scripts[name] == script) for word, names in by_word.items()
+    }
+    return {word: names for word, names in index.items() if names}
+
+
+@cache
+def _only_language(script: str) -> str | None:
+    """The code of the one language jusText has a list for in ``script``, if only one."""
+    _by_word, scripts = _top_words()
+    codes = {_CODES[name] for name, written_in in scripts.items() if written_in == script}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _sample(text: str) -> str:
+    """The page's longer lines, up to a bound; all of its text when those are too few."""
+    chosen: list[str] = []
+    size = 0
+    for match in _LINE.finditer(text):
+        if match.end() - match.start() >= _LONG_LINE:
+            line = text[match.start() : match.start() + _SAMPLE_CHARS - size]
+            chosen.append(line)
+            size += len(line)
+            if size >= _SAMPLE_CHARS:
+                break
+    if size >= _MIN_SAMPLE:
+        return "\n".join(chosen)
+    return text[:_SAMPLE_CHARS]
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639 code of the language most of ``text`` is written in, or None
+    when there is too little text or no list fits."""
+    sample = _sample(text)
+    script, counts = _main_script(sample)
+    if script is None:
+        return None
+    if script == "CJK":
+        kana = sum(counts[name] for name in _KANA)
+        han_and_kana = sum(counts[name] for name in _CJK_SCRIPTS)
+        return "ja" if kana >= _MIN_KANA_SHARE * han_and_kana else "zh"
+    if script in _SPACELESS_SCRIPTS:
+        return _SPACELESS_SCRIPTS[script]
+    tokens = _WORD.findall(sample.lower())
+    if not tokens:
+        return None
+    if (only := _only_language(script)) is not None:
+        return only  # the one language written in this script
+    index = _words_in_script(script)
+    hits: Counter[str] = Counter()
+    weights: dict[str, float] = {}
+    for token, count in Counter(tokens).items():
+        names = index.get(token, ())
+        for name in names:
+            hits[name] += count
+            # a word many related languages share says little about which one this is
+            weights[name] = weights.get(name, 0.0) + count / len(names)
+    if not hits:
+        return None
+    name = max(hits, key=lambda n: (weights[n], hits[n], n))
+    if hits[name] < _MIN_COVERAGE * len(tokens):
+        return None
+    return _CODES.get(name)
+
+
+def uses_latin_script(language: str | None) -> bool:
+    """True for languages written in the Latin script, and when the language is unknown."""
+    if language is None:
+        return True
+    if language in SPACELESS_LANGUAGES:
+        return False
+    _by_word, scripts = _top_words()
+    return any(
+        scripts[name] == "LATIN" for name, code in _CODES.items() if code == language and name in scripts
+    )
+
+
+def is_spaceless(language: str | None) -> bool:
+    """True for languages written without spaces between words (Chinese, Japanese, Thai...)."""
+    return language in SPACELESS_LANGUAGES
+
+
+@cache
+def stopwords(language: str | None) -> frozenset[str]:
+    """jusText's stop list for the language's code; empty when it has none."""
+    if language is None:
+        return frozenset()
+    name = _MAIN_LIST.get(language) or next((n for n, code in _CODES.items() if code == language), None)
+    if name is None or name not in get_stoplists():
+        return frozenset()
+    return get_stoplist(name)

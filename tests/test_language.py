@@ -1,0 +1,56 @@
+"""Language detection from jusText's stop lists, and length in characters for scripts
+without spaces."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.ingest.language import detect_language, is_spaceless, stopwords, uses_latin_script
+
+# Three sentences of ordinary news prose per language, written for these tests.
+PROSE = {
+    "en": "The president said the government would not raise taxes this year, according to the agency. The finance minister said the budget was in good shape and that the deficit would fall over the coming years. The opposition, however, says the government is painting too rosy a picture.",
+    "fr": "Le président a déclaré que le gouvernement n'augmentera pas les impôts cette année, selon l'agence. Selon le ministre des Finances, le budget est en bon état et le déficit va baisser dans les prochaines années. L'opposition affirme toutefois que le gouvernement embellit la situation.",
+    "de": "Der Präsident sagte, dass die Regierung die Steuern in diesem Jahr nicht erhöhen werde, berichtet die Agentur. Nach Angaben des Finanzministers ist der Haushalt in gutem Zustand und das Defizit wird in den kommenden Jahren sinken. Die Opposition wirft der Regierung jedoch vor, die Lage zu beschönigen.",
+    "es": "El presidente dijo que el gobierno no subirá los impuestos este año, según la agencia. Según el ministro de Hacienda, el presupuesto está en buena situación y el déficit bajará en los próximos años. La oposición, sin embargo, afirma que el gobierno maquilla la situación y que la gente debe prepararse para recortes.",
+    "pt": "O presidente disse que o governo não vai aumentar os impostos este ano, segundo a agência. De acordo com o ministro das Finanças, o orçamento está em boa situação e o déficit vai cair nos próximos anos. A oposição, no entanto, afirma que o governo está maquiando a situação e que as pessoas devem se preparar para cortes.",
+    "cs": "Prezident řekl, že vláda letos nezvýší daně, uvedla agentura. Podle ministra financí je rozpočet v dobrém stavu a schodek se bude v příštích letech snižovat. Opozice však tvrdí, že vláda situaci zbytečně přikrášluje a že se lidé mají připravit na úspory.",
+    "ru": "Президент заявил, что правительство не будет повышать налоги в этом году, сообщает агентство. По словам министра финансов, бюджет находится в хорошем состоянии, а дефицит в ближайшие годы будет снижаться. Оппозиция, однако, утверждает, что правительство приукрашивает ситуацию и людям следует готовиться к сокращениям.",
+    "uk": "Президент заявив, що уряд не підвищуватиме податки цього року, повідомляє агентство. За словами міністра фінансів, бюджет перебуває в хорошому стані, а дефіцит у найближчі роки зменшуватиметься. Опозиція, однак, стверджує, що уряд прикрашає ситуацію і людям слід готуватися до скорочень.",
+    "ar": "قال الرئيس إن الحكومة لن ترفع الضرائب هذا العام، وفقا لوكالة الأنباء. وقال وزير المالية إن الميزانية في حالة جيدة وإن العجز سينخفض في السنوات المقبلة. لكن المعارضة تقول إن الحكومة تجمل الوضع وإن على الناس أن يستعدوا للتقشف.",
+    "ko": "대통령은 정부가 올해 세금을 인상하지 않을 것이라고 말했다고 통신사가 전했다. 재무장관은 예산이 양호한 상태이며 앞으로 몇 년 동안 적자가 줄어들 것이라고 말했다. 그러나 야당은 정부가 상황을 미화하고 있다고 주장했다.",
+    "ja": "大統領は、政府は今年増税しないと述べたと通信社が伝えた。財務大臣によると、予算は良好な状態にあり、赤字は今後数年で減少する見通しだ。しかし野党は、政府が状況を美化していると批判している。",
+    "zh": "总统表示，政府今年不会提高税收。财政部长说，预算状况良好，赤字将在未来几年内下降。但反对党认为，政府在粉饰形势，民众应该为削减开支做好准备。",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", sorted(PROSE))
+def test_the_language_of_news_prose(code: str) -> None:
+    assert detect_language(PROSE[code]) == code
+
+
+def test_menus_in_another_language_do_not_decide() -> None:
+    menu = "\n".join(["Home", "News", "Sport", "Weather", "Sign in", "Subscribe"] * 3)
+    assert detect_language(menu + "\n" + PROSE["ru"]) == "ru"
+
+
+def test_too_little_text_or_no_letters_is_unknown() -> None:
+    assert detect_language("") is None
+    assert detect_language("12:30 15.07.2016 — 4/5") is None
+
+
+def test_codes_and_their_lists() -> None:
+    assert "the" in stopwords("en") and "и" in stopwords("ru") and "的" not in stopwords("zh")
+    assert stopwords(None) == frozenset() == stopwords("zh")
+    assert is_spaceless("ja") and is_spaceless("zh") and not is_spaceless("ko")
+    assert uses_latin_script("cs") and uses_latin_script(None)
+    assert not uses_latin_script("ru") and not uses_latin_script("ja")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gives_a_code_or_none(text: str) -> None:
+    found = detect_language(text)
+    assert found is None or (found.isascii() and found.islower() and 2 <= len(found) <= 3)
