@@ -32,11 +32,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reader.ingest.boilerplate import LineKind, classify, describe
-from reader.ingest.scoring import token_f1
 from reader.ingest.text_page import clean_text_page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from shared_data import CORPUS
+from token_scoring import token_f1  # the seeds tests' metric
 
 
 @dataclass

@@ -14,8 +14,8 @@ import math
 from pathlib import Path
 
 import pytest
+from token_scoring import token_f1
 
-from reader.ingest.scoring import token_f1
 from reader.ingest.stories import story_title
 from reader.ingest.text_page import clean_text_page
 from reader.model import Article

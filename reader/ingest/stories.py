@@ -454,10 +454,6 @@ def _feature_rows(analysed: list[_Paragraph]) -> Iterator[list[float]]:
         yield _lead_features(paragraph) + [repeated[i]] + [column[i] for column in turns]
 
 
-def _features(analysed: list[_Paragraph]) -> list[list[float]]:
-    return list(_feature_rows(analysed))
-
-
 _LONG, _NEWS_TENSE, _REPEATED = (
     _LEAD_FEATURES.index("long"),
     _LEAD_FEATURES.index("news_tense"),
@@ -489,20 +485,6 @@ def _scores_and_leads(analysed: list[_Paragraph]) -> tuple[list[float], list[boo
                 scores[i] += _AFTER_BACKGROUND
         previous_repeated = bool(row[_REPEATED])
     return scores, leads
-
-
-def _scores(analysed: list[_Paragraph]) -> list[float]:
-    return _scores_and_leads(analysed)[0]
-
-
-def boundary_features(paragraphs: list[str]) -> list[list[float]]:
-    """Lead, repeat and turn features of a boundary before each paragraph (row 0 unused)."""
-    return _features([_analyse(p) for p in paragraphs])
-
-
-def boundary_scores(paragraphs: list[str]) -> list[float]:
-    """Evidence for a story boundary before each paragraph (index 0 scores 0)."""
-    return _scores([_analyse(p) for p in paragraphs])
 
 
 def split_stories(paragraphs: list[str]) -> list[int]:

@@ -271,21 +271,13 @@ def _table_body(page: _Page, region: tuple[int, int] | None, prose: Body | None)
 
 
 def _story_starts(paragraphs: list[str]) -> list[int]:
-    """Story boundaries from the stories module, checked so a bad answer cannot crash us."""
-    try:
-        starts = split_stories(paragraphs)
-    except Exception:  # a splitter failure must not lose the page
-        return [0]
-    valid = sorted({s for s in starts if isinstance(s, int) and 0 <= s < len(paragraphs)} | {0})
-    return valid
+    """Story boundaries from the stories module. A failure there is a bug: it is
+    reported with the file by the reader that called us, not hidden by a guess."""
+    return sorted({s for s in split_stories(paragraphs) if 0 <= s < len(paragraphs)} | {0})
 
 
 def _story_title(lead: str) -> str:
-    try:
-        title = story_title(lead)
-    except Exception:  # a title is never worth losing the story
-        title = ""
-    return title or " ".join(lead.split()[:12])
+    return story_title(lead) or " ".join(lead.split()[:12])
 
 
 def _articles(
