@@ -9,7 +9,10 @@ from collections import Counter
 
 from reader.entities import lexicon, names
 from reader.entities.finder import CONTEXT, CUE, FIRST_NAME, PLACE_WEAK, Candidate
-from reader.entities.mention import Mention
+from reader.entities.mention import LABELS, Label, Mention
+
+# The finder's labels are strings from its word lists; a mention's is one of three.
+_LABEL: dict[str, Label] = {label: label for label in LABELS}
 
 
 class _Person:
@@ -75,7 +78,7 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
             )
         else:
             name = aliases.get(candidate.text, candidate.text)
-            mentions.append(Mention(candidate.start, candidate.end, label, name, candidate.text))
+            mentions.append(Mention(candidate.start, candidate.end, _LABEL[label], name, candidate.text))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
