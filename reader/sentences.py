@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 Span = tuple[int, int]
 
@@ -91,31 +92,89 @@ def sentence_spans(body: str) -> list[Span]:
     return spans
 
 
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quotation in a paragraph: ``opening`` is the offset of its opening mark,
+    ``end`` that of its closing mark when ``closed``; otherwise where it stops: the
+    next opening mark (the writer forgot to close it) or the end of the paragraph (a
+    quote that goes on in the next one)."""
+
+    opening: int
+    end: int
+    closed: bool = True
+
+
+# Where a straight mark stands tells which way it faces: after a space or an opening
+# bracket it opens, before a space or punctuation it closes.
+_OPENS_AFTER = frozenset(" \t\n([{\u00a0—–-/")
+_CLOSES_BEFORE = frozenset(" \t\n)]},.;:!?\u00a0—–-/…")
+_DOUBLE_MARK = re.compile('["“”«»]')
+_SINGLE_MARK = re.compile("['‘’]")
+
+
+def quotations(paragraph: str, singles: bool = True) -> list[Quotation]:
+    """The top-level quotations of a paragraph, in order. Curly quotes and
+    guillemets say which way they face; a straight double quote faces the way its
+    neighbours say (opening after a space, closing before one), else it alternates.
+    An opening mark inside an open quotation means the writer forgot to close the
+    first: it ends there. Single quotes are read only in a paragraph without double
+    ones (British style), where an apostrophe between letters is never a mark, and
+    only when they close: an opening one left open is an apostrophe ("the '80s")."""
+    doubles = [m.start() for m in _DOUBLE_MARK.finditer(paragraph)]
+    if doubles or not singles:
+        marks = [(i, _facing(paragraph, i, "“«", "”»")) for i in doubles]
+    else:
+        singles_at = (m.start() for m in _SINGLE_MARK.finditer(paragraph))
+        marks = [(i, _facing(paragraph, i, "‘", "’", single=True)) for i in singles_at]
+        marks = [(i, facing) for i, facing in marks if facing != "apostrophe"]
+    found: list[Quotation] = []
+    open_at: int | None = None
+    for index, facing in marks:
+        if facing == "either":
+            facing = "close" if open_at is not None else "open"
+        if facing == "open":
+            if open_at is not None:
+                found.append(Quotation(open_at, index, closed=False))
+            open_at = index
+        elif open_at is not None:
+            found.append(Quotation(open_at, index))
+            open_at = None
+    if open_at is not None:
+        found.append(Quotation(open_at, len(paragraph), closed=False))
+    if not doubles:
+        found = [q for q in found if q.closed]
+    return found
+
+
+def _facing(text: str, index: int, openers: str, closers: str, single: bool = False) -> str:
+    char = text[index]
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if char in openers:
+        return "open"
+    if char in closers and not single:
+        return "close"
+    opens = before in _OPENS_AFTER or before in openers
+    closes = after in _CLOSES_BEFORE or after in closers
+    if single:
+        if before.isalnum() and after.isalnum():
+            return "apostrophe"  # "don't", "Nacco's"
+        if char == "‘" or (opens and after.isalnum()):
+            return "open" if not closes else "either"
+        if closes and (before in ".,!?" or before.isalpha()):
+            return "close"
+        return "apostrophe"
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
 def _quote_closings(paragraph: str) -> list[tuple[int, int]]:
     """The stretches of a paragraph inside quotations that close in it, as disjoint
-    (opening, closing) offsets in order: curly quotes pair up by nesting, straight
-    double quotes by alternation."""
-    spans: list[tuple[int, int]] = []
-    curly_open: list[int] = []
-    straight_open: int | None = None
-    for index, char in enumerate(paragraph):
-        if char == "“":
-            curly_open.append(index)
-        elif char == "”" and curly_open:
-            spans.append((curly_open.pop(), index))
-        elif char == '"':
-            if straight_open is None:
-                straight_open = index
-            else:
-                spans.append((straight_open, index))
-                straight_open = None
-    merged: list[tuple[int, int]] = []
-    for opening, closing in sorted(spans):
-        if merged and opening <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(closing, merged[-1][1]))
-        else:
-            merged.append((opening, closing))
-    return merged
+    (opening, closing) offsets in order."""
+    return [(q.opening, q.end) for q in quotations(paragraph, singles=False) if q.closed]
 
 
 def _inside_quotation(quotations: list[tuple[int, int]], offset: int) -> bool:
