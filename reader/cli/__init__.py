@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.cli import add, people, rebuild, related, remove, search, show, stats
+from reader.cli import add, people, quotes, rebuild, related, remove, search, show, stats
 from reader.cli import clean as clean_command
 from reader.cli import config as config_command
 from reader.cli import entities as entities_command
@@ -33,6 +33,7 @@ COMMANDS = (
     stats,
     search,
     people,
+    quotes,
     related,
     show,
     highlights_command,

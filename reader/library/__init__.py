@@ -32,6 +32,7 @@ from reader.library.passages import SNIPPET_MARK
 from reader.library.people import Person, PersonCorrection, PersonIdentity, PersonMatch
 from reader.library.progress import AddProgress, ProgressCallback
 from reader.library.query import QueryError
+from reader.library.quotes import AlsoQuoted, BadDate, PersonQuotes, QuotedPerson, QuoteGroup, QuoteHit
 from reader.library.records import EntitySpan, StoredArticle
 from reader.library.related import RelatedPiece
 from reader.library.schema import WrongWhoosh
@@ -47,8 +48,10 @@ __all__ = [
     "STORE_FILE",
     "AddProgress",
     "AddReport",
+    "AlsoQuoted",
     "ArticleHighlights",
     "ArticleNotFound",
+    "BadDate",
     "BadFilter",
     "EntitySpan",
     "HighlightFilter",
@@ -61,9 +64,13 @@ __all__ = [
     "PersonCorrectionError",
     "PersonIdentity",
     "PersonMatch",
+    "PersonQuotes",
     "PlacedHighlight",
     "ProgressCallback",
     "QueryError",
+    "QuoteGroup",
+    "QuoteHit",
+    "QuotedPerson",
     "ReanchorReport",
     "RebuildReport",
     "RelatedPiece",

@@ -19,6 +19,7 @@ from reader.errors import ReaderError
 from reader.highlights.anchor import anchor
 from reader.highlights.store import Highlight, HighlightStore, HighlightStoreBusy
 from reader.ingest.metadata import parse_iso_datetime
+from reader.library.quotes import speaker_of_passage
 from reader.library.records import StoredArticle
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 class PlacedHighlight:
     highlight: Highlight
     people: tuple[str, ...]  # canonical names of the people mentioned inside the passage
+    speaker: str | None = None  # whose words the passage is, when it is a quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,10 @@ class ArticleHighlights:
             "date": self.date,
             "url": self.url,
             "in_library": self.in_library,
-            "highlights": [{**p.highlight.to_json(), "people": list(p.people)} for p in self.highlights],
+            "highlights": [
+                {**p.highlight.to_json(), "people": list(p.people), "speaker": p.speaker}
+                for p in self.highlights
+            ],
         }
 
 
@@ -156,7 +161,7 @@ def highlights_of_article(library: Library, stored: StoredArticle) -> list[Place
             continue
         highlight = _locate(library, highlight, home)
         if highlight.article_id == stored.id:
-            placed.append(PlacedHighlight(highlight, people_in(stored, highlight)))
+            placed.append(_placed(stored, highlight))
     placed.sort(key=lambda p: (p.highlight.orphaned, p.highlight.start, p.highlight.end))
     return placed
 
@@ -261,9 +266,14 @@ def _make_group(stored: StoredArticle | None, highlights: list[Highlight]) -> Ar
         source=article.source,
         date=article.date,
         url=article.url,
-        highlights=tuple(PlacedHighlight(h, people_in(stored, h)) for h in highlights),
+        highlights=tuple(_placed(stored, h) for h in highlights),
         people=tuple(stored.names("PERSON")),
     )
+
+
+def _placed(stored: StoredArticle, highlight: Highlight) -> PlacedHighlight:
+    speaker = None if highlight.orphaned else speaker_of_passage(stored, highlight.start, highlight.end)
+    return PlacedHighlight(highlight, people_in(stored, highlight), speaker)
 
 
 def people_in(stored: StoredArticle, highlight: Highlight) -> tuple[str, ...]:

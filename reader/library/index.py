@@ -131,6 +131,9 @@ def document(stored: StoredArticle) -> dict:
             # A comma keeps one name's last word and the next name's first apart in
             # the field's token stream only loosely; phrases across names are rare.
             doc[field] = ", ".join(names)
+    speakers = stored.speakers()
+    if speakers:
+        doc["said"] = ", ".join(speakers)
     if article.source:
         doc["source"] = article.source
     when = naive_datetime(article.date)

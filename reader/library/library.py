@@ -17,6 +17,7 @@ from pathlib import Path
 
 from whoosh.searching import Searcher
 
+from reader.entities import bare_name_words
 from reader.errors import DISK_FULL, ReaderError, is_disk_full, no_space_left, refusal
 from reader.highlights.store import STORE_FILE as HIGHLIGHTS_FILE
 from reader.highlights.store import HighlightStore
@@ -44,7 +45,18 @@ from reader.library.people import (
     corrections,
     list_people,
 )
-from reader.library.pipeline import pipeline_version
+from reader.library.pipeline import pipeline_version, quotes_version
+from reader.library.quotes import (
+    PersonQuotes,
+    QuotedPerson,
+    QuoteFilter,
+    person_quotes,
+    quoted_directory,
+    quoted_people,
+    refresh_quotes,
+    since_date,
+    speaker_of_passage,
+)
 from reader.library.records import StoredArticle
 from reader.library.related import RelatedPiece, find_related
 from reader.library.schema import check_whoosh, name_words
@@ -54,6 +66,7 @@ from reader.library.store import Store, StoreUnwritable
 from reader.library.sync import IndexSync
 
 STORE_FILE = "library.sqlite3"
+QUOTES_META = "quotes"  # the fingerprint of the quote finder that found the stored quotes
 INDEX_FOLDER = "index"
 LOCK_FILE = "write.lock"
 DEFAULT_LOCK_TIMEOUT = 30.0
@@ -171,6 +184,7 @@ class Library:
         if seed and library.store.meta("seeded") is None and not library.store.article_count():
             library._seed(progress)
         library._reconcile_if_free(progress)
+        library._refresh_quotes_if_free()
         return library
 
     def close(self) -> None:
@@ -260,6 +274,7 @@ class Library:
             if stale:
                 self.store.forget_hashes(stale)
                 add_paths(self.store, sync, stale, workers, progress)
+            self._refresh_quotes(sync)
             count = sync.rebuild(workers, progress)
             self.store.replace_vocabulary(
                 count_words((a.article.title, a.article.body) for a in self.store.iter_articles())
@@ -298,6 +313,28 @@ class Library:
                 raise
         finally:
             lock.release()
+
+    def _refresh_quotes_if_free(self) -> None:
+        """Find the quotes of the stored articles again when the quote finder is not
+        the one that found them (a library made before quotes, a newer finder). It
+        needs the writer lock; a busy writer means another time."""
+        if self.store.meta(QUOTES_META) == quotes_version():
+            return
+        try:
+            with self.writing(wait=False) as sync:
+                self._refresh_quotes(sync)
+        except LibraryBusy:
+            pass
+
+    def _refresh_quotes(self, sync: IndexSync) -> None:
+        """Under the writer lock: quotes found by another finder are found again."""
+        if self.store.meta(QUOTES_META) == quotes_version():
+            return
+        refreshed = refresh_quotes(self.store, self.store.iter_articles(resolved=False))
+        if refreshed.changed:
+            sync.apply(refreshed.changed, self.store.get_many(refreshed.changed).values())
+            sync.commit()
+        self.store.set_meta(QUOTES_META, quotes_version())
 
     # -- reading ------------------------------------------------------------
 
@@ -539,6 +576,48 @@ class Library:
         from the store's counts, without the co-occurrence work of :meth:`people`."""
         names = self.store.names("PERSON")
         return [name for name, _ in (names if limit is None else names[:limit])]
+
+    # -- quotes ---------------------------------------------------------------
+
+    def quotes_of(
+        self,
+        person: str,
+        *,
+        since: str | None = None,
+        source: str | None = None,
+        words: str | None = None,
+        partial: bool = False,
+    ) -> PersonQuotes:
+        """The quotes of the person ``person`` names (any alias; a name several people
+        share means the most mentioned, the others are in ``others``), newest first,
+        the same quote in several articles grouped. ``since`` is a date (raises
+        ``BadDate``), ``source`` words of the outlet, ``words`` words of the quote;
+        fragments only with ``partial``."""
+        since_date(since)  # a bad date is an error even when nobody fits the name
+        # First among the quoted whose names hold the words (an index scan), then among
+        # all the quoted (case beyond ASCII), then everyone: the directory's own rules.
+        words_of_name = bare_name_words(name_words(person))
+        match = None
+        if all(word.isascii() for word in words_of_name):
+            match = quoted_directory(self.store, words_of_name).identify(person)
+        if match is None or match.person is None:
+            match = quoted_directory(self.store).identify(person)
+        if match.person is None:
+            # Nobody quoted has that name: a person of the library never quoted, or nobody.
+            known = self.people_directory().identify(person).person
+            return PersonQuotes(known.name if known else person.strip(), found=known is not None)
+        wanted = QuoteFilter(since, source, words, partial)
+        return person_quotes(self.store, match.person.name, tuple(p.name for p in match.others), wanted)
+
+    def quoted_people(self, limit: int | None = None) -> list[QuotedPerson]:
+        """The library's people, the most quoted first, with article and quote counts,
+        aliases, roles and the dates of the first and last article naming them."""
+        return quoted_people(self.store, limit)
+
+    def speaker_of(self, stored: StoredArticle, start: int, end: int) -> str | None:
+        """Whose words ``body[start:end]`` of an article are, when the passage is (most
+        of) quotes of one named speaker."""
+        return speaker_of_passage(stored, start, end)
 
     @property
     def generation(self) -> int:

@@ -22,8 +22,12 @@ from pathlib import Path
 from reader.library.records import EntitySpan, StoredArticle
 from reader.library.spelling import count_words
 from reader.model import Article
+from reader.quotes import find_quotes
 
 _PIPELINE_PACKAGES = ("ingest", "entities")
+# The quote finder, not the grouping of quotes (reader/quotes/same.py), which runs
+# when quotes are read.
+_QUOTE_MODULES = ("quotes/finder.py", "quotes/speech.py", "quotes/model.py", "sentences.py")
 
 
 def watch_parent(parent_pid: int) -> None:
@@ -92,7 +96,9 @@ def index_chunk(ids: list[str], articles: list[Article], staging_root: str) -> I
 
     cpu_started = time.process_time()
     spans, words = extract_many([(a.title, a.body) for a in articles])
-    stored = [StoredArticle(i, a, tuple(s)) for i, a, s in zip(ids, articles, spans)]
+    stored = [
+        StoredArticle(i, a, tuple(s), tuple(find_quotes(a.body, s))) for i, a, s in zip(ids, articles, spans)
+    ]
     staging = tempfile.mkdtemp(dir=staging_root)
     segment = build_segment(Path(staging), stored)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
@@ -130,13 +136,23 @@ def extract_many(articles: list[tuple[str, str]]) -> tuple[list[list[EntitySpan]
 def pipeline_version() -> str:
     """A fingerprint of the cleaner and entity code (and their data files): when it
     changes, ``rebuild`` cleans the sources again instead of reusing stored articles."""
+    return _fingerprint(_PIPELINE_PACKAGES)
+
+
+@lru_cache(maxsize=1)
+def quotes_version() -> str:
+    """A fingerprint of the quote finder (and the sentence splitter it reads by):
+    when it changes, the library finds the quotes of its stored articles again."""
+    return _fingerprint(_QUOTE_MODULES)
+
+
+def _fingerprint(parts: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
     package_root = Path(__file__).resolve().parent.parent
-    for package in _PIPELINE_PACKAGES:
-        folder = package_root / package
-        if not folder.is_dir():
-            continue
-        for file in sorted(folder.rglob("*")):
+    for part in parts:
+        path = package_root / part
+        files = sorted(path.rglob("*")) if path.is_dir() else [path] if path.is_file() else []
+        for file in files:
             if file.is_file() and "__pycache__" not in file.parts:
                 digest.update(str(file.relative_to(package_root)).encode())
                 digest.update(file.read_bytes())

@@ -1,10 +1,11 @@
 """Turn what the user typed into a Whoosh query, or a clear error.
 
 Syntax: words, "phrases", AND/OR/NOT, parentheses, field queries (title:, person:,
-org:, place:, source:, date:), date ranges (date:2015-10, date:[2015-09-01 to
+org:, place:, source:, date:, said:), date ranges (date:2015-10, date:[2015-09-01 to
 2015-10-31]), * wildcards and ~ fuzzy terms. Words search title and body; the title
 counts for more (schema boost). ``person:`` terms go through the library's person
-aliases so ``person:putin`` finds articles about "Vladimir Putin".
+aliases so ``person:putin`` finds articles about "Vladimir Putin"; ``said:putin``
+finds those that quote him.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from reader.errors import ReaderError
 from reader.library.schema import build_schema, name_words, text_analyzer
 
 DEFAULT_FIELDS = ("title", "body")
-QUERY_FIELDS = ("title", "body", "person", "org", "place", "source", "date")
+QUERY_FIELDS = ("title", "body", "person", "org", "place", "source", "date", "said")
+# Fields of people's names: what is typed resolves through the person aliases.
+# said: holds everyone quoted in an article (reader.quotes).
+PERSON_FIELDS = ("person", "said")
 _FIELD_PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]+):(\S?)")
 _FUZZY_WORD = re.compile(r"(\w+)~")
 _QUOTED = re.compile(r'"[^"]*"')
@@ -160,19 +164,21 @@ def _unstem_fuzzy_terms(parsed: wq.Query, text: str) -> wq.Query:
 
 
 def _resolve_person(q: wq.Query, resolve_person: PersonResolver) -> wq.Query:
-    if isinstance(q, wq.Term) and q.fieldname == "person":
-        return _names_query([q.text], resolve_person, boost=q.boost)
-    if isinstance(q, wq.Phrase) and q.fieldname == "person":
-        return _names_query(list(q.words), resolve_person, boost=q.boost)
+    if isinstance(q, wq.Term) and q.fieldname in PERSON_FIELDS:
+        return _names_query([q.text], resolve_person, boost=q.boost, field=q.fieldname)
+    if isinstance(q, wq.Phrase) and q.fieldname in PERSON_FIELDS:
+        return _names_query(list(q.words), resolve_person, boost=q.boost, field=q.fieldname)
     return q
 
 
-def _names_query(words: list[str], resolve_person: PersonResolver | None, boost: float = 1.0) -> wq.Query:
+def _names_query(
+    words: list[str], resolve_person: PersonResolver | None, boost: float = 1.0, field: str = "person"
+) -> wq.Query:
     meanings = resolve_person(words) if resolve_person else []
     if not meanings:
         meanings = [words]
     alternatives = [
-        wq.Term("person", m[0], boost=boost) if len(m) == 1 else wq.Phrase("person", m, boost=boost)
+        wq.Term(field, m[0], boost=boost) if len(m) == 1 else wq.Phrase(field, m, boost=boost)
         for m in meanings
     ]
     return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)

@@ -61,6 +61,7 @@ def build_schema() -> fields.Schema:
         title=fields.TEXT(analyzer=text, field_boost=TITLE_BOOST),
         body=fields.TEXT(analyzer=text),
         person=fields.TEXT(analyzer=names),
+        said=fields.TEXT(analyzer=names),  # everyone quoted: said:lavrov
         org=fields.TEXT(analyzer=names),
         place=fields.TEXT(analyzer=names),
         source=fields.TEXT(analyzer=names),

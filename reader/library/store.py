@@ -23,6 +23,7 @@ from pathlib import Path
 from reader.errors import ReaderError
 from reader.library.records import EntitySpan, StoredArticle
 from reader.model import Article
+from reader.quotes import Quote
 from reader.sqlite_schema import apply_migrations, open_readonly
 
 # Each entry migrates the schema from version N (its index) to N + 1; the meta row
@@ -103,6 +104,33 @@ CREATE VIEW resolved_mentions AS
     FROM mentions AS m LEFT JOIN person_canonical AS p ON m.label = 'PERSON' AND p.name = m.name
     WHERE p.canonical IS NULL OR p.canonical != '';
 """,
+    # Quotations and who said them (reader.quotes): derived from each article's body
+    # and mentions. The speaker is the mention starting at speaker_at; its label and
+    # per-article name are copied here so a person's quotes are found by index.
+    """
+    CREATE TABLE IF NOT EXISTS quotes (
+        article_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        partial INTEGER NOT NULL,
+        speaker_at INTEGER,
+        how TEXT NOT NULL,
+        cue TEXT NOT NULL,
+        speaker_label TEXT,
+        speaker_name TEXT
+    );
+    CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+    CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_label, speaker_name);
+    -- Quotes as the reader sees them: a person speaks under the library-wide name, and
+    -- someone marked as no person (canonical '') speaks as nobody.
+    CREATE VIEW IF NOT EXISTS resolved_quotes AS
+        SELECT q.article_id, q.start, q.end, q.partial, q.speaker_at, q.how, q.cue, q.speaker_label,
+               q.speaker_name,
+               CASE WHEN q.speaker_label = 'PERSON' THEN nullif(coalesce(p.canonical, q.speaker_name), '')
+                    ELSE q.speaker_name END AS speaker
+        FROM quotes AS q LEFT JOIN person_canonical AS p
+            ON q.speaker_label = 'PERSON' AND p.name = q.speaker_name;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -304,6 +332,7 @@ class Store:
         ids = [row[0] for row in self.db.execute("SELECT id FROM articles WHERE path = ?", (path,))]
         for article_id in ids:
             self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+            self.db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
             self.db.execute("INSERT OR REPLACE INTO index_queue VALUES (?, ?)", (article_id, generation))
         self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
         return ids
@@ -334,7 +363,16 @@ class Store:
                 "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(stored.id, s.start, s.end, s.label, s.name, s.text, s.role) for s in stored.entities],
             )
+            self._insert_quotes(stored)
             self.db.execute("INSERT OR REPLACE INTO index_queue VALUES (?, ?)", (stored.id, generation))
+
+    def _insert_quotes(self, stored: StoredArticle) -> None:
+        rows = []
+        for q in stored.quotes:
+            speaker = stored.speaker(q)
+            label, name = (speaker.label, speaker.name) if speaker else (None, None)
+            rows.append((stored.id, q.start, q.end, int(q.partial), q.speaker_at, q.how, q.cue, label, name))
+        self.db.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     # -- articles -----------------------------------------------------------
 
@@ -378,30 +416,42 @@ class Store:
         found = self.get_many([article_id])
         return found.get(article_id)
 
-    def get_many(self, ids: Sequence[str], with_entities: bool = True) -> dict[str, StoredArticle]:
+    def get_many(
+        self, ids: Sequence[str], with_entities: bool = True, resolved: bool = True
+    ) -> dict[str, StoredArticle]:
+        """Articles by id with their mentions and quotes; a person's mentions carry
+        the library-wide name, or with ``resolved=False`` the per-article one."""
         result: dict[str, StoredArticle] = {}
         for chunk_start in range(0, len(ids), 500):
             chunk = list(ids[chunk_start : chunk_start + 500])
             marks = ",".join("?" * len(chunk))
             spans: dict[str, list[EntitySpan]] = {}
+            quotes: dict[str, list[Quote]] = {}
             if with_entities:
                 for row in self.db.execute(
-                    f"SELECT article_id, start, end, label, name, text, role FROM resolved_mentions "
+                    f"SELECT article_id, start, end, label, name, text, role FROM "
+                    f"{'resolved_mentions' if resolved else 'mentions'} "
                     f"WHERE article_id IN ({marks}) ORDER BY article_id, start",
                     chunk,
                 ):
                     spans.setdefault(row[0], []).append(EntitySpan(*row[1:]))
+                for row in self.db.execute(
+                    f"SELECT article_id, start, end, partial, speaker_at, how, cue FROM quotes "
+                    f"WHERE article_id IN ({marks}) ORDER BY article_id, start",
+                    chunk,
+                ):
+                    quotes.setdefault(row[0], []).append(Quote(row[1], row[2], bool(row[3]), *row[4:]))
             for row in self.db.execute(
                 f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
             ):
-                result[row[0]] = _stored_from_row(row, spans.get(row[0], ()))
+                result[row[0]] = _stored_from_row(row, spans.get(row[0], ()), quotes.get(row[0], ()))
         return result
 
-    def iter_articles(self, batch: int = 1000) -> Iterator[StoredArticle]:
+    def iter_articles(self, batch: int = 1000, resolved: bool = True) -> Iterator[StoredArticle]:
         ids = self.article_ids()
         for start in range(0, len(ids), batch):
             chunk = ids[start : start + batch]
-            found = self.get_many(chunk)
+            found = self.get_many(chunk, resolved=resolved)
             yield from (found[i] for i in chunk if i in found)
 
     def names_of(self, ids: Sequence[str], label: str) -> dict[str, set[str]]:
@@ -550,6 +600,78 @@ class Store:
         with self.db:
             self.db.execute("DELETE FROM person_corrections WHERE id = ?", (correction_id,))
 
+    # -- quotes ---------------------------------------------------------------
+
+    def replace_quotes(self, found: Iterable[StoredArticle], reindex: Iterable[str]) -> None:
+        """Store the quotes found anew in these articles (the quote finder changed)
+        and queue ``reindex`` (those whose speakers changed) for the index. The
+        articles' entities must be as stored (per-article names)."""
+        with self.db:
+            generation = self._bump_generation()
+            for stored in found:
+                self.db.execute("DELETE FROM quotes WHERE article_id = ?", (stored.id,))
+                self._insert_quotes(stored)
+            self.db.executemany(
+                "INSERT OR REPLACE INTO index_queue VALUES (?, ?)", [(i, generation) for i in reindex]
+            )
+
+    def raw_person_names_of(self, canonical: str) -> list[str]:
+        """The per-article names the library reads as the person ``canonical``."""
+        renamed = dict(self.db.execute("SELECT name, canonical FROM person_canonical"))
+        names = [raw for raw, name in renamed.items() if name == canonical]
+        if canonical not in renamed:
+            names.append(canonical)
+        return names
+
+    def quotes_by(self, label: str, raw_names: Sequence[str]) -> list[tuple]:
+        """Every quote whose speaker has ``label`` and one of these per-article
+        names: (article id, start, end, partial, how, cue, title, source, date,
+        path, quoted text)."""
+        rows: list[tuple] = []
+        for chunk_start in range(0, len(raw_names), 500):
+            chunk = list(raw_names[chunk_start : chunk_start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(
+                "SELECT q.article_id, q.start, q.end, q.partial, q.how, q.cue, a.title, a.source, a.date, "
+                "a.path, substr(a.body, q.start + 1, q.end - q.start) FROM quotes AS q "
+                f"JOIN articles AS a ON a.id = q.article_id WHERE q.speaker_label = ? AND q.speaker_name IN ({marks})",
+                (label, *chunk),
+            )
+        return rows
+
+    def quote_counts(self, label: str) -> dict[str, tuple[int, int]]:
+        """Speaker's name (library-wide) -> (quotes, statements: quotes not partial)
+        of everyone with ``label`` who is quoted."""
+        rows = self.db.execute(
+            "SELECT speaker, count(*), sum(1 - partial) FROM resolved_quotes WHERE speaker_label = ? "
+            "GROUP BY speaker",
+            (label,),
+        )
+        return {name: (quotes, statements) for name, quotes, statements in rows}
+
+    def quoted_names(self, label: str, words: Sequence[str] = ()) -> list[tuple[str, str, int]]:
+        """(per-article name, library-wide name, quotes) of every speaker with
+        ``label``; with ``words``, only the names holding each of them (a quick
+        first cut, blind to case only in ASCII)."""
+        where = "".join(" AND (speaker_name LIKE ? ESCAPE '\\' OR speaker LIKE ? ESCAPE '\\')" for _ in words)
+        patterns = [p for w in words for p in ("%" + _like_prefix(w),) * 2]
+        return list(
+            self.db.execute(
+                f"SELECT speaker_name, speaker, count(*) FROM resolved_quotes WHERE speaker_label = ?{where} "
+                "GROUP BY speaker_name, speaker",
+                (label, *patterns),
+            )
+        )
+
+    def mention_facts(self, label: str) -> Iterator[tuple[str, str, str | None, str, str | None]]:
+        """(canonical name, surface form, role, article id, article date) of every
+        mention with ``label``."""
+        yield from self.db.execute(
+            "SELECT m.name, m.text, m.role, m.article_id, a.date FROM resolved_mentions AS m "
+            "JOIN articles AS a ON a.id = m.article_id WHERE m.label = ?",
+            (label,),
+        )
+
     # -- the index queue ----------------------------------------------------
 
     def queued(self) -> list[tuple[str, int]]:
@@ -563,7 +685,7 @@ class Store:
             self.db.execute("DELETE FROM index_queue WHERE generation <= ?", (up_to_generation,))
 
 
-def _stored_from_row(row: tuple, spans: Iterable[EntitySpan]) -> StoredArticle:
+def _stored_from_row(row: tuple, spans: Iterable[EntitySpan], quotes: Iterable[Quote] = ()) -> StoredArticle:
     (
         article_id,
         path,
@@ -595,7 +717,7 @@ def _stored_from_row(row: tuple, spans: Iterable[EntitySpan]) -> StoredArticle:
         language=language,
         summary=bool(summary),
     )
-    return StoredArticle(article_id, article, tuple(spans))
+    return StoredArticle(article_id, article, tuple(spans), tuple(quotes))
 
 
 def _like_prefix(text: str) -> str:
