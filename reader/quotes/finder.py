@@ -316,7 +316,20 @@ class _Article:
             return None
         if speech.SPEAKS_AFTER.match(body, mention.end) is None:
             return None
+        # Only between two sentences naming the same person: after "He also defended
+        # …", '"…" Graham Robb … said' begins someone else's words.
+        before = self._sentence_before(found)
+        if before is None or not any(m.name == mention.name for m in self.mentions_in(*before)):
+            return None
         return _Speaker(mention.start, NAMED, body[mention.start : mention.end])
+
+    def _sentence_before(self, found: _Found) -> Span | None:
+        """The sentence before a quotation's own, in its paragraph or the one before."""
+        if found.sentence > 0:
+            return self.sentences(found.paragraph)[found.sentence - 1]
+        if found.paragraph == 0:
+            return None
+        return self.sentences(found.paragraph - 1)[-1]
 
     def _introduced(self, found: _Found) -> _Speaker | None:
         """'Putin added that … \n\n"…."': a statement right after a sentence in which
@@ -346,15 +359,22 @@ class _Article:
         candidates = [core]
         if core.endswith(","):
             # "Ash Carter, said", "Minister, Jean-Yves Le Drian, told", "Josh Earnest,
-            # the White House press secretary, said"
-            candidates.append(core[:-1].rstrip())
+            # the White House press secretary, said", "Weitz, who directed … About A
+            # Boy, said": a describing appositive follows the speaker's name.
+            named_last = core[:-1].rstrip()
             appositive = core[:-1].rfind(",")
             if appositive > 0 and len(core) - appositive < 110:
-                candidates.append(core[:appositive].rstrip())
-        for text in candidates:
-            mention = self.by_end.get(region_start + len(text))
-            if mention is not None and mention.start >= region_start:
-                return self._named(region_start, mention)
+                before = core[:appositive].rstrip()
+                describes = speech.DESCRIBING.match(core[appositive + 1 :].lstrip())
+                candidates += [before, named_last] if describes else [named_last, before]
+            else:
+                candidates.append(named_last)
+        found = [self.by_end.get(region_start + len(text)) for text in candidates]
+        mentions = [m for m in found if m is not None and m.start >= region_start]
+        if mentions:
+            # "David Higdon, Vice President of the ATP, admitted": the person
+            people = [m for m in mentions if m.label == "PERSON"]
+            return self._named(region_start, people[0] if people else mentions[0])
         pronoun = speech.PRONOUN_BEFORE.search(core)
         if pronoun is not None:
             word = pronoun.group(1)
@@ -400,6 +420,15 @@ class _Article:
         else:
             last = speech.word_before_titles(head)
         cue = body[region_start + (title.start() if title else len(before)) : mention.end]
+        if mention.label != "PERSON":
+            # "Alan Ackerman of Gruntal and Co said": the person of the organisation
+            of = re.search(r"\s+(?:of|at|from|with)\s+(?:the\s+)?$", before)
+            person = self.by_end.get(region_start + of.start()) if of else None
+            if person is not None and person.label == "PERSON" and person.start >= region_start:
+                return self._named(region_start, person)
+        elif last == "the" and " " not in mention.name.strip():
+            # "the Wisconsin Democrat said": a description, whatever the name finder read
+            return self._described(region_start, mention.end)
         if last in ("and", "or", "&"):
             # "Kerry and Lavrov said" is two speakers; "… strike and Benitez said" one
             joined = re.search(r"(\S+)\s+(?:and|or|&)\s+$", head)

@@ -98,6 +98,9 @@ DESCRIBED = re.compile(
     r"[^,;:.!?\"“”]{0,60}$",
     re.IGNORECASE,
 )
+# An appositive that describes the name before it (", who …,", ", the press
+# secretary,") starts in lower case; one that names ("Minister, Jean-Yves Le Drian,") does not.
+DESCRIBING = re.compile(r"[a-z]")
 # Words that make what stands before a name a clause of its own.
 CLAUSE_WORDS = frozenset(
     """
