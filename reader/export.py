@@ -71,6 +71,9 @@ class MarkdownExport:
     passages: int
 
 
+GROUPINGS = ("article", "person")
+
+
 def export_highlights(
     library: Library,
     wanted: HighlightFilter | None = None,
@@ -78,14 +81,18 @@ def export_highlights(
     front_matter: bool = False,
     title: str = DEFAULT_TITLE,
     exported: str | None = None,
+    by: str = "article",
 ) -> MarkdownExport | None:
     """Select (see ``Library.select_highlights``) and render in one call; None when no
-    highlight matches. Pass the text to :func:`write_atomically` to save it."""
+    highlight matches. Pass the text to :func:`write_atomically` to save it. ``by``:
+    one section per article, or per ``person`` whose words the passages are."""
     groups = library.select_highlights(wanted)
     if not groups:
         return None
     filters = wanted.describe() if wanted else {}
-    text = render_markdown(groups, front_matter, title=title, filters=filters, exported=exported or utc_now())
+    text = render_markdown(
+        groups, front_matter, title=title, filters=filters, exported=exported or utc_now(), by=by
+    )
     return MarkdownExport(text, len(groups), sum(len(g.highlights) for g in groups))
 
 
@@ -136,11 +143,15 @@ def render_markdown(
     title: str = DEFAULT_TITLE,
     filters: dict[str, str] | None = None,
     exported: str | None = None,
+    by: str = "article",
 ) -> str:
     """The highlights as a Markdown document: a title, then one ``##`` section per
-    article (metadata line, each passage as a block quote with its note, tags and
-    people). ``exported`` is the export time to print (ISO 8601); ``filters`` what
-    selected the highlights, for the front matter."""
+    article (metadata line, each passage as a block quote with its note, tags,
+    people and speaker), or with ``by="person"`` one per speaker, each passage with
+    its article's line. ``exported`` is the export time to print (ISO 8601);
+    ``filters`` what selected the highlights, for the front matter."""
+    if by not in GROUPINGS:
+        raise ValueError(f"by must be one of {GROUPINGS}")
     passages = sum(len(g.highlights) for g in groups)
     lines: list[str] = []
     if front_matter:
@@ -150,14 +161,46 @@ def render_markdown(
     if exported:
         summary += f", exported {exported[:10]}"
     lines += [escape_line(summary) + ".", ""]
-    for group in groups:
-        lines += _article_section(group)
+    if by == "person":
+        lines += _speaker_sections(groups)
+    else:
+        for group in groups:
+            lines += _article_section(group)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+NOBODY_QUOTED = "Not the words of anyone named"
+
+
+def _speaker_sections(groups: Sequence[ArticleHighlights]) -> list[str]:
+    """One ``##`` section per speaker, the most highlighted first; passages that are
+    no one's words last."""
+    by_speaker: dict[str | None, list[tuple[ArticleHighlights, PlacedHighlight]]] = {}
+    for group in groups:
+        for placed in group.highlights:
+            by_speaker.setdefault(placed.speaker, []).append((group, placed))
+    order = sorted(by_speaker, key=lambda s: (s is None, -len(by_speaker[s]), s or ""))
+    lines: list[str] = []
+    for speaker in order:
+        lines += [f"## {escape_line(speaker) if speaker else NOBODY_QUOTED}", ""]
+        for group, placed in by_speaker[speaker]:
+            lines += _passage(placed)[:-1] + [f"- *In:* {_facts_line(group)}", ""]
+    return lines
 
 
 def _article_section(group: ArticleHighlights) -> list[str]:
     lines = [f"## {escape_line(group.title) or 'Untitled'}", ""]
-    facts = [escape_line(f) for f in (group.source, (group.date or "")[:10]) if f and f.strip()]
+    lines += [_facts_line(group, with_title=False), ""]
+    if not group.in_library:
+        lines += ["*This article is no longer in the library; passages are quoted as highlighted.*", ""]
+    for placed in group.highlights:
+        lines += _passage(placed)
+    return lines
+
+
+def _facts_line(group: ArticleHighlights, with_title: bool = True) -> str:
+    facts = [escape_line(group.title) or "Untitled"] if with_title else []
+    facts += [escape_line(f) for f in (group.source, (group.date or "")[:10]) if f and f.strip()]
     seed = seed_name(group.path)
     where = f"sample page {code_span(seed)}" if seed else code_span(group.path)
     where += f" (story #{group.part})" if group.part else ""
@@ -166,12 +209,7 @@ def _article_section(group: ArticleHighlights) -> list[str]:
         url = terminal_safe(group.url, one_line=True)
         facts.append(f"<{url}>" if _SAFE_URL.match(url) else escape_line(url))
     facts.append(f"id {escape_line(group.article_id)}")
-    lines += [" · ".join(facts), ""]
-    if not group.in_library:
-        lines += ["*This article is no longer in the library; passages are quoted as highlighted.*", ""]
-    for placed in group.highlights:
-        lines += _passage(placed)
-    return lines
+    return " · ".join(facts)
 
 
 def _passage(placed: PlacedHighlight) -> list[str]:
@@ -182,6 +220,8 @@ def _passage(placed: PlacedHighlight) -> list[str]:
         details.append(f"- **Note:** {escape_line(highlight.note)}")
     if highlight.tags:
         details.append(f"- **Tags:** {', '.join(escape_line(t) for t in highlight.tags)}")
+    if placed.speaker:
+        details.append(f"- **Said by:** {escape_line(placed.speaker)}")
     if placed.people:
         details.append(f"- **People:** {', '.join(escape_line(p) for p in placed.people)}")
     if highlight.orphaned:

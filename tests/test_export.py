@@ -375,3 +375,17 @@ def test_force_never_replaces_a_device_or_a_fifo(tmp_path, force):
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+def test_golden_seed_export_by_person(seeded):
+    """--by person: one section per speaker, the most highlighted first, passages
+    that are nobody's words last; each passage says which article it is from."""
+    library, _store = seeded
+    text = render_markdown(library.select_highlights(), exported="2026-11-22T09:30:00Z", by="person")
+    check_golden("seeds_by_person.md", normalised(text, library))
+    tokens = parse(text)
+    headings = [t.content for i, t in enumerate(tokens) if i and tokens[i - 1].type == "heading_open"]
+    assert headings == ["Highlights", "Andrew Tabler", "Not the words of anyone named"]
+    assert types(tokens).count("blockquote_open") == 6
+    with pytest.raises(ValueError):
+        render_markdown(library.select_highlights(), by="date")

@@ -15,10 +15,14 @@ examples:
   news-reader export > notes.md
   news-reader export --out syria.md --query syria --front-matter
   news-reader export --person putin --since 2026-11-01 --out putin.md --force
+  news-reader export --by person > who-said-what.md
 
 Filters combine: --query keeps highlights in the articles a library search finds
 (same syntax as `search`), --person those in articles mentioning the person (aliases
 work: putin means Vladimir Putin), --since those made on or after DATE (UTC).
+
+A passage that is one person's quote says so ("Said by"); --by person groups the
+passages by speaker, the most highlighted first, each with its article.
 
 The file is written whole or not at all (a temporary file renamed into place), and an
 existing file is never replaced without --force.
@@ -43,6 +47,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     add_filter_options(parser)
     parser.add_argument("--front-matter", action="store_true", help="start with YAML front matter")
+    parser.add_argument(
+        "--by",
+        choices=("article", "person"),
+        default="article",
+        help="one section per article (default), or per person whose words the passages are",
+    )
     parser.add_argument("--title", default="Highlights", metavar="TEXT", help="the document's title")
     add_library_option(parser)
     parser.set_defaults(func=run_export)
@@ -57,7 +67,9 @@ def run_export(args: argparse.Namespace) -> int:
     if wanted.since:
         parse_since(wanted.since)  # a bad date is a usage error before any work
     with open_library(args) as library:
-        export = export_highlights(library, wanted, front_matter=args.front_matter, title=args.title)
+        export = export_highlights(
+            library, wanted, front_matter=args.front_matter, title=args.title, by=args.by
+        )
     if export is None:
         stderr.print("no highlights match; nothing exported", markup=False)
         return 1

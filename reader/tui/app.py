@@ -25,6 +25,7 @@ from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.dialogs import DEFAULT_EXPORT_PATH, ConfirmScreen, ExportScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.highlights import HighlightsScreen
+from reader.tui.screens.people import PeopleScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.screens.related import RelatedScreen
 from reader.tui.screens.search import SearchScreen
@@ -79,7 +80,7 @@ def opening_status(state: AddProgress) -> str:
 class NewsReaderApp(ReportsFailures, App[None]):
     CSS_PATH = "news_reader.tcss"
     TITLE = "news-reader"
-    BINDINGS = [*keys.APP]
+    BINDINGS = [*keys.APP, *keys.QUOTES_EVERYWHERE]
     COMMANDS = App.COMMANDS | {ActionsProvider}
 
     show_entities: var[bool] = var(True)
@@ -263,15 +264,22 @@ class NewsReaderApp(ReportsFailures, App[None]):
             self.push_screen(HelpScreen())
 
     def action_show_highlights(self) -> None:
+        self._bring_up(HighlightsScreen)
+
+    def action_show_people(self) -> None:
+        self._bring_up(PeopleScreen)
+
+    def _bring_up(self, kind: type[HighlightsScreen] | type[PeopleScreen]) -> None:
+        """Show the one screen of ``kind``: the one on the stack if there is one."""
         if not self.service.ready:
             self.notify("the library is still opening", timeout=2)
             return
         for screen in self.screen_stack:
-            if isinstance(screen, HighlightsScreen):
+            if isinstance(screen, kind):
                 while self.screen is not screen:
                     self.pop_screen()
                 return
-        self.push_screen(HighlightsScreen())
+        self.push_screen(kind())
 
     # -- export -------------------------------------------------------------
 

@@ -7,8 +7,6 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.tui import keys
-
 
 class ActionsProvider(Provider):
     def _commands(self):
@@ -18,7 +16,9 @@ class ActionsProvider(Provider):
         screen = self.screen
         app = self.app
         seen: set[str] = set()
-        owners = [(screen, binding) for binding in type(screen).BINDINGS] + [(app, b) for b in keys.APP]
+        owners = [(screen, binding) for binding in type(screen).BINDINGS] + [
+            (app, b) for b in type(app).BINDINGS
+        ]
         for owner, binding in owners:
             if not binding.id or binding.id in seen:
                 continue

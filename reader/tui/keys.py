@@ -252,8 +252,47 @@ HELP = [
     _b("escape,question_mark", "close", "Close", "close_help", "Close the help"),
 ]
 
+# -- who said what (issue 15): the People view, and quotes in an article -------
+
+QUOTES_EVERYWHERE = [
+    _b("P", "app.show_people", "People", "show_people", "People of the library and what they said"),
+]
+
+PEOPLE = [
+    _b("escape", "back", "Back", "back_people", "Back to the people, or to the previous screen"),
+    # Priority: "/" from the filter box must not type a slash into it.
+    _b(
+        "slash",
+        "focus_filter",
+        "Filter",
+        "filter_people",
+        "Filter people by name, or quotes by words",
+        priority=True,
+    ),
+    _b("down", "focus_list", "List", "people_list", "From the filter box down into the list", show=False),
+    _b(
+        "h",
+        "highlight_quote",
+        "Highlight",
+        "highlight_quote",
+        "Keep the quote as a highlight, its speaker in the note",
+    ),
+    _b(
+        "f",
+        "toggle_fragments",
+        "Fragments",
+        "toggle_fragments",
+        "Show fragments and scare quotes too (again: hide)",
+    ),
+]
+
+QUOTES_READING = [
+    _b("quotation_mark", "next_quote", "Quote", "next_quote", "Next quote and who said it"),
+    _b("apostrophe", "previous_quote", "Quote", "previous_quote", "Previous quote", show=False),
+]
+
 SECTIONS: list[tuple[str, list[Binding]]] = [
-    ("Everywhere", APP),
+    ("Everywhere", APP + QUOTES_EVERYWHERE),
     ("Search", SEARCH),
     ("Reading an article", READING),
     ("People in the side panel", PEOPLE_PANEL),
@@ -261,6 +300,8 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Related pieces", RELATED),
     ("Side by side", COMPARE),
     ("Highlights", HIGHLIGHTS),
+    ("People and their quotes (enter: their quotes; on a quote: open the article there)", PEOPLE),
+    ("Quotes in an article", QUOTES_READING),
     ("A highlight's note and tags", HIGHLIGHT_NOTE),
     ("Export", EXPORT),
     ("Questions", CONFIRM),

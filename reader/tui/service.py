@@ -20,8 +20,11 @@ from reader.library import (
     ArticleHighlights,
     HighlightFilter,
     Library,
+    PersonQuotes,
     PlacedHighlight,
     ProgressCallback,
+    QuotedPerson,
+    QuoteHit,
     RelatedPiece,
     SearchResults,
     StoredArticle,
@@ -132,6 +135,22 @@ class LibraryService:
                 undone = self._lib().undo_people()
                 return f"undone: {undone.describe()}" if undone else "no correction to undo"
             return self._lib().correct_people(action, name, other).describe()
+
+    # -- who said what -------------------------------------------------------------
+
+    def quoted_people(self) -> list[QuotedPerson]:
+        with self._lock:
+            return self._lib().quoted_people()
+
+    def quotes_of(self, person: str, words: str = "", partial: bool = False) -> PersonQuotes:
+        with self._lock:
+            return self._lib().quotes_of(person, words=words or None, partial=partial)
+
+    def highlight_quote(self, hit: QuoteHit) -> Highlight:
+        """Keep a quote as a highlight, its speaker in the note."""
+        with self._lock:
+            library = self._lib()
+            return library.highlights.add(library.article(hit.article), hit.start, hit.end, note=hit.speaker)
 
     def generation(self) -> int:
         """Bumped by every change to the library (an ``add`` in another terminal too)."""

@@ -18,7 +18,7 @@ from reader.library import StoredArticle
 from reader.links import Original, open_in_browser, original_of
 from reader.textmatch import best_match_offset, find_all, query_matches
 from reader.tui import keys
-from reader.tui.marks import entity_marks, legend, span_marks
+from reader.tui.marks import entity_marks, legend, quote_marks, quote_status, span_marks
 from reader.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PersonNameScreen
 from reader.tui.screens.highlighting import Highlighting, Passages
 from reader.tui.widgets.article_view import ArticleView
@@ -51,7 +51,7 @@ def article_facts(stored: StoredArticle) -> str:
 
 
 class ReadingScreen(Highlighting):
-    BINDINGS = [*keys.READING, *keys.CURSOR]
+    BINDINGS = [*keys.READING, *keys.CURSOR, *keys.QUOTES_READING]
 
     def __init__(
         self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False
@@ -65,6 +65,7 @@ class ReadingScreen(Highlighting):
         self.stored: StoredArticle | None = None
         self.matches: list[tuple[int, int]] = []
         self.match_index = -1
+        self.quote_index = -1  # the quote stepped to (-1: none)
         self.find_text = ""
         self._load_on_resume = False
 
@@ -102,6 +103,7 @@ class ReadingScreen(Highlighting):
         self.stored = None
         self.matches = []
         self.match_index = -1
+        self.quote_index = -1
         self.find_text = ""
         find = self.query_one("#find", Input)
         with find.prevent(Input.Changed):
@@ -169,6 +171,10 @@ class ReadingScreen(Highlighting):
         self.passages = Passages.of(stored)
         if self.cursor_at_start and self.start_offset is not None:
             self.passages.place(self.start_offset)
+            # Opened at a quote (from the People view): it is the current one.
+            self.quote_index = next(
+                (i for i, q in enumerate(stored.quotes) if q.start <= self.start_offset < q.end), -1
+            )
         view = self.query_one(ArticleView)
         view.set_document(article.body, self._marks())
         # The side panel fills in on the next frame: the article text comes first.
@@ -187,6 +193,8 @@ class ReadingScreen(Highlighting):
 
     def _marks(self):
         marks = []
+        if self.stored is not None:
+            marks += quote_marks(self.stored, self.quote_index)
         if self.stored is not None and self.app.show_entities:
             marks += entity_marks(self.stored.entities)
         layer = "find" if self.find_text else "match"
@@ -203,6 +211,10 @@ class ReadingScreen(Highlighting):
     def _refresh_status(self) -> None:
         status = self.query_one("#reading-status", Static)
         hint = self.app.key_hint
+        if self._on_current_quote():
+            assert self.stored is not None
+            status.update(quote_status(self.stored, self.quote_index, hint))
+            return
         if self.passages.cursor >= 0:
             status.update(self.passages.status(hint))
             return
@@ -290,6 +302,38 @@ class ReadingScreen(Highlighting):
             self.match_index = (self.match_index + direction) % len(self.matches)
         self.refresh_marks()
         self.query_one(ArticleView).scroll_to_offset(self.matches[self.match_index][0])
+
+    def action_next_quote(self) -> None:
+        self._step_quote(1)
+
+    def action_previous_quote(self) -> None:
+        self._step_quote(-1)
+
+    def _step_quote(self, direction: int) -> None:
+        quotes = self.stored.quotes if self.stored is not None else ()
+        if not quotes:
+            self.notify("no quotes in this article", timeout=2)
+            return
+        if self.quote_index < 0:
+            visible = self.query_one(ArticleView).first_visible_offset()
+            after = [i for i, q in enumerate(quotes) if q.start >= visible]
+            first = after[0] if after else len(quotes)
+            self.quote_index = first % len(quotes) if direction > 0 else (first - 1) % len(quotes)
+        else:
+            self.quote_index = (self.quote_index + direction) % len(quotes)
+        quote = quotes[self.quote_index]
+        # The sentence cursor goes to the quote: h keeps it, with its speaker.
+        self.passages.place(quote.start)
+        self.refresh_marks()
+        self.query_one(ArticleView).bring_into_view(quote.start, quote.end)
+
+    def _on_current_quote(self) -> bool:
+        """Whether a quote was stepped to and the cursor (if shown) is still on it."""
+        if self.stored is None or not 0 <= self.quote_index < len(self.stored.quotes):
+            return False
+        span = self.passages.span()
+        quote = self.stored.quotes[self.quote_index]
+        return span is None or (span[0] < quote.end and quote.start < span[1])
 
     def action_page_down(self) -> None:
         self.query_one(ArticleView).scroll_page_down()

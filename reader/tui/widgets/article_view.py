@@ -35,6 +35,8 @@ from reader.tui.contrast import LegibleLines
 # Layers paint in this order: a later layer wins where marks overlap.
 # Highlights come first so entity colours still show on them; the cursor comes last.
 LAYERS = (
+    "quote",
+    "quote-current",
     "highlight",
     "aligned",
     "person",
@@ -45,6 +47,7 @@ LAYERS = (
     "find",
     "aligned-current",
     "current",
+    "speaker",
     "cursor",
 )
 
