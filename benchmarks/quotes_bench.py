@@ -2,11 +2,16 @@
 attributed quotes for a reader to judge.
 
     python benchmarks/quotes_bench.py [CORPUS] [--limit N] [--sample 50] [--seed 15]
+    python benchmarks/quotes_bench.py --library PATH   # `quotes PERSON` on a built library
 
 Ingest is timed as ``add`` does it in a worker, stage by stage in this one process
 (CPU time, steadier than the wall clock on a shared machine): reading the JSON
 Lines, finding entities, building the index segment, and finding the quotes. The
 last line of the figures is what quote finding adds to the rest.
+
+With ``--library`` (a library holding the corpus: ``news-reader --library PATH add
+CORPUS``) it times ``Library.quotes_of`` for the 20 most quoted people, what
+``news-reader quotes PERSON`` runs after opening the library.
 
 The sample is drawn from the statements (quotes that are not fragments) given to a
 named speaker; each is printed with the text before it, the quote in [[ ]], and the
@@ -42,7 +47,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="read only the first N articles")
     parser.add_argument("--sample", type=int, default=50, help="attributed quotes to print")
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--library", type=Path, help="time quotes PERSON on this library instead")
     args = parser.parse_args()
+    if args.library:
+        time_queries(args.library)
+        return
 
     cpu: Counter[str] = Counter()
     started = time.process_time()
@@ -92,6 +101,30 @@ def main() -> None:
         f"adds {100 * cpu['quotes'] / rest:.1f} % to reading, entities and indexing ({rest:.1f} s)"
     )
     print_sample(stored, args.sample, args.seed)
+
+
+def time_queries(folder: Path) -> None:
+    from reader.library import Library
+
+    started = time.perf_counter()
+    library = Library.open(folder)
+    opened = time.perf_counter() - started
+    people = [p.name for p in library.quoted_people(limit=20)]
+    timings = []
+    for name in people:
+        surname = name.split()[-1]
+        started = time.perf_counter()
+        found = library.quotes_of(surname)
+        timings.append((time.perf_counter() - started, surname, len(found.quotes)))
+    timings.sort()
+    print(f"library opened in {opened:.2f} s ({library.store.article_count():,} articles)")
+    median = timings[len(timings) // 2][0]
+    print(
+        f"quotes_of for the 20 most quoted people, by surname: median {1000 * median:.0f} ms, max {1000 * timings[-1][0]:.0f} ms"
+    )
+    for seconds, surname, count in timings[-3:]:
+        print(f"  {surname}: {count} quotes in {1000 * seconds:.0f} ms")
+    library.close()
 
 
 def print_sample(stored: list[StoredArticle], size: int, seed: int) -> None:

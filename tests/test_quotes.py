@@ -202,6 +202,12 @@ def test_the_president_is_the_president_named_just_before():
         said(text, PERSON="Recep Tayyip Erdogan=Recep Tayyip Erdogan:President")[0][1]
         == "Recep Tayyip Erdogan"
     )
+    # the title-holder named further back is not sure to be the one meant
+    text = (
+        "He woke to discover Mr Bush had won. His words about President Bush met a cool reception "
+        'from Jacques Chirac. The French president told reporters: "Europe needs to reinforce itself."'
+    )
+    assert said(text, PERSON="Bush=George Bush:President|Jacques Chirac")[0][1] is None
     # nobody with that title: a description only
     text = 'Smith arrived late. "The stakes are very high," the analyst said.'
     assert said(text, PERSON="Smith") == [("The stakes are very high", None, False, UNNAMED)]

@@ -506,6 +506,10 @@ class _Article:
                     continue
             seen += 1
             subject = self._sentence_subject(p, s)
+            if role and (subject is None or subject.pronoun):
+                # "the president" is the subject of the sentence just before, or nobody:
+                # further back it may as well be anyone with that title.
+                return None
             if subject is None:
                 continue
             if subject.pronoun:
@@ -581,7 +585,8 @@ class _Article:
         if not people:
             return None
         first = people[0]
-        if speech.subject_prefix_ok(body[s_start : first.start]):
+        possessive = body[first.end : first.end + 2] in ("'s", "’s")
+        if not possessive and speech.subject_prefix_ok(body[s_start : first.start]):
             following = body[first.end : first.end + 6]
             if re.match(r"\s+(?:and|&)\s", following) and len(people) > 1:
                 return _Speaker(None, UNNAMED, "")
@@ -591,6 +596,9 @@ class _Article:
         for mention in people:
             if speech.SAID_BY.search(body, max(s_start, mention.start - 80), mention.start):
                 return _Speaker(mention.start, NAMED, mention.name, speaks=True)  # "announced by X"
+            if body[mention.end : mention.end + 2] in ("'s", "’s"):
+                continue  # "Bashar al-Assad's government"
+            unsure = True
             if (
                 speech.word_before_titles(body[max(s_start, mention.start - 80) : mention.start])
                 in speech.PREPOSITIONS
@@ -598,6 +606,6 @@ class _Article:
                 continue  # "with a spokesman for Putin saying"
             if speech.SPEAKS_AFTER.match(body, mention.end, end) is not None:
                 return _Speaker(mention.start, NAMED, mention.name, speaks=True)
-            unsure = unsure or body[mention.end : mention.end + 2] not in ("'s", "’s")
-        # A name that may be the subject: a pronoun after it cannot be sure to skip it.
+        # People named, none of them surely the subject ("… met a cool reception from
+        # Jacques Chirac"): a pronoun after it cannot be sure to skip them.
         return _Speaker(None, UNNAMED, "") if unsure else None
