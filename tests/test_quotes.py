@@ -94,6 +94,15 @@ def test_told_reporters_and_according_to():
     ) == [("Our targets are solely Isil", "Lavrov", False, NAMED)]
 
 
+def test_quoted_him_as_saying_and_a_person_of_a_firm():
+    text = 'Abdul Fattah al-Bader spoke to a paper.\n\n"Exports go on as before," the paper quoted him as saying.'
+    assert said(text, PERSON="Abdul Fattah al-Bader")[0][1:] == ("Abdul Fattah al-Bader", False, PRONOUN)
+    text = (
+        'New York analyst William Raferty, of Smith Barney Harris Upham said "We are still in a bull market."'
+    )
+    assert said(text, PERSON="William Raferty", ORG="Smith Barney Harris Upham")[0][1] == "William Raferty"
+
+
 def test_an_appositive_between_name_and_verb():
     text = 'Josh Earnest, the White House press secretary, said: "Much work remains to be done."'
     assert said(text, PERSON="Josh Earnest", ORG="White House")[0][1] == "Josh Earnest"

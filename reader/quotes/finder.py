@@ -59,6 +59,9 @@ class _Speaker:
     speaks: bool = False  # as a sentence's subject: with a verb of saying
 
 
+_NOBODY = _Speaker(None, "", "")  # a tag or frame that names nobody
+
+
 @dataclass(slots=True)
 class _Found:
     paragraph: int
@@ -179,11 +182,14 @@ class _Article:
             and words >= MIN_STATEMENT_WORDS
         )
         framed = frame if frame is not None and frame.how else None
+        tag_speaker = tag if tag is not None and tag.how else None
         if statement:
-            speaker = tag or framed
+            speaker = tag_speaker or framed
         else:
             # A fragment is the words of whoever its sentence says is speaking.
-            speaker = self._verb_in_sentence(s_start, found.opening, found.end + 1, s_end) or tag or framed
+            speaker = (
+                self._verb_in_sentence(s_start, found.opening, found.end + 1, s_end) or tag_speaker or framed
+            )
         if speaker is None and statement and opens and final:
             speaker = self._continuing(previous, found) or self._named_next(found) or self._introduced(found)
         if speaker is not None and (speaker.pronoun or speaker.role):
@@ -236,13 +242,15 @@ class _Article:
         segment = body[start:end]
         quoted = speech.QUOTED_AS_SAYING.search(segment)
         if quoted is not None and quoted.start() < 80:
-            return self._speaker_after(start + quoted.start("who"), start + quoted.end("who"))
+            return self._speaker_after(start + quoted.start("who"), start + quoted.end("who")) or _NOBODY
         according = speech.ACCORDING_TO_AFTER.match(segment)
         if according is not None:
-            return self._speaker_after(start + according.start("who"), start + according.end("who"))
+            return (
+                self._speaker_after(start + according.start("who"), start + according.end("who")) or _NOBODY
+            )
         verb_first = speech.VERB_FIRST.match(segment)
         if verb_first is not None:
-            return self._speaker_after(start + verb_first.end(), end)
+            return self._speaker_after(start + verb_first.end(), end) or _NOBODY
         lead = len(segment) - len(segment.lstrip(" ,"))
         verb = speech.SPEECH_VERB.search(segment, lead, lead + 120)
         if verb is None:
@@ -255,7 +263,7 @@ class _Article:
             or (words and words[0].lower() in speech.JOINERS)
         ):
             return None
-        return self._subject_before(start + lead, start + verb.start())
+        return self._subject_before(start + lead, start + verb.start()) or _NOBODY
 
     def _verb_in_sentence(self, s_start: int, opening: int, after: int, s_end: int) -> _Speaker | None:
         """The speaker of a fragment: the subject of a verb of saying before it in its
@@ -394,6 +402,10 @@ class _Article:
         )
         limit = start + stop.start() if stop else end
         phrase = body[start:limit]
+        pronoun = re.fullmatch(r"\s*(him|her|he|she)\s*", phrase)
+        if pronoun is not None:  # "the paper quoted him as saying"
+            word = "she" if pronoun.group(1) in ("her", "she") else "he"
+            return _Speaker(None, PRONOUN, pronoun.group(1), word, cue_at=start + pronoun.start(1))
         mentions = self.mentions_in(start, limit)
         people = [
             m
@@ -403,8 +415,12 @@ class _Article:
         ]
         if people:
             return self._named(start, people[-1])
-        if mentions:
-            return self._named(start, mentions[0])
+        # An organisation speaks when it is what the phrase names ("said the Kremlin",
+        # "said Le Figaro newspaper"), not when it describes someone ("said one
+        # London-based broker").
+        heads = [m for m in mentions if speech.ORG_HEAD_AFTER.fullmatch(body, m.end, limit)]
+        if heads:
+            return self._named(start, heads[0])
         return self._described(start, limit) if phrase.strip() else None
 
     def _named(self, region_start: int, mention: MentionLike) -> _Speaker | None:
@@ -422,7 +438,7 @@ class _Article:
         cue = body[region_start + (title.start() if title else len(before)) : mention.end]
         if mention.label != "PERSON":
             # "Alan Ackerman of Gruntal and Co said": the person of the organisation
-            of = re.search(r"\s+(?:of|at|from|with)\s+(?:the\s+)?$", before)
+            of = re.search(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?$", before)
             person = self.by_end.get(region_start + of.start()) if of else None
             if person is not None and person.label == "PERSON" and person.start >= region_start:
                 return self._named(region_start, person)

@@ -78,6 +78,11 @@ SAID_BY = re.compile(
     r"\b(?:announced|declared|read out|read|delivered|issued|given|made|said|written|reported)"
     r"(?:\s+\w+){0,4}\s+by\s+[^.;:]*$"
 )
+# What may follow an organisation that is itself the speaker: "said Le Figaro newspaper".
+ORG_HEAD_AFTER = re.compile(
+    r"\s*(?:(?:news\s+)?(?:newspaper|paper|daily|agency|magazine|channel|network|group|company|"
+    r"ministry|office|government|statement|website|radio|television))?[\s.]*"
+)
 # Nouns whose "X spokesman"/"spokesman for X" make an organisation the speaker.
 OFFICE_NOUNS = frozenset(
     """
