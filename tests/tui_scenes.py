@@ -84,11 +84,24 @@ async def highlight_made(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+async def people_quotes(pilot: Pilot) -> None:
+    """The People view, then John Kerry's quotes: one remark carried by two outlets
+    in other words, the second version's changes marked."""
+    await settle(pilot)
+    await pilot.press("escape", "P")
+    await settle(pilot)
+    await pilot.press("slash", *"kerry", "enter", "enter")
+    await settle(pilot)
+    await pilot.press("down", "down", "down")
+    await settle(pilot)
+
+
 SCENES: dict[str, SceneStep] = {
     "search": search_putin,
     "article": article_with_entities,
     "side_by_side": side_by_side,
     "help": help_screen,
+    "people": people_quotes,
     "highlight": highlight_made,
 }
 
