@@ -385,7 +385,7 @@ def test_golden_seed_export_by_person(seeded):
     check_golden("seeds_by_person.md", normalised(text, library))
     tokens = parse(text)
     headings = [t.content for i, t in enumerate(tokens) if i and tokens[i - 1].type == "heading_open"]
-    assert headings == ["Highlights", "Andrew Tabler", "Not the words of anyone named"]
+    assert headings == ["Highlights", "Andrew J. Tabler", "Not the words of anyone named"]
     assert types(tokens).count("blockquote_open") == 6
     with pytest.raises(ValueError):
         render_markdown(library.select_highlights(), by="date")

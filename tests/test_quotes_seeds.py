@@ -38,8 +38,8 @@ STATEMENTS = [
     ("002", 0, "Hopefully, we’ll be able to", "John Kerry"),
     ("002", 0, "We’ve always made clear", "Josh Earnest"),
     ("002", 0, "Unfortunately, we’ve seen them", "Josh Earnest"),
-    ("002", 0, "The Russians want Assad to stay", "Andrew Tabler"),
-    ("002", 0, "They’re very upfront about that.", "Andrew Tabler"),
+    ("002", 0, "The Russians want Assad to stay", "Andrew J. Tabler"),
+    ("002", 0, "They’re very upfront about that.", "Andrew J. Tabler"),
     ("002", 0, "It is true that Assad has", "Josh Earnest"),
     ("002", 0, "We know that the Russian government", "Josh Earnest"),  # names Putin inside: still Earnest
     ("003", 0, "Our military policy in Syria", "Jim Matiss"),

@@ -3,8 +3,8 @@ between the text and the background of each painted segment, as the terminal
 shows them (ANSI colours through the app's terminal palette, reverse applied).
 
 Checked on what the widgets really paint: an article view holding each entity
-style alone, on each background mark (highlight, shared passage, query and find
-marks, the current ones) and under the cursor; the search results with their
+style alone, on each background mark (quotes and the current one, highlight, shared
+passage, query and find marks, the current ones) and under the cursor; the search results with their
 query marks (the highlighted row too); the side panel with its headings, counts
 and the cursor on a name."""
 
@@ -20,8 +20,18 @@ from reader.tui.widgets.article_view import ArticleView, Mark
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.results import ResultsList
 
-ENTITIES = ("person", "org", "place", "shared")
-BACKGROUNDS = ("highlight", "aligned", "match", "find", "aligned-current", "current", "cursor")
+ENTITIES = ("person", "org", "place", "shared", "speaker")
+BACKGROUNDS = (
+    "quote",
+    "quote-current",
+    "highlight",
+    "aligned",
+    "match",
+    "find",
+    "aligned-current",
+    "current",
+    "cursor",
+)
 WORD = "Sample"
 
 

@@ -175,20 +175,6 @@ def quote_holds(text: str, words: str) -> bool:
     return not wanted or wanted <= {token.text for token in _analyzer(text)}
 
 
-_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady mme".split())
-
-
-def typed_name_words(text: str) -> list[str]:
-    """What a user typed for a person, as name words: an honorific ("Mr. Kerry") and
-    a possessive ("Kerry's") are no part of the name."""
-    words = name_words(text.replace("’", "'"))
-    while len(words) > 1 and words[0] in _HONORIFICS:
-        words = words[1:]
-    if len(words) > 1 and words[-1] == "s":
-        words = words[:-1]
-    return words
-
-
 def quoted_directory(store: Store, words: list[str] | None = None) -> PeopleDirectory:
     """The people who are quoted, as a directory that resolves what is typed ("putin",
     "Mr. Putin") to one of them, the most quoted first. With ``words``, only those

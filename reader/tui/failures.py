@@ -38,6 +38,8 @@ WHAT_FAILED = {
     "search": "search failed",
     "people": "cannot list the people of the library",
     "people-correction": "cannot correct",
+    "people-list": "cannot list who is quoted",
+    "people-quotes": "cannot read the quotes",
     "watch": "cannot look for changes to the library",
     "read-marks": "cannot mark the article read",
 }

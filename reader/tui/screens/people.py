@@ -12,31 +12,35 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from reader.ingest.sanitize import terminal_safe
 from reader.library import PersonQuotes, QuotedPerson, QuoteGroup
 from reader.tui import keys
 from reader.tui.changes import HighlightChanged, change_highlights
 from reader.tui.screens.base import ReaderScreen
+from reader.tui.widgets.footer import FittingFooter
 from reader.tui.widgets.inputs import ReaderInput
 
 SHOWN_PEOPLE = 300  # rows of the people list; the filter finds the others
 _QUOTE_CHARS = 400
 
 
+LIST_GROUP = "people-list"
+QUOTES_GROUP = "people-quotes"
+
+
 @dataclass
 class PeopleListed(Message):
     people: list[QuotedPerson]
-    error: str | None = None
 
 
 @dataclass
 class QuotesListed(Message):
-    quotes: PersonQuotes | None
+    quotes: PersonQuotes
     words: str = ""
-    error: str | None = None
 
 
 def _one_line(text: str | None) -> str:
@@ -110,27 +114,25 @@ class PeopleScreen(ReaderScreen[None]):
         yield ReaderInput(placeholder="filter people by name", id="people-filter", compact=True)
         yield Static("Reading the people…", id="people-status", markup=False)
         yield OptionList(id="people-list")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.load_people()
 
     # -- the people -----------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="people-list", exit_on_error=False)
+    @work(thread=True, exclusive=True, group=LIST_GROUP, exit_on_error=False)
     def load_people(self) -> None:
-        try:
-            people = self.app.service.quoted_people()
-        except Exception as exc:
-            self.post_message(PeopleListed([], f"cannot read the people: {exc}"))
-        else:
-            self.post_message(PeopleListed(people))
+        self.post_message(PeopleListed(self.app.service.quoted_people()))
+
+    def worker_failed(self, worker: Worker, message: str) -> None:
+        if worker.group in (LIST_GROUP, QUOTES_GROUP):
+            self._status(message)  # in place of the list's status
+            return
+        super().worker_failed(worker, message)
 
     @on(PeopleListed)
     def _people_listed(self, message: PeopleListed) -> None:
-        if message.error:
-            self._status(message.error)
-            return
         self.people = message.people
         if self.person is None:
             self._show_people()
@@ -151,7 +153,8 @@ class PeopleScreen(ReaderScreen[None]):
             status += f" · {len(matching)} match"
         if len(matching) > SHOWN_PEOPLE:
             status += f", the first {SHOWN_PEOPLE} shown"
-        self._status(status + " · enter: their quotes · / filters")
+        hint = self.app.key_hint
+        self._status(f"{status} · enter: their quotes · {hint('filter_people')} filters")
 
     # -- one person's quotes ------------------------------------------------------
 
@@ -168,22 +171,14 @@ class PeopleScreen(ReaderScreen[None]):
         self._status("Reading the quotes…")
         self.load_quotes(name, "")
 
-    @work(thread=True, exclusive=True, group="people-quotes", exit_on_error=False)
+    @work(thread=True, exclusive=True, group=QUOTES_GROUP, exit_on_error=False)
     def load_quotes(self, name: str, words: str) -> None:
-        try:
-            found = self.app.service.quotes_of(name, words, self.fragments)
-        except Exception as exc:
-            self.post_message(QuotesListed(None, words, f"cannot read the quotes: {exc}"))
-        else:
-            self.post_message(QuotesListed(found, words))
+        self.post_message(QuotesListed(self.app.service.quotes_of(name, words, self.fragments), words))
 
     @on(QuotesListed)
     def _quotes_listed(self, message: QuotesListed) -> None:
         if self.person is None:
             return  # back at the people already
-        if message.error or message.quotes is None:
-            self._status(message.error or "cannot read the quotes")
-            return
         self.quotes = message.quotes
         options = self.query_one("#people-list", OptionList)
         entries: list[Option | None] = []
@@ -202,7 +197,12 @@ class PeopleScreen(ReaderScreen[None]):
             status += f" holding “{_one_line(message.words)}”"
         if self.fragments:
             status += ", fragments too"
-        status += " · enter opens the article there · h highlights · f fragments · X exports · esc: people"
+        hint = self.app.key_hint
+        status += (
+            f" · enter opens the article there · {hint('highlight_quote')} highlights"
+            f" · {hint('toggle_fragments')} fragments · {hint('export_highlights')} exports"
+            f" · {hint('back_people')}: people"
+        )
         self._status(status)
 
     def selected_group(self) -> QuoteGroup | None:
@@ -281,10 +281,7 @@ class PeopleScreen(ReaderScreen[None]):
 
     @on(HighlightChanged)
     def _highlighted(self, message: HighlightChanged) -> None:
-        if message.error:
-            self.notify(_one_line(message.error), severity="error", markup=False)
-        else:
-            self.notify(_one_line(message.done), timeout=3, markup=False)
+        self.notify(_one_line(message.done), timeout=3, markup=False)
 
     def _status(self, text: str) -> None:
         self.query_one("#people-status", Static).update(_one_line(text))
