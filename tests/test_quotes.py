@@ -197,6 +197,16 @@ def test_a_pronoun_skips_a_name_that_is_no_subject():
 def test_a_pronoun_that_could_be_two_people_is_nobody():
     text = 'Kerry and Lavrov met in Geneva on Friday.\n\n"We made real progress today," he said.'
     assert said(text, PERSON="Kerry|Lavrov") == [("We made real progress today", None, False, UNNAMED)]
+    # someone unnamed spoke in between
+    text = (
+        'Villager Li said the factory was built in 1975. "We borrowed money," he said.\n\n'
+        "Another worker in the collective said before that nobody worked hard.\n\n"
+        '"The laziest used to laugh at us," she said.'
+    )
+    assert said(text, PERSON="Villager Li")[1][1] is None
+    # an agency reporting what a person said is not the one speaking
+    text = 'Ward said Guinness had belittled his work, the PA reported.\n\n"I wish to stress that the fee was large."'
+    assert said(text, PERSON="Ward", ORG="PA")[0][1] == "Ward"
     # a title that says another sex
     text = 'Mrs Thatcher spoke to reporters in London.\n\n"We will not change course now," he said.'
     assert said(text, PERSON="Thatcher")[0][1] is None

@@ -584,7 +584,9 @@ class _Article:
         if final_tag is not None and not self.inside_quote(final_tag.start()):
             # "…, Kaufman noted." is about Kaufman's view, whoever else it names
             said = self._subject_before(final_tag.start("who"), final_tag.start("verb"))
-            if said is not None and said.at is not None and said.how == NAMED:
+            named = self.by_start.get(said.at) if said is not None and said.at is not None else None
+            # A person, not an agency reporting it: "Ward said …, the PA reported."
+            if said is not None and named is not None and named.label == "PERSON" and said.how == NAMED:
                 return replace(said, speaks=True)
         pronoun = speech.PRONOUN_SUBJECT.match(body, s_start, end)
         if pronoun is not None:
@@ -599,6 +601,13 @@ class _Article:
             if m.label == "PERSON" and not self.inside_quote(m.start)
         ]
         if not people:
+            # "Another worker … said …": someone unnamed speaks, and a pronoun after
+            # this sentence may stand for them.
+            verb = speech.SPEECH_VERB.search(body, s_start, end)
+            if verb is not None and not self.inside_quote(verb.start()):
+                speaker = self._subject_before(s_start, verb.start())
+                if speaker is not None and speaker.how == UNNAMED:
+                    return _Speaker(None, UNNAMED, speaker.cue)
             return None
         first = people[0]
         possessive = body[first.end : first.end + 2] in ("'s", "’s")
