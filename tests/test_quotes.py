@@ -204,6 +204,12 @@ def test_a_pronoun_that_could_be_two_people_is_nobody():
         '"The laziest used to laugh at us," she said.'
     )
     assert said(text, PERSON="Villager Li")[1][1] is None
+    # someone whose name was not found spoke in between
+    text = (
+        'Salmond said the party got a boost. "Labour\'s arrogance undid them," he said. '
+        'However, Labour MP George Foulkes said it would make no difference. "A soldier knows it is right," he said.'
+    )
+    assert said(text, PERSON="Salmond")[1][1] is None
     # an agency reporting what a person said is not the one speaking
     text = 'Ward said Guinness had belittled his work, the PA reported.\n\n"I wish to stress that the fee was large."'
     assert said(text, PERSON="Ward", ORG="PA")[0][1] == "Ward"

@@ -601,13 +601,15 @@ class _Article:
             if m.label == "PERSON" and not self.inside_quote(m.start)
         ]
         if not people:
-            # "Another worker … said …": someone unnamed speaks, and a pronoun after
-            # this sentence may stand for them.
+            # Someone speaks here whom the text does not name ("Another worker …
+            # said …"), or whose name was not found: a pronoun after this sentence may
+            # stand for them, so it cannot reach past it.
             verb = speech.SPEECH_VERB.search(body, s_start, end)
             if verb is not None and not self.inside_quote(verb.start()):
                 speaker = self._subject_before(s_start, verb.start())
-                if speaker is not None and speaker.how == UNNAMED:
-                    return _Speaker(None, UNNAMED, speaker.cue)
+                if speaker is not None and speaker.pronoun:
+                    return speaker
+                return _Speaker(None, UNNAMED, speaker.cue if speaker else "")
             return None
         first = people[0]
         possessive = body[first.end : first.end + 2] in ("'s", "’s")
