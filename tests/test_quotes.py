@@ -204,6 +204,12 @@ def test_a_pronoun_that_could_be_two_people_is_nobody():
         '"The laziest used to laugh at us," she said.'
     )
     assert said(text, PERSON="Villager Li")[1][1] is None
+    # "said a win by Mr Kerry …": Kerry is not the one speaking
+    text = (
+        "Menzies Campbell said a win by Mr Kerry would have given Mr Blair a fresh start.\n\n"
+        '"Europeans must hope his administration will be more multilateral."'
+    )
+    assert said(text, PERSON="Kerry|Blair")[0][1] is None
     # someone whose name was not found spoke in between
     text = (
         'Salmond said the party got a boost. "Labour\'s arrogance undid them," he said. '

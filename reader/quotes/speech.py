@@ -73,10 +73,12 @@ PREPOSITIONS = frozenset(
     into under behind near over after before without via per like than
     """.split()
 )
-# "The results were announced by X": X did the saying.
+# "The results were announced by X": X did the saying (a passive, not "said a win
+# by Mr Kerry would …").
 SAID_BY = re.compile(
-    r"\b(?:announced|declared|read out|read|delivered|issued|given|made|said|written|reported)"
-    r"(?:\s+\w+){0,4}\s+by\s+[^.;:]*$"
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
+    r"(?:announced|declared|read out|read|delivered|issued|given|made|written|reported)"
+    r"\s+by\s+[^.;:,]*$"
 )
 # What may follow an organisation that is itself the speaker: "said Le Figaro newspaper".
 ORG_HEAD_AFTER = re.compile(
