@@ -200,3 +200,14 @@ def test_an_older_library_finds_its_quotes_when_opened(tmp_path, seeded_library_
 def test_any_form_of_a_name_finds_the_person(library_dir, typed):
     with Library.open(library_dir) as library:
         assert library.quotes_of(typed).person == "Josh Earnest"
+
+
+def test_someone_marked_as_no_person_is_quoted_as_nobody(library_dir):
+    with Library.open(library_dir) as library:
+        assert library.quotes_of("earnest").quotes
+        library.correct_people("not-a-person", "Josh Earnest")
+        assert library.quotes_of("earnest").found is False
+        assert "Josh Earnest" not in [p.name for p in library.quoted_people()]
+        assert library.search("said:earnest").total == 0
+        library.undo_people()
+        assert len(library.quotes_of("earnest").quotes) == 5

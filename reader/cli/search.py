@@ -24,6 +24,7 @@ query syntax:
   putin OR obama, syria NOT isis  operators (upper case), parentheses to group
   title:moscow                    in the title only
   person:putin  org:nato  place:aleppo  source:reuters
+  said:lavrov                     articles that quote Lavrov (see `news-reader quotes`)
   date:2015-10  date:[2015-09-01 to 2015-10-31]
   syr*  lavrov~  lavrov~2         wildcard, fuzzy (edit distance 1 or 2)
 

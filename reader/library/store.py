@@ -643,8 +643,8 @@ class Store:
         """Speaker's name (library-wide) -> (quotes, statements: quotes not partial)
         of everyone with ``label`` who is quoted."""
         rows = self.db.execute(
-            "SELECT speaker, count(*), sum(1 - partial) FROM resolved_quotes WHERE speaker_label = ? "
-            "GROUP BY speaker",
+            "SELECT speaker, count(*), sum(1 - partial) FROM resolved_quotes "
+            "WHERE speaker_label = ? AND speaker IS NOT NULL GROUP BY speaker",
             (label,),
         )
         return {name: (quotes, statements) for name, quotes, statements in rows}
@@ -657,7 +657,8 @@ class Store:
         patterns = [p for w in words for p in ("%" + _like_prefix(w),) * 2]
         return list(
             self.db.execute(
-                f"SELECT speaker_name, speaker, count(*) FROM resolved_quotes WHERE speaker_label = ?{where} "
+                "SELECT speaker_name, speaker, count(*) FROM resolved_quotes "
+                f"WHERE speaker_label = ? AND speaker IS NOT NULL{where} "
                 "GROUP BY speaker_name, speaker",
                 (label, *patterns),
             )
