@@ -71,29 +71,29 @@ STATEMENTS = [
         "Jean-Yves Le Drian",
     ),  # "France’s Defense Minister, Jean-Yves Le Drian, told"
     ("003", 16, "If they [militants] succeed", "Vladimir Putin"),
-    ("003", 16, "If they [militants] succeed", "Vladimir Putin"),  # the story repeats the paragraph
+    ("003", 17, "If they [militants] succeed", "Vladimir Putin"),  # the next story repeats it
     (
         "003",
-        16,
+        17,
         "We certainly are not going to plunge",
         "Vladimir Putin",
     ),  # after "Vladimir Putin added that …"
-    ("003", 16, "A Russian official in Baghdad", None),  # "A US defense official said"
-    ("003", 16, "The US-led coalition will continue", "John Kirby"),
-    ("003", 17, "They aren’t citizens of Syria", "Vladimir Putin"),
-    ("003", 17, "The US is prepared to work", "Barack Obama"),
-    ("003", 17, "But we must recognize", "Barack Obama"),
-    ("003", 21, "It is not the case that the enemy", "Benjamin Rhodes"),
-    ("003", 21, "Joining forces with Assad", "Benjamin Rhodes"),
-    ("003", 22, "This funding request would build", "White House"),  # an office speaks
+    ("003", 17, "A Russian official in Baghdad", None),  # "A US defense official said"
+    ("003", 17, "The US-led coalition will continue", "John Kirby"),
+    ("003", 18, "They aren’t citizens of Syria", "Vladimir Putin"),
+    ("003", 18, "The US is prepared to work", "Barack Obama"),
+    ("003", 18, "But we must recognize", "Barack Obama"),
+    ("003", 22, "It is not the case that the enemy", "Benjamin Rhodes"),
+    ("003", 22, "Joining forces with Assad", "Benjamin Rhodes"),
+    ("003", 23, "This funding request would build", "White House"),  # an office speaks
     (
         "003",
-        23,
+        24,
         "I declare the victory",
         "Mohammad al-Laham",
     ),  # "announced by … al-Laham", then "he announced"
-    ("003", 23, "You can’t have an election", "John Kerry"),
-    ("003", 26, "Twelve citizens were killed", "Sana"),  # the news agency
+    ("003", 24, "You can’t have an election", "John Kerry"),
+    ("003", 27, "Twelve citizens were killed", "Sana"),  # the news agency
     ("004", 0, "What is important is Russia", "John Kerry"),
     ("004", 0, "That's clear.", "John Kerry"),
     ("004", 0, "I would expect a huge influx", None),  # "the analyst said"
@@ -155,17 +155,17 @@ FRAGMENTS = [
         "John Kerry",
     ),  # "His US counterpart, John Kerry, said talks will be held"
     ("003", 16, "supporting the Syrian army", "Vladimir Putin"),
-    ("003", 17, "enormous mistake", "Russia"),  # 'Russia said it would be an "enormous mistake"'
-    ("003", 17, "enormous mistake to refuse", "Vladimir Putin"),
-    ("003", 19, "not yet coordinate", "John Kerry"),
-    ("003", 19, "concerns about how we are going", "John Kerry"),
-    ("003", 21, "ready for co-operation", "Walid Muallem"),
-    ("003", 21, "act of aggression", "Walid Muallem"),
-    ("003", 22, "moderate", "Barack Obama"),  # "what he described as"
-    ("003", 24, "historic day", "Wael al-Halqi"),
-    ("003", 24, "prove to the entire world", "Wael al-Halqi"),
-    ("003", 24, "achieve security and stability", "Wael al-Halqi"),
-    ("003", 25, "is a clear message from rebels", "Rami Abdel Rahman"),
+    ("003", 18, "enormous mistake", "Russia"),  # 'Russia said it would be an "enormous mistake"'
+    ("003", 18, "enormous mistake to refuse", "Vladimir Putin"),
+    ("003", 20, "not yet coordinate", "John Kerry"),
+    ("003", 20, "concerns about how we are going", "John Kerry"),
+    ("003", 22, "ready for co-operation", "Walid Muallem"),
+    ("003", 22, "act of aggression", "Walid Muallem"),
+    ("003", 23, "moderate", "Barack Obama"),  # "what he described as"
+    ("003", 25, "historic day", "Wael al-Halqi"),
+    ("003", 25, "prove to the entire world", "Wael al-Halqi"),
+    ("003", 25, "achieve security and stability", "Wael al-Halqi"),
+    ("003", 26, "is a clear message from rebels", "Rami Abdel Rahman"),
     ("004", 0, "few if any", "Josh Earnest"),
     ("004", 0, "the strikes, regardless of who", "Francois Hollande"),  # "He said it was essential …"
 ]
