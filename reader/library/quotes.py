@@ -13,6 +13,7 @@ library-wide name the person has.
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -82,7 +83,7 @@ class QuoteGroup:
         """The other outlets, each once: "also quoted by Arab Today, Albawaba"."""
         seen: dict[str, None] = {}
         for other in self.also:
-            seen.setdefault(other.hit.source or f"article {other.hit.article}", None)
+            seen.setdefault(other.hit.source or f"“{other.hit.title}”", None)
         return list(seen)
 
 
@@ -225,8 +226,10 @@ def group_quotes(hits: list[QuoteHit]) -> tuple[QuoteGroup, ...]:
 
 
 def newest_first(hits: Iterable[QuoteHit]) -> list[QuoteHit]:
-    """Newest article first, undated ones last; within an article in reading order."""
-    ordered = sorted(hits, key=lambda h: (h.article, h.start))
+    """Newest article first, undated ones last; within an article in reading order.
+    Ties go by outlet and title, never by article id: an id hashes the file's path, so
+    the order would change with where the library's files are."""
+    ordered = sorted(hits, key=lambda h: (h.source or "", h.title, os.path.basename(h.path), h.start))
     dated = sorted((h for h in ordered if h.date), key=lambda h: h.date or "", reverse=True)  # stable
     return dated + [h for h in ordered if not h.date]
 
