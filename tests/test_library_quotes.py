@@ -86,7 +86,11 @@ def test_quotes_text_output_and_errors(capsys, library_dir):
     assert "“Hopefully, we’ll be able to make some genuine progress" in out
     assert "Albawaba · 2015-10-02 · " in out
     # the same remark in two articles: shown once, the other's words marked
-    assert "also quoted by article " in out and "{+It’s+}" in out and "[-obviously-]" in out
+    assert (
+        "also quoted by “Russia and US military will hold talks" in out
+        and "{+It’s+}" in out
+        and "[-obviously-]" in out
+    )
     code, _, err = run(capsys, "quotes", "nobody at all", "--library", folder)
     assert code == 1 and "no person called 'nobody at all'" in err
     code, _, err = run(capsys, "quotes", "obama", "--query", "weather", "--library", folder)
