@@ -60,7 +60,7 @@ from reader.library.quotes import (
 from reader.library.records import StoredArticle
 from reader.library.related import RelatedPiece, find_related
 from reader.library.schema import check_whoosh, name_words
-from reader.library.search import SearchResults, ids_matching, new_searcher, run_search
+from reader.library.search import SearchQuery, SearchResults, ids_matching, new_searcher, run_search
 from reader.library.spelling import Vocabulary, count_words
 from reader.library.store import Store, StoreUnwritable
 from reader.library.sync import IndexSync
@@ -296,7 +296,7 @@ class Library:
     def _reconcile_if_free(self, progress: ProgressCallback | None = None) -> None:
         sync = IndexSync(self.index_folder, self.store)
         state = sync.state()
-        if state == "ok":
+        if state == "ok" and not idx.has_leftovers(self.index_folder):
             return
         lock = WriterLock(self.folder / LOCK_FILE, self.lock_timeout, self.on_wait)
         if state == "unusable":
@@ -367,14 +367,21 @@ class Library:
         *,
         person: str | None = None,
         source: str | None = None,
+        date: str | None = None,
         sort: str = "relevance",
         limit: int = 10,
+        offset: int = 0,
+        cancelled: Callable[[], bool] | None = None,
         unread: bool = False,
     ) -> SearchResults:
-        """Hits for ``text``; a person (``person=`` or ``person:`` in the text) means one
-        identity, and when the name fits several people ``person_notes`` says which
-        one was taken and which others exist. Each hit says whether it was read;
-        ``unread``: only the articles not read yet."""
+        """Hits ``offset`` to ``offset + limit`` of the articles matching ``text`` (the
+        query syntax), a person, a source and a date filter (2015-10, yesterday, "last
+        week", 2015-09-01 to 2015-10-31), with the number of all matches. Raises
+        QueryError for a query that cannot run, SearchCancelled when ``cancelled()``
+        turned true meanwhile. A person (``person=`` or ``person:`` in the text)
+        means one identity, and when the name fits several people ``person_notes``
+        says which one was taken and which others exist. Each hit says whether it
+        was read; ``unread``: only the articles not read yet."""
         notes: dict[str, None] = {}
 
         def resolve_person(words: list[str]) -> list[list[str]]:
@@ -389,14 +396,14 @@ class Library:
         results = run_search(
             self.searcher(),
             self.store,
-            text,
-            person=person,
-            source=source,
+            SearchQuery(text, person=person, source=source, date=date),
             sort=sort,
             limit=limit,
+            offset=offset,
             resolve_person=resolve_person,
             vocabulary=self.vocabulary(),
             exclude=read if unread else (),
+            cancelled=cancelled,
         )
         hits = tuple(replace(hit, read=hit.id in read) for hit in results.hits)
         return replace(results, hits=hits, person_notes=tuple(notes))

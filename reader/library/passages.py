@@ -49,10 +49,21 @@ def best_passages(text: str, terms: frozenset[str], analyzer, top: int = 3) -> l
         Passage(
             start=f.startchar,
             end=f.endchar,
-            marks=tuple((m.startchar, m.endchar) for m in f.matches),
+            marks=_merged((m.startchar, m.endchar) for m in f.matches),
         )
         for f in chosen
     ]
+
+
+def _merged(spans) -> tuple[tuple[int, int], ...]:
+    """Overlapping marks as one (CJK character pairs overlap by a character)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 def snippet(text: str, passage: Passage | None, fallback_chars: int = 200) -> str:

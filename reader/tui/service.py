@@ -44,25 +44,12 @@ class SearchRequest:
     source: str = ""
     date: str = ""
     sort: str = "relevance"
-    limit: int = 50
+    limit: int = 50  # hits per page: more load as the list is scrolled
     unread: bool = False  # only articles not read yet
 
     @property
     def browsing(self) -> bool:
         return not (self.text.strip() or self.person.strip() or self.source.strip() or self.date.strip())
-
-    def query_text(self) -> str:
-        """The query as the library reads it: the words plus a date: clause."""
-        text = self.text.strip()
-        date = self.date.strip()
-        if date:
-            clause = date if date.startswith(("date:", "[")) else f"date:{date}"
-            if clause.startswith("["):
-                clause = f"date:{clause}"
-            text = f"{text} {clause}".strip()
-        if not text and not (self.person.strip() or self.source.strip()):
-            return BROWSE_QUERY
-        return text
 
 
 class LibraryService:
@@ -98,16 +85,26 @@ class LibraryService:
             raise RuntimeError("the library is not open yet")
         return self._library
 
-    def search(self, request: SearchRequest) -> SearchResults:
+    def search(
+        self, request: SearchRequest, offset: int = 0, cancelled: Callable[[], bool] | None = None
+    ) -> SearchResults:
+        """A page of hits from ``offset``; raises SearchCancelled once ``cancelled()``
+        (a newer search) turns true, so that the older one's work stops."""
         with self._lock:
             sort = "date" if request.browsing else request.sort
+            text = request.text.strip()
+            if request.browsing:
+                text = BROWSE_QUERY
             return self._lib().search(
-                request.query_text(),
+                text,
                 person=request.person.strip() or None,
                 source=request.source.strip() or None,
+                date=request.date.strip() or None,
                 sort=sort,
                 limit=request.limit,
                 unread=request.unread,
+                offset=offset,
+                cancelled=cancelled,
             )
 
     def article(self, ref: str) -> StoredArticle:

@@ -1,9 +1,11 @@
 """The search screen: query box, filters, results; searches as you type.
 
 Each change re-arms a short timer; when it fires, a thread worker runs the search
-(``exclusive`` so a newer search replaces an older one). Results carry the request
-they answer, and a result for anything but the current request is dropped, so a
-slow search can never overwrite a newer one.
+(``exclusive`` so a newer search replaces an older one). The older worker is
+cancelled and the library stops its work at the next look (``cancelled``), so a slow
+query never holds up the next one. Results carry the request they answer, and a
+result for anything but the current request is dropped, so a slow search can never
+overwrite a newer one. Scrolling near the end of the list loads the next page.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Input, Static
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from reader.ingest.sanitize import terminal_safe
-from reader.library import QueryError, SearchResults
+from reader.library import QueryError, SearchCancelled, SearchResults
 from reader.tui import keys
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.service import SearchRequest
@@ -38,6 +40,7 @@ class SearchFinished(Message):
     results: SearchResults | None
     error: str | None = None
     generation: int = -1
+    offset: int = 0  # a later page of the same request when above 0
 
 
 @dataclass
@@ -216,14 +219,22 @@ class SearchScreen(ReaderScreen[None]):
             )
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, request: SearchRequest) -> None:
+    def run_search(self, request: SearchRequest, offset: int = 0) -> None:
+        worker = get_current_worker()
         try:
             generation = self.app.service.generation()
-            results = self.app.service.search(request)
+            results = self.app.service.search(request, offset, cancelled=lambda: worker.is_cancelled)
+        except SearchCancelled:
+            return  # a newer search took over
         except QueryError as exc:  # the user's to rewrite: an answer, not a failure
-            self.post_message(SearchFinished(request, None, str(exc)))
+            self.post_message(SearchFinished(request, None, str(exc), offset=offset))
         else:
-            self.post_message(SearchFinished(request, results, generation=generation))
+            self.post_message(SearchFinished(request, results, generation=generation, offset=offset))
+
+    @on(ResultsList.NeedMore)
+    def _load_more(self, message: ResultsList.NeedMore) -> None:
+        if self._shown_request is not None and self._shown_request == self.current:
+            self.run_search(self._shown_request, message.offset)
 
     def worker_failed(self, worker: Worker, message: str) -> None:
         # Failures of this screen's own work show in its status line.
@@ -240,6 +251,11 @@ class SearchScreen(ReaderScreen[None]):
             return  # the user typed on since: this answer is stale
         status = self.query_one("#search-status", Static)
         results_list = self.query_one(ResultsList)
+        if message.offset:
+            if message.results is not None and message.offset == len(results_list.hits):
+                results_list.extend(message.results.hits, message.results.more)
+                status.update(_status_line(message.request, message.results, len(results_list.hits)))
+            return
         status.set_class(message.error is not None, "-error")
         if message.error is not None:
             self._open_when_found = False
@@ -251,13 +267,13 @@ class SearchScreen(ReaderScreen[None]):
         self.last_results = results
         self._shown_request = message.request
         self.shown_generation = message.generation
-        results_list.show(results.hits, None if results.hits else results.suggestion)
-        status.update(_status_line(message.request, results))
+        results_list.show(results.hits, None if results.hits else results.suggestion, more=results.more)
+        status.update(_status_line(message.request, results, len(results.hits)))
         if self._open_when_found and self.app.screen is self:
             self._open_top_hit()
 
 
-def _status_line(request: SearchRequest, results: SearchResults) -> str:
+def _status_line(request: SearchRequest, results: SearchResults, shown: int) -> str:
     if request.browsing:
         if request.unread:
             return f"{results.total} unread articles, newest first · type to search"
@@ -271,12 +287,12 @@ def _status_line(request: SearchRequest, results: SearchResults) -> str:
             else " · try fewer words or other filters"
         )
         return f"No articles match{hint}"
-    shown = len(results.hits)
-    more = f", {shown} shown" if shown < results.total else ""
+    found = f"{results.total}" if results.total_exact else f"about {results.total}"
+    more = f", {shown} shown (more as you scroll)" if shown < results.total else ""
     # "blair: Tony Blair (157); also Cherie Blair (4)": which person the filter took.
     people = "".join(f" · {terminal_safe(note, one_line=True)}" for note in results.person_notes)
     unread = " unread" if request.unread else ""
-    return f"{results.total}{unread} found{more} · sorted by {request.sort} · enter opens{people}"
+    return f"{found}{unread} found{more} · sorted by {request.sort} · enter opens{people}"
 
 
 def _best_passage_start(hit) -> int | None:
