@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+import query_fuzz
+from hypothesis import HealthCheck, given, settings
 from test_library_support import small_library
 
 from reader.library import QueryError
@@ -187,3 +189,10 @@ def test_people_with_article_counts_and_who_appears_with_whom(library):
         ("Sergei Lavrov", 1, ()),
     ]
     assert [p.name for p in library.people(limit=1)] == ["Vladimir Putin"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=query_fuzz.queries())
+def test_any_query_gives_results_or_a_query_error(library, text):
+    # On CI derandomized (conftest); benchmarks/fuzz.py runs the same for thousands.
+    query_fuzz.check_query(library, text)
