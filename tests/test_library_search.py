@@ -267,3 +267,13 @@ def test_cli_offset_and_date(capsys, library):
     ]
     assert main(["search", "--library", str(library.folder), "--date", "2015-13", "russia"]) == 2
     assert "no such day or month" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("query", SEED_QUERIES)
+def test_a_search_without_counting_gives_a_lower_bound_and_count_gives_the_rest(library, query):
+    full = library.search(query, limit=1)
+    quick = library.search(query, limit=1, count=False)
+    assert [h.id for h in quick.hits] == [h.id for h in full.hits]
+    assert quick.total <= full.total and (quick.total_exact is False or quick.total == full.total)
+    assert library.count(query) == full.total
+    assert library.search(query, limit=1, sort="date", count=False).total_exact  # sorting sees every match

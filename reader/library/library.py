@@ -60,7 +60,7 @@ from reader.library.quotes import (
 from reader.library.records import StoredArticle
 from reader.library.related import RelatedPiece, find_related
 from reader.library.schema import check_whoosh, name_words
-from reader.library.search import SearchQuery, SearchResults, ids_matching, new_searcher, run_search
+from reader.library.search import SearchQuery, SearchResults, count_matches, ids_matching, new_searcher, run_search
 from reader.library.spelling import Vocabulary, count_words
 from reader.library.store import Store, StoreUnwritable
 from reader.library.sync import IndexSync
@@ -373,15 +373,18 @@ class Library:
         offset: int = 0,
         cancelled: Callable[[], bool] | None = None,
         unread: bool = False,
+        count: bool = True,
     ) -> SearchResults:
         """Hits ``offset`` to ``offset + limit`` of the articles matching ``text`` (the
         query syntax), a person, a source and a date filter (2015-10, yesterday, "last
         week", 2015-09-01 to 2015-10-31), with the number of all matches. Raises
         QueryError for a query that cannot run, SearchCancelled when ``cancelled()``
-        turned true meanwhile. A person (``person=`` or ``person:`` in the text)
-        means one identity, and when the name fits several people ``person_notes``
-        says which one was taken and which others exist. Each hit says whether it
-        was read; ``unread``: only the articles not read yet."""
+        turned true meanwhile. Without ``count`` the total may be a lower bound
+        (``total_exact`` False: :meth:`count` gives the number). A person
+        (``person=`` or ``person:`` in the text) means one identity, and when the
+        name fits several people ``person_notes`` says which one was taken and
+        which others exist. Each hit says whether it was read; ``unread``: only the
+        articles not read yet."""
         notes: dict[str, None] = {}
 
         def resolve_person(words: list[str]) -> list[list[str]]:
@@ -403,6 +406,26 @@ class Library:
             resolve_person=resolve_person,
             vocabulary=self.vocabulary(),
             exclude=read if unread else (),
+            cancelled=cancelled,
+            count=count,
+        )
+        return replace(results, person_notes=tuple(notes)) if notes else results
+
+    def count(
+        self,
+        text: str,
+        *,
+        person: str | None = None,
+        source: str | None = None,
+        date: str | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """How many articles match (the arguments of :meth:`search`)."""
+        return count_matches(
+            self.searcher(),
+            self.store,
+            SearchQuery(text, person=person, source=source, date=date),
+            resolve_person=lambda words: self.people_directory().resolve(words),
             cancelled=cancelled,
         )
         hits = tuple(replace(hit, read=hit.id in read) for hit in results.hits)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from itertools import islice
 
 from whoosh import query as wq
@@ -81,10 +82,8 @@ def parse_query(
         return wq.Every()
     check_syntax(text)
     text = _PERSON_POSSESSIVE.sub(r"\1", text)
-    parser = MultifieldParser(list(DEFAULT_FIELDS), search_schema(english))
-    parser.add_plugin(FuzzyTermPlugin())
     try:
-        parsed = parser.parse(text)
+        parsed = _parser(english).parse(text)
     except Exception as exc:  # the parser's own failures are bugs of the input, for the user
         raise QueryError(f"cannot read the query {text!r}: {exc}") from exc
     if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
@@ -98,6 +97,15 @@ def parse_query(
     if resolve_person is not None:
         parsed = parsed.accept(lambda q: _resolve_person(q, resolve_person))
     return _unstem_fuzzy_terms(parsed, text) if english else parsed
+
+
+@lru_cache(maxsize=2)
+def _parser(english: bool) -> MultifieldParser:
+    # Built once: a parser (its schema and plugins) takes longer to make than a
+    # query takes to parse. Parsing keeps no state in the parser.
+    parser = MultifieldParser(list(DEFAULT_FIELDS), search_schema(english))
+    parser.add_plugin(FuzzyTermPlugin())
+    return parser
 
 
 def check_syntax(text: str) -> None:

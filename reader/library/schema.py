@@ -15,10 +15,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import whoosh
 from whoosh import fields
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token, Tokenizer
+from whoosh.analysis import (
+    STOP_WORDS,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+    Token,
+    Tokenizer,
+)
+from whoosh.lang.porter import stem
 
 from reader.errors import ReaderError
 
@@ -38,7 +48,7 @@ OTHER_FIELDS = ("title_other", "body_other")
 OTHER_FIELD = dict(zip(ENGLISH_FIELDS, OTHER_FIELDS))
 
 # Han, Hiragana, Katakana, Hangul (and their compatibility and extension blocks).
-_UNSPACED = re.compile(
+UNSPACED = re.compile(
     "[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3130-\u318f\u3190-\u31ff\u3400-\u4dbf"
     "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f]+"
 )
@@ -76,7 +86,7 @@ class WordTokenizer(Tokenizer):
 
     def __call__(self, value: str, **kwargs) -> Iterator[Token]:
         tokens = self.words(value, **kwargs)
-        if not _UNSPACED.search(value):
+        if not UNSPACED.search(value):
             return tokens
         return _pairs(tokens)
 
@@ -87,7 +97,7 @@ def _pairs(tokens: Iterator[Token]) -> Iterator[Token]:
         text = token.text
         if token.positions:
             token.pos += shift
-        if not _UNSPACED.search(text):
+        if not UNSPACED.search(text):
             yield token
             continue
         first_char = token.startchar if token.chars else 0
@@ -108,7 +118,7 @@ def _pairs(tokens: Iterator[Token]) -> Iterator[Token]:
 
 def _runs(text: str) -> Iterator[tuple[int, str]]:
     cursor = 0
-    for match in _UNSPACED.finditer(text):
+    for match in UNSPACED.finditer(text):
         if match.start() > cursor:
             yield cursor, text[cursor : match.start()]
         yield match.start(), match.group(0)
@@ -118,7 +128,7 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _grams(piece: str) -> Iterator[tuple[int, str]]:
-    if len(piece) < 2 or not _UNSPACED.match(piece):
+    if len(piece) < 2 or not UNSPACED.match(piece):
         yield 0, piece
         return
     for start in range(len(piece) - 1):
@@ -191,3 +201,33 @@ def search_schema(english: bool = True) -> fields.Schema:
 
 _ENGLISH = text_analyzer()
 _OTHER = other_text_analyzer()
+_WORD = RegexTokenizer().expression
+_STOPPED_BELOW = StopFilter().min  # shorter words are stop words too
+_english_stem = lru_cache(maxsize=None)(stem)
+
+
+def analysed_words(text: str, language: str | None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, term) for every word of ``text`` as the index's analyzer for
+    ``language`` reads it, stop words included (lower-cased, never stemmed, as the
+    analyzer leaves them). The same as running the analyzer with ``chars=True,
+    removestops=False``, several times faster: passages read whole bodies."""
+    if UNSPACED.search(text):
+        analyzer = analyzer_for(language)
+        for token in analyzer(text, chars=True, mode="query", removestops=False):
+            yield token.startchar, token.endchar, token.text
+        return
+    english = is_english(language)
+    for match in _WORD.finditer(text):
+        yield match.start(), match.end(), _term(match.group(), english)
+
+
+def analysed_word(word: str, language: str | None) -> str:
+    """The term one word (no CJK) is indexed as, or its lower case if a stop word."""
+    return _term(word, is_english(language))
+
+
+def _term(word: str, english: bool) -> str:
+    word = word.lower()
+    if english and len(word) >= _STOPPED_BELOW and word not in STOP_WORDS:
+        return _english_stem(word)
+    return word

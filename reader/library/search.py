@@ -18,7 +18,7 @@ from datetime import date
 
 from whoosh import query as wq
 from whoosh import sorting
-from whoosh.collectors import Collector, WrappingCollector
+from whoosh.collectors import Collector, TopCollector, WrappingCollector
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
@@ -39,7 +39,6 @@ from reader.library.schema import (
     ENGLISH_FIELDS,
     OTHER_FIELD,
     OTHER_FIELDS,
-    analyzer_for,
     is_english,
     text_analyzer,
 )
@@ -95,7 +94,7 @@ class SearchResults:
     query: str
     hits: tuple[SearchHit, ...]
     total: int  # matching articles, all of them
-    total_exact: bool = True
+    total_exact: bool = True  # False: ``total`` is a lower bound (search(count=False))
     suggestion: str | None = None
     # "blair: Tony Blair (157); also Blair Pickerell (1)": a person's name that fits
     # several people searches the most mentioned one and names the others here.
@@ -189,9 +188,12 @@ def run_search(
     vocabulary: Vocabulary | None = None,
     exclude: Collection[str] = (),
     cancelled: Cancelled | None = None,
+    count: bool = True,
 ) -> SearchResults:
-    """The hits for ``text`` and the filters; articles whose ids are in ``exclude``
-    (those read, for an unread-only search) are left out."""
+    """A page of hits. With ``count`` the total is every match; without, it is a
+    lower bound (``total_exact`` False) and :func:`count_matches` gives the rest:
+    counting can cost as much again as the search. Articles whose ids are in
+    ``exclude`` (those read, for an unread-only search) are left out."""
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {SORTS}")
     if limit < 1 or offset < 0:
@@ -213,7 +215,13 @@ def run_search(
         searcher.search_with_collector(q, _CancellableCollector(collector, stop))
         results = collector.results()
         page = [(hit["id"], hit.score or 0.0) for hit in results[offset : offset + limit]]
-        total = _count(searcher, q, stop)
+        seen, complete = _seen(collector, offset + limit)
+        if complete:
+            total, exact = seen, True
+        elif count:
+            total, exact = _count(searcher, q, stop), True
+        else:
+            total, exact = seen, False
         terms = _highlight_terms(q, searcher)
     except (SearchCancelled, QueryError):
         raise
@@ -230,14 +238,34 @@ def run_search(
         found = stored.get(article_id)
         if found is None:  # index ahead of a store that lost the article: skip it
             continue
-        english = is_english(found.article.language)
-        passages = tuple(
-            best_passages(found.article.body, terms[english], analyzer_for(found.article.language))
-        )
+        language = found.article.language
+        passages = tuple(best_passages(found.article.body, terms[is_english(language)], language))
         hits.append(_hit(found, float(score), passages))
     text = request.text
     suggestion = suggest(searcher, text, vocabulary) if text.strip() and vocabulary else None
-    return SearchResults(query=text, hits=tuple(hits), total=total, suggestion=suggestion, offset=offset)
+    return SearchResults(
+        query=text, hits=tuple(hits), total=total, total_exact=exact, suggestion=suggestion, offset=offset
+    )
+
+
+def count_matches(
+    searcher: Searcher,
+    store: Store,
+    request: SearchQuery,
+    resolve_person: PersonResolver | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """The number of articles matching ``request``, all of them."""
+    reader = searcher.reader()
+    q = build_query(request, resolve_person, other_languages=_has_other_languages(reader))
+    if isinstance(q, wq.Every):
+        return store.article_count()
+    try:
+        return _count(searcher, expand_terms(q, reader), cancelled or (lambda: False))
+    except _QUERY_FAILURES as exc:
+        raise QueryError(
+            f"cannot run the query {request.text!r} ({type(exc).__name__} in the search engine)"
+        ) from exc
 
 
 def ids_matching(
@@ -276,6 +304,15 @@ class _CancellableCollector(WrappingCollector):
             if number % _CANCEL_CHECK_EVERY == 0 and self.cancelled():
                 raise SearchCancelled
             child.collect(sub_docnum)
+
+
+def _seen(collector: Collector, wanted: int) -> tuple[int, bool]:
+    """How many matches the collector saw, and whether that is all of them: a
+    sorting collector sees every match; the top-N collector skips blocks that
+    cannot make the top N once it holds ``wanted`` hits."""
+    if isinstance(collector, TopCollector):
+        return collector.total, collector.total < wanted
+    return collector.count(), True
 
 
 def _count(searcher: Searcher, q: wq.Query, cancelled: Cancelled) -> int:

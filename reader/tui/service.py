@@ -105,6 +105,19 @@ class LibraryService:
                 unread=request.unread,
                 offset=offset,
                 cancelled=cancelled,
+                # The first page comes without the full count (it can cost as much
+                # again); the screen asks count() for it right after.
+                count=False,
+            )
+
+    def count(self, request: SearchRequest, cancelled: Callable[[], bool] | None = None) -> int:
+        with self._lock:
+            return self._lib().count(
+                BROWSE_QUERY if request.browsing else request.text.strip(),
+                person=_person_words(request.person),
+                source=request.source.strip() or None,
+                date=request.date.strip() or None,
+                cancelled=cancelled,
             )
 
     def article(self, ref: str) -> StoredArticle:

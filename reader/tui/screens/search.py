@@ -10,7 +10,7 @@ overwrite a newer one. Scrolling near the end of the list loads the next page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,6 +31,7 @@ from reader.tui.widgets.inputs import ReaderInput
 from reader.tui.widgets.results import ResultsList
 
 DEBOUNCE_SECONDS = 0.15
+PAGE_SIZE = 50  # hits asked for at a time; the next page loads as the list is scrolled
 WATCH_SECONDS = 3.0  # how often to look for articles added from another terminal
 
 
@@ -41,6 +42,12 @@ class SearchFinished(Message):
     error: str | None = None
     generation: int = -1
     offset: int = 0  # a later page of the same request when above 0
+
+
+@dataclass
+class CountFinished(Message):
+    request: SearchRequest
+    total: int
 
 
 @dataclass
@@ -166,6 +173,7 @@ class SearchScreen(ReaderScreen[None]):
             date=value("filter-date"),
             sort=self._sort,
             unread=self._unread,
+            limit=PAGE_SIZE,
         )
 
     def schedule_search(self) -> None:
@@ -231,6 +239,25 @@ class SearchScreen(ReaderScreen[None]):
         else:
             self.post_message(SearchFinished(request, results, generation=generation, offset=offset))
 
+    @work(thread=True, exclusive=True, group="count", exit_on_error=False)
+    def run_count(self, request: SearchRequest) -> None:
+        worker = get_current_worker()
+        try:
+            total = self.app.service.count(request, cancelled=lambda: worker.is_cancelled)
+        except (SearchCancelled, QueryError):
+            return
+        self.post_message(CountFinished(request, total))
+
+    @on(CountFinished)
+    def _counted(self, message: CountFinished) -> None:
+        if message.request != self._shown_request or self.last_results is None:
+            return
+        self.last_results = replace(self.last_results, total=message.total, total_exact=True)
+        results_list = self.query_one(ResultsList)
+        results_list.set_more(len(results_list.hits) < message.total)
+        status = self.query_one("#search-status", Static)
+        status.update(_status_line(message.request, self.last_results, len(results_list.hits)))
+
     @on(ResultsList.NeedMore)
     def _load_more(self, message: ResultsList.NeedMore) -> None:
         if self._shown_request is not None and self._shown_request == self.current:
@@ -253,8 +280,11 @@ class SearchScreen(ReaderScreen[None]):
         results_list = self.query_one(ResultsList)
         if message.offset:
             if message.results is not None and message.offset == len(results_list.hits):
-                results_list.extend(message.results.hits, message.results.more)
-                status.update(_status_line(message.request, message.results, len(results_list.hits)))
+                known = self.last_results
+                total = known.total if known is not None and known.total_exact else message.results.total
+                results_list.extend(message.results.hits, message.offset + len(message.results.hits) < total)
+                if known is not None:
+                    status.update(_status_line(message.request, known, len(results_list.hits)))
             return
         status.set_class(message.error is not None, "-error")
         if message.error is not None:
@@ -269,6 +299,8 @@ class SearchScreen(ReaderScreen[None]):
         self.shown_generation = message.generation
         results_list.show(results.hits, None if results.hits else results.suggestion, more=results.more)
         status.update(_status_line(message.request, results, len(results.hits)))
+        if not results.total_exact:
+            self.run_count(message.request)
         if self._open_when_found and self.app.screen is self:
             self._open_top_hit()
 
@@ -287,7 +319,9 @@ def _status_line(request: SearchRequest, results: SearchResults, shown: int) -> 
             else " · try fewer words or other filters"
         )
         return f"No articles match{hint}"
-    found = f"{results.total}" if results.total_exact else f"about {results.total}"
+    if not results.total_exact:
+        return f"{results.total}+ found (counting…) · sorted by {request.sort} · enter opens"
+    found = f"{results.total}"
     more = f", {shown} shown (more as you scroll)" if shown < results.total else ""
     # "blair: Tony Blair (157); also Cherie Blair (4)": which person the filter took.
     people = "".join(f" · {terminal_safe(note, one_line=True)}" for note in results.person_notes)

@@ -96,6 +96,11 @@ class ResultsList(LegibleOptionList):
         self.add_options(options)
         self._ask_for_more()
 
+    def set_more(self, more: bool) -> None:
+        """The full count is in: whether there are hits beyond those shown."""
+        self._more = more
+        self._ask_for_more()
+
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
         self._ask_for_more()
