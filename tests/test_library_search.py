@@ -3,14 +3,13 @@ API on hand-made articles and on a sample of the corpus."""
 
 from __future__ import annotations
 
-import gzip
 import itertools
 import json
 import re
 from datetime import date
 
 import pytest
-from test_library_support import small_library, write_articles
+from test_library_support import corpus_sample, small_library, write_articles
 
 from reader.cli import main
 from reader.library import Library, QueryError, SearchCancelled, StoredArticle
@@ -65,14 +64,8 @@ def test_an_offset_past_the_end_gives_no_hits_and_the_total(library):
 
 @pytest.fixture(scope="module")
 def corpus_library(tmp_path_factory):
-    from shared_data import CORPUS
-
-    if not CORPUS.exists():
-        pytest.skip("the shared corpus is not beside the checkout")
     folder = tmp_path_factory.mktemp("corpus")
-    sample = folder / "sample.jsonl"
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
-        sample.write_text("".join(itertools.islice(handle, 600)))
+    sample = corpus_sample(folder, 600)
     lib = Library.open(folder / "lib", seed=False)
     lib.add([sample], workers=1)
     yield lib

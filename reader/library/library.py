@@ -23,6 +23,7 @@ from reader.highlights.store import STORE_FILE as HIGHLIGHTS_FILE
 from reader.highlights.store import HighlightStore
 from reader.ingest.sanitize import readable_path
 from reader.library import index as idx
+from reader.library import merge
 from reader.library.adder import INDEX_CHUNK, AddReport, ProgressCallback, add_paths
 from reader.library.highlight_select import (
     ArticleHighlights,
@@ -70,6 +71,7 @@ QUOTES_META = "quotes"  # the fingerprint of the quote finder that found the sto
 INDEX_FOLDER = "index"
 LOCK_FILE = "write.lock"
 DEFAULT_LOCK_TIMEOUT = 30.0
+_MERGE_STOP_TRIES = 40  # × 50 ms: a merge stops within a second of being asked
 
 
 class ArticleNotFound(ReaderError, LookupError):
@@ -99,6 +101,8 @@ class LibraryStats:
     store_bytes: int
     index_bytes: int
     stale_articles: int  # cleaned by an older cleaner: `rebuild` redoes them
+    index_segments: int = 0  # one after a merge; queries visit each
+    merging: tuple[int, int] | None = None  # (articles merged, of all) while a merge runs
 
     def to_json(self) -> dict:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -210,7 +214,7 @@ class Library:
             raise LibraryReadOnly(refusal(self.why_readonly, self.folder, "the library"))
         lock = WriterLock(self.folder / LOCK_FILE, self.lock_timeout, self.on_wait)
         if wait:
-            lock.acquire()
+            self._take(lock)
         elif not lock.try_acquire():
             raise LibraryBusy(lock.holder_pid(), 0)
         try:
@@ -221,6 +225,34 @@ class Library:
         finally:
             lock.release()
             self._people = None
+
+    def _take(self, lock: WriterLock) -> None:
+        """The writer lock, at once if a background merge holds it (it stops and
+        starts over later), else waiting for the writer that holds it."""
+        for _ in range(_MERGE_STOP_TRIES):
+            if lock.try_acquire():
+                return
+            if merge.read_progress(self.folder) is None:
+                break
+            merge.stop_merge(self.folder)
+            time.sleep(0.05)
+        lock.acquire()
+
+    def merge(self, progress: Callable[[int, int], None] | None = None) -> bool:
+        """Merge the index's segments into one now (queries get faster; the merge
+        takes minutes on a large library). False if there was nothing to merge."""
+        with self.writing():
+            return merge.merge_index(self.index_folder, progress)
+
+    def merge_in_background(self) -> bool:
+        """Start merging the index's segments in a process of its own, if it has
+        several and no merge runs (see :mod:`reader.library.merge`)."""
+        return merge.start_merge(self.folder, self.index_folder)
+
+    def merge_progress(self) -> tuple[int, int] | None:
+        """(articles merged, of all) while a background merge runs, else None."""
+        found = merge.read_progress(self.folder)
+        return (found.done, found.total) if found else None
 
     def add(
         self,
@@ -675,6 +707,8 @@ class Library:
             store_bytes=_size_of(self.folder, STORE_FILE),
             index_bytes=_folder_size(self.index_folder),
             stale_articles=sum(s.article_count for s in sources if s.pipeline != version),
+            index_segments=merge.segment_count(self.index_folder),
+            merging=self.merge_progress(),
         )
 
 

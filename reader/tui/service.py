@@ -72,6 +72,9 @@ class LibraryService:
                 started = time.perf_counter()
                 self._library = Library.open(self.folder, progress=progress, on_wait=on_wait)
                 log.info("library %s open in %.2f s", self._library.folder, time.perf_counter() - started)
+                # The reader is open and idle: a good time to merge the index's
+                # segments (in a process of its own; readers never wait for it).
+                self._library.merge_in_background()
             return self._library
 
     def close(self) -> None:
