@@ -34,7 +34,7 @@ from reader.library.highlight_select import (
     reanchor,
     select_highlights,
 )
-from reader.library.home import library_dir
+from reader.library.home import INDEX_FOLDER, LOCK_FILE, STORE_FILE, library_dir
 from reader.library.lock import LibraryBusy, WriterLock
 from reader.library.people import (
     CORRECTIONS,
@@ -66,10 +66,7 @@ from reader.library.spelling import Vocabulary, count_words
 from reader.library.store import Store, StoreUnwritable
 from reader.library.sync import IndexSync
 
-STORE_FILE = "library.sqlite3"
 QUOTES_META = "quotes"  # the fingerprint of the quote finder that found the stored quotes
-INDEX_FOLDER = "index"
-LOCK_FILE = "write.lock"
 DEFAULT_LOCK_TIMEOUT = 30.0
 _MERGE_STOP_TRIES = 40  # × 50 ms: a merge stops within a second of being asked
 

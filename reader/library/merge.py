@@ -35,6 +35,7 @@ from pathlib import Path
 from whoosh.reading import SegmentReader
 
 from reader.library import index as idx
+from reader.library.home import INDEX_FOLDER, LOCK_FILE, STORE_FILE
 from reader.library.lock import WriterLock
 
 PROGRESS_FILE = "merge.progress"
@@ -134,7 +135,6 @@ def start_merge(library_folder: Path, index_folder: Path) -> bool:
 
 def run(library_folder: Path) -> int:
     """The background process: merge under the writer lock if nobody writes."""
-    from reader.library.library import INDEX_FOLDER, LOCK_FILE, STORE_FILE
     from reader.library.store import Store
     from reader.library.sync import IndexSync
 
