@@ -8,7 +8,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 from test_library_support import corpus_sample
 
 from reader.library import Library
-from reader.library.merge import read_progress, segment_count
+from reader.library.merge import merge_command, read_progress, segment_count
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +40,7 @@ def every_article_answers(folder: Path) -> None:
     library = Library.open(folder, seed=False)
     try:
         ids = set(library.store.article_ids())
-        reader = library.searcher().reader()
+        reader = library.engine.searcher().reader()
         indexed = [fields["id"] for _, fields in reader.iter_docs()]
         assert sorted(indexed) == sorted(ids)  # each article once, no other
         for stored in itertools.islice(library.store.iter_articles(), 0, None, 50):
@@ -53,7 +52,7 @@ def every_article_answers(folder: Path) -> None:
 
 
 def start_merge(folder: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "reader.library.merge", str(folder)])
+    return subprocess.Popen(merge_command(folder))
 
 
 def wait_for(condition, seconds: float = 60.0) -> None:

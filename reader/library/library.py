@@ -15,8 +15,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from whoosh.searching import Searcher
-
 from reader.entities import bare_name_words
 from reader.errors import DISK_FULL, ReaderError, is_disk_full, no_space_left, refusal
 from reader.highlights.store import STORE_FILE as HIGHLIGHTS_FILE
@@ -25,6 +23,7 @@ from reader.ingest.sanitize import readable_path
 from reader.library import index as idx
 from reader.library import merge
 from reader.library.adder import INDEX_CHUNK, AddReport, ProgressCallback, add_paths
+from reader.library.engine import SearchEngine, WhooshEngine
 from reader.library.highlight_select import (
     ArticleHighlights,
     HighlightFilter,
@@ -59,9 +58,9 @@ from reader.library.quotes import (
     speaker_of_passage,
 )
 from reader.library.records import StoredArticle
-from reader.library.related import RelatedPiece, find_related
+from reader.library.related import RelatedPiece
 from reader.library.schema import check_whoosh, name_words
-from reader.library.search import SearchQuery, SearchResults, count_matches, ids_matching, new_searcher, run_search
+from reader.library.search import SearchQuery, SearchResults
 from reader.library.spelling import Vocabulary, count_words
 from reader.library.store import Store, StoreUnwritable
 from reader.library.sync import IndexSync
@@ -140,7 +139,7 @@ class Library:
         self.index_folder = folder / INDEX_FOLDER
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
-        self._searcher: Searcher | None = None
+        self.engine: SearchEngine = WhooshEngine(self.index_folder, self.store)
         self._people: PeopleDirectory | None = None
         self._people_generation = -1
         self._vocabulary: Vocabulary | None = None
@@ -189,9 +188,7 @@ class Library:
         return library
 
     def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
+        self.engine.close()
         if self._highlights is not None:
             self._highlights.close()
             self._highlights = None
@@ -367,15 +364,6 @@ class Library:
 
     # -- reading ------------------------------------------------------------
 
-    def searcher(self) -> Searcher:
-        if self._searcher is not None and not self._searcher.up_to_date():
-            # Searcher.refresh() can hand back the same stale generation; reopen.
-            self._searcher.close()
-            self._searcher = None
-        if self._searcher is None:
-            self._searcher = new_searcher(idx.open_index(self.index_folder))
-        return self._searcher
-
     def people_directory(self) -> PeopleDirectory:
         generation = self.store.generation
         if self._people is None or generation != self._people_generation:
@@ -425,20 +413,19 @@ class Library:
             return directory.resolve(words)
 
         read = self.read_ids()
-        results = run_search(
-            self.searcher(),
-            self.store,
+        results = self.engine.search(
             SearchQuery(text, person=person, source=source, date=date),
             sort=sort,
             limit=limit,
             offset=offset,
+            count=count,
+            cancelled=cancelled,
             resolve_person=resolve_person,
             vocabulary=self.vocabulary(),
             exclude=read if unread else (),
-            cancelled=cancelled,
-            count=count,
         )
-        return replace(results, person_notes=tuple(notes)) if notes else results
+        hits = tuple(replace(hit, read=hit.id in read) for hit in results.hits)
+        return replace(results, hits=hits, person_notes=tuple(notes))
 
     def count(
         self,
@@ -450,15 +437,11 @@ class Library:
         cancelled: Callable[[], bool] | None = None,
     ) -> int:
         """How many articles match (the arguments of :meth:`search`)."""
-        return count_matches(
-            self.searcher(),
-            self.store,
+        return self.engine.count(
             SearchQuery(text, person=person, source=source, date=date),
             resolve_person=lambda words: self.people_directory().resolve(words),
             cancelled=cancelled,
         )
-        hits = tuple(replace(hit, read=hit.id in read) for hit in results.hits)
-        return replace(results, hits=hits, person_notes=tuple(notes))
 
     # -- people -------------------------------------------------------------
 
@@ -536,8 +519,8 @@ class Library:
 
     def ids_matching(self, text: str, candidates: list[str]) -> set[str]:
         """Which of the ``candidates`` (article ids) a search for ``text`` finds."""
-        return ids_matching(
-            self.searcher(), text, candidates, lambda words: self.people_directory().resolve(words)
+        return self.engine.ids_matching(
+            text, candidates, lambda words: self.people_directory().resolve(words)
         )
 
     def article_by_id(self, article_id: str) -> StoredArticle | None:
@@ -623,7 +606,7 @@ class Library:
 
     def related(self, ref: str, limit: int = 10) -> list[tuple[RelatedPiece, StoredArticle]]:
         stored = self.article(ref)
-        pieces = find_related(self.searcher(), self.store, stored, limit)
+        pieces = self.engine.related(stored, limit)
         articles = self.store.get_many([p.id for p in pieces])
         return [(p, articles[p.id]) for p in pieces if p.id in articles]
 
@@ -686,10 +669,7 @@ class Library:
     def stats(self) -> LibraryStats:
         sources = self.store.sources().values()
         version = pipeline_version()
-        try:
-            documents = self.searcher().doc_count()
-        except idx.IndexUnusable:
-            documents = 0
+        documents = self.engine.document_count()
         return LibraryStats(
             folder=str(self.folder),
             sources=sum(1 for s in sources if not s.skipped),

@@ -17,7 +17,7 @@ when the reader opens a library that needs it:
 - its progress (articles merged of all) is in ``merge.progress`` in the library
   folder, for ``stats`` and the reader.
 
-Run by hand: ``python -m reader.library.merge LIBRARY_FOLDER``.
+Run by hand: ``python -c 'from reader.library.merge import *; run(Path("FOLDER"))'``.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def start_merge(library_folder: Path, index_folder: Path) -> bool:
     if read_progress(library_folder) is not None or segment_count(index_folder) < 2:
         return False
     subprocess.Popen(
-        [sys.executable, "-m", "reader.library.merge", str(library_folder)],
+        merge_command(library_folder),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -131,6 +131,13 @@ def start_merge(library_folder: Path, index_folder: Path) -> bool:
         close_fds=True,
     )
     return True
+
+
+def merge_command(library_folder: Path) -> list[str]:
+    """The command line of a background merge (``python -m`` would load this module
+    twice: the package imports it first)."""
+    code = "import sys; from pathlib import Path; from reader.library.merge import run; sys.exit(run(Path(sys.argv[1])))"
+    return [sys.executable, "-c", code, str(library_folder)]
 
 
 def run(library_folder: Path) -> int:
@@ -179,7 +186,3 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-if __name__ == "__main__":
-    raise SystemExit(run(Path(sys.argv[1])))
