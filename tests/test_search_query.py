@@ -7,9 +7,11 @@ import re
 import pytest
 import query_fuzz
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_library_support import small_library
 
 from reader.library import QueryError
+from reader.library.schema import composed_text_analyzer, text_analyzer
 
 
 @pytest.fixture(scope="module")
@@ -196,3 +198,28 @@ def test_people_with_article_counts_and_who_appears_with_whom(library):
 def test_any_query_gives_results_or_a_query_error(library, text):
     # On CI derandomized (conftest); benchmarks/fuzz.py runs the same for thousands.
     query_fuzz.check_query(library, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from("ab Isthe.,'-\n*3é中国x"), max_size=60),
+    positions=st.booleans(),
+    chars=st.booleans(),
+    removestops=st.booleans(),
+    start_pos=st.integers(0, 3),
+)
+def test_the_one_loop_analyzer_gives_the_chains_tokens(text, positions, chars, removestops, start_pos):
+    def tokens(analyzer):
+        options = {"positions": positions, "chars": chars, "removestops": removestops, "start_pos": start_pos}
+        return [
+            (
+                t.text,
+                t.stopped,
+                getattr(t, "pos", None),
+                getattr(t, "startchar", None),
+                getattr(t, "endchar", None),
+            )
+            for t in analyzer(text, **options)
+        ]
+
+    assert tokens(text_analyzer()) == tokens(composed_text_analyzer())

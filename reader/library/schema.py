@@ -38,7 +38,7 @@ WHOOSH_VERSION = "3.54.0"
 
 # Bump when the analyzers or fields change: an index written with another version is
 # rebuilt from the store on open.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 TITLE_BOOST = 2.5
 NAME_FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
@@ -135,10 +135,80 @@ def _grams(piece: str) -> Iterator[tuple[int, str]]:
         yield start, piece[start : start + 2]
 
 
-def text_analyzer():
-    """English: words, CJK pairs, lower case, stop words, Porter stems. Unbounded
-    stem cache: stemming dominates indexing time and a news vocabulary is small."""
+def composed_text_analyzer():
+    """English: words, CJK pairs, lower case, stop words, Porter stems, as a chain
+    of Whoosh's own parts (:class:`EnglishAnalyzer` does the same in one loop)."""
     return WordTokenizer() | LowercaseFilter() | StopFilter() | StemFilter(cachesize=-1)
+
+
+class EnglishAnalyzer(Tokenizer):
+    """:func:`composed_text_analyzer` in one loop instead of four chained
+    generators: the same tokens (tests compare them), in about half the time,
+    which is a tenth of indexing. Text with CJK goes through the chain."""
+
+    def __init__(self) -> None:
+        self.chain = composed_text_analyzer()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs,
+    ) -> Iterator[Token]:
+        if not tokenize or UNSPACED.search(value):
+            yield from self.chain(
+                value,
+                positions=positions,
+                chars=chars,
+                keeporiginal=keeporiginal,
+                removestops=removestops,
+                start_pos=start_pos,
+                start_char=start_char,
+                tokenize=tokenize,
+                mode=mode,
+                **kwargs,
+            )
+            return
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        kept_pos = None  # StopFilter renumbers the words it keeps: stop words take no position
+        for number, match in enumerate(_WORD.finditer(value)):
+            original = match.group(0)
+            word = original.lower()
+            if len(word) < _STOPPED_BELOW or word in STOP_WORDS:
+                if removestops:
+                    continue
+                token.text = word
+                token.stopped = True
+                if positions:
+                    token.pos = start_pos + number
+            else:
+                token.text = _english_stem(word)
+                token.stopped = False
+                if positions:
+                    kept_pos = start_pos + number if kept_pos is None else kept_pos + 1
+                    token.pos = kept_pos
+            token.boost = 1.0
+            if keeporiginal:
+                token.original = original  # type: ignore[attr-defined]
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            yield token
+
+
+def text_analyzer():
+    """English: words, CJK pairs, lower case, stop words, Porter stems."""
+    return EnglishAnalyzer()
 
 
 def other_text_analyzer():
