@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_support import SIZE, library_dir, make_app, search_for, seeded_library_template, settle  # noqa: F401
+from test_tui_support import SIZE, make_app, search_for, settle
 from textual.widgets import Input
 
 from reader.tui.screens import search as search_screen
