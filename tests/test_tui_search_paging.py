@@ -17,7 +17,7 @@ def _status(app) -> str:
 
 
 async def test_every_article_is_reached_by_moving_down_the_list(library_dir: Path, monkeypatch) -> None:
-    monkeypatch.setattr(search_screen, "PAGE_SIZE", 5)
+    monkeypatch.setattr(search_screen, "BROWSE_PAGE_SIZE", 5)
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -32,7 +32,8 @@ INDEX_CHUNK = 5000  # articles per worker task: one Whoosh segment each (fewer, 
 _GENERATION_FILE = "generation"
 _SCHEMA_FILE = "schema-version"  # of reader.library.schema: another one means rebuild
 _WRITER_TIMEOUT = 10.0  # our own flock already serialises writers; this covers stragglers
-_WRITER_MEMORY_MB = 256
+_WRITER_MEMORY_MB = 128  # Whoosh's posting pool spills to temporary files past this
+_WORKER_MEMORY_MB = 256  # a worker's batch (5,000 articles) fits without spilling
 
 
 class IndexUnusable(Exception):
@@ -85,8 +86,12 @@ def write_generation(folder: Path, generation: int) -> None:
     os.replace(tmp, folder / _GENERATION_FILE)
 
 
-def open_writer(ix: whoosh_index.Index) -> IndexWriter:
-    return ix.writer(timeout=_WRITER_TIMEOUT, limitmb=_WRITER_MEMORY_MB)
+def open_writer(ix: whoosh_index.Index, limitmb: int = _WRITER_MEMORY_MB) -> IndexWriter:
+    # compound=False: a segment stays a set of files instead of being copied into
+    # one. Opening a compound segment maps and touches all of it (190 MB of memory
+    # to open a 50k index); separate files are read as needed (30 MB), and a
+    # commit or merge skips the copy.
+    return ix.writer(timeout=_WRITER_TIMEOUT, limitmb=limitmb, compound=False)
 
 
 def build_segment(staging: Path, articles: Iterable[StoredArticle]):
@@ -96,7 +101,7 @@ def build_segment(staging: Path, articles: Iterable[StoredArticle]):
     This is how indexing runs on every core: Whoosh's own multi-process writer
     pickles each document to its sub-writers and came out slower than one writer."""
     ix = create_index(staging)
-    writer = open_writer(ix)
+    writer = open_writer(ix, _WORKER_MEMORY_MB)
     try:
         for stored in articles:
             writer.add_document(**document(stored))

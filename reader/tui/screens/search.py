@@ -31,7 +31,11 @@ from reader.tui.widgets.inputs import ReaderInput
 from reader.tui.widgets.results import ResultsList
 
 DEBOUNCE_SECONDS = 0.15
-PAGE_SIZE = 50  # hits asked for at a time; the next page loads as the list is scrolled
+# Hits asked for at a time; the next page loads as the list is scrolled. A page of
+# search hits costs a passage search in each body: two screenfuls are enough. The
+# opening list (newest first) comes straight from the store.
+PAGE_SIZE = 20
+BROWSE_PAGE_SIZE = 50
 WATCH_SECONDS = 3.0  # how often to look for articles added from another terminal
 
 
@@ -166,7 +170,7 @@ class SearchScreen(ReaderScreen[None]):
 
     def request(self) -> SearchRequest:
         value = lambda widget_id: self.query_one(f"#{widget_id}", Input).value  # noqa: E731
-        return SearchRequest(
+        request = SearchRequest(
             text=value("query"),
             person=value("filter-person"),
             source=value("filter-source"),
@@ -175,6 +179,7 @@ class SearchScreen(ReaderScreen[None]):
             unread=self._unread,
             limit=PAGE_SIZE,
         )
+        return replace(request, limit=BROWSE_PAGE_SIZE) if request.browsing else request
 
     def schedule_search(self) -> None:
         if self._timer is not None:
