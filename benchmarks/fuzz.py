@@ -1,12 +1,13 @@
 """Fuzzing at length: the suite's fuzzers run for thousands of inputs, with counts.
 
     python benchmarks/fuzz.py --n 10000              # every section
-    python benchmarks/fuzz.py --n 2000 queries       # one section
+    python benchmarks/fuzz.py --n 2000 queries       # one section (or: files)
 
-Sections are independent functions in SECTIONS (queries through the search API
-today; files through the cleaner can join as another one). Each prints one JSON
-object: inputs tried, tracebacks (with the first few inputs that gave them) and
-inputs over 2 s.
+Sections are independent functions in SECTIONS: queries through the search API
+(tests/query_fuzz.py) and files through the readers and cleaners
+(tests/fuzz_inputs.py), the same fuzzers the suite runs a few hundred examples of.
+Each prints one JSON object: inputs tried, tracebacks or faults (with the first few
+inputs that gave them) and inputs over 2 s.
 """
 
 from __future__ import annotations
@@ -67,7 +68,44 @@ def fuzz_queries(n: int, work: Path) -> dict:
     }
 
 
-SECTIONS: dict[str, Callable[[int, Path], dict]] = {"queries": fuzz_queries}
+def fuzz_files(n: int, work: Path) -> dict:
+    """Files of every format, encoding and breakage through the readers."""
+    from fuzz_inputs import faults, input_file, read_one
+
+    failures: list[tuple[str, str]] = []
+    slow: list[tuple[str, float]] = []
+    counter = itertools.count()
+
+    @settings(max_examples=n, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(named_bytes=input_file)
+    def run(named_bytes: tuple[str, bytes]) -> None:
+        name, data = named_bytes
+        folder = work / str(next(counter))
+        folder.mkdir()
+        path = folder / name
+        path.write_bytes(data)
+        try:
+            outcome = read_one(str(path))
+        except Exception:
+            failures.append((name, traceback.format_exc().strip().splitlines()[-1]))
+            return
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        failures.extend((name, fault) for fault in faults(outcome))
+        if outcome.seconds > SLOW_SECONDS:
+            slow.append((name, outcome.seconds))
+
+    run()
+    return {
+        "inputs": n,
+        "tracebacks_or_faults": len(failures),
+        "first": failures[:5],
+        "over_2_s": len(slow),
+        "slowest": sorted(slow, key=lambda s: -s[1])[:5],
+    }
+
+
+SECTIONS: dict[str, Callable[[int, Path], dict]] = {"queries": fuzz_queries, "files": fuzz_files}
 
 
 def main() -> None:
