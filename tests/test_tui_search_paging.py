@@ -57,3 +57,20 @@ async def test_a_bad_query_is_a_message_under_the_box(library_dir: Path) -> None
             assert message in _status(app)
             assert app.screen.query_one("#search-status").has_class("-error")
             assert app.screen.query_one(ResultsList).hits == ()
+
+
+async def test_a_background_merge_shows_its_progress(library_dir: Path, monkeypatch) -> None:
+    from reader.tui.service import LibraryService
+
+    progress = [(1200, 5000)]
+    monkeypatch.setattr(LibraryService, "merge_progress", lambda self: progress[0])
+    monkeypatch.setattr(search_screen, "WATCH_SECONDS", 0.1)
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.3)
+        merging = app.screen.query_one("#merge-status")
+        assert merging.display and "1,200 of 5,000 articles" in str(merging.render())
+        progress[0] = None
+        await pilot.pause(0.3)
+        assert not merging.display

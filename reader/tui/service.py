@@ -170,6 +170,11 @@ class LibraryService:
         with self._lock:
             return self._lib().generation
 
+    def merge_progress(self) -> tuple[int, int] | None:
+        """(articles merged, of all) while the index is merged in the background."""
+        with self._lock:
+            return self._lib().merge_progress()
+
     # -- highlights: the library's own store ------------------------------------
 
     def highlights_of(self, stored: StoredArticle) -> list[PlacedHighlight]:

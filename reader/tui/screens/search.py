@@ -55,6 +55,11 @@ class CountFinished(Message):
 
 
 @dataclass
+class MergeProgress(Message):
+    done_total: tuple[int, int] | None  # None: no merge running
+
+
+@dataclass
 class LibraryChanged(Message):
     generation: int
 
@@ -91,6 +96,9 @@ class SearchScreen(ReaderScreen[None]):
             yield ReaderInput(placeholder="source", id="filter-source", compact=True)
             yield ReaderInput(placeholder="date (2015-10)", id="filter-date", compact=True)
         yield Static("Opening the library…", id="search-status", markup=False)
+        merging = Static("", id="merge-status", markup=False)
+        merging.display = False
+        yield merging
         yield ResultsList(id="results")
         yield FittingFooter()
 
@@ -216,6 +224,16 @@ class SearchScreen(ReaderScreen[None]):
         generation = self.app.service.generation()
         if generation != self.shown_generation:
             self.post_message(LibraryChanged(generation))
+        self.post_message(MergeProgress(self.app.service.merge_progress()))
+
+    @on(MergeProgress)
+    def _merge_progress(self, message: MergeProgress) -> None:
+        merging = self.query_one("#merge-status", Static)
+        merging.display = message.done_total is not None
+        if message.done_total is not None:
+            done, total = message.done_total
+            step = "writing the merged index" if done >= total else f"{done:,} of {total:,} articles"
+            merging.update(f"Merging the index in the background for faster searches: {step}")
 
     @on(LibraryChanged)
     def _library_changed(self, message: LibraryChanged) -> None:
