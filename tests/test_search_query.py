@@ -100,6 +100,7 @@ def test_query_syntax(library, query, expected):
         ("date:2015-10-02~", "cannot read the date"),
         ("date:201*", "cannot read the date"),
         ("putin~9", "at most 2 edits"),
+        ("02~2", "02~2: too short for 2 edits"),
         ("Obama *", "'*' alone would match everything"),
         ("putin title:*", "'title:*' alone would match everything"),
         ("x" * 100_001, "the query is too long (100,001 characters; at most 1,000)"),

@@ -173,15 +173,12 @@ class WhooshEngine:
             self._searcher = None
 
 
-# Whoosh beyond its documented API, each with the test that fails if a Whoosh
+# Whoosh beyond its documented API, each place with the test that fails if a Whoosh
 # release changes it (the version is pinned: schema.WHOOSH_VERSION):
 #
 # - query.StemmedFuzzyTerm overrides FuzzyTerm._btexts (the words a fuzzy term
 #   stands for) to look near the typed word and its stem:
 #   tests/test_search_query.py::test_query_syntax[wikets~-expected25];
-# - search._seen reads TopCollector.total (documents the collector saw) to tell an
-#   exact count from a lower bound: tests/test_library_search.py::
-#   test_a_search_without_counting_gives_a_lower_bound_and_count_gives_the_rest;
 # - merge.merge_index builds SegmentReader(writer.storage, writer.schema, segment)
 #   inside its merge policy, as Whoosh's own OPTIMIZE policy does:
 #   tests/test_library_merge.py::test_a_merge_leaves_one_segment_answering_the_same.

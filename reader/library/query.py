@@ -94,6 +94,9 @@ def parse_query(
             raise QueryError(
                 f"{leaf.text}~{leaf.maxdist}: at most {MAX_EDITS} edits ({leaf.text}~{MAX_EDITS})"
             )
+        if isinstance(leaf, FuzzyTerm) and len(leaf.text) < leaf.maxdist + 2:
+            # "02~2" stands for every short word of the index: seconds, and no use.
+            raise QueryError(f"{leaf.text}~{leaf.maxdist}: too short for {leaf.maxdist} edits")
     if resolve_person is not None:
         parsed = parsed.accept(lambda q: _resolve_person(q, resolve_person))
     return _unstem_fuzzy_terms(parsed, text) if english else parsed
