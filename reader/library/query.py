@@ -359,8 +359,6 @@ def source_query(source: str) -> wq.Query:
     return wq.Term("source", words[0]) if len(words) == 1 else wq.Phrase("source", words)
 
 
-
-
 class StemmedFuzzyTerm(FuzzyTerm):
     """A fuzzy term on a stemmed field: near the word as typed or near its stem.
 

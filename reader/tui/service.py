@@ -117,7 +117,7 @@ class LibraryService:
         with self._lock:
             return self._lib().count(
                 BROWSE_QUERY if request.browsing else request.text.strip(),
-                person=_person_words(request.person),
+                person=request.person.strip() or None,
                 source=request.source.strip() or None,
                 date=request.date.strip() or None,
                 cancelled=cancelled,
