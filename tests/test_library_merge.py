@@ -110,3 +110,16 @@ def test_a_writer_stops_a_merge_instead_of_waiting(library_folder, tmp_path):
     assert merge.wait(timeout=30) == 0
     assert waited < 5.0
     every_article_answers(library_folder)
+
+
+def test_a_background_merge_starts_only_where_it_pays(library_folder, monkeypatch):
+    from reader.library import merge
+
+    library = Library.open(library_folder, seed=False)
+    assert not library.merge_in_background()  # 1,500 articles: fast enough in pieces
+    monkeypatch.setattr(merge, "MERGE_FROM_ARTICLES", 1_000)
+    assert library.merge_in_background()
+    wait_for(lambda: segment_count(library_folder / "index") == 1 and read_progress(library_folder) is None)
+    assert not library.merge_in_background()  # one segment: nothing to merge
+    library.close()
+    every_article_answers(library_folder)

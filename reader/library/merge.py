@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -117,10 +118,19 @@ def stop_merge(library_folder: Path) -> None:
             os.kill(progress.pid, signal.SIGTERM)
 
 
+# Below this many articles a query visits its few small segments in a few
+# milliseconds anyway: no merge is started by itself (merge_index still merges).
+MERGE_FROM_ARTICLES = 2_000
+
+
 def start_merge(library_folder: Path, index_folder: Path) -> bool:
-    """Start a background merge if the index has more than one segment and no
-    merge runs; True if one was started."""
+    """Start a background merge if the index is large enough to gain from one, has
+    more than one segment, no merge runs and the disk has room for a second copy
+    of the index (a merge writes the new segment beside the old ones); True if one
+    was started."""
     if read_progress(library_folder) is not None or segment_count(index_folder) < 2:
+        return False
+    if _article_count(index_folder) < MERGE_FROM_ARTICLES or not _room_for_a_copy(index_folder):
         return False
     subprocess.Popen(
         merge_command(library_folder),
@@ -176,6 +186,22 @@ def run(library_folder: Path) -> int:
         progress_file.unlink(missing_ok=True)
         lock.release()
     return 0
+
+
+def _article_count(index_folder: Path) -> int:
+    try:
+        ix = idx.open_index(index_folder)
+    except idx.IndexUnusable:
+        return 0
+    try:
+        return ix.doc_count()
+    finally:
+        ix.close()
+
+
+def _room_for_a_copy(index_folder: Path) -> bool:
+    size = sum(f.stat().st_size for f in index_folder.iterdir() if f.is_file())
+    return shutil.disk_usage(index_folder).free > 2 * size + 64 * 1024 * 1024
 
 
 def _alive(pid: int) -> bool:
