@@ -30,7 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rebuild": ("reader.cli.rebuild", "rebuild the search index"),
     "stats": ("reader.cli.stats", "counts and sizes of the library"),
     "search": ("reader.cli.search", "search the library"),
-    "people": ("reader.cli.people", "people in the library, with article counts"),
+    "people": ("reader.cli.people", "people in the library, with article counts; corrections to them"),
     "quotes": ("reader.cli.quotes", "what a person said, across the library"),
     "related": ("reader.cli.related", "articles related to one article"),
     "show": ("reader.cli.show", "print one article with its people, organisations and places marked"),
