@@ -4,17 +4,16 @@ Matches go by the index's own analyzer (stems), so a query for "strikes" marks
 "strike" and "striking" in the article just as the search matched them. Field
 queries (person:, source:, date: ...) and operators are filters, not words to mark.
 
-Speed matters here (a long article opens in well under 100 ms): the text is split
-with the analyzer's own token pattern, and only words that could stem to a query
-term (they share its first letters: stemming only rewrites the end of a word) go
-through the analyzer, each distinct word once.
+Speed matters here (a long article opens in well under 100 ms): the search's own
+matcher (``reader.library.passages.matched_spans``) stems only the words that
+start like a query term.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from reader.library.passages import matched_spans
 from reader.library.query import plain_words
 from reader.library.schema import text_analyzer
 
@@ -28,34 +27,9 @@ def query_terms(query: str) -> frozenset[str]:
     return frozenset(token.text for word in plain_words(query) for token in _analyzer(word))
 
 
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str | None:
-    tokens = [token.text for token in _analyzer(word)]
-    return tokens[0] if len(tokens) == 1 else None
-
-
-def _prefix(term: str) -> str:
-    # Porter stemming may change the last letters of a short word ("sky" -> "ski").
-    return term if len(term) < 2 else term[: min(len(term) - 1, 3)]
-
-
 def query_matches(text: str, query: str) -> list[tuple[int, int]]:
     """Character spans in ``text`` of every word that matches a word of ``query``."""
-    terms = query_terms(query)
-    if not terms:
-        return []
-    spans = []
-    for match in _candidates(terms).finditer(text):
-        if _stem(match.group().lower()) in terms:
-            spans.append(match.span())
-    return spans
-
-
-@lru_cache(maxsize=256)
-def _candidates(terms: frozenset[str]) -> re.Pattern[str]:
-    """Whole tokens (as the analyzer's tokenizer cuts them) that start like a term."""
-    prefixes = "|".join(sorted({re.escape(_prefix(term)) for term in terms}))
-    return re.compile(rf"(?<![\w*])(?<![\w*]\.)(?:{prefixes})[\w*]*(?:\.[\w*]+)*", re.IGNORECASE)
+    return matched_spans(text, query_terms(query))
 
 
 def best_match_offset(text: str, query: str) -> int | None:

@@ -63,12 +63,12 @@ def test_kill_during_add_then_add_again(tmp_path):
 
     with Library.open(library_folder, seed=False) as library:
         # Opens on what was committed, index caught up with the store.
-        assert library.store.article_count() == library.searcher().doc_count() > 0
+        assert library.store.article_count() == library.engine.document_count() > 0
         report = library.add([corpus])
         assert len(report.added) == FILES - partial
         assert len(report.unchanged) == partial
         count = library.store.article_count()
-        assert count == library.searcher().doc_count()
+        assert count == library.engine.document_count()
         ids = library.store.article_ids()
         assert len(ids) == len(set(ids)) == count
         assert count >= FILES * per_file * 0.9  # a few corpus lines may be skipped as empty

@@ -76,5 +76,5 @@ def test_incremental_add(tmp_path):
     still_post = library.search('"washington post"', limit=20).hits
     assert str(changed) not in {hit.path for hit in still_post}
     assert next(hit.passages[0].marks for hit in still_post)  # phrase words are marked
-    assert library.searcher().doc_count() == library.store.article_count()
+    assert library.engine.document_count() == library.store.article_count()
     library.close()

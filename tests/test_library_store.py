@@ -16,7 +16,7 @@ from reader.library.lock import WriterLock
 
 
 def doc_count(library: Library) -> int:
-    return library.searcher().doc_count()
+    return library.engine.document_count()
 
 
 def test_index_missing_is_rebuilt_on_open(tmp_path):

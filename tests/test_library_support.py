@@ -96,3 +96,20 @@ def small_library(tmp_path: Path) -> Library:
     library = Library.open(tmp_path / "lib", seed=False)
     write_articles(library, stored_docs(tmp_path / "docs"))
     return library
+
+
+def corpus_sample(folder: Path, articles: int) -> Path:
+    """The first ``articles`` lines of the shared corpus as a JSON Lines file in
+    ``folder`` (the test is skipped when the corpus is not there)."""
+    import gzip
+    import itertools
+
+    import pytest
+    from shared_data import CORPUS
+
+    if not CORPUS.exists():
+        pytest.skip("the shared corpus is not beside the checkout")
+    sample = folder / "sample.jsonl"
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        sample.write_text("".join(itertools.islice(handle, articles)))
+    return sample

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from rich._wrap import divide_line
 
 from reader.library.passages import matched_spans
-from reader.library.schema import text_analyzer
 from reader.textmatch import best_match_offset, find_all, query_matches, query_terms
 from reader.tui.widgets.article_view import wrap_offsets
 
@@ -34,7 +33,7 @@ def test_field_queries_and_operators_are_not_highlighted() -> None:
     st.sampled_from(["strings", "sky", "a.b", "ring tyings"]),
 )
 def test_the_fast_path_finds_what_the_index_analyzer_finds(text: str, query: str) -> None:
-    assert query_matches(text, query) == matched_spans(text, query_terms(query), text_analyzer())
+    assert query_matches(text, query) == matched_spans(text, query_terms(query))
 
 
 def test_the_best_passage_is_where_most_matches_gather() -> None:

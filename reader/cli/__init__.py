@@ -4,6 +4,11 @@ Each subcommand lives in its own module under ``reader.cli`` and exposes
 ``register(subparsers)``; the module sets ``func`` on its parser. Commands return
 an exit code: 0 success, 1 when some input failed or nothing was found, 2 for
 usage errors (argparse's own convention).
+
+Only the module of the command being run is imported (``--help`` and the reader
+import none): the modules pull in the cleaner, the entity finder, Whoosh and Rich,
+which take most of a second to load. :data:`COMMANDS` lists each command's name
+and one-line help for the top-level ``--help``; a test checks the modules agree.
 """
 
 from __future__ import annotations
@@ -12,37 +17,32 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 
 from reader import __version__
-from reader.cli import add, people, quotes, rebuild, related, remove, search, show, stats
-from reader.cli import clean as clean_command
-from reader.cli import config as config_command
-from reader.cli import entities as entities_command
-from reader.cli import export as export_command
-from reader.cli import highlights as highlights_command
-from reader.cli.output import drop_stdout, error, warn
-from reader.ingest.sanitize import terminal_safe
 
 # In the order `--help` lists them: the pipeline first, then the library, then notes.
-COMMANDS = (
-    clean_command,
-    entities_command,
-    add,
-    remove,
-    rebuild,
-    stats,
-    search,
-    people,
-    quotes,
-    related,
-    show,
-    highlights_command,
-    export_command,
-    config_command,
-)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "clean": ("reader.cli.clean", "print the cleaned articles of pages, folders and JSON Lines files"),
+    "entities": ("reader.cli.entities", "list the people, organisations and places named in files"),
+    "add": ("reader.cli.add", "add files and folders to the library"),
+    "remove": ("reader.cli.remove", "remove files or folders from the library"),
+    "rebuild": ("reader.cli.rebuild", "rebuild the search index"),
+    "stats": ("reader.cli.stats", "counts and sizes of the library"),
+    "search": ("reader.cli.search", "search the library"),
+    "people": ("reader.cli.people", "people in the library, with article counts; corrections to them"),
+    "quotes": ("reader.cli.quotes", "what a person said, across the library"),
+    "related": ("reader.cli.related", "articles related to one article"),
+    "show": ("reader.cli.show", "print one article with its people, organisations and places marked"),
+    "highlights": ("reader.cli.highlights", "list, add and remove highlighted passages"),
+    "export": ("reader.cli.export", "export highlights as Markdown"),
+    "config": ("reader.cli.config", "where the library, config and logs live; the settings in effect"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with ``command`` complete (every command with None) and the others
+    as names with their help, enough for the top-level ``--help``."""
     parser = argparse.ArgumentParser(
         prog="news-reader",
         description=(
@@ -70,14 +70,33 @@ def build_parser() -> argparse.ArgumentParser:
         "needs `pip install textual-dev`)",
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(subparsers)
+    for name, (module, help_text) in COMMANDS.items():
+        if command is None or name == command:
+            import_module(module).register(subparsers)
+        else:
+            subparsers.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command named on the command line: its first word that is not an option
+    or the value of ``--library``."""
+    skip_value = False
+    for word in argv:
+        if skip_value:
+            skip_value = False
+        elif word == "--library":
+            skip_value = True
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    command = command_in(words)
+    parser = build_parser(command or "")
+    args = parser.parse_args(words)
     if args.debug and not _start_debug_log():
         return 1
     func = getattr(args, "func", None)
@@ -85,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_default(args)
     if getattr(args, "library", None) is None and args.reader_library:
         args.library = args.reader_library  # `news-reader --library X search …`
+    from reader.cli.output import drop_stdout, error
+
     try:
         return func(args)
     except KeyboardInterrupt:
@@ -109,6 +130,7 @@ def _disk_full_at(exc: Exception, args: argparse.Namespace) -> str | None:
     write of the library is a transaction and every file is written whole or not at
     all, so what was committed before stays."""
     from reader.errors import is_disk_full
+    from reader.ingest.sanitize import terminal_safe
 
     folder = getattr(args, "library", None) or os.environ.get("NEWS_READER_HOME")
     if not is_disk_full(exc, folder or "."):
@@ -120,6 +142,7 @@ def _disk_full_at(exc: Exception, args: argparse.Namespace) -> str | None:
 
 
 def _start_debug_log() -> bool:
+    from reader.cli.output import error, warn
     from reader.logs import start_debug_log
 
     try:
@@ -140,6 +163,8 @@ def open_default(args: argparse.Namespace) -> int:
         from reader.tui import run
 
         return run(args.reader_library)
+    from reader.cli.output import error
+
     error(
         "the reader needs a terminal; without one, use a command such as "
         "`news-reader search QUERY` or `news-reader show ARTICLE` (see --help)"
@@ -151,6 +176,8 @@ def _dev_console_ready() -> bool:
     """Textual connects to its dev console when ``TEXTUAL`` has ``devtools``; the
     client for it comes with the textual-dev package."""
     import importlib.util
+
+    from reader.cli.output import error
 
     if importlib.util.find_spec("textual_dev") is None:
         error(

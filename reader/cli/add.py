@@ -67,6 +67,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run_add)
 
 
+MERGING = (
+    "news-reader: merging the index in the background for faster searches (`news-reader stats` shows how far)"
+)
+
+
 def progress_display() -> Progress:
     return Progress(
         TextColumn("{task.description}"),
@@ -125,6 +130,7 @@ def run_add(args: argparse.Namespace) -> int:
             progress=ProgressReporter(progress, "adding"),
             batch_size=max(1, args.batch),
         )
+        merging = library.merge_in_background()
     if args.json:
         data = report.to_json()
         data["missing"] = [readable_path(path) for path in missing]
@@ -132,6 +138,8 @@ def run_add(args: argparse.Namespace) -> int:
     else:
         print_summary(report)
         report_highlights(report.highlights)
+        if merging:
+            stderr.print(MERGING, markup=False, style="dim")
     return 1 if (report.skipped or missing) else 0
 
 

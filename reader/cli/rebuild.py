@@ -30,6 +30,7 @@ def run_rebuild(args: argparse.Namespace) -> int:
         report = library.rebuild(
             from_sources=args.from_sources, progress=ProgressReporter(progress, "cleaning")
         )
+        library.merge_in_background()
     stdout.print(
         f"index rebuilt: {report.articles:,} articles ({report.recleaned_sources} files cleaned again) "
         f"in {report.seconds:.1f} s",

@@ -26,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_remove(args: argparse.Namespace) -> int:
     with open_library(args, seed=False) as library:
         report = library.remove(args.paths)
+        library.merge_in_background()
     for path in report.not_in_library:
         error(f"{path}: {_why_not_in_library(path)}")
     stdout.print(f"removed {report.sources} files, {report.articles} articles", markup=False)

@@ -25,12 +25,18 @@ query syntax:
   title:moscow                    in the title only
   person:putin  org:nato  place:aleppo  source:reuters
   said:lavrov                     articles that quote Lavrov (see `news-reader quotes`)
-  date:2015-10  date:[2015-09-01 to 2015-10-31]
-  syr*  lavrov~  lavrov~2         wildcard, fuzzy (edit distance 1 or 2)
+  date:2015-10  date:[2015-09-01 to 2015-10-31]  date:yesterday  date:"last week"
+  syr*  lavrov~  lavrov~2         wildcard, fuzzy (edit distance 1 or 2, first letter as typed)
+  putin^2                         count a word double
+
+limits: at most 1,000 characters, 2 edits, and 1,000 index words for one wildcard
+or fuzzy term; a query past them, or one that cannot be read (an unclosed "(" or
+quote, an empty or unknown field, a bad date), is refused with the reason.
 
 examples:
   news-reader search 'russia "air strikes" date:2015-10'
   news-reader search --person putin --sort date --limit 20
+  news-reader search oil --date 2015-10 --offset 10   # hits 11 to 20
   news-reader search --json kerry | jq '.hits[].id'
 
 --json prints {"query", "total", "total_exact", "hits": [{"id", "path", "part", "title", "source",
@@ -59,18 +65,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="only articles not opened in the reader yet (see `read` in --json)",
     )
+    parser.add_argument(
+        "--date",
+        metavar="WHEN",
+        help='only articles of this period: 2015, 2015-10, 2015-10-02, today, yesterday, "last week", '
+        '"last 30 days", or a range "2015-09-01 to 2015-10-31" (either end may be left out)',
+    )
     parser.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="order of hits")
     parser.add_argument("--limit", type=_positive, default=10, metavar="N", help="at most N hits (10)")
+    parser.add_argument(
+        "--offset", type=_not_negative, default=0, metavar="N", help="skip the first N hits (for paging)"
+    )
     add_json_option(parser, "the hits")
     add_library_option(parser)
     parser.set_defaults(func=run_search)
 
 
 def _positive(value: str) -> int:
-    number = int(value)
+    number = _integer(value)
     if number < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return number
+
+
+def _not_negative(value: str) -> int:
+    number = _integer(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
+
+
+def _integer(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
 
 
 @library_command
@@ -80,7 +109,14 @@ def run_search(args: argparse.Namespace) -> int:
         text = "*"  # every unread article, newest first
     with open_library(args) as library:
         results = library.search(
-            text, person=args.person, source=args.source, sort=args.sort, limit=args.limit, unread=args.unread
+            text,
+            person=args.person,
+            source=args.source,
+            date=args.date,
+            sort=args.sort,
+            limit=args.limit,
+            offset=args.offset,
+            unread=args.unread,
         )
     if args.json:
         print_json_line(results.to_json())
@@ -90,10 +126,17 @@ def run_search(args: argparse.Namespace) -> int:
     for note in results.person_notes:
         stderr.print(safe_line(note), markup=False, style="yellow")
     if not results.hits:
-        stderr.print("no articles found", markup=False)
+        past = f" past the first {results.total}" if results.total else ""
+        stderr.print(f"no articles found{past}", markup=False)
         return 1
     found = f"{results.total}" if results.total_exact else f"about {results.total}"
-    table = Table(show_lines=True, title=f"{found} found, {len(results.hits)} shown")
+    first = results.offset + 1
+    shown = (
+        f"{first} to {first + len(results.hits) - 1} shown"
+        if results.offset
+        else f"{len(results.hits)} shown"
+    )
+    table = Table(show_lines=True, title=f"{found} found, {shown}")
     table.add_column("id", style="dim", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("source", max_width=14)

@@ -39,7 +39,10 @@ def run_stats(args: argparse.Namespace) -> int:
         ("organisations", f"{stats.organisations:,}"),
         ("places", f"{stats.places:,}"),
         ("store", f"{stats.store_bytes / 1e6:.1f} MB, generation {stats.generation}"),
-        ("index", f"{stats.index_bytes / 1e6:.1f} MB, generation {stats.index_generation}"),
+        (
+            "index",
+            f"{stats.index_bytes / 1e6:.1f} MB, generation {stats.index_generation}, {_segments(stats)}",
+        ),
     ]
     if stats.stale_articles:
         rows.append(
@@ -49,3 +52,12 @@ def run_stats(args: argparse.Namespace) -> int:
         table.add_row(name, value)
     stdout.print(table)
     return 0
+
+
+def _segments(stats) -> str:
+    text = f"{stats.index_segments} segment{'s' if stats.index_segments != 1 else ''}"
+    if stats.merging:
+        done, total = stats.merging
+        step = "writing the merged segment" if done >= total else f"{done:,} of {total:,} articles read"
+        text += f", merging: {step}"
+    return text

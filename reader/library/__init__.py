@@ -36,7 +36,7 @@ from reader.library.quotes import AlsoQuoted, BadDate, PersonQuotes, QuotedPerso
 from reader.library.records import EntitySpan, StoredArticle
 from reader.library.related import RelatedPiece
 from reader.library.schema import WrongWhoosh
-from reader.library.search import SearchHit, SearchResults
+from reader.library.search import SearchCancelled, SearchHit, SearchResults
 from reader.library.store import StoreError
 
 __all__ = [
@@ -75,6 +75,7 @@ __all__ = [
     "RebuildReport",
     "RelatedPiece",
     "RemoveReport",
+    "SearchCancelled",
     "SearchHit",
     "SearchResults",
     "StoreError",

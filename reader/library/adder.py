@@ -44,6 +44,7 @@ from reader.model import Article
 COMMIT_EVERY = 1_000
 INLINE_BELOW_BYTES = 512 * 1024  # smaller adds run in this process (no worker start-up)
 _MAX_CLEANING_AHEAD = 8  # files in flight: keeps memory bounded on huge folders
+_MIN_SHARE = 200  # fewer articles are not worth a batch of their own
 
 
 @dataclass(slots=True)
@@ -202,9 +203,10 @@ def _process(
                     work = queue.pop()
                     running[pool.submit(clean_one, work.file)] = work
                     cleaning += 1
-                if stream is not None and len(waiting) < batch_size:
+                if stream is not None and len(waiting) <= batch_size:
                     work = stream.work
-                    fresh = stream.take(batch_size - len(waiting))
+                    # One past a batch: whether more is coming decides how to cut.
+                    fresh = stream.take(batch_size + 1 - len(waiting))
                     state.articles_total += len(fresh)
                     waiting.extend(
                         (work, article_id(work.path, a.part), _with_path(a, work.path)) for a in fresh
@@ -213,14 +215,18 @@ def _process(
                         stream = None
                         if work.expected == 0 or work.articles_written == work.expected:
                             finish(work)
-                while len(waiting) >= batch_size and batches_in_flight < max_in_flight:
-                    submit_batch(pool, batch_size)
                 nothing_more = not queue and not cleaning and stream is None
-                if waiting and nothing_more and batches_in_flight < max_in_flight:
-                    submit_batch(pool, batch_size)
+                if not nothing_more:
+                    while len(waiting) >= batch_size and batches_in_flight < max_in_flight:
+                        submit_batch(pool, batch_size)
+                elif waiting and batches_in_flight < max_in_flight:
+                    # Nothing more is coming: share what is left between the workers,
+                    # or one big file's articles would all go to one of them.
+                    for size in _shares(len(waiting), batch_size, workers):
+                        submit_batch(pool, size)
                 if not running:
                     continue
-                if stream is not None and len(waiting) < batch_size and batches_in_flight < max_in_flight:
+                if stream is not None and len(waiting) <= batch_size and batches_in_flight < max_in_flight:
                     continue  # the stream can fill the next batch while the workers are busy
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -308,6 +314,15 @@ class _Stream:
         if self.work.cleaned is not None:
             self.work.cleaned.cpu_seconds += time.process_time() - started
         return taken
+
+
+def _shares(count: int, batch_size: int, workers: int) -> list[int]:
+    """Batch sizes for ``count`` articles: at most ``batch_size`` each, as many
+    batches as a multiple of ``workers``, as even as can be."""
+    batches = -(-count // batch_size)
+    batches = max(1, -(-batches // workers) * workers) if count >= workers * _MIN_SHARE else batches
+    size, extra = divmod(count, batches)
+    return [size + (1 if i < extra else 0) for i in range(batches)]
 
 
 class _InlineExecutor(Executor):

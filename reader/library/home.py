@@ -8,6 +8,10 @@ from pathlib import Path
 import platformdirs
 
 HOME_ENV = "NEWS_READER_HOME"
+# What a library folder holds.
+STORE_FILE = "library.sqlite3"
+INDEX_FOLDER = "index"
+LOCK_FILE = "write.lock"
 
 
 def library_dir(override: str | os.PathLike[str] | None = None) -> Path:

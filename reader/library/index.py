@@ -15,16 +15,25 @@ from datetime import datetime
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.writing import IndexWriter, SegmentWriter
+from whoosh.writing import NO_MERGE, IndexWriter
 
 from reader.ingest.metadata import parse_iso_datetime
 from reader.library.records import StoredArticle
-from reader.library.schema import NAME_FIELDS, build_schema
+from reader.library.schema import (
+    ENGLISH_FIELDS,
+    NAME_FIELDS,
+    OTHER_FIELDS,
+    SCHEMA_VERSION,
+    build_schema,
+    is_english,
+)
 
 INDEX_CHUNK = 5000  # articles per worker task: one Whoosh segment each (fewer, faster queries)
 _GENERATION_FILE = "generation"
+_SCHEMA_FILE = "schema-version"  # of reader.library.schema: another one means rebuild
 _WRITER_TIMEOUT = 10.0  # our own flock already serialises writers; this covers stragglers
-_WRITER_MEMORY_MB = 256
+_WRITER_MEMORY_MB = 128  # Whoosh's posting pool spills to temporary files past this
+_WORKER_MEMORY_MB = 256  # a worker's batch (5,000 articles) fits without spilling
 
 
 class IndexUnusable(Exception):
@@ -41,14 +50,24 @@ def open_index(folder: Path) -> whoosh_index.Index:
         raise
     except Exception as exc:  # Whoosh raises many kinds on damaged files
         raise IndexUnusable(f"{folder}: {exc}") from exc
-    if set(ix.schema.names()) != set(build_schema().names()):
+    if set(ix.schema.names()) != set(build_schema().names()) or _schema_version(folder) != SCHEMA_VERSION:
+        ix.close()
         raise IndexUnusable(f"{folder}: index from another version of news-reader")
     return ix
 
 
+def _schema_version(folder: Path) -> str | None:
+    try:
+        return (folder / _SCHEMA_FILE).read_text().strip()
+    except OSError:
+        return None
+
+
 def create_index(folder: Path) -> whoosh_index.Index:
     folder.mkdir(parents=True, exist_ok=True)
-    return whoosh_index.create_in(str(folder), build_schema())
+    ix = whoosh_index.create_in(str(folder), build_schema())
+    (folder / _SCHEMA_FILE).write_text(SCHEMA_VERSION)
+    return ix
 
 
 def index_generation(folder: Path) -> int | None:
@@ -67,64 +86,75 @@ def write_generation(folder: Path, generation: int) -> None:
     os.replace(tmp, folder / _GENERATION_FILE)
 
 
-def open_writer(ix: whoosh_index.Index) -> IndexWriter:
-    return ix.writer(timeout=_WRITER_TIMEOUT, limitmb=_WRITER_MEMORY_MB)
+def open_writer(ix: whoosh_index.Index, limitmb: int = _WRITER_MEMORY_MB) -> IndexWriter:
+    # compound=False: a segment stays a set of files instead of being copied into
+    # one. Opening a compound segment maps and touches all of it (190 MB of memory
+    # to open a 50k index); separate files are read as needed (30 MB), and a
+    # commit or merge skips the copy.
+    return ix.writer(timeout=_WRITER_TIMEOUT, limitmb=limitmb, compound=False)
 
 
 def build_segment(staging: Path, articles: Iterable[StoredArticle]):
-    """Index ``articles`` into a new segment in the empty folder ``staging`` (in a
-    worker process); returns the Whoosh segment, for :func:`adopt_segment`.
+    """Index ``articles`` into a new index in the empty folder ``staging`` (in a
+    worker process); returns its one Whoosh segment, for :func:`adopt_segment`.
 
     This is how indexing runs on every core: Whoosh's own multi-process writer
     pickles each document to its sub-writers and came out slower than one writer."""
     ix = create_index(staging)
-    writer = SegmentWriter(ix, _lk=False, limitmb=_WRITER_MEMORY_MB)
+    writer = open_writer(ix, _WORKER_MEMORY_MB)
     try:
         for stored in articles:
             writer.add_document(**document(stored))
-        segment = writer._finalize_segment()
-    finally:
-        writer._finish()
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    with ix.reader() as reader:
+        segment = reader.segment()
+    ix.close()
     return segment
 
 
 def adopt_segment(folder: Path, staging: Path, segment) -> None:
     """Move a worker's segment files into the index folder (not yet in its table of
     contents: until a commit lists them they are leftovers Whoosh cleans away)."""
-    prefix = f"{segment.indexname}_{segment.segid}"
+    prefix = segment.segment_id()
     for file in staging.iterdir():
         if file.name.startswith(prefix):
             os.replace(file, folder / file.name)
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def commit_with(writer: SegmentWriter, adopted: list) -> None:
-    """``writer.commit(merge=False)``, with the adopted segments added to the index.
+def commit_with(writer: IndexWriter, adopted: list) -> None:
+    """Commit ``writer`` with the adopted segments added to the index. Small
+    segments are not merged here (merging is the slow part of a Whoosh commit) but
+    in the background afterwards (:mod:`reader.library.merge`)."""
+    writer.commit(mergetype=lambda writer, segments: NO_MERGE(writer, segments) + list(adopted))
 
-    Mirrors SegmentWriter.commit; small segments are not merged here (merging is
-    the slow part of a Whoosh commit) but by ``rebuild`` and Whoosh's later commits."""
-    writer._check_state()
-    try:
-        final = writer._merge_segments(None, False, False)
-        if writer._added:
-            final.append(writer._finalize_segment())
-        else:
-            writer._close_segment()
-        final.extend(adopted)
-        writer._commit_toc(final)
-    except Exception:
-        writer._cleanup_on_error()
-        raise
-    writer._finish()
+
+LEFTOVER_SUFFIXES = (".staging", ".new", ".old")  # of adds and rebuilds cut short
+
+
+def remove_leftovers(folder: Path) -> bool:
+    """Remove what a killed writer left beside the index; True if there was any.
+    Only the holder of the writer lock may call this."""
+    found = False
+    for suffix in LEFTOVER_SUFFIXES:
+        leftover = folder.with_name(folder.name + suffix)
+        if leftover.exists():
+            shutil.rmtree(leftover, ignore_errors=True)
+            found = True
+    return found
+
+
+def has_leftovers(folder: Path) -> bool:
+    return any(folder.with_name(folder.name + suffix).exists() for suffix in LEFTOVER_SUFFIXES)
 
 
 def document(stored: StoredArticle) -> dict:
     article = stored.article
-    doc: dict = {
-        "id": stored.id,
-        "title": article.title,
-        "body": article.body,
-    }
+    title, body = ENGLISH_FIELDS if is_english(article.language) else OTHER_FIELDS
+    doc: dict = {"id": stored.id, title: article.title, body: article.body}
     for label, field in NAME_FIELDS.items():
         names = stored.names(label)
         if names:

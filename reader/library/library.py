@@ -15,15 +15,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from whoosh.searching import Searcher
-
 from reader.entities import bare_name_words
 from reader.errors import DISK_FULL, ReaderError, is_disk_full, no_space_left, refusal
 from reader.highlights.store import STORE_FILE as HIGHLIGHTS_FILE
 from reader.highlights.store import HighlightStore
 from reader.ingest.sanitize import readable_path
 from reader.library import index as idx
+from reader.library import merge
 from reader.library.adder import INDEX_CHUNK, AddReport, ProgressCallback, add_paths
+from reader.library.engine import SearchEngine, WhooshEngine
 from reader.library.highlight_select import (
     ArticleHighlights,
     HighlightFilter,
@@ -33,7 +33,7 @@ from reader.library.highlight_select import (
     reanchor,
     select_highlights,
 )
-from reader.library.home import library_dir
+from reader.library.home import INDEX_FOLDER, LOCK_FILE, STORE_FILE, library_dir
 from reader.library.lock import LibraryBusy, WriterLock
 from reader.library.people import (
     CORRECTIONS,
@@ -58,18 +58,16 @@ from reader.library.quotes import (
     speaker_of_passage,
 )
 from reader.library.records import StoredArticle
-from reader.library.related import RelatedPiece, find_related
+from reader.library.related import RelatedPiece
 from reader.library.schema import check_whoosh, name_words
-from reader.library.search import SearchResults, ids_matching, new_searcher, run_search
+from reader.library.search import SearchQuery, SearchResults
 from reader.library.spelling import Vocabulary, count_words
 from reader.library.store import Store, StoreUnwritable
 from reader.library.sync import IndexSync
 
-STORE_FILE = "library.sqlite3"
 QUOTES_META = "quotes"  # the fingerprint of the quote finder that found the stored quotes
-INDEX_FOLDER = "index"
-LOCK_FILE = "write.lock"
 DEFAULT_LOCK_TIMEOUT = 30.0
+_MERGE_STOP_TRIES = 40  # × 50 ms: a merge stops within a second of being asked
 
 
 class ArticleNotFound(ReaderError, LookupError):
@@ -99,6 +97,8 @@ class LibraryStats:
     store_bytes: int
     index_bytes: int
     stale_articles: int  # cleaned by an older cleaner: `rebuild` redoes them
+    index_segments: int = 0  # one after a merge; queries visit each
+    merging: tuple[int, int] | None = None  # (articles merged, of all) while a merge runs
 
     def to_json(self) -> dict:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -139,7 +139,7 @@ class Library:
         self.index_folder = folder / INDEX_FOLDER
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
-        self._searcher: Searcher | None = None
+        self.engine: SearchEngine = WhooshEngine(self.index_folder, self.store)
         self._people: PeopleDirectory | None = None
         self._people_generation = -1
         self._vocabulary: Vocabulary | None = None
@@ -188,9 +188,7 @@ class Library:
         return library
 
     def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
+        self.engine.close()
         if self._highlights is not None:
             self._highlights.close()
             self._highlights = None
@@ -210,7 +208,7 @@ class Library:
             raise LibraryReadOnly(refusal(self.why_readonly, self.folder, "the library"))
         lock = WriterLock(self.folder / LOCK_FILE, self.lock_timeout, self.on_wait)
         if wait:
-            lock.acquire()
+            self._take(lock)
         elif not lock.try_acquire():
             raise LibraryBusy(lock.holder_pid(), 0)
         try:
@@ -221,6 +219,34 @@ class Library:
         finally:
             lock.release()
             self._people = None
+
+    def _take(self, lock: WriterLock) -> None:
+        """The writer lock, at once if a background merge holds it (it stops and
+        starts over later), else waiting for the writer that holds it."""
+        for _ in range(_MERGE_STOP_TRIES):
+            if lock.try_acquire():
+                return
+            if merge.read_progress(self.folder) is None:
+                break
+            merge.stop_merge(self.folder)
+            time.sleep(0.05)
+        lock.acquire()
+
+    def merge(self, progress: Callable[[int, int], None] | None = None) -> bool:
+        """Merge the index's segments into one now (queries get faster; the merge
+        takes minutes on a large library). False if there was nothing to merge."""
+        with self.writing():
+            return merge.merge_index(self.index_folder, progress)
+
+    def merge_in_background(self) -> bool:
+        """Start merging the index's segments in a process of its own, if it has
+        several and no merge runs (see :mod:`reader.library.merge`)."""
+        return merge.start_merge(self.folder, self.index_folder)
+
+    def merge_progress(self) -> tuple[int, int] | None:
+        """(articles merged, of all) while a background merge runs, else None."""
+        found = merge.read_progress(self.folder)
+        return (found.done, found.total) if found else None
 
     def add(
         self,
@@ -296,7 +322,7 @@ class Library:
     def _reconcile_if_free(self, progress: ProgressCallback | None = None) -> None:
         sync = IndexSync(self.index_folder, self.store)
         state = sync.state()
-        if state == "ok":
+        if state == "ok" and not idx.has_leftovers(self.index_folder):
             return
         lock = WriterLock(self.folder / LOCK_FILE, self.lock_timeout, self.on_wait)
         if state == "unusable":
@@ -338,15 +364,6 @@ class Library:
 
     # -- reading ------------------------------------------------------------
 
-    def searcher(self) -> Searcher:
-        if self._searcher is not None and not self._searcher.up_to_date():
-            # Searcher.refresh() can hand back the same stale generation; reopen.
-            self._searcher.close()
-            self._searcher = None
-        if self._searcher is None:
-            self._searcher = new_searcher(idx.open_index(self.index_folder))
-        return self._searcher
-
     def people_directory(self) -> PeopleDirectory:
         generation = self.store.generation
         if self._people is None or generation != self._people_generation:
@@ -367,14 +384,24 @@ class Library:
         *,
         person: str | None = None,
         source: str | None = None,
+        date: str | None = None,
         sort: str = "relevance",
         limit: int = 10,
+        offset: int = 0,
+        cancelled: Callable[[], bool] | None = None,
         unread: bool = False,
+        count: bool = True,
     ) -> SearchResults:
-        """Hits for ``text``; a person (``person=`` or ``person:`` in the text) means one
-        identity, and when the name fits several people ``person_notes`` says which
-        one was taken and which others exist. Each hit says whether it was read;
-        ``unread``: only the articles not read yet."""
+        """Hits ``offset`` to ``offset + limit`` of the articles matching ``text`` (the
+        query syntax), a person, a source and a date filter (2015-10, yesterday, "last
+        week", 2015-09-01 to 2015-10-31), with the number of all matches. Raises
+        QueryError for a query that cannot run, SearchCancelled when ``cancelled()``
+        turned true meanwhile. Without ``count`` the total may be a lower bound
+        (``total_exact`` False: :meth:`count` gives the number). A person
+        (``person=`` or ``person:`` in the text) means one identity, and when the
+        name fits several people ``person_notes`` says which one was taken and
+        which others exist. Each hit says whether it was read; ``unread``: only the
+        articles not read yet."""
         notes: dict[str, None] = {}
 
         def resolve_person(words: list[str]) -> list[list[str]]:
@@ -386,20 +413,35 @@ class Library:
             return directory.resolve(words)
 
         read = self.read_ids()
-        results = run_search(
-            self.searcher(),
-            self.store,
-            text,
-            person=person,
-            source=source,
+        results = self.engine.search(
+            SearchQuery(text, person=person, source=source, date=date),
             sort=sort,
             limit=limit,
+            offset=offset,
+            count=count,
+            cancelled=cancelled,
             resolve_person=resolve_person,
             vocabulary=self.vocabulary(),
             exclude=read if unread else (),
         )
         hits = tuple(replace(hit, read=hit.id in read) for hit in results.hits)
         return replace(results, hits=hits, person_notes=tuple(notes))
+
+    def count(
+        self,
+        text: str,
+        *,
+        person: str | None = None,
+        source: str | None = None,
+        date: str | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """How many articles match (the arguments of :meth:`search`)."""
+        return self.engine.count(
+            SearchQuery(text, person=person, source=source, date=date),
+            resolve_person=lambda words: self.people_directory().resolve(words),
+            cancelled=cancelled,
+        )
 
     # -- people -------------------------------------------------------------
 
@@ -477,8 +519,8 @@ class Library:
 
     def ids_matching(self, text: str, candidates: list[str]) -> set[str]:
         """Which of the ``candidates`` (article ids) a search for ``text`` finds."""
-        return ids_matching(
-            self.searcher(), text, candidates, lambda words: self.people_directory().resolve(words)
+        return self.engine.ids_matching(
+            text, candidates, lambda words: self.people_directory().resolve(words)
         )
 
     def article_by_id(self, article_id: str) -> StoredArticle | None:
@@ -564,7 +606,7 @@ class Library:
 
     def related(self, ref: str, limit: int = 10) -> list[tuple[RelatedPiece, StoredArticle]]:
         stored = self.article(ref)
-        pieces = find_related(self.searcher(), self.store, stored, limit)
+        pieces = self.engine.related(stored, limit)
         articles = self.store.get_many([p.id for p in pieces])
         return [(p, articles[p.id]) for p in pieces if p.id in articles]
 
@@ -627,10 +669,7 @@ class Library:
     def stats(self) -> LibraryStats:
         sources = self.store.sources().values()
         version = pipeline_version()
-        try:
-            documents = self.searcher().doc_count()
-        except idx.IndexUnusable:
-            documents = 0
+        documents = self.engine.document_count()
         return LibraryStats(
             folder=str(self.folder),
             sources=sum(1 for s in sources if not s.skipped),
@@ -645,6 +684,8 @@ class Library:
             store_bytes=_size_of(self.folder, STORE_FILE),
             index_bytes=_folder_size(self.index_folder),
             stale_articles=sum(s.article_count for s in sources if s.pipeline != version),
+            index_segments=merge.segment_count(self.index_folder),
+            merging=self.merge_progress(),
         )
 
 

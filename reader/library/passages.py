@@ -7,13 +7,18 @@ matched them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from whoosh.highlight import BasicFragmentScorer, ContextFragmenter, set_matched_filter, top_fragments
+from reader.library.schema import UNSPACED as _UNSPACED
+from reader.library.schema import analysed_word, analysed_words, is_english
 
 SNIPPET_MARK = "**"
 _PASSAGE_CHARS = 240
 _CONTEXT_CHARS = 70
+_WORD_START = re.compile(r"(?<![\w*])[\w*]")
+_WORD_END = re.compile(r"[\w*](?![\w*])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,33 +31,90 @@ class Passage:
         return {"start": self.start, "end": self.end, "marks": [list(m) for m in self.marks]}
 
 
-def matched_spans(text: str, terms: frozenset[str], analyzer) -> list[tuple[int, int]]:
-    """Every place in ``text`` where a token analyses to one of ``terms``."""
-    if not terms:
-        return []
-    return [
-        (token.startchar, token.endchar)
-        for token in analyzer(text, chars=True, mode="query", removestops=False)
-        if token.text in terms
-    ]
+def matched_spans(text: str, terms: frozenset[str], language: str | None = None) -> list[tuple[int, int]]:
+    """Every place in ``text`` where a word analyses to one of ``terms``."""
+    return list(_merged((start, end) for start, end, _ in _matches(text, terms, language)))
 
 
-def best_passages(text: str, terms: frozenset[str], analyzer, top: int = 3) -> list[Passage]:
-    """Up to ``top`` passages with the most matched terms, in reading order."""
+def _matches(text: str, terms: frozenset[str], language: str | None) -> list[tuple[int, int, str]]:
     if not terms or not text:
         return []
-    tokens = analyzer(text, chars=True, mode="query", removestops=False)
-    fragmenter = ContextFragmenter(maxchars=_PASSAGE_CHARS, surround=_CONTEXT_CHARS, charlimit=None)
-    fragments = fragmenter.fragment_tokens(text, set_matched_filter(tokens, terms))
-    chosen = top_fragments(fragments, top, BasicFragmentScorer(), order=lambda f: f.startchar, minscore=1)
-    return [
-        Passage(
-            start=f.startchar,
-            end=f.endchar,
-            marks=tuple((m.startchar, m.endchar) for m in f.matches),
-        )
-        for f in chosen
+    if _UNSPACED.search(text):  # CJK pairs: analyse it all (rare, and short texts)
+        return [word for word in analysed_words(text, language) if word[2] in terms]
+    # Only words that start like a term can analyse to one (analysers change the
+    # ends of words, never the first letters): a regex finds those at C speed and
+    # only they go through the analyser.
+    found = []
+    for match in _candidates(terms, is_english(language)).finditer(text):
+        term = analysed_word(match.group(), language)
+        if term in terms:
+            found.append((match.start(), match.end(), term))
+    return found
+
+
+@lru_cache(maxsize=256)
+def _candidates(terms: frozenset[str], english: bool) -> re.Pattern[str]:
+    """Whole words (as the index's tokenizer cuts them) that start like a term."""
+    starts = {_prefix(term) if english else term for term in terms}
+    alternatives = "|".join(sorted((re.escape(s) for s in starts), key=len, reverse=True))
+    return re.compile(rf"(?<![\w*])(?<![\w*]\.)(?:{alternatives})[\w*]*(?:\.[\w*]+)*", re.IGNORECASE)
+
+
+def _prefix(term: str) -> str:
+    # Porter stemming may rewrite the last letters of a short word ("sky" -> "ski").
+    return term if len(term) < 2 else term[: min(len(term) - 1, 3)]
+
+
+def best_passages(
+    text: str, terms: frozenset[str], language: str | None = None, top: int = 3
+) -> list[Passage]:
+    """Up to ``top`` passages with the most matched words (more different terms
+    first, then the earlier), in reading order. A passage runs from about
+    ``_CONTEXT_CHARS`` before a match to as many after the last match that fits in
+    ``_PASSAGE_CHARS``, cut at word boundaries."""
+    matches = _matches(text, terms, language)
+    groups: list[list[tuple[int, int, str]]] = []
+    opening = 0
+    for match in matches:
+        if groups and match[1] - opening <= _PASSAGE_CHARS:
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+            opening = _word_start_after(text, max(0, match[0] - _CONTEXT_CHARS), match[0])
+    scored = sorted(groups, key=lambda g: (len(g) * len({term for _, _, term in g}), -g[0][0]), reverse=True)[
+        :top
     ]
+    passages = []
+    for group in sorted(scored, key=lambda g: g[0][0]):
+        start = _word_start_after(text, max(0, group[0][0] - _CONTEXT_CHARS), group[0][0])
+        end = _word_end_before(text, min(len(text), group[-1][1] + _CONTEXT_CHARS), group[-1][1])
+        passages.append(Passage(start, end, _merged((a, b) for a, b, _ in group)))
+    return passages
+
+
+def _word_start_after(text: str, position: int, limit: int) -> int:
+    """The first word start at or after ``position`` (``limit`` if none before it)."""
+    found = _WORD_START.search(text, position, limit)
+    return found.start() if found else limit
+
+
+def _word_end_before(text: str, position: int, limit: int) -> int:
+    """The last word end at or before ``position`` (``limit`` if none after it)."""
+    end = limit
+    for found in _WORD_END.finditer(text, limit, position):
+        end = found.end()
+    return end
+
+
+def _merged(spans) -> tuple[tuple[int, int], ...]:
+    """Overlapping marks as one (CJK character pairs overlap by a character)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 def snippet(text: str, passage: Passage | None, fallback_chars: int = 200) -> str:

@@ -1,26 +1,62 @@
-"""Run a query against the index and turn Whoosh hits into what the reader shows."""
+"""Run a query against the index and turn Whoosh hits into what the reader shows.
+
+The count given is the number of matching articles: every match is scored (Whoosh's
+top-N shortcuts miss better hits), which counts them all; a page of hits starts at
+any ``offset``, so every hit can be reached, in the same order page after page. Anything Whoosh raises while running a query the parser
+accepted becomes a :class:`QueryError`; so does a wildcard or fuzzy term standing
+for too many words. ``cancelled`` is asked between documents: a newer query in the
+reader stops an older one's work, not only its result.
+"""
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import date
 
 from whoosh import query as wq
 from whoosh import sorting
+from whoosh.collectors import Collector, FilterCollector, TopCollector, WrappingCollector
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from reader.library.passages import Passage, best_passages, snippet
-from reader.library.query import PersonResolver, parse_query, person_query, plain_words, source_query
+from reader.library.query import (
+    DEFAULT_FIELDS,
+    PersonResolver,
+    QueryError,
+    date_query,
+    expand_terms,
+    parse_query,
+    person_query,
+    plain_words,
+    source_query,
+)
 from reader.library.records import StoredArticle
-from reader.library.schema import text_analyzer
+from reader.library.schema import (
+    ENGLISH_FIELDS,
+    OTHER_FIELD,
+    OTHER_FIELDS,
+    is_english,
+    text_analyzer,
+)
 from reader.library.spelling import Vocabulary
 from reader.library.store import Store
 
 _analyzer = text_analyzer()
-_TEXT_FIELDS = ("title", "body")
 SORTS = ("relevance", "date")
+_CANCEL_CHECK_EVERY = 256  # documents between two looks at ``cancelled``
+# What Whoosh's matchers raise on query shapes they mishandle (said^0, a NOT after
+# an ANDNOT): input problems for the user, not crashes.
+_QUERY_FAILURES = (ArithmeticError, LookupError, ValueError, TypeError, RecursionError)
+
+Cancelled = Callable[[], bool]
+
+
+class SearchCancelled(Exception):
+    """A newer search replaced this one; its work was stopped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +93,18 @@ class SearchHit:
 class SearchResults:
     query: str
     hits: tuple[SearchHit, ...]
-    total: int
-    total_exact: bool = True  # False: ``total`` is an upper bound
+    total: int  # matching articles, all of them
+    total_exact: bool = True  # False: ``total`` is a lower bound (search(count=False))
     suggestion: str | None = None
     # "blair: Tony Blair (157); also Blair Pickerell (1)": a person's name that fits
     # several people searches the most mentioned one and names the others here.
     person_notes: tuple[str, ...] = ()
+    offset: int = 0  # of the first hit among all matches
+
+    @property
+    def more(self) -> bool:
+        """More hits after these (the next page starts at ``offset + len(hits)``)."""
+        return self.offset + len(self.hits) < self.total
 
     def to_json(self) -> dict:
         data: dict = {
@@ -82,53 +124,148 @@ def new_searcher(ix) -> Searcher:
     return ix.searcher(weighting=BM25F())
 
 
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    """What to search for, as the CLI and the reader ask for it."""
+
+    text: str
+    person: str | None = None
+    source: str | None = None
+    date: str | None = None
+
+
+def build_query(
+    request: SearchQuery,
+    resolve_person: PersonResolver | None = None,
+    other_languages: bool = False,
+    today: date | None = None,
+) -> wq.Query:
+    """The Whoosh query for a request; ``Every`` when it asks for everything.
+    With ``other_languages`` the words also search the other-language fields (each
+    article's text is in one pair of fields only, so either reading may match)."""
+    parts: list[wq.Query] = []
+    text = request.text
+    if text.strip() or not (request.person or request.source or request.date):
+        parsed = parse_query(text, resolve_person, today=today)
+        if other_languages and not isinstance(parsed, wq.Every) and _has_text_fields(parsed):
+            parsed = wq.Or([parsed, _other_language_query(text, resolve_person, today)])
+        parts.append(parsed)
+    if request.person:
+        parts.append(person_query(request.person, resolve_person))
+    if request.source:
+        parts.append(source_query(request.source))
+    if request.date:
+        parts.append(date_query(request.date, today))
+    parts = [p for p in parts if not isinstance(p, wq.Every)] or parts[:1]
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _has_text_fields(q: wq.Query) -> bool:
+    return any(leaf.field() in ENGLISH_FIELDS for leaf in q.leaves())
+
+
+def _other_language_query(text: str, resolve_person: PersonResolver | None, today: date | None) -> wq.Query:
+    parsed = parse_query(text, resolve_person, today=today, english=False)
+
+    def rename(q: wq.Query) -> wq.Query:
+        if q.is_leaf() and q.field() in OTHER_FIELD:
+            q = copy.copy(q)
+            q.fieldname = OTHER_FIELD[q.field()]  # type: ignore[attr-defined]
+        return q
+
+    return parsed.accept(rename)
+
+
 def run_search(
     searcher: Searcher,
     store: Store,
-    text: str,
+    request: SearchQuery,
     *,
-    person: str | None = None,
-    source: str | None = None,
     sort: str = "relevance",
     limit: int = 10,
+    offset: int = 0,
     resolve_person: PersonResolver | None = None,
     vocabulary: Vocabulary | None = None,
     exclude: Collection[str] = (),
+    cancelled: Cancelled | None = None,
+    count: bool = True,
 ) -> SearchResults:
-    """The hits for ``text`` and the filters; articles whose ids are in ``exclude``
-    (those read, for an unread-only search) are left out."""
+    """A page of hits and the number of all matches. ``count=False`` allows a
+    lower bound instead (``total_exact`` False, :func:`count_matches` giving the
+    rest), for engines where counting costs extra; here the count comes with the
+    search, so it is always exact. Articles whose ids are in ``exclude`` (those
+    read, for an unread-only search) are left out."""
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {SORTS}")
-    parts: list[wq.Query] = []
-    if text.strip() or not (person or source):
-        parts.append(parse_query(text, resolve_person))
-    if person:
-        parts.append(person_query(person, resolve_person))
-    if source:
-        parts.append(source_query(source))
-    q = parts[0] if len(parts) == 1 else wq.And(parts)
+    if limit < 1 or offset < 0:
+        raise ValueError("limit must be 1 or more, offset 0 or more")
+    reader = searcher.reader()
+    q = build_query(request, resolve_person, other_languages=_has_other_languages(reader))
     if isinstance(q, wq.Every):
-        return _newest(store, text, limit, exclude)
-
+        return _newest(store, request.text, limit, offset, exclude)
     mask = wq.Or([wq.Term("id", article_id) for article_id in exclude]) if exclude else None
-    if sort == "date":
-        results = searcher.search(q, limit=limit, sortedby=_newest_first(searcher), reverse=True, mask=mask)
-    else:
-        results = searcher.search(q, limit=limit, mask=mask)
-    terms = _highlight_terms(q, searcher)
-    ids = [hit["id"] for hit in results]
-    scores = [hit.score or 0.0 for hit in results]
-    stored = store.get_many(ids)
+    stop = cancelled or (lambda: False)
+    try:
+        q = expand_terms(q, reader)
+        collector: Collector
+        if sort == "date":
+            collector = searcher.collector(
+                limit=offset + limit, sortedby=_newest_first(searcher), reverse=True, mask=mask
+            )
+        else:
+            # Every match scored: Whoosh's shortcuts for the top N (skipping blocks
+            # and dropping sub-queries that seem unable to reach the N-th score) miss
+            # better hits (the top 10 was wrong for 4 of the benchmark's 33 queries
+            # on the corpus, and pages overlapped). Scoring all counts all as well.
+            collector = TopCollector(offset + limit, usequality=False, replace=0)
+            if mask is not None:
+                collector = FilterCollector(collector, restrict=mask)
+        searcher.search_with_collector(q, _CancellableCollector(collector, stop))
+        results = collector.results()
+        page = [(hit["id"], hit.score or 0.0) for hit in results[offset : offset + limit]]
+        total = collector.count()  # every match went through the collector
+        terms = _highlight_terms(q, searcher)
+    except (SearchCancelled, QueryError):
+        raise
+    except _QUERY_FAILURES as exc:
+        raise QueryError(
+            f"cannot run the query {request.text!r} ({type(exc).__name__} in the search engine): "
+            "try fewer operators or parentheses"
+        ) from exc
+    stored = store.get_many([article_id for article_id, _ in page])
     hits = []
-    for article_id, score in zip(ids, scores):
+    for article_id, score in page:
+        if stop():
+            raise SearchCancelled
         found = stored.get(article_id)
         if found is None:  # index ahead of a store that lost the article: skip it
             continue
-        passages = tuple(best_passages(found.article.body, terms, _analyzer))
+        language = found.article.language
+        passages = tuple(best_passages(found.article.body, terms[is_english(language)], language))
         hits.append(_hit(found, float(score), passages))
+    text = request.text
     suggestion = suggest(searcher, text, vocabulary) if text.strip() and vocabulary else None
-    total, exact = _total(results, limit)
-    return SearchResults(query=text, hits=tuple(hits), total=total, total_exact=exact, suggestion=suggestion)
+    return SearchResults(query=text, hits=tuple(hits), total=total, suggestion=suggestion, offset=offset)
+
+
+def count_matches(
+    searcher: Searcher,
+    store: Store,
+    request: SearchQuery,
+    resolve_person: PersonResolver | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """The number of articles matching ``request``, all of them."""
+    reader = searcher.reader()
+    q = build_query(request, resolve_person, other_languages=_has_other_languages(reader))
+    if isinstance(q, wq.Every):
+        return store.article_count()
+    try:
+        return _count(searcher, expand_terms(q, reader), cancelled or (lambda: False))
+    except _QUERY_FAILURES as exc:
+        raise QueryError(
+            f"cannot run the query {request.text!r} ({type(exc).__name__} in the search engine)"
+        ) from exc
 
 
 def ids_matching(
@@ -152,13 +289,39 @@ def _newest_first(searcher: Searcher) -> sorting.FacetType:
     return sorting.TranslateFacet(lambda value: -1 if value == undated else value, sorting.FieldFacet("date"))
 
 
-def _newest(store: Store, text: str, limit: int, exclude: Collection[str] = ()) -> SearchResults:
+def _has_other_languages(reader) -> bool:
+    return any(reader.field_length(name) for name in OTHER_FIELDS)
+
+
+class _CancellableCollector(WrappingCollector):
+    def __init__(self, child: Collector, cancelled: Cancelled) -> None:
+        super().__init__(child)
+        self.cancelled = cancelled
+
+    def collect_matches(self) -> None:
+        child = self.child
+        for number, sub_docnum in enumerate(child.matches()):
+            if number % _CANCEL_CHECK_EVERY == 0 and self.cancelled():
+                raise SearchCancelled
+            child.collect(sub_docnum)
+
+
+def _count(searcher: Searcher, q: wq.Query, cancelled: Cancelled) -> int:
+    """Every matching document, unscored."""
+    total = 0
+    for total, _ in enumerate(searcher.docs_for_query(q), start=1):
+        if total % 4096 == 0 and cancelled():
+            raise SearchCancelled
+    return total
+
+
+def _newest(store: Store, text: str, limit: int, offset: int, exclude: Collection[str] = ()) -> SearchResults:
     """Every article, newest first: straight from the store's date index, since
     sorting the whole index by date takes Whoosh most of a second on a large library."""
-    ids = store.newest_ids(limit, exclude)
+    ids = store.newest_ids(limit, offset, exclude)
     found = store.get_many(ids)
-    hits = [_hit(found[article_id], 0.0, ()) for article_id in ids]
-    return SearchResults(query=text, hits=tuple(hits), total=store.article_count(exclude))
+    hits = [_hit(found[article_id], 0.0, ()) for article_id in ids if article_id in found]
+    return SearchResults(query=text, hits=tuple(hits), total=store.article_count(exclude), offset=offset)
 
 
 def _hit(stored: StoredArticle, score: float, passages: tuple[Passage, ...]) -> SearchHit:
@@ -177,35 +340,24 @@ def _hit(stored: StoredArticle, score: float, passages: tuple[Passage, ...]) -> 
     )
 
 
-def _total(results, limit: int) -> tuple[int, bool]:
-    """How many articles match. Counting them all costs as much as the search itself
-    on a large library, so when there are more than ``limit`` the query's own
-    estimate (an upper bound) stands in."""
-    if results.has_exact_length():
-        return len(results), True
-    scored = results.scored_length()
-    if scored < limit:  # the collector never filled up, so it skipped nothing
-        return scored, True
-    return max(results.estimated_length(), scored), False
-
-
-def _highlight_terms(q: wq.Query, searcher: Searcher) -> frozenset[str]:
+def _highlight_terms(q: wq.Query, searcher: Searcher) -> dict[bool, frozenset[str]]:
     """The indexed terms the query matched in the text fields, wildcards and fuzzy
-    terms expanded, as the analyzer spells them (stems)."""
+    terms expanded, as each analyzer spells them: English (stems) under True, other
+    languages under False."""
     reader = searcher.reader()
     terms: set[tuple[str, str]] = set()
     # Leaf by leaf: whoosh3's Query.existing_terms reuses its ``fieldname`` argument as
     # a loop variable, so after the first title term it skips every body term.
     for leaf in q.leaves():
-        if leaf.field() in _TEXT_FIELDS:
+        if leaf.field() in ENGLISH_FIELDS or leaf.field() in OTHER_FIELDS:
             terms.update(leaf.existing_terms(reader, expand=True))
     # expand=True drops the words of phrases; take them as the query spells them.
     terms.update(_phrase_words(q))
-    return frozenset(
-        text.decode("utf-8") if isinstance(text, bytes) else text
-        for field, text in terms
-        if field in _TEXT_FIELDS
-    )
+    words = {(field, text.decode("utf-8") if isinstance(text, bytes) else text) for field, text in terms}
+    return {
+        True: frozenset(text for field, text in words if field in ENGLISH_FIELDS),
+        False: frozenset(text for field, text in words if field in OTHER_FIELDS),
+    }
 
 
 def _phrase_words(q: wq.Query):
@@ -217,12 +369,13 @@ def _phrase_words(q: wq.Query):
 
 def suggest(searcher: Searcher, text: str, vocabulary: Vocabulary) -> str | None:
     """The query with each word that matches nothing replaced by the closest word of
-    the library that does, or None when every word matches something."""
+    the library that does, or None when every word matches something. Operators,
+    fields and marked terms are never touched."""
     reader = searcher.reader()
 
     def matches(word: str) -> bool:
         stems = [t.text for t in _analyzer(word)]
-        return any(reader.doc_frequency(f, s) for f in _TEXT_FIELDS for s in stems)
+        return any(reader.doc_frequency(f, s) for f in DEFAULT_FIELDS for s in stems)
 
     changed = text
     any_change = False

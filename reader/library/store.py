@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.library.records import EntitySpan, StoredArticle
+from reader.library.spelling import count_words
 from reader.model import Article
 from reader.quotes import Quote
 from reader.sqlite_schema import apply_migrations, open_readonly
@@ -329,7 +330,11 @@ class Store:
         return generation
 
     def _delete_articles_of(self, path: str, generation: int) -> list[str]:
-        ids = [row[0] for row in self.db.execute("SELECT id FROM articles WHERE path = ?", (path,))]
+        rows = self.db.execute("SELECT id, title, body FROM articles WHERE path = ?", (path,)).fetchall()
+        ids = [row[0] for row in rows]
+        if rows:
+            # The words of what goes stop counting, or a replaced file counts twice.
+            self._uncount_words(count_words((title, body) for _, title, body in rows))
         for article_id in ids:
             self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
@@ -392,12 +397,13 @@ class Store:
         rows = self.db.execute("SELECT id FROM articles WHERE path = ? ORDER BY part", (path,))
         return [row[0] for row in rows]
 
-    def newest_ids(self, limit: int, exclude: Collection[str] = ()) -> list[str]:
-        """The ``limit`` newest articles (undated ones last), none of ``exclude``."""
+    def newest_ids(self, limit: int, offset: int = 0, exclude: Collection[str] = ()) -> list[str]:
+        """The ``limit`` newest articles after the first ``offset`` (undated ones last),
+        none of ``exclude``."""
         rows = self.db.execute(
             "SELECT id FROM articles WHERE id NOT IN (SELECT value FROM json_each(?)) "
-            "ORDER BY date IS NULL, date DESC, path, part LIMIT ?",
-            (json.dumps(list(exclude)), limit),
+            "ORDER BY date IS NULL, date DESC, path, part LIMIT ? OFFSET ?",
+            (json.dumps(list(exclude)), limit, offset),
         )
         return [row[0] for row in rows]
 
@@ -506,6 +512,13 @@ class Store:
             "ON CONFLICT(word) DO UPDATE SET articles = articles + excluded.articles",
             words.items(),
         )
+
+    def _uncount_words(self, words: Mapping[str, int]) -> None:
+        self.db.executemany(
+            "UPDATE vocabulary SET articles = articles - ? WHERE word = ?",
+            [(count, word) for word, count in words.items()],
+        )
+        self.db.execute("DELETE FROM vocabulary WHERE articles <= 0")
 
     def replace_vocabulary(self, words: Mapping[str, int]) -> None:
         with self.db:

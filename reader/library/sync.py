@@ -65,6 +65,7 @@ class IndexSync:
         return "ok"
 
     def reconcile(self, progress: ProgressCallback | None = None) -> str:
+        idx.remove_leftovers(self.folder)
         state = self.state()
         if state == "unusable":
             self.rebuild(progress=progress)

@@ -44,25 +44,12 @@ class SearchRequest:
     source: str = ""
     date: str = ""
     sort: str = "relevance"
-    limit: int = 50
+    limit: int = 50  # hits per page: more load as the list is scrolled
     unread: bool = False  # only articles not read yet
 
     @property
     def browsing(self) -> bool:
         return not (self.text.strip() or self.person.strip() or self.source.strip() or self.date.strip())
-
-    def query_text(self) -> str:
-        """The query as the library reads it: the words plus a date: clause."""
-        text = self.text.strip()
-        date = self.date.strip()
-        if date:
-            clause = date if date.startswith(("date:", "[")) else f"date:{date}"
-            if clause.startswith("["):
-                clause = f"date:{clause}"
-            text = f"{text} {clause}".strip()
-        if not text and not (self.person.strip() or self.source.strip()):
-            return BROWSE_QUERY
-        return text
 
 
 class LibraryService:
@@ -85,6 +72,9 @@ class LibraryService:
                 started = time.perf_counter()
                 self._library = Library.open(self.folder, progress=progress, on_wait=on_wait)
                 log.info("library %s open in %.2f s", self._library.folder, time.perf_counter() - started)
+                # The reader is open and idle: a good time to merge the index's
+                # segments (in a process of its own; readers never wait for it).
+                self._library.merge_in_background()
             return self._library
 
     def close(self) -> None:
@@ -98,16 +88,39 @@ class LibraryService:
             raise RuntimeError("the library is not open yet")
         return self._library
 
-    def search(self, request: SearchRequest) -> SearchResults:
+    def search(
+        self, request: SearchRequest, offset: int = 0, cancelled: Callable[[], bool] | None = None
+    ) -> SearchResults:
+        """A page of hits from ``offset``; raises SearchCancelled once ``cancelled()``
+        (a newer search) turns true, so that the older one's work stops."""
         with self._lock:
             sort = "date" if request.browsing else request.sort
+            text = request.text.strip()
+            if request.browsing:
+                text = BROWSE_QUERY
             return self._lib().search(
-                request.query_text(),
+                text,
                 person=request.person.strip() or None,
                 source=request.source.strip() or None,
+                date=request.date.strip() or None,
                 sort=sort,
                 limit=request.limit,
                 unread=request.unread,
+                offset=offset,
+                cancelled=cancelled,
+                # The first page comes without the full count (it can cost as much
+                # again); the screen asks count() for it right after.
+                count=False,
+            )
+
+    def count(self, request: SearchRequest, cancelled: Callable[[], bool] | None = None) -> int:
+        with self._lock:
+            return self._lib().count(
+                BROWSE_QUERY if request.browsing else request.text.strip(),
+                person=request.person.strip() or None,
+                source=request.source.strip() or None,
+                date=request.date.strip() or None,
+                cancelled=cancelled,
             )
 
     def article(self, ref: str) -> StoredArticle:
@@ -156,6 +169,11 @@ class LibraryService:
         """Bumped by every change to the library (an ``add`` in another terminal too)."""
         with self._lock:
             return self._lib().generation
+
+    def merge_progress(self) -> tuple[int, int] | None:
+        """(articles merged, of all) while the index is merged in the background."""
+        with self._lock:
+            return self._lib().merge_progress()
 
     # -- highlights: the library's own store ------------------------------------
 

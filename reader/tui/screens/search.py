@@ -1,14 +1,16 @@
 """The search screen: query box, filters, results; searches as you type.
 
 Each change re-arms a short timer; when it fires, a thread worker runs the search
-(``exclusive`` so a newer search replaces an older one). Results carry the request
-they answer, and a result for anything but the current request is dropped, so a
-slow search can never overwrite a newer one.
+(``exclusive`` so a newer search replaces an older one). The older worker is
+cancelled and the library stops its work at the next look (``cancelled``), so a slow
+query never holds up the next one. Results carry the request they answer, and a
+result for anything but the current request is dropped, so a slow search can never
+overwrite a newer one. Scrolling near the end of the list loads the next page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,10 +19,10 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Input, Static
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from reader.ingest.sanitize import terminal_safe
-from reader.library import QueryError, SearchResults
+from reader.library import QueryError, SearchCancelled, SearchResults
 from reader.tui import keys
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.service import SearchRequest
@@ -29,6 +31,11 @@ from reader.tui.widgets.inputs import ReaderInput
 from reader.tui.widgets.results import ResultsList
 
 DEBOUNCE_SECONDS = 0.15
+# Hits asked for at a time; the next page loads as the list is scrolled. A page of
+# search hits costs a passage search in each body: two screenfuls are enough. The
+# opening list (newest first) comes straight from the store.
+PAGE_SIZE = 20
+BROWSE_PAGE_SIZE = 50
 WATCH_SECONDS = 3.0  # how often to look for articles added from another terminal
 
 
@@ -38,6 +45,18 @@ class SearchFinished(Message):
     results: SearchResults | None
     error: str | None = None
     generation: int = -1
+    offset: int = 0  # a later page of the same request when above 0
+
+
+@dataclass
+class CountFinished(Message):
+    request: SearchRequest
+    total: int
+
+
+@dataclass
+class MergeProgress(Message):
+    done_total: tuple[int, int] | None  # None: no merge running
 
 
 @dataclass
@@ -77,6 +96,9 @@ class SearchScreen(ReaderScreen[None]):
             yield ReaderInput(placeholder="source", id="filter-source", compact=True)
             yield ReaderInput(placeholder="date (2015-10)", id="filter-date", compact=True)
         yield Static("Opening the library…", id="search-status", markup=False)
+        merging = Static("", id="merge-status", markup=False)
+        merging.display = False
+        yield merging
         yield ResultsList(id="results")
         yield FittingFooter()
 
@@ -156,14 +178,16 @@ class SearchScreen(ReaderScreen[None]):
 
     def request(self) -> SearchRequest:
         value = lambda widget_id: self.query_one(f"#{widget_id}", Input).value  # noqa: E731
-        return SearchRequest(
+        request = SearchRequest(
             text=value("query"),
             person=value("filter-person"),
             source=value("filter-source"),
             date=value("filter-date"),
             sort=self._sort,
             unread=self._unread,
+            limit=PAGE_SIZE,
         )
+        return replace(request, limit=BROWSE_PAGE_SIZE) if request.browsing else request
 
     def schedule_search(self) -> None:
         if self._timer is not None:
@@ -200,6 +224,16 @@ class SearchScreen(ReaderScreen[None]):
         generation = self.app.service.generation()
         if generation != self.shown_generation:
             self.post_message(LibraryChanged(generation))
+        self.post_message(MergeProgress(self.app.service.merge_progress()))
+
+    @on(MergeProgress)
+    def _merge_progress(self, message: MergeProgress) -> None:
+        merging = self.query_one("#merge-status", Static)
+        merging.display = message.done_total is not None
+        if message.done_total is not None:
+            done, total = message.done_total
+            step = "writing the merged index" if done >= total else f"{done:,} of {total:,} articles"
+            merging.update(f"Merging the index in the background for faster searches: {step}")
 
     @on(LibraryChanged)
     def _library_changed(self, message: LibraryChanged) -> None:
@@ -216,14 +250,41 @@ class SearchScreen(ReaderScreen[None]):
             )
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, request: SearchRequest) -> None:
+    def run_search(self, request: SearchRequest, offset: int = 0) -> None:
+        worker = get_current_worker()
         try:
             generation = self.app.service.generation()
-            results = self.app.service.search(request)
+            results = self.app.service.search(request, offset, cancelled=lambda: worker.is_cancelled)
+        except SearchCancelled:
+            return  # a newer search took over
         except QueryError as exc:  # the user's to rewrite: an answer, not a failure
-            self.post_message(SearchFinished(request, None, str(exc)))
+            self.post_message(SearchFinished(request, None, str(exc), offset=offset))
         else:
-            self.post_message(SearchFinished(request, results, generation=generation))
+            self.post_message(SearchFinished(request, results, generation=generation, offset=offset))
+
+    @work(thread=True, exclusive=True, group="count", exit_on_error=False)
+    def run_count(self, request: SearchRequest) -> None:
+        worker = get_current_worker()
+        try:
+            total = self.app.service.count(request, cancelled=lambda: worker.is_cancelled)
+        except (SearchCancelled, QueryError):
+            return
+        self.post_message(CountFinished(request, total))
+
+    @on(CountFinished)
+    def _counted(self, message: CountFinished) -> None:
+        if message.request != self._shown_request or self.last_results is None:
+            return
+        self.last_results = replace(self.last_results, total=message.total, total_exact=True)
+        results_list = self.query_one(ResultsList)
+        results_list.set_more(len(results_list.hits) < message.total)
+        status = self.query_one("#search-status", Static)
+        status.update(_status_line(message.request, self.last_results, len(results_list.hits)))
+
+    @on(ResultsList.NeedMore)
+    def _load_more(self, message: ResultsList.NeedMore) -> None:
+        if self._shown_request is not None and self._shown_request == self.current:
+            self.run_search(self._shown_request, message.offset)
 
     def worker_failed(self, worker: Worker, message: str) -> None:
         # Failures of this screen's own work show in its status line.
@@ -240,6 +301,14 @@ class SearchScreen(ReaderScreen[None]):
             return  # the user typed on since: this answer is stale
         status = self.query_one("#search-status", Static)
         results_list = self.query_one(ResultsList)
+        if message.offset:
+            if message.results is not None and message.offset == len(results_list.hits):
+                known = self.last_results
+                total = known.total if known is not None and known.total_exact else message.results.total
+                results_list.extend(message.results.hits, message.offset + len(message.results.hits) < total)
+                if known is not None:
+                    status.update(_status_line(message.request, known, len(results_list.hits)))
+            return
         status.set_class(message.error is not None, "-error")
         if message.error is not None:
             self._open_when_found = False
@@ -251,13 +320,15 @@ class SearchScreen(ReaderScreen[None]):
         self.last_results = results
         self._shown_request = message.request
         self.shown_generation = message.generation
-        results_list.show(results.hits, None if results.hits else results.suggestion)
-        status.update(_status_line(message.request, results))
+        results_list.show(results.hits, None if results.hits else results.suggestion, more=results.more)
+        status.update(_status_line(message.request, results, len(results.hits)))
+        if not results.total_exact:
+            self.run_count(message.request)
         if self._open_when_found and self.app.screen is self:
             self._open_top_hit()
 
 
-def _status_line(request: SearchRequest, results: SearchResults) -> str:
+def _status_line(request: SearchRequest, results: SearchResults, shown: int) -> str:
     if request.browsing:
         if request.unread:
             return f"{results.total} unread articles, newest first · type to search"
@@ -271,12 +342,14 @@ def _status_line(request: SearchRequest, results: SearchResults) -> str:
             else " · try fewer words or other filters"
         )
         return f"No articles match{hint}"
-    shown = len(results.hits)
-    more = f", {shown} shown" if shown < results.total else ""
+    if not results.total_exact:
+        return f"{results.total}+ found (counting…) · sorted by {request.sort} · enter opens"
+    found = f"{results.total}"
+    more = f", {shown} shown (more as you scroll)" if shown < results.total else ""
     # "blair: Tony Blair (157); also Cherie Blair (4)": which person the filter took.
     people = "".join(f" · {terminal_safe(note, one_line=True)}" for note in results.person_notes)
     unread = " unread" if request.unread else ""
-    return f"{results.total}{unread} found{more} · sorted by {request.sort} · enter opens{people}"
+    return f"{found}{unread} found{more} · sorted by {request.sort} · enter opens{people}"
 
 
 def _best_passage_start(hit) -> int | None:

@@ -1,5 +1,9 @@
 """The search results: one option per hit (title, source and date, snippet with the
-matched words marked), plus a "did you mean" option when a word matched nothing."""
+matched words marked), plus a "did you mean" option when a word matched nothing.
+
+The list holds a page of hits at a time; when the cursor or the scroll nears its end
+and there are more, it asks for the next page (:class:`ResultsList.NeedMore`), so
+every hit can be reached."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from reader.tui.contrast import LegibleOptionList
 
 SUGGESTION_ID = "did-you-mean"
 _SNIPPET_CHARS = 220
+_AHEAD = 5  # hits left below the cursor when the next page is asked for
 
 
 class ResultsList(LegibleOptionList):
@@ -45,21 +50,73 @@ class ResultsList(LegibleOptionList):
         def control(self) -> ResultsList:
             return self.results
 
+    @dataclass
+    class NeedMore(Message):
+        """The user is near the end of the hits shown and there are more."""
+
+        results: ResultsList
+        offset: int  # of the first hit wanted
+
+        @property
+        def control(self) -> ResultsList:
+            return self.results
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._hits: dict[str, SearchHit] = {}
         self._suggestion: str | None = None
         self._shown: tuple[SearchHit, ...] = ()
+        self._more = False  # more hits than shown
+        self._asked = False  # NeedMore sent, the page not yet here
 
     @property
     def hits(self) -> tuple[SearchHit, ...]:
         return self._shown
 
-    def show(self, hits: tuple[SearchHit, ...], suggestion: str | None = None) -> None:
+    def show(self, hits: tuple[SearchHit, ...], suggestion: str | None = None, more: bool = False) -> None:
         self._shown = hits
         self._hits = {hit.id: hit for hit in hits}
         self._suggestion = suggestion
+        self._more = more
+        self._asked = False
         self._rebuild()
+
+    def extend(self, hits: tuple[SearchHit, ...], more: bool) -> None:
+        """Add the next page of hits below those shown, the cursor where it was."""
+        new = tuple(hit for hit in hits if hit.id not in self._hits)
+        self._shown += new
+        self._hits.update((hit.id, hit) for hit in new)
+        self._more = more
+        self._asked = False
+        options: list[Option | None] = []
+        for hit in new:
+            if self.option_count or options:
+                options.append(None)
+            options.append(Option(self._prompt(hit), id=hit.id))
+        self.add_options(options)
+        self._ask_for_more()
+
+    def set_more(self, more: bool) -> None:
+        """The full count is in: whether there are hits beyond those shown."""
+        self._more = more
+        self._ask_for_more()
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        self._ask_for_more()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._ask_for_more()
+
+    def _ask_for_more(self) -> None:
+        if not self._more or self._asked or not self._shown:
+            return
+        near_cursor = self.highlighted is not None and self.highlighted >= self.option_count - _AHEAD * 2
+        near_scroll = self.max_scroll_y - self.scroll_y <= self.scrollable_content_region.height
+        if near_cursor or near_scroll:
+            self._asked = True
+            self.post_message(self.NeedMore(self, len(self._shown)))
 
     def restyle(self) -> None:
         """Rebuild the prompts after a theme change (their styles are resolved once)."""
