@@ -70,7 +70,7 @@ class PeopleKnown(Message):
 
 
 class SearchScreen(ReaderScreen[None]):
-    BINDINGS = keys.SEARCH
+    BINDINGS = [*keys.SEARCH]
     AUTO_FOCUS = "#query"
 
     def __init__(self) -> None:
