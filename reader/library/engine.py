@@ -173,15 +173,5 @@ class WhooshEngine:
             self._searcher = None
 
 
-# Whoosh beyond its documented API, each place with the test that fails if a Whoosh
-# release changes it (the version is pinned: schema.WHOOSH_VERSION):
-#
-# - query.StemmedFuzzyTerm overrides FuzzyTerm._btexts (the words a fuzzy term
-#   stands for) to look near the typed word and its stem:
-#   tests/test_search_query.py::test_query_syntax[wikets~-expected25];
-# - merge.merge_index builds SegmentReader(writer.storage, writer.schema, segment)
-#   inside its merge policy, as Whoosh's own OPTIMIZE policy does:
-#   tests/test_library_merge.py::test_a_merge_leaves_one_segment_answering_the_same.
-#
-# Everything else is public: writer.commit(mergetype=...), NO_MERGE, add_reader,
-# IndexReader.segment(), Segment.segment_id(), Query.accept/leaves/expanded_terms.
+# Whoosh beyond its documented API (two places) is listed with the tests that guard
+# it in README.md, "Private APIs of dependencies".
