@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from reader.library.passages import matched_spans
+from reader.library.passages import PASSAGE_CHARS, matched_spans
 from reader.library.query import plain_words
 from reader.library.schema import text_analyzer
 
 _analyzer = text_analyzer()
-PASSAGE_CHARS = 240  # the size of the passage a search hit opens on
 
 
 @lru_cache(maxsize=256)

@@ -15,7 +15,7 @@ from reader.library.schema import UNSPACED as _UNSPACED
 from reader.library.schema import analysed_word, analysed_words, is_english
 
 SNIPPET_MARK = "**"
-_PASSAGE_CHARS = 240
+PASSAGE_CHARS = 240  # a hit's passage, and where the reader opens an article
 _CONTEXT_CHARS = 70
 _WORD_START = re.compile(r"(?<![\w*])[\w*]")
 _WORD_END = re.compile(r"[\w*](?![\w*])")
@@ -71,12 +71,12 @@ def best_passages(
     """Up to ``top`` passages with the most matched words (more different terms
     first, then the earlier), in reading order. A passage runs from about
     ``_CONTEXT_CHARS`` before a match to as many after the last match that fits in
-    ``_PASSAGE_CHARS``, cut at word boundaries."""
+    ``PASSAGE_CHARS``, cut at word boundaries."""
     matches = _matches(text, terms, language)
     groups: list[list[tuple[int, int, str]]] = []
     opening = 0
     for match in matches:
-        if groups and match[1] - opening <= _PASSAGE_CHARS:
+        if groups and match[1] - opening <= PASSAGE_CHARS:
             groups[-1].append(match)
         else:
             groups.append([match])
