@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,7 +33,7 @@ from reader.library.pipeline import (
     watch_parent,
 )
 from reader.library.progress import AddProgress, ProgressCallback
-from reader.library.records import article_id
+from reader.library.records import StoredArticle, article_id
 from reader.library.store import SourceRecord, Store
 from reader.library.sync import IndexSync
 from reader.model import Article
@@ -166,7 +166,7 @@ def _process(
     and no more than a few batches are in flight at once."""
     version = pipeline_version()
     queue = list(reversed(to_process))
-    running: dict[Future, object] = {}  # future -> _FileWork (cleaning) or its batch
+    running: dict[Future, _FileWork | _Batch] = {}  # future -> the file it cleans, or the batch it indexes
     cleaning = 0
     batches_in_flight = 0
     max_in_flight = max(2, workers + 1)
@@ -360,23 +360,24 @@ def _cleaned(work: _FileWork, cleaned: CleanedFile, waiting: list, state: AddPro
         waiting.append((work, article_id(work.path, article.part), article))
 
 
-def _store_batch(
-    store: Store, sync: IndexSync, batch: list[tuple[_FileWork, str, Article]], indexed: IndexedChunk
-) -> list[_FileWork]:
+_Batch = list[tuple[_FileWork, str, Article]]
+
+
+def _store_batch(store: Store, sync: IndexSync, batch: _Batch, indexed: IndexedChunk) -> list[_FileWork]:
     """Store a batch (one transaction per file in it), hand its segment to the index;
     returns the files now complete."""
-    by_file: dict[str, list] = {}
+    by_file: dict[str, list[StoredArticle]] = {}
     works: dict[str, _FileWork] = {}
     for (work, _, _), stored in zip(batch, indexed.articles):
         by_file.setdefault(work.path, []).append(stored)
         works[work.path] = work
-    words = indexed.words
-    for path, stored in by_file.items():
+    words: Mapping[str, int] | None = indexed.words
+    for path, articles in by_file.items():
         work = works[path]
-        replaced = store.add_articles(path, stored, words, replace_old=not work.started)
+        replaced = store.add_articles(path, articles, words, replace_old=not work.started)
         words = None  # counted once per batch
         work.started = True
-        work.articles_written += len(stored)
+        work.articles_written += len(articles)
         if replaced:
             sync.apply(replaced, [])
     sync.adopt(Path(indexed.staging), indexed.segment, [s.id for s in indexed.articles])

@@ -42,7 +42,7 @@ class IndexUnusable(Exception):
 
 def open_index(folder: Path) -> whoosh_index.Index:
     try:
-        if not whoosh_index.exists_in(folder):
+        if not whoosh_index.exists_in(str(folder)):
             raise IndexUnusable(f"no index in {folder}")
         ix = whoosh_index.open_dir(str(folder))
         ix.doc_count()

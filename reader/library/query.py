@@ -25,7 +25,7 @@ from functools import lru_cache
 from itertools import islice
 
 from whoosh import query as wq
-from whoosh.qparser import FuzzyTermPlugin, MultifieldParser
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, QueryParser
 from whoosh.query import FuzzyTerm
 
 from reader.errors import ReaderError
@@ -103,7 +103,7 @@ def parse_query(
 
 
 @lru_cache(maxsize=2)
-def _parser(english: bool) -> MultifieldParser:
+def _parser(english: bool) -> QueryParser:
     # Built once: a parser (its schema and plugins) takes longer to make than a
     # query takes to parse. Parsing keeps no state in the parser.
     parser = MultifieldParser(list(DEFAULT_FIELDS), search_schema(english))
@@ -282,7 +282,7 @@ def _range_query(typed: str, start: str | None, end: str | None, today: date) ->
     last = period(end, today).last if end else None
     if first and last and first > last:
         raise QueryError(f"the date range {typed!r} ends before it starts")
-    return wq.DateRange(DATE_FIELD, first and _start_of(first), last and _end_of(last))
+    return wq.DateRange(DATE_FIELD, _start_of(first) if first else None, _end_of(last) if last else None)
 
 
 def _date_leaf(q: wq.Query, today: date) -> wq.Query:
@@ -292,7 +292,7 @@ def _date_leaf(q: wq.Query, today: date) -> wq.Query:
     if type(q) is wq.Term:
         return date_query(str(q.text), today)
     if type(q) is wq.TermRange:
-        start, end = q.start, q.end  # type: ignore[attr-defined]
+        start, end = q.start, q.end
         return _range_query(f"[{start or ''} to {end or ''}]", start, end, today)
     raise QueryError(f"cannot read the date in {q}: {_DATE_HELP}")
 
@@ -325,7 +325,10 @@ def expand_terms(q: wq.Query, reader, limit: int = MAX_EXPANSIONS) -> wq.Query:
         if len(found) > limit:
             raise QueryError(f"{_typed(leaf)} stands for more than {limit:,} words: make it more specific")
         words = sorted({w.decode("utf-8") if isinstance(w, bytes) else w for _, w in found})
-        terms = [wq.Term(leaf.field(), word, boost=leaf.boost) for word in words]
+        # Every multi-term query Whoosh's parser makes (prefix, wildcard, fuzzy, range)
+        # has a field and a boost; the base class declares neither.
+        fieldname, boost = str(leaf.field()), getattr(leaf, "boost", 1.0)
+        terms = [wq.Term(fieldname, word, boost=boost) for word in words]
         if not terms:
             return wq.NullQuery
         return terms[0] if len(terms) == 1 else wq.Or(terms)
@@ -379,7 +382,7 @@ class StemmedFuzzyTerm(FuzzyTerm):
 
 def _unstem_fuzzy_terms(parsed: wq.Query, text: str) -> wq.Query:
     analyzer = text_analyzer()
-    typed = {}
+    typed: dict[str, str] = {}
     for word in _FUZZY_WORD.findall(text):
         for token in analyzer(word, removestops=False):
             typed.setdefault(token.text, word.lower())
@@ -425,7 +428,7 @@ def _names_query(
 def plain_words(text: str) -> list[str]:
     """The bare words of a query (no fields, operators, wildcards or fuzzy marks):
     the candidates for "did you mean"."""
-    words = []
+    words: list[str] = []
     for token in re.findall(r'[\w:*?~^\[\]"\'-]+', _without_ranges(text)):
         bare = token.strip('"')
         if ":" in bare or any(c in bare for c in "*?~^[]…") or bare in _OPERATORS:

@@ -168,9 +168,10 @@ def _other_language_query(text: str, resolve_person: PersonResolver | None, toda
     parsed = parse_query(text, resolve_person, today=today, english=False)
 
     def rename(q: wq.Query) -> wq.Query:
-        if q.is_leaf() and q.field() in OTHER_FIELD:
+        field = q.field()
+        if q.is_leaf() and field in OTHER_FIELD:
             q = copy.copy(q)
-            q.fieldname = OTHER_FIELD[q.field()]  # type: ignore[attr-defined]
+            q.fieldname = OTHER_FIELD[field]  # type: ignore[attr-defined]
         return q
 
     return parsed.accept(rename)
@@ -345,7 +346,7 @@ def _highlight_terms(q: wq.Query, searcher: Searcher) -> dict[bool, frozenset[st
     terms expanded, as each analyzer spells them: English (stems) under True, other
     languages under False."""
     reader = searcher.reader()
-    terms: set[tuple[str, str]] = set()
+    terms: set[tuple[str, str | bytes]] = set()
     # Leaf by leaf: whoosh3's Query.existing_terms reuses its ``fieldname`` argument as
     # a loop variable, so after the first title term it skips every body term.
     for leaf in q.leaves():

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from whoosh.index import Index
 from whoosh.writing import IndexWriter
 
 from reader.library import index as idx
@@ -44,7 +45,7 @@ class IndexSync:
         self.folder = folder
         self.store = store
         self._writer: IndexWriter | None = None
-        self._ix = None
+        self._ix: Index | None = None
         self.pending = 0
         self._adopted: list = []
         # Articles indexed by workers under their own person names, not yet checked
@@ -130,6 +131,12 @@ class IndexSync:
             self._writer = idx.open_writer(self._ix)
         return self._writer
 
+    def _close_writer(self) -> None:
+        self._writer = None
+        if self._ix is not None:
+            self._ix.close()
+            self._ix = None
+
     def apply(self, deleted_ids: Sequence[str], articles: Iterable[StoredArticle]) -> None:
         articles = list(articles)
         idx.apply_changes(self._open_writer(), deleted_ids, articles)
@@ -164,9 +171,7 @@ class IndexSync:
         if self._writer is not None:
             idx.commit_with(self._writer, self._adopted)
             self._adopted = []
-            self._writer = None
-            self._ix.close()
-            self._ix = None
+            self._close_writer()
         idx.write_generation(self.folder, generation)
         self.store.clear_queue(generation)
         self.pending = 0
@@ -175,6 +180,4 @@ class IndexSync:
         self._adopted = []
         if self._writer is not None:
             self._writer.cancel()
-            self._writer = None
-            self._ix.close()
-            self._ix = None
+            self._close_writer()
