@@ -173,5 +173,5 @@ class WhooshEngine:
             self._searcher = None
 
 
-# Whoosh beyond its documented API (two places) is listed with the tests that guard
+# Whoosh beyond its documented API (three places) is listed with the tests that guard
 # it in README.md, "Private APIs of dependencies".

@@ -18,7 +18,7 @@ from datetime import date
 
 from whoosh import query as wq
 from whoosh import sorting
-from whoosh.collectors import Collector, FilterCollector, TopCollector, WrappingCollector
+from whoosh.collectors import Collector, WrappingCollector
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
@@ -34,6 +34,7 @@ from reader.library.query import (
     plain_words,
     source_query,
 )
+from reader.library.ranking import RankingCancelled, top_matches
 from reader.library.records import StoredArticle
 from reader.library.schema import (
     ENGLISH_FIELDS,
@@ -208,24 +209,23 @@ def run_search(
     stop = cancelled or (lambda: False)
     try:
         q = expand_terms(q, reader)
-        collector: Collector
         if sort == "date":
             collector = searcher.collector(
                 limit=offset + limit, sortedby=_newest_first(searcher), reverse=True, mask=mask
             )
+            searcher.search_with_collector(q, _CancellableCollector(collector, stop))
+            results = collector.results()
+            page = [(hit["id"], hit.score or 0.0) for hit in results[offset : offset + limit]]
+            total = collector.count()  # every match went through the collector
         else:
-            # Every match scored: Whoosh's shortcuts for the top N (skipping blocks
-            # and dropping sub-queries that seem unable to reach the N-th score) miss
-            # better hits (the top 10 was wrong for 4 of the benchmark's 33 queries
-            # on the corpus, and pages overlapped). Scoring all counts all as well.
-            collector = TopCollector(offset + limit, usequality=False, replace=0)
-            if mask is not None:
-                collector = FilterCollector(collector, restrict=mask)
-        searcher.search_with_collector(q, _CancellableCollector(collector, stop))
-        results = collector.results()
-        page = [(hit["id"], hit.score or 0.0) for hit in results[offset : offset + limit]]
-        total = collector.count()  # every match went through the collector
+            # Every match scored, in bulk (see ranking.py: Whoosh's own shortcuts for
+            # the top N miss better hits), which counts them all as well.
+            excluded = set(searcher.docs_for_query(mask)) if mask is not None else ()
+            ranked, total = top_matches(searcher, q, offset + limit, excluded, stop)
+            page = [(reader.stored_fields(docnum)["id"], score) for score, docnum in ranked[offset:]]
         terms = _highlight_terms(q, searcher)
+    except RankingCancelled:
+        raise SearchCancelled from None
     except (SearchCancelled, QueryError):
         raise
     except _QUERY_FAILURES as exc:

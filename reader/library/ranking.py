@@ -1,0 +1,306 @@
+"""Every match of a query scored, in bulk: the exact top N and the exact count.
+
+Whoosh scores a match by walking its matcher tree document by document: a dozen
+Python calls per match and per term, and a file read for each field length. Its
+shortcuts for the top N (skipping posting blocks whose best score seems too low)
+are not exact: a union or intersection skips one term's block judging by the other
+term's *current* block only, while the documents of the skipped block may meet a
+better block of the other term further on (block boundaries differ from term to
+term), so better hits were lost (4 of the benchmark's 33 queries on the corpus).
+
+Here each segment's matcher tree, as Whoosh builds it, is evaluated a posting list
+at a time instead: a term's postings are read block by block and scored in one
+loop with BM25F's own formula, unions and intersections merge dictionaries, and
+phrases check positions only for the documents that hold every word. The tree's
+shape is kept, so each score is the same floating-point sum Whoosh computes (the
+tests compare them, bit for bit, with Whoosh's own walk). Any matcher this module
+does not know is walked the way Whoosh walks it, so the answer never depends on
+which path was taken.
+
+This reads Whoosh's leaf matchers and length columns below their documented API
+(the version is pinned: :data:`reader.library.schema.WHOOSH_VERSION`), guarded by
+``tests/test_search_ranking.py``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import weakref
+from collections.abc import Callable, Collection
+from functools import lru_cache
+from itertools import accumulate
+from typing import Any
+
+from whoosh import formats
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader, _lenfield
+from whoosh.columns import FixedBytesColumn
+from whoosh.formats import Positions
+from whoosh.matching import FilterMatcher, IntersectionMatcher, ListMatcher, UnionMatcher, WrappingMatcher
+from whoosh.query import Query
+from whoosh.query.spans import SpanNear2
+from whoosh.reading import SegmentReader
+from whoosh.scoring import BM25FScorer
+from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
+
+Cancelled = Callable[[], bool]
+Scores = dict[int, float]  # segment document number -> score
+
+_CHECK_EVERY = 4096  # postings or documents between two looks at ``cancelled``
+_PHRASE = SpanNear2.SpanNear2Matcher
+
+
+class RankingCancelled(Exception):
+    """``cancelled`` said stop."""
+
+
+def top_matches(
+    searcher: Searcher,
+    q: Query,
+    limit: int,
+    excluded: Collection[int] = (),
+    cancelled: Cancelled | None = None,
+) -> tuple[list[tuple[float, int]], int]:
+    """The best ``limit`` matches of ``q`` as (score, document number), best first
+    (equal scores in document order, as Whoosh's collector keeps them), and the
+    number of all matches. Documents in ``excluded`` (top-level numbers) are
+    neither ranked nor counted."""
+    stop = cancelled or (lambda: False)
+    context = searcher.context()
+    best: list[tuple[float, int]] = []  # (score, -docnum): a heap of the best
+    total = 0
+    for subsearcher, offset in searcher.leaf_searchers():
+        if stop():
+            raise RankingCancelled
+        matcher = q.matcher(subsearcher, context)
+        scores = _Evaluator(subsearcher.reader(), stop).scores(matcher)
+        if excluded:
+            scores = {d: s for d, s in scores.items() if d + offset not in excluded}
+        total += len(scores)
+        for docnum, score in scores.items():
+            item = (score, -(docnum + offset))
+            if len(best) < limit:
+                heapq.heappush(best, item)
+            elif item > best[0]:
+                heapq.heapreplace(best, item)
+    best.sort(reverse=True)
+    return [(score, -negated) for score, negated in best], total
+
+
+class _Evaluator:
+    """Scores of every document a matcher tree matches, in one segment."""
+
+    def __init__(self, reader: Any, cancelled: Cancelled) -> None:
+        self.reader = reader
+        self.cancelled = cancelled
+        self.lengths: Callable[[str], bytes | None] = lambda fieldname: _read_lengths(reader, fieldname)
+
+    def scores(self, m: Any, values: dict[int, dict[int, bytes]] | None = None) -> Scores:
+        """``values``: where to keep each bulk-read leaf's posting values (by the
+        leaf's ``id``), for phrases."""
+        if not m.is_active():
+            return {}
+        kind = type(m)
+        if kind is UnionMatcher:
+            a = self.scores(m.a, values)
+            b = self.scores(m.b, values)
+            if len(a) < len(b):
+                merged = dict(b)
+                for docnum, score in a.items():
+                    other = merged.get(docnum)
+                    merged[docnum] = score if other is None else score + other
+                return merged
+            merged = dict(a)
+            for docnum, score in b.items():
+                other = merged.get(docnum)
+                merged[docnum] = score if other is None else other + score
+            return merged
+        if kind is IntersectionMatcher:
+            a = self.scores(m.a, values)
+            b = self.scores(m.b, values) if a else {}
+            if len(b) < len(a):
+                return {docnum: a[docnum] + score for docnum, score in b.items() if docnum in a}
+            return {docnum: score + b[docnum] for docnum, score in a.items() if docnum in b}
+        if kind is WrappingMatcher or kind is FilterMatcher:
+            child = self.scores(m.child, values)
+            if kind is FilterMatcher:
+                ids, exclude = m._ids, m._exclude
+                child = {d: s for d, s in child.items() if (d in ids) != exclude}
+            boost = m.boost
+            return {d: s * boost for d, s in child.items()}
+        if kind is _PHRASE and self._exact_phrase(m):
+            return self._phrase(m)
+        leaf = self._bulk_leaf(m)
+        if leaf is not None:
+            return self._leaf(m, leaf, values)
+        return self._walk(m)
+
+    def _walk(self, m: Any) -> Scores:
+        """Document by document, as Whoosh's collector goes."""
+        found: Scores = {}
+        cancelled = self.cancelled
+        count = 0
+        while m.is_active():
+            found[m.id()] = m.score()
+            m.next()
+            count += 1
+            if count % _CHECK_EVERY == 0 and cancelled():
+                raise RankingCancelled
+        return found
+
+    # -- terms ----------------------------------------------------------------
+
+    def _bulk_leaf(self, m: Any) -> tuple[tuple, float, float] | None:
+        """For a term's postings scored by BM25F: the length norms of its field
+        (by length byte), its idf and K1 + 1; None for anything else."""
+        kind = type(m)
+        if kind is W3LeafMatcher:
+            scorer = m.scorer
+        elif kind is ListMatcher:
+            scorer = m._scorer
+            if m._values is not None and any(isinstance(v, list) for v in m._values):
+                return None  # combined values of several terms: let Whoosh read them
+        else:
+            return None
+        if type(scorer) is not BM25FScorer:
+            return None
+        fieldname = m.term()[0]
+        lengths = self.lengths(fieldname)
+        if lengths is None:
+            return None
+        return _norms(scorer.K1, scorer.B, scorer.avgfl), scorer.idf, scorer.K1 + 1
+
+    def _leaf(self, m: Any, leaf: tuple[tuple, float, float], values: dict | None) -> Scores:
+        norms, idf, k1_plus_1 = leaf
+        ids, weights, raw_values = _postings(m, values is not None)
+        if len(ids) > _CHECK_EVERY and self.cancelled():
+            raise RankingCancelled
+        lengths = self.lengths(m.term()[0])
+        assert lengths is not None
+        # scoring.bm25(idf, tf, fl, avgfl, B, K1), term for term.
+        found = {d: idf * ((tf * k1_plus_1) / (tf + norms[lengths[d]])) for d, tf in zip(ids, weights)}
+        if values is not None:
+            values[id(m)] = dict(zip(ids, raw_values))
+        return found
+
+    # -- phrases ----------------------------------------------------------------
+
+    def _exact_phrase(self, m: Any) -> bool:
+        """Words next to each other in order (what Phrase asks of SpanNear2), each a
+        term this module reads in bulk."""
+        if not (m.slop == 1 and m.ordered and m.mindist == 1 and len(m.ms) >= 2):
+            return False
+        return all(self._bulk_leaf(_unfiltered(sub)) is not None for sub in m.ms)
+
+    def _phrase(self, m: Any) -> Scores:
+        values: dict[int, dict[int, bytes]] = {}
+        # The words' intersection, scored as the phrase matcher scores it (its
+        # child, times its boost of 1).
+        candidates = self.scores(m.child, values)
+        words = []
+        for sub in m.ms:
+            leaf = _unfiltered(sub)
+            words.append((values[id(leaf)], _positions(leaf)))
+        found: Scores = {}
+        boost = m.boost
+        for docnum, score in candidates.items():
+            ends = None
+            for by_doc, positions in words:
+                here = positions(by_doc[docnum])
+                ends = set(here) if ends is None else {p for p in here if p - 1 in ends}
+                if not ends:
+                    break
+            if ends:
+                found[docnum] = score * boost
+        return found
+
+
+@lru_cache(maxsize=64)
+def _norms(K1: float, B: float, avgfl: float) -> tuple:
+    """BM25's length part as ``scoring.bm25`` computes it, by length byte. Byte 0
+    (no length) is None: Whoosh's scorer fails there too (TypeError)."""
+    return (None, *(K1 * ((1 - B) + B * byte_to_length(lbyte) / avgfl) for lbyte in range(1, 256)))
+
+
+def _positions(m: Any) -> Callable[[bytes], Any]:
+    """The leaf's positions decoder; Whoosh's own, or for its Positions format the
+    same decoding with the running sum in C."""
+    fmt = m.format if type(m) is W3LeafMatcher else m._format
+    if type(fmt) is not Positions:
+        return fmt.decoder("positions")
+
+    def decode(value: bytes) -> Any:
+        if not value.endswith(b"."):
+            value += b"."
+        return accumulate(formats.loads(value[formats._INT_SIZE :]))
+
+    return decode
+
+
+def _unfiltered(m: Any) -> Any:
+    while type(m) is FilterMatcher:
+        m = m.child
+    return m
+
+
+def _postings(m: Any, with_values: bool) -> tuple[list[int], list[float], list[bytes]]:
+    """The rest of a term's postings from where the matcher stands: document
+    numbers, weights and (if asked) raw values; the matcher is left at its end."""
+    ids: list[int] = []
+    weights: list[float] = []
+    raw: list[bytes] = []
+    if type(m) is ListMatcher:
+        start = m._i
+        ids = list(m._ids[start:])
+        if m._all_weights:
+            weights = [m._all_weights] * len(ids)
+        elif m._weights:
+            weights = list(m._weights[start:])
+        else:
+            weights = [1.0] * len(ids)
+        if with_values:
+            raw = list(m._values[start:]) if m._values else [b""] * len(ids)
+        m._i = len(m._ids)
+        return ids, weights, raw
+    while m.is_active():
+        start = m._i
+        block_ids = m._ids
+        if block_ids is None:  # W3LeafMatcher._read_ids, the running sum in C
+            if m._data is None:
+                m._read_data()
+            block_ids = m._data[0] if m._byteids else tuple(accumulate(m._data[0]))
+        if m._weights is None:
+            m._read_weights()
+        ids.extend(block_ids[start:])
+        weights.extend(m._weights[start:])
+        if with_values:
+            if m._values is None:
+                m._read_values()
+            raw.extend(m._values[start:])
+        m._next_block()
+    return ids, weights, raw
+
+
+# Per segment reader (the searcher keeps its readers while the index is unchanged).
+_LENGTH_CACHE: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def _read_lengths(reader: Any, fieldname: str) -> bytes | None:
+    """The field's length byte of every document of the segment, read once; None
+    where Whoosh's length column is not what this module reads."""
+    if type(reader) is not SegmentReader or type(reader._perdoc) is not W3PerDocReader:
+        return None
+    by_field = _LENGTH_CACHE.setdefault(reader, {})
+    if fieldname not in by_field:
+        by_field[fieldname] = _length_bytes(reader, fieldname)
+    return by_field[fieldname]
+
+
+def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
+    column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if column is None or not isinstance(column, FixedBytesColumn.Reader) or column._fixedlen != 1:
+        return None
+    doccount = reader.doc_count_all()
+    stored = column._dbfile.get(column._basepos, column._count) if column._count else b""
+    # Documents past the column's end have its default length byte, 0.
+    return bytes(stored[:doccount]) + bytes(max(0, doccount - len(stored)))
