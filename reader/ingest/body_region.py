@@ -18,9 +18,9 @@ from reader.ingest.boilerplate import (
     STOPWORDS,
     LineInfo,
     LineKind,
+    ascii_form,
     boilerplate_reason,
-    classify,
-    describe,
+    described_line,
     is_ticker,
     reads_like_caption,
 )
@@ -50,10 +50,8 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
     latin = uses_latin_script(language)
     infos: list[LineInfo] = []
     for first, last, raw in _logical_lines(text, stops):
-        info = describe(first, raw, stops, spaceless)
+        info = described_line(first, last, raw, stops, spaceless, latin)
         if info is not None:
-            info.end = last
-            info.kind = classify(info, raw, latin)
             infos.append(info)
     counts: dict[str, int] = {}
     for info in infos:
@@ -103,14 +101,17 @@ def _mark_link_lists(infos: list[LineInfo], stops: frozenset[str]) -> None:
 def _link_shaped(info: LineInfo, stops: frozenset[str]) -> bool:
     """A headline: no line of wrapped prose, which stops on a function word as often as not."""
     low, high = _LINK_WORDS
-    last = info.text.rsplit(" ", 1)[-1].lower()
-    return (
-        not (len(last) <= _FUNCTION_WORD_LETTERS and last in stops)
-        and info.kind == LineKind.SHORT
+    if not (
+        info.kind == LineKind.SHORT
         and info.reason is None
         and low <= info.words <= high
         and not info.sentence_end
         and not info.caption
+    ):
+        return False
+    last = info.text.rsplit(" ", 1)[-1].lower()
+    return (
+        not (len(last) <= _FUNCTION_WORD_LETTERS and last in stops)
         and not _LIST_MARKER.match(info.text)
         and not _CODE.search(info.text)
     )
@@ -284,10 +285,10 @@ def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
         # (a capital after it would as often open a paragraph under a crosshead)
         if not (cut and line[0].isdigit()) or _LIST_MARKER.match(block[0]) or _ITEM_OPENING.match(line):
             return False  # a list item ends with its line
-    if is_ticker(previous) or is_ticker(line) or _BYLINE_START.match(line) or _furniture_label(line):
-        return False
     if " " not in line and not line.endswith(_SENTENCE_STOP):
         return False  # one word that ends no sentence: a label ("by:"), not the rest of one
+    if is_ticker(previous) or is_ticker(line) or _BYLINE_START.match(line) or _furniture_label(line):
+        return False
     if len(block) > 1:
         return True  # already a wrapped paragraph
     tokens = _WORD_TOKEN.findall(f"{previous} {line}".lower())
@@ -542,11 +543,13 @@ def body_lines(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
     links under a "Related" heading."""
     kept: list[LineInfo] = []
     under_heading = False  # the links of a "Related" or "Read more" block
+    words_of: dict[int, frozenset[str]] = {}
     for index in range(start, end + 1):
+        forget_words_behind(words_of, index)
         info = infos[index]
         if info.kind in (LineKind.GOOD, LineKind.NEAR_GOOD):
             under_heading = False
-            if not _is_caption(infos, index) and not _is_captioned_sentence(infos, index):
+            if not _is_caption(infos, index, words_of) and not _is_captioned_sentence(infos, index):
                 kept.append(info)
         elif info.kind == LineKind.BAD:
             under_heading = under_heading or info.reason == "section"
@@ -555,15 +558,16 @@ def body_lines(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
             and not under_heading
             and (is_body_fragment(info) or _is_crosshead(infos, index, start, end))
             and not next_to_credit(infos, index)
-            and not _is_caption(infos, index)
+            and not _is_caption(infos, index, words_of)
         ):
             kept.append(info)
     return kept
 
 
-def is_caption_line(infos: list[LineInfo], index: int) -> bool:
-    """A picture caption: it repeats a nearby sentence, or describes the picture above a credit."""
-    return _is_caption(infos, index) or _is_captioned_sentence(infos, index)
+def is_caption_line(infos: list[LineInfo], index: int, words_of: dict[int, frozenset[str]]) -> bool:
+    """A picture caption: it repeats a nearby sentence, or describes the picture above a
+    credit. ``words_of`` keeps the lines' content words for the next call."""
+    return _is_caption(infos, index, words_of) or _is_captioned_sentence(infos, index)
 
 
 def _is_captioned_sentence(infos: list[LineInfo], index: int) -> bool:
@@ -604,6 +608,7 @@ def _is_body_text(info: LineInfo) -> bool:
 
 
 _CONTENT_WORD = re.compile(r"[^\W_]{3,}")
+_ASCII_CONTENT_WORD = re.compile(_CONTENT_WORD.pattern, re.ASCII)  # the same on ASCII text, faster
 
 
 _CAPTION_CHARS = 1_000  # a caption is short; a sentence it repeats starts within this
@@ -611,16 +616,35 @@ _CAPTION_CHARS = 1_000  # a caption is short; a sentence it repeats starts withi
 
 def _content_words(text: str) -> frozenset[str]:
     """Words of three letters or more, lower-cased: what a caption shares with its sentence."""
-    return frozenset(_CONTENT_WORD.findall(text[:_CAPTION_CHARS].lower()))
+    lowered = text[:_CAPTION_CHARS].lower()
+    if (in_ascii := ascii_form(lowered)) is not None:
+        return frozenset(_ASCII_CONTENT_WORD.findall(in_ascii))
+    return frozenset(_CONTENT_WORD.findall(lowered))
 
 
-def _is_caption(infos: list[LineInfo], index: int) -> bool:
+def forget_words_behind(words_of: dict[int, frozenset[str]], index: int) -> None:
+    """Called at each line in turn: drop the content words of the line that has left the
+    window a caption is compared across, so that a huge page keeps only a window's."""
+    words_of.pop(index - _CAPTION_WINDOW - 1, None)
+
+
+def _content_words_at(
+    infos: list[LineInfo], index: int, words_of: dict[int, frozenset[str]]
+) -> frozenset[str]:
+    words = words_of.get(index)
+    if words is None:
+        words = words_of[index] = _content_words(infos[index].text)
+    return words
+
+
+def _is_caption(infos: list[LineInfo], index: int, words_of: dict[int, frozenset[str]]) -> bool:
     """A picture caption in the body: no closing punctuation, and it repeats a nearby
-    sentence ("X has won a third term" next to "X has won a third term in office.")."""
+    sentence ("X has won a third term" next to "X has won a third term in office.").
+    ``words_of`` keeps the content words of the lines compared, for the next line."""
     info = infos[index]
     if info.sentence_end or _LIST_MARKER.match(info.text):
         return False  # a sentence, or an item of a list summing up the text
-    words = _content_words(info.text)
+    words = _content_words_at(infos, index, words_of)
     if len(words) < 3:
         return False
     low, high = max(0, index - _CAPTION_WINDOW), min(len(infos), index + _CAPTION_WINDOW + 1)
@@ -628,7 +652,7 @@ def _is_caption(infos: list[LineInfo], index: int) -> bool:
         other = infos[other_index]
         if other_index == index or not other.sentence_end or other.words < info.words * 0.8:
             continue
-        shared = len(words & _content_words(other.text))
+        shared = len(words & _content_words_at(infos, other_index, words_of))
         if shared >= 0.75 * len(words):
             return True
     return False

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 
 from reader.ingest.language import stopwords
 from reader.ingest.metadata import CREDIT_LINE_PATTERNS, is_agency_credit, is_source_line, parse_date
@@ -22,12 +23,18 @@ from reader.ingest.metadata import CREDIT_LINE_PATTERNS, is_agency_credit, is_so
 STOPWORDS: frozenset[str] = stopwords("en")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# On an ASCII text, the same as _WORD, several times faster.
+_ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)
+# Beyond ASCII, the punctuation and spaces common in Latin-script text.
+_PUNCTUATION_BEYOND_ASCII = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u00a9\u2022\u00b7\u00a0"
+_LETTER_BEYOND_ASCII = re.compile(f"[^\\x00-\\x7f{_PUNCTUATION_BEYOND_ASCII}]")  # or a digit, a symbol...
 _TOKEN = re.compile(r"\S+")
 # Runs of 3+ spaces inside one visible line: several headlines glued together.
 _TICKER_GAP = re.compile(r"[ \t\u00a0]{3,}")
 _SPACE_RUN = re.compile(r"\s+")
 _LONG_LINE = 10_000  # characters: longer lines are read without lists of their words
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’»」』]$|[:：]$")
+_SENTENCE_CLOSERS = frozenset(".!?…。！？\"'”’»)]」』）:：")  # the last character of every sentence end
 # Letters of scripts written without spaces: their length is counted in characters.
 _SPACELESS_CHAR = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
@@ -38,6 +45,49 @@ _CLAUSE_MARK = re.compile(
     r"[、，,；;：:。！？]|(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
 )
 _CLAUSED_DENSITY = 0.3  # stands in for the stop-word density of a clause-punctuated line
+
+# The letters whose lower case is not what IGNORECASE matches them to (İ, ı, ſ).
+_FOLDS_OTHERWISE = re.compile("[\u0130\u0131\u017f]")
+
+
+def lower_for_patterns(text: str) -> str | None:
+    """``text`` lower-cased for the ``Caseless`` patterns, or None when it holds a
+    letter that lower-casing and IGNORECASE fold differently."""
+    if text.isascii() or _FOLDS_OTHERWISE.search(text) is None:
+        return text.lower()
+    return None
+
+
+class Caseless:
+    """A case-insensitive pattern, run as a case-sensitive one on lower-cased text.
+
+    Python's re is several times slower on a case-insensitive alternation of many
+    literal openings than on the same alternation case-sensitive. On a text that
+    ``lower_for_patterns`` lower-cased the two give the same matches at the same places
+    (lower-casing keeps every other letter's length and folds it as IGNORECASE does;
+    tests/test_text_page.py checks all of Unicode); on any other text the
+    case-insensitive pattern runs. The pattern must be written in lower case.
+    """
+
+    __slots__ = ("insensitive", "sensitive")
+
+    def __init__(self, pattern: str) -> None:
+        self.insensitive = re.compile(pattern, re.IGNORECASE)
+        self.sensitive = re.compile(pattern)
+
+    def match(self, text: str, lowered: str | None) -> re.Match[str] | None:
+        return self.insensitive.match(text) if lowered is None else self.sensitive.match(lowered)
+
+    def search(self, text: str, lowered: str | None) -> re.Match[str] | None:
+        return self.insensitive.search(text) if lowered is None else self.sensitive.search(lowered)
+
+    def sub(self, replacement: str, text: str, lowered: str | None) -> str:
+        """Lower-cased where ``lowered`` is given."""
+        return (
+            self.insensitive.sub(replacement, text)
+            if lowered is None
+            else self.sensitive.sub(replacement, lowered)
+        )
 
 
 class LineKind(Enum):
@@ -57,11 +107,10 @@ _WEEKDAYS = (
 )
 
 # Tokens that can make up a timestamp; a line that is mostly these is a date stamp.
-_DATE_TOKEN = re.compile(
+_DATE_TOKEN = Caseless(
     rf"(?<!\S)(?:\d{{1,4}}(?:[./:-]\d{{1,4}}){{0,3}}(?:st|nd|rd|th)?|{_MONTHS}|{_WEEKDAYS}|"
     r"(?:gmt|utc)(?:[+-]\d{1,2}(?::?\d{2})?)?|[ecmp][sd]t|et|pt|ct|bst|cet|cest|ist|msk|aest|"
-    r"am|pm|a\.m\.|p\.m\.|at|on|of|[-,./:|•·–—]|t?\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?)[.,]?(?!\S)",
-    re.IGNORECASE,
+    r"am|pm|a\.m\.|p\.m\.|at|on|of|[-,./:|•·–—]|t?\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?)[.,]?(?!\S)"
 )
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -179,13 +228,12 @@ _CREDIT_LABEL = re.compile(
 )
 
 # Credits that end a caption line: "... (Photo: Reuters)", "John Doe/Getty Images".
-_CREDIT_END = re.compile(
+_CREDIT_END = Caseless(
     r"(?:getty images|ap photo|afp photo|(?:reuters|ap|afp|epa|getty|xinhua)(?: photo)?/\S+|/reuters|epa-efe|"
     r"(?:reuters|afp|ap|epa|getty images|sputnik|ria novosti|tass|xinhua|anadolu|aa)(?: photo)?\s+/\s+\S+(?:\s+\S+){0,3}|"
     r"shutterstock|istock|"
     r"\((?:photo|image|picture|file|credit)[^)]*\)|\((?:[rlc]|left|right|centre|center)\)|"
-    r"photo(?:graph)?:?\s*\S+(?:\s+\S+)?)\.?\s*$",
-    re.IGNORECASE,
+    r"photo(?:graph)?:?\s*\S+(?:\s+\S+)?)\.?\s*$"
 )
 
 # Every credit ending holds one of these; lines without them skip the regex.
@@ -209,7 +257,7 @@ _COOKIE_WORDS = re.compile(
 
 # Promotions and notices that read like sentences: newsletter sign-ups, paywalls,
 # donation appeals, app adverts, syndication notices.
-_PROMO = re.compile(
+_PROMO = Caseless(
     r"\b(?:in|to) your inbox\b|\bnewsletters?\b.{0,60}\b(?:sign|subscribe|free|daily|weekly|deliver)|"
     r"\b(?:sign up|subscribe)\b.{0,60}\b(?:newsletters?|updates|alerts|briefing)\b|"
     r"\b(?:support (?:our|independent|quality) journalism|become a (?:subscriber|patron|supporter)|"
@@ -220,14 +268,12 @@ _PROMO = re.compile(
     r"this article is more than \d+|"
     r"opens in (?:a )?new (?:window|tab)|follow \w+(?: \w+)? on (?:twitter|x|facebook|instagram)\b|"
     r"(?:have|got) a (?:news )?tip\b|share your (?:thoughts|story|views)|"
-    r"(?:^|[.!?]\s+)by (?:signing up|subscribing|clicking)\b)",
-    re.IGNORECASE,
+    r"(?:^|[.!?]\s+)by (?:signing up|subscribing|clicking)\b)"
 )
 # Promotions speak to the reader: "you", "our", or an order ("Sign up", "Follow").
-_ADDRESSES_READER = re.compile(
+_ADDRESSES_READER = Caseless(
     r"\b(?:you|your|our|us|we)\b|^(?:sign|subscribe|get|download|follow|join|support|become|share|"
-    r"click|tap|have|got|this material|by signing|by subscribing|by clicking)\b",
-    re.IGNORECASE,
+    r"click|tap|have|got|this material|by signing|by subscribing|by clicking)\b"
 )
 # Cookie banners speak about this site or to the reader; an article about cookies does not.
 _ABOUT_THIS_SITE = re.compile(r"\b(?:you|your|we|our|us)\b|\b(?:this|the|our) (?:web)?site\b", re.IGNORECASE)
@@ -244,10 +290,9 @@ _AUTHOR_BIO = re.compile(
 )
 
 _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
-_ADDRESS = re.compile(
+_ADDRESS = Caseless(
     r"\b(?:p\.?o\.? box|tel(?:ephone)?\s*[:.]|fax\s*[:.]|phone\s*:|"
-    r"\d+[a-z]?,? [\w .'-]{2,30} (?:street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|suite|floor|building)\b)",
-    re.IGNORECASE,
+    r"\d+[a-z]?,? [\w .'-]{2,30} (?:street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd\.?|suite|floor|building)\b)"
 )
 # Breadcrumbs: "Home > World > Middle East", "News / Politics / Europe".
 _BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s+[>»›/|]\s+[^>»›/|]{1,40}){2,}$")
@@ -259,9 +304,8 @@ BYLINE = re.compile(
     r"^(?i:(?:our |a )?(?:staff|special|own) (?:reporter|correspondent|writer)s?|our (?:correspondent|reporter)s?|"
     r"(?:news|web|monitoring|online|foreign|city|sports) desk|agencies|news agencies|(?:\w+ )?bureau(?: report)?)$"
 )
-_PUBLISHED = re.compile(
-    r"^(?:published|posted|updated|last updated?|last modified|modified|edited|date|created|first published)\b",
-    re.IGNORECASE,
+_PUBLISHED = Caseless(
+    r"^(?:published|posted|updated|last updated?|last modified|modified|edited|date|created|first published)\b"
 )
 
 
@@ -284,6 +328,10 @@ class LineInfo:
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# The same as bytes to delete from a text whose letters are all ASCII (many times faster).
+_ASCII_NOT_ALNUM = bytes(i for i in range(128) if _NOT_ALNUM.match(chr(i)))
+# A table for bytes.translate that keeps ASCII letters and makes everything else a space.
+_ASCII_LETTERS_ONLY = bytes(i if chr(i).isascii() and chr(i).isalpha() else 32 for i in range(256))
 
 
 def normalise_key(text: str) -> str:
@@ -302,30 +350,38 @@ def is_ticker(raw_line: str) -> bool:
 
 def is_date_line(text: str) -> bool:
     """A timestamp alone on its line, maybe with a one-word section label."""
+    return _is_date_line(text, lower_for_patterns(text))
+
+
+def _is_date_line(text: str, lowered: str | None) -> bool:
     if text.count(" ") > 16 or not _HAS_DIGIT.search(text):
         return False
     spaced = text.replace(",", " , ")
     tokens = spaced.count(" ") + 1 - spaced.count("  ")
     if tokens > 12:
         return False
-    other = len(_DATE_TOKEN.sub(" ", spaced).split())
+    spaced_lowered = None if lowered is None else lowered.replace(",", " , ")
+    other = len(_DATE_TOKEN.sub(" ", spaced, spaced_lowered).split())
     return other <= 1 and other < tokens / 2
 
 
 _MAX_STAMP_CHARS = 120
-_RELATIVE_TIME = re.compile(
+_RELATIVE_TIME = Caseless(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:about |an? |\d+\s*)(?:sec|min|minute|hour|hr|day|week|month)s?\.? ago$|"
-    r"^(?:updated|published|posted)?\s*(?:just now|yesterday|today)$",
-    re.IGNORECASE,
+    r"^(?:updated|published|posted)?\s*(?:just now|yesterday|today)$"
 )
 
 
 def is_published_line(text: str) -> bool:
+    return _is_published_line(text, lower_for_patterns(text))
+
+
+def _is_published_line(text: str, lowered: str | None) -> bool:
     if len(text) >= _MAX_STAMP_CHARS:
         return False
-    if _RELATIVE_TIME.match(text):
+    if _RELATIVE_TIME.match(text, lowered):
         return True
-    if not _PUBLISHED.match(text) or not _HAS_DIGIT.search(text) or len(text) >= 120:
+    if not _PUBLISHED.match(text, lowered) or not _HAS_DIGIT.search(text) or len(text) >= 120:
         return False
     # "Posted prices were unchanged at 110 dlrs" is news; a stamp is short or holds a date.
     return text.count(" ") < 6 or parse_date(text) is not None
@@ -380,12 +436,20 @@ def is_repeated_phrase(text: str) -> bool:
 
 def is_caption_shape(text: str, words: int) -> bool:
     """A photo caption or credit: ends in a credit or a position marker such as (R)."""
+    return _is_caption_shape(text, words, lower_for_patterns(text))
+
+
+_CREDIT_TAIL = 90  # characters at the end of a line where its credit is
+
+
+def _is_caption_shape(text: str, words: int, lowered: str | None) -> bool:
     if words > 30 or text.endswith((".", '"', "”")):
         return False
-    tail = text[-90:]
-    if not _holds_any(tail.lower(), _CREDIT_HINTS):
+    tail = text[-_CREDIT_TAIL:]
+    lowered_tail = None if lowered is None else lowered[-_CREDIT_TAIL:]
+    if not _holds_any(tail.lower() if lowered_tail is None else lowered_tail, _CREDIT_HINTS):
         return False
-    return bool(_CREDIT_END.search(tail))
+    return bool(_CREDIT_END.search(tail, lowered_tail))
 
 
 # Past-tense and perfect markers: body sentences report what happened ("said",
@@ -427,16 +491,22 @@ def _looks_like_sentence(text: str, words: int) -> bool:
 
 # Every pattern above that is tried at the start of a line, as one: most lines match
 # none of them, and one failed match is much cheaper than ten.
-_ANY_OPENING = re.compile(
+_ANY_OPENING = Caseless(
     "|".join(
         f"(?:{pattern.pattern})"
         for pattern in (
             _NOTICE, _COMMENT_FORM, GALLERY_COUNTER, _WIRE_CREDIT, _PHOTO_CAPTION,
             _SECTION_HEADING, _CREDIT_LINE, _FURNITURE_ALWAYS, _CREDIT_LABEL, _FURNITURE_LABEL,
         )
-    ),
-    re.IGNORECASE,
+    )
 )  # fmt: skip
+
+
+# ...and with the date stamps' openings, the first test of every line: a line that
+# matches none of these skips each of them.
+_LINE_OPENING = Caseless(
+    "|".join(f"(?:{caseless.sensitive.pattern})" for caseless in (_ANY_OPENING, _RELATIVE_TIME, _PUBLISHED))
+)
 
 
 # The source, byline and agency-credit patterns as one quick first test.
@@ -445,15 +515,20 @@ _ANY_CREDIT_OPENING = re.compile("|".join(f"(?:{p.pattern})" for p in (BYLINE, *
 
 def boilerplate_reason(text: str, words: int) -> str | None:
     """Why this line is page furniture, or None if no pattern says so."""
+    return _boilerplate_reason(text, words, lower_for_patterns(text))
+
+
+def _boilerplate_reason(text: str, words: int, lowered: str | None, opening: bool = True) -> str | None:
+    """``opening``: False when _LINE_OPENING found that no opening pattern matches."""
     if words == 1 and _URLISH.match(text):  # a URL or an address is one token
         return "link"
     if words <= 14 and text.endswith(":") and _COMMENT_AUTHOR.match(text):
         return "comments"
-    if words <= 60 and _ANY_OPENING.match(text):
+    if words <= 60 and opening and _ANY_OPENING.match(text, lowered):
         reason = _opening_reason(text, words)
         if reason:
             return reason
-    return _reason_anywhere(text, words)
+    return _reason_anywhere(text, words, lowered)
 
 
 def _opening_reason(text: str, words: int) -> str | None:
@@ -479,17 +554,17 @@ def _opening_reason(text: str, words: int) -> str | None:
     return None
 
 
-def _reason_anywhere(text: str, words: int) -> str | None:
+def _reason_anywhere(text: str, words: int, for_patterns: str | None) -> str | None:
     if words <= 12 and _BREADCRUMB.match(text):
         return "breadcrumb"
     if words > _MAX_COOKIE_WORDS:
         return None  # every pattern below is for lines shorter than this
-    lowered = text.lower()
+    lowered = text.lower() if for_patterns is None else for_patterns
     if (
         words <= 25
         and not _looks_like_sentence(text, words)
         and _holds_any(lowered, _ADDRESS_HINTS)
-        and _ADDRESS.search(text)
+        and _ADDRESS.search(text, for_patterns)
     ):
         return "address"
     if is_cookie_text(text, lowered) and (words >= 6 or "cookie" in lowered):
@@ -497,8 +572,8 @@ def _reason_anywhere(text: str, words: int) -> str | None:
     if (
         words <= 35
         and _holds_any(lowered, _PROMO_HINTS)
-        and _PROMO.search(text)
-        and _ADDRESSES_READER.search(text)
+        and _PROMO.search(text, for_patterns)
+        and _ADDRESSES_READER.search(text, for_patterns)
     ):
         return "promotion"
     if words <= 35 and _AUTHOR_BIO.match(text):
@@ -528,21 +603,56 @@ def _squeeze_spaces(text: str) -> str:
     return "".join(_SPACE_RUN.sub(" ", chunk) for chunk in _chunks(text)).strip()
 
 
+def ascii_form(lowered: str) -> str | None:
+    """A lower-cased text in ASCII when its letters and digits all are, the marks beyond
+    ASCII (curly quotes, dashes) made "?", which no word pattern takes in; else None.
+    Word patterns compiled with re.ASCII find the same words in it several times faster."""
+    if lowered.isascii():
+        return lowered
+    if _LETTER_BEYOND_ASCII.search(lowered) is None:
+        return lowered.encode("ascii", "replace").decode("ascii")
+    return None
+
+
+def _words_and_key(lowered: str, stops: frozenset[str]) -> tuple[list[str], str]:
+    """The words _WORD finds in a lower-cased line, and its key (as normalise_key), in
+    ASCII where that gives the same (most lines)."""
+    ascii_text = lowered if lowered.isascii() else None
+    if ascii_text is None and not _has_elided_words(stops):
+        ascii_text = ascii_form(lowered.replace("’", "'"))  # ’ joins words as ' does
+    if ascii_text is None:
+        return _WORD.findall(lowered), _NOT_ALNUM.sub("", lowered)
+    data = ascii_text.encode("ascii")
+    key = data.translate(None, _ASCII_NOT_ALNUM).decode("ascii")
+    if b"'" in data:
+        return _ASCII_WORD.findall(ascii_text), key
+    return data.translate(_ASCII_LETTERS_ONLY).decode("ascii").split(), key  # runs of letters
+
+
+@cache
+def _has_elided_words(stops: frozenset[str]) -> bool:
+    """Stop words with an apostrophe ("c'est"): words that ’ and ' make differently."""
+    return any("'" in word or "’" in word for word in stops)
+
+
 def describe(
     number: int, raw_line: str, stops: frozenset[str] = STOPWORDS, spaceless: bool = False
 ) -> LineInfo | None:
     """Features of one input line; None for a blank line. ``stops`` is the page
     language's stop list; ``spaceless`` says its script has no spaces between words,
     so that length is counted in characters."""
-    text = " ".join(raw_line.split()) if len(raw_line) <= _LONG_LINE else _squeeze_spaces(raw_line)
+    if raw_line.isprintable() and "  " not in raw_line and raw_line[:1] != " " and raw_line[-1:] != " ":
+        text = raw_line  # spaced already (no other space is printable): the common case
+    elif len(raw_line) <= _LONG_LINE:
+        text = " ".join(raw_line.split())
+    else:
+        text = _squeeze_spaces(raw_line)
     if not text:
         return None
     words = text.count(" ") + 1
     if len(text) <= _LONG_LINE:
-        lowered = text.lower()
-        words_list = _WORD.findall(lowered)
+        words_list, key = _words_and_key(text.lower(), stops)
         found, stops_found = len(words_list), sum(map(stops.__contains__, words_list))
-        key = _NOT_ALNUM.sub("", lowered)
     else:  # a huge line, a chunk at a time: no copy of it, no list of its words
         found = stops_found = 0
         for chunk in _chunks(text):
@@ -556,16 +666,61 @@ def describe(
         spaced = sum(1 for token in text.split() if not _SPACELESS_CHAR.search(token))
         words = spaced + max(1, characters // _CHARACTERS_PER_WORD)
         density = _CLAUSED_DENSITY if _CLAUSE_MARK.search(text) else 0.0
+    sentence_end = text[-1] in _SENTENCE_CLOSERS and _SENTENCE_END.search(text[-6:]) is not None
     return LineInfo(
-        number=number,
-        text=text,
-        words=words,
-        stop_density=density,
-        sentence_end=bool(_SENTENCE_END.search(text[-6:])),
-        key=key,
-        end=number,
-        spaceless=bool(characters),
+        number,
+        text,
+        words,
+        density,
+        sentence_end,
+        LineKind.SHORT,
+        1,
+        None,
+        False,
+        key,
+        number,
+        bool(characters),
     )
+
+
+_CACHED_LINE_CHARS = 200  # menus, labels, stamps, headlines: the lines that recur
+_LINE_CACHE_SIZE = 20_000
+# What describe() and classify() found for a short line: (text, words, stop density,
+# sentence end, kind, reason, caption, key, spaceless), by (line, stop list, spaceless, Latin page).
+_LineFeatures = tuple[str, int, float, bool, LineKind, "str | None", bool, str, bool]
+_known_lines: dict[tuple[str, frozenset[str], bool, bool], _LineFeatures] = {}
+
+
+def described_line(
+    first: int, last: int, raw_line: str, stops: frozenset[str], spaceless: bool, latin_page: bool
+) -> LineInfo | None:
+    """describe() and classify() of the block of lines ``first`` to ``last``. A short
+    line's findings are remembered: a site's menus, labels and stamps recur on every
+    page, and on one page at its top and its bottom."""
+    cache_key = (raw_line, stops, spaceless, latin_page) if len(raw_line) <= _CACHED_LINE_CHARS else None
+    if cache_key is not None and (known := _known_lines.get(cache_key)) is not None:
+        text, words, density, sentence_end, kind, reason, caption, key, spaceless_line = known
+        return LineInfo(
+            first, text, words, density, sentence_end, kind, 1, reason, caption, key, last, spaceless_line
+        )
+    info = describe(first, raw_line, stops, spaceless)
+    if info is None:
+        return None
+    info.end = last
+    info.kind = classify(info, raw_line, latin_page)
+    if cache_key is not None:
+        if len(_known_lines) >= _LINE_CACHE_SIZE:
+            _known_lines.clear()
+        _known_lines[cache_key] = (
+            info.text, info.words, info.stop_density, info.sentence_end, info.kind,
+            info.reason, info.caption, info.key, info.spaceless,
+        )  # fmt: skip
+    return info
+
+
+def forget_lines() -> None:
+    """Drop the lines remembered by described_line (benchmarks time a cold start)."""
+    _known_lines.clear()
 
 
 def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind:
@@ -576,10 +731,12 @@ def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind
     if is_ticker(raw_line):
         info.reason = "ticker"
         return LineKind.BAD
-    if words <= 4 and GALLERY_COUNTER.match(text):
+    lowered = lower_for_patterns(text) if len(text) <= _LONG_LINE else None  # no copy of a huge line
+    opening = _LINE_OPENING.match(text, lowered) is not None
+    if words <= 4 and opening and GALLERY_COUNTER.match(text):
         info.reason = "gallery"
         return LineKind.BAD
-    if is_date_line(text) or is_published_line(text):
+    if _is_date_line(text, lowered) or (opening and _is_published_line(text, lowered)):
         return LineKind.META
     if (
         words <= 10
@@ -587,8 +744,8 @@ def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind
         and (is_source_line(text) or BYLINE.match(text) or is_agency_credit(text))
     ):
         return LineKind.META
-    info.caption = is_caption_shape(text, words)
-    info.reason = boilerplate_reason(text, words)
+    info.caption = _is_caption_shape(text, words, lowered)
+    info.reason = _boilerplate_reason(text, words, lowered, opening)
     if info.reason is None and latin_page and len(text) <= _MAX_FOREIGN_CHARS and mostly_foreign_script(text):
         info.reason = "foreign-script"
     if info.reason:

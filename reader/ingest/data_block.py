@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import re
 
-from reader.ingest.body_region import headline_shape, is_caption_line, is_text, max_scoring_run
+from reader.ingest.body_region import (
+    forget_words_behind,
+    headline_shape,
+    is_caption_line,
+    is_text,
+    max_scoring_run,
+)
 from reader.ingest.boilerplate import LineInfo, LineKind
 
 _DIGIT = re.compile(r"\d")
@@ -63,9 +69,11 @@ def data_lines(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
     figures such as "Shr nil vs same", a crosshead), but not one-word menu items nor
     picture captions."""
     kept: list[LineInfo] = []
+    words_of: dict[int, frozenset[str]] = {}
     for index in range(start, end + 1):
+        forget_words_behind(words_of, index)
         info = infos[index]
-        if is_caption_line(infos, index):
+        if is_caption_line(infos, index, words_of):
             continue
         if _score(info) > 0 or (info.kind == LineKind.SHORT and info.words >= 2 and not info.caption):
             kept.append(info)

@@ -20,6 +20,7 @@ from reader.ingest.boilerplate import (
     BYLINE,
     LineInfo,
     LineKind,
+    ascii_form,
     boilerplate_reason,
     normalise_key,
 )
@@ -203,6 +204,7 @@ def echoed_headline(infos: list[LineInfo], echoes: set[str]) -> int | None:
 
 TITLE_WINDOW = 40  # lines above the body searched for its headline
 _TERM = re.compile(r"[^\W\d_]{3,}")
+_ASCII_TERM = re.compile(_TERM.pattern, re.ASCII)  # the same on ASCII text, faster
 _SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
 _TERMS_CHARS = 20_000  # of one line: a huge line's opening says what it is about
 _BODY_TERMS_WORDS = 1500  # enough of the body to hold what its headline announces
@@ -212,6 +214,8 @@ def content_terms(text: str, stops: frozenset[str]) -> set[str]:
     """The words of a text that carry its subject (no stop words), or its character
     pairs in scripts written without spaces."""
     lowered = text[:_TERMS_CHARS].lower()
+    if (in_ascii := ascii_form(lowered)) is not None:  # (no script without spaces then)
+        return {word for word in _ASCII_TERM.findall(in_ascii) if word not in stops}
     terms = {word for word in _TERM.findall(lowered) if word not in stops}
     for run in _SPACELESS_RUN.findall(lowered):
         terms.update(run[i : i + 2] for i in range(len(run) - 1))
@@ -247,7 +251,7 @@ def find_title(
     Above a ``table``, its rows are never the headline."""
     candidates = [*header]
     candidates += [i for i in range(min(3, len(infos))) if i not in header and header and i < header[0]]
-    furniture_keys = [info.key for info in infos if info.kind == LineKind.BAD and info.repeats >= 3]
+    furniture_keys = {info.key for info in infos if info.kind == LineKind.BAD and info.repeats >= 3}
     best_score, best_index = 0.0, None
     body_start = inside_from if inside_from is not None else (header[-1] + 1 if header else 0)
     shaped = {index: _title_shape(infos[index]) for index in candidates}
@@ -347,7 +351,7 @@ _LIST_ITEM = re.compile(r"^(?:[-*•·▪►◦–—+]\s|\d{1,3}[.)]\s)")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
 
-def _title_score(info: LineInfo, distance: int, echoes: set[str], furniture_keys: list[str]) -> float:
+def _title_score(info: LineInfo, distance: int, echoes: set[str], furniture_keys: set[str]) -> float:
     """How much a line looks like a headline, whatever the body says."""
     text, words = info.text, info.words
     key = info.key

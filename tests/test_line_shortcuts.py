@@ -1,0 +1,121 @@
+"""The shortcuts the line tests of the text cleaner take for speed give exactly what the
+plain patterns give: case-insensitive patterns run on lower-cased text, word patterns run
+on an ASCII form of the text, a remembered line's findings."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.ingest import boilerplate
+from reader.ingest.body_region import _content_words
+from reader.ingest.boilerplate import (
+    STOPWORDS,
+    Caseless,
+    LineInfo,
+    ascii_form,
+    classify,
+    describe,
+    described_line,
+    lower_for_patterns,
+)
+from reader.ingest.language import stopwords
+from reader.ingest.page_metadata import content_terms
+
+# Letters, marks and spaces that pages hold, with the ones that fold oddly (İ ı ſ K).
+_ALPHABET = st.sampled_from(
+    list("abcxyzABCXYZ0129 .,:;'\"-/|()!?@©") + list("’‘“”–—…«»•·\u00a0\t")
+    + list("éÉüÜßçñøÅ") + list("İıſK") + list("приветПРИВЕТ") + list("日本語ひらがなカタカナ")
+)  # fmt: skip
+_TEXTS = st.text(_ALPHABET, max_size=80)
+_WORDISH = st.lists(
+    st.sampled_from(
+        ["share", "Photo", "by", "Reuters", "the", "don’t", "l’été", "cookies", "privacy", "you", "©", "2019",
+         "Posted", "updated", "3 hours ago", "1 of 4", "Related", "Home", ">", "|", "İstanbul", "ſome", "café"]
+    ),
+    max_size=12,
+).map(" ".join)  # fmt: skip
+
+
+def _cased(code: int) -> bool:
+    char = chr(code)
+    return char.lower() != char or char.upper() != char or char.casefold() != char
+
+
+def test_lower_casing_folds_as_ignorecase_on_every_letter_it_accepts() -> None:
+    atoms = [*"abcdefghijklmnopqrstuvwxyz", "[a-z]", r"\w", r"\d", r"\s", r"\b\w"]
+    insensitive = [re.compile(atom, re.IGNORECASE) for atom in atoms]
+    sensitive = [re.compile(atom) for atom in atoms]
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF or not _cased(code):
+            continue
+        char = chr(code)
+        lowered = lower_for_patterns(char)
+        if lowered is None:
+            continue
+        assert len(lowered) == 1, hex(code)
+        for plain, quick in zip(insensitive, sensitive):
+            assert bool(plain.fullmatch(char)) == bool(quick.fullmatch(lowered)), (hex(code), plain.pattern)
+
+
+_CASELESS = {name: value for name, value in vars(boilerplate).items() if isinstance(value, Caseless)}
+
+
+def test_caseless_patterns_are_written_in_lower_case() -> None:
+    assert len(_CASELESS) >= 8
+    for name, caseless in _CASELESS.items():
+        letters = re.sub(r"\\.|\(\?P<\w+>", "", caseless.sensitive.pattern)
+        assert letters == letters.lower(), name
+
+
+@settings(max_examples=300)
+@given(st.one_of(_TEXTS, _WORDISH))
+def test_caseless_patterns_match_as_their_case_insensitive_selves(text: str) -> None:
+    lowered = lower_for_patterns(text)
+    for name, caseless in _CASELESS.items():
+        for plain, quick in (
+            (caseless.insensitive.match(text), caseless.match(text, lowered)),
+            (caseless.insensitive.search(text), caseless.search(text, lowered)),
+        ):
+            assert (plain is None) == (quick is None), name
+            if plain is not None and quick is not None:
+                assert plain.span() == quick.span(), name
+        assert caseless.sub(" ", text, lowered).lower() == caseless.insensitive.sub(" ", text).lower(), name
+
+
+@settings(max_examples=300)
+@given(st.one_of(_TEXTS, _WORDISH), st.sampled_from(["en", "fr", "de", "ru"]))
+def test_words_and_keys_in_ascii_are_the_plain_ones(text: str, language: str) -> None:
+    stops = stopwords(language)
+    lowered = text.lower()
+    words, key = boilerplate._words_and_key(lowered, stops)
+    plain = boilerplate._WORD.findall(lowered)
+    assert len(words) == len(plain)
+    assert sum(word in stops for word in words) == sum(word in stops for word in plain)
+    assert key == boilerplate._NOT_ALNUM.sub("", lowered)
+    assert _content_words(text) == frozenset(re.findall(r"[^\W_]{3,}", text.lower()))
+    terms = content_terms(text, stops)
+    if ascii_form(lowered) is not None:
+        assert terms == {w for w in re.findall(r"[^\W\d_]{3,}", lowered) if w not in stops}
+
+
+def _fields(info: LineInfo | None) -> tuple[object, ...] | None:
+    if info is None:
+        return None
+    return (info.number, info.text, info.words, info.stop_density, info.sentence_end, info.kind,
+            info.reason, info.caption, info.key, info.end, info.spaceless)  # fmt: skip
+
+
+@settings(max_examples=200)
+@given(st.one_of(_TEXTS, _WORDISH), st.booleans())
+def test_a_remembered_line_is_what_describing_it_again_gives(raw: str, latin: bool) -> None:
+    plain = describe(3, raw, STOPWORDS)
+    if plain is not None:
+        plain.end = 4
+        plain.kind = classify(plain, raw, latin)
+        assert plain.text == " ".join(raw.split())
+    assert _fields(described_line(3, 4, raw, STOPWORDS, False, latin)) == _fields(plain)
+    assert _fields(described_line(3, 4, raw, STOPWORDS, False, latin)) == _fields(plain)  # remembered
