@@ -11,23 +11,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.ingest import boilerplate
+from reader.ingest import language as language_module
 from reader.ingest.body_region import _content_words
 from reader.ingest.boilerplate import (
     STOPWORDS,
     Caseless,
     LineInfo,
-    ascii_form,
     classify,
     describe,
     described_line,
     lower_for_patterns,
 )
-from reader.ingest.language import stopwords
+from reader.ingest.language import ascii_form, stopwords
 from reader.ingest.page_metadata import content_terms
 
 # Letters, marks and spaces that pages hold, with the ones that fold oddly (İ ı ſ K).
 _ALPHABET = st.sampled_from(
-    list("abcxyzABCXYZ0129 .,:;'\"-/|()!?@©") + list("’‘“”–—…«»•·\u00a0\t")
+    list("abcxyzABCXYZ0129 .,:;''\"-/|()!?@©_") + list("’‘“”–—…«»•·\u00a0\t")
     + list("éÉüÜßçñøÅ") + list("İıſK") + list("приветПРИВЕТ") + list("日本語ひらがなカタカナ")
 )  # fmt: skip
 _TEXTS = st.text(_ALPHABET, max_size=80)
@@ -96,6 +96,7 @@ def test_words_and_keys_in_ascii_are_the_plain_ones(text: str, language: str) ->
     assert len(words) == len(plain)
     assert sum(word in stops for word in words) == sum(word in stops for word in plain)
     assert key == boilerplate._NOT_ALNUM.sub("", lowered)
+    assert language_module._words(text) == plain
     assert _content_words(text) == frozenset(re.findall(r"[^\W_]{3,}", text.lower()))
     terms = content_terms(text, stops)
     if ascii_form(lowered) is not None:

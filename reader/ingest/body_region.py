@@ -18,13 +18,12 @@ from reader.ingest.boilerplate import (
     STOPWORDS,
     LineInfo,
     LineKind,
-    ascii_form,
     boilerplate_reason,
     described_line,
     is_ticker,
     reads_like_caption,
 )
-from reader.ingest.language import is_spaceless, stopwords, uses_latin_script
+from reader.ingest.language import ascii_form, is_spaceless, stopwords, uses_latin_script
 
 # How much each kind of line adds to a candidate body region.
 _PENALTY = {LineKind.SHORT: -1.0, LineKind.BAD: -2.0, LineKind.META: -0.5}

@@ -16,18 +16,13 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
-from reader.ingest.language import stopwords
+from reader.ingest.language import ascii_form, ascii_words, stopwords
 from reader.ingest.metadata import CREDIT_LINE_PATTERNS, is_agency_credit, is_source_line, parse_date
 
 # The stop list for pages whose language is not known.
 STOPWORDS: frozenset[str] = stopwords("en")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-# On an ASCII text, the same as _WORD, several times faster.
-_ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)
-# Beyond ASCII, the punctuation and spaces common in Latin-script text.
-_PUNCTUATION_BEYOND_ASCII = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u00a9\u2022\u00b7\u00a0"
-_LETTER_BEYOND_ASCII = re.compile(f"[^\\x00-\\x7f{_PUNCTUATION_BEYOND_ASCII}]")  # or a digit, a symbol...
 _TOKEN = re.compile(r"\S+")
 # Runs of 3+ spaces inside one visible line: several headlines glued together.
 _TICKER_GAP = re.compile(r"[ \t\u00a0]{3,}")
@@ -330,8 +325,6 @@ class LineInfo:
 _NOT_ALNUM = re.compile(r"[\W_]+")
 # The same as bytes to delete from a text whose letters are all ASCII (many times faster).
 _ASCII_NOT_ALNUM = bytes(i for i in range(128) if _NOT_ALNUM.match(chr(i)))
-# A table for bytes.translate that keeps ASCII letters and makes everything else a space.
-_ASCII_LETTERS_ONLY = bytes(i if chr(i).isascii() and chr(i).isalpha() else 32 for i in range(256))
 
 
 def normalise_key(text: str) -> str:
@@ -603,17 +596,6 @@ def _squeeze_spaces(text: str) -> str:
     return "".join(_SPACE_RUN.sub(" ", chunk) for chunk in _chunks(text)).strip()
 
 
-def ascii_form(lowered: str) -> str | None:
-    """A lower-cased text in ASCII when its letters and digits all are, the marks beyond
-    ASCII (curly quotes, dashes) made "?", which no word pattern takes in; else None.
-    Word patterns compiled with re.ASCII find the same words in it several times faster."""
-    if lowered.isascii():
-        return lowered
-    if _LETTER_BEYOND_ASCII.search(lowered) is None:
-        return lowered.encode("ascii", "replace").decode("ascii")
-    return None
-
-
 def _words_and_key(lowered: str, stops: frozenset[str]) -> tuple[list[str], str]:
     """The words _WORD finds in a lower-cased line, and its key (as normalise_key), in
     ASCII where that gives the same (most lines)."""
@@ -622,11 +604,9 @@ def _words_and_key(lowered: str, stops: frozenset[str]) -> tuple[list[str], str]
         ascii_text = ascii_form(lowered.replace("’", "'"))  # ’ joins words as ' does
     if ascii_text is None:
         return _WORD.findall(lowered), _NOT_ALNUM.sub("", lowered)
-    data = ascii_text.encode("ascii")
-    key = data.translate(None, _ASCII_NOT_ALNUM).decode("ascii")
-    if b"'" in data:
-        return _ASCII_WORD.findall(ascii_text), key
-    return data.translate(_ASCII_LETTERS_ONLY).decode("ascii").split(), key  # runs of letters
+    return ascii_words(ascii_text), ascii_text.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode(
+        "ascii"
+    )
 
 
 @cache

@@ -20,11 +20,11 @@ from reader.ingest.boilerplate import (
     BYLINE,
     LineInfo,
     LineKind,
-    ascii_form,
     boilerplate_reason,
     normalise_key,
 )
 from reader.ingest.data_block import is_data_line
+from reader.ingest.language import ascii_form
 
 HEADER_WINDOW = 20  # lines above the body searched for date and dateline
 _FOOTER_WINDOW = 4  # lines below the body searched for "Source:", "Published ..."
