@@ -117,17 +117,22 @@ def _link_shaped(info: LineInfo, stops: frozenset[str]) -> bool:
 
 
 _MAX_ITEM_WORDS = 10
+# Under a sentence that leads in ("The president also said:"), the items may be clauses.
+_MAX_CLAUSE_ITEM_WORDS = 16
 _MAX_ITEMS = 40
 
 
 def _mark_lists(infos: list[LineInfo]) -> None:
-    """The short lines under a lead-in ("What you'll need:", "Specifications:") are
-    the items of its list, with or without bullets."""
+    """The short lines under a lead-in ("What you'll need:", "Specifications:", "In the
+    interview he also said:") are the items of its list, with or without bullets."""
     for index, info in enumerate(infos):
         if not (is_text(info) or info.kind == LineKind.SHORT) or not _is_lead_in(info):
             continue
+        longest = (
+            _MAX_CLAUSE_ITEM_WORDS if is_text(info) and info.text.endswith((":", "：")) else _MAX_ITEM_WORDS
+        )
         for item in infos[index + 1 : index + 1 + _MAX_ITEMS]:
-            if item.kind != LineKind.SHORT or item.words > _MAX_ITEM_WORDS or item.caption:
+            if item.kind != LineKind.SHORT or item.words > longest or item.caption:
                 break
             item.reason = "list-item"
 

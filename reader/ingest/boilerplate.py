@@ -128,7 +128,10 @@ _COMMENT_FORM = re.compile(
     re.IGNORECASE,
 )
 # The header of one reader's comment: "Jane Doe on March 3, 2019 at 7:45 pm said:".
-_COMMENT_AUTHOR = re.compile(r"^\S.{0,100}\s(?:said|says|wrote|writes)\s?:$", re.IGNORECASE)
+# (a name of a few words, or one with the comment's date and time: a sentence of the
+# article leading in to a quote, "In an interview, the president also said:", is none)
+_COMMENT_AUTHOR = re.compile(r"^(?P<who>\S.{0,100})\s(?:said|says|wrote|writes)\s?:$", re.IGNORECASE)
+_COMMENT_AUTHOR_WORDS = 4
 
 # The counter of a picture gallery: "1 of 4", "3/50".
 GALLERY_COUNTER = re.compile(r"^(?:image |photo |slide )?\d{1,3}\s*(?:/|of)\s*\d{1,3}$", re.IGNORECASE)
@@ -515,13 +518,20 @@ def _boilerplate_reason(text: str, words: int, lowered: str | None, opening: boo
     """``opening``: False when _LINE_OPENING found that no opening pattern matches."""
     if words == 1 and _URLISH.match(text):  # a URL or an address is one token
         return "link"
-    if words <= 14 and text.endswith(":") and _COMMENT_AUTHOR.match(text):
+    if words <= 14 and text.endswith(":") and _is_comment_author(text):
         return "comments"
     if words <= 60 and opening and _ANY_OPENING.match(text, lowered):
         reason = _opening_reason(text, words)
         if reason:
             return reason
     return _reason_anywhere(text, words, lowered)
+
+
+def _is_comment_author(text: str) -> bool:
+    if (found := _COMMENT_AUTHOR.match(text)) is None:
+        return False
+    who = found["who"]
+    return who.count(" ") < _COMMENT_AUTHOR_WORDS or _HAS_DIGIT.search(who) is not None
 
 
 def _opening_reason(text: str, words: int) -> str | None:
