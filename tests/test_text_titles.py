@@ -29,3 +29,25 @@ def test_a_sentence_leading_in_to_clauses_is_no_comment_header_and_the_clauses_a
         *clauses,
         *BODY[2:],
     ]
+
+
+def test_a_byline_label_under_the_headline_is_not_its_last_word() -> None:
+    text = page(MENU, HEADLINE, "by:", "Jane Smith", "From:", "The Daily Ledger", "March 3, 2021", BODY)
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == HEADLINE
+
+
+def test_a_headline_wrapped_before_its_last_word_is_joined() -> None:
+    # ...and a count under the standfirst ("0" comments) is no date that makes it the headline
+    body = [
+        "El gobierno anunció el martes un plan para una solución no violenta del conflicto con el pueblo mapuche.",
+        "Según el ministro, el diálogo con los pueblos indígenas es la única forma de llegar a un acuerdo duradero.",
+        "Las organizaciones de la región recibieron la noticia con prudencia y pidieron que se cumplan las promesas.",
+        "Los expertos recuerdan que los reclamos por la tierra llevan décadas sin una respuesta del Estado.",
+    ]
+    text = page(["Inicio", "Política", "Economía", "Deportes"], "Una solución no violenta para la cuestión", "mapuche",
+                "Los pueblos indígenas reclaman por derechos que permanecen",
+                "incumplidos, por eso es más eficiente canalizar la protesta que reprimirla", "0", body)  # fmt: skip
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == "Una solución no violenta para la cuestión mapuche"
+    assert article.paragraphs == body

@@ -239,8 +239,9 @@ _FUNCTION_WORD_LETTERS = 4  # "of", "the", "de", "und": stop lists also hold fre
 _ITEM_OPENING = re.compile(r"^(?:\d{1,3}[.)]\s|[^:]{1,25}:\s)")
 
 
-# "by Jane Doe @jdoe February 1, 2016": a byline under a headline, not its last words
-_BYLINE_START = re.compile(r"^(?i:by|par|von|por|door|av|af|przez)\s+[A-ZÀ-ÞА-Я]")
+# "by Jane Doe @jdoe February 1, 2016" or a label "by:" over the name: a byline under a
+# headline, not its last words
+_BYLINE_START = re.compile(r"^(?i:by|par|von|por|door|av|af|przez)(?:\s+[A-ZÀ-ÞА-Я]|\s*:$)")
 
 
 def _furniture_label(line: str) -> bool:
@@ -289,8 +290,8 @@ def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
         # (a capital after it would as often open a paragraph under a crosshead)
         if not (cut and line[0].isdigit()) or _LIST_MARKER.match(block[0]) or _ITEM_OPENING.match(line):
             return False  # a list item ends with its line
-    if " " not in line and not line.endswith(_SENTENCE_STOP):
-        return False  # one word that ends no sentence: a label ("by:"), not the rest of one
+    if " " not in line and line.endswith((":", "：")):
+        return False  # one word and a colon: a label ("by:", "from:"), not the rest of a line
     if is_ticker(previous) or is_ticker(line) or _BYLINE_START.match(line) or _furniture_label(line):
         return False
     if len(block) > 1:
