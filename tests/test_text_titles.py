@@ -3,8 +3,11 @@ pages (issue 9): the title is the line the page shows as the article's headline.
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from test_text_page import BODY, page
 
+from reader.ingest.boilerplate import is_dated_byline
 from reader.ingest.text_page import clean_text_page
 
 MENU = ["Home", "World", "Business", "Markets", "Sport", "Sign in"]
@@ -37,6 +40,15 @@ def test_a_byline_label_under_the_headline_is_not_its_last_word() -> None:
     assert article.title == HEADLINE
 
 
+def test_a_byline_with_a_handle_is_no_headline() -> None:
+    text = page(
+        MENU, HEADLINE, BODY[0], "By Jane Smith@janesmith", "Updated Jul 24, 2018, 2:15pm EDT", BODY[1:]
+    )
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == HEADLINE
+    assert article.author == "Jane Smith"
+
+
 def test_a_headline_wrapped_before_its_last_word_is_joined() -> None:
     # ...and a count under the standfirst ("0" comments) is no date that makes it the headline
     body = [
@@ -51,3 +63,33 @@ def test_a_headline_wrapped_before_its_last_word_is_joined() -> None:
     (article,) = clean_text_page(text, "p.txt")
     assert article.title == "Una solución no violenta para la cuestión mapuche"
     assert article.paragraphs == body
+
+
+def test_a_byline_with_its_date_after_a_dash_is_metadata() -> None:
+    text = page(
+        MENU, "Rates Rise Again", "By Jane Smith, Central Bank Correspondent — March 3, 2021 10:15", BODY
+    )
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == "Rates Rise Again"
+    assert (article.date, article.author) == ("2021-03-03T10:15", "Jane Smith")
+    assert article.paragraphs == BODY
+
+
+NAMES = st.from_regex(r"[A-Z][a-z]{2,9} [A-Z][a-z]{2,11}", fullmatch=True)
+MONTHS = st.sampled_from(["January", "March", "July", "November"])
+
+
+@given(NAMES, st.sampled_from(["", ", Reuters", ", Staff Writer"]), st.sampled_from(["—", "–", "-", "|"]),
+       MONTHS, st.integers(1, 28), st.integers(1990, 2030), st.sampled_from(["", " 10:15", " at 7:45 PM"]))  # fmt: skip
+def test_any_signed_byline_with_a_date_after_a_dash_is_one(
+    name: str, role: str, dash: str, month: str, day: int, year: int, time: str
+) -> None:
+    assert is_dated_byline(f"By {name}{role} {dash} {month} {day}, {year}{time}")
+
+
+@given(
+    NAMES, st.sampled_from(["—", "|"]), st.text(alphabet=st.characters(categories=["L", "Zs"]), max_size=40)
+)
+def test_a_byline_followed_by_no_date_is_no_dated_byline(name: str, dash: str, rest: str) -> None:
+    assert not is_dated_byline(f"By {name} {dash} {rest}")
+    assert not is_dated_byline(f"{name} {dash} March 3, 2021")  # (no "By": a headline and its date)

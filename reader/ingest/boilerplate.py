@@ -17,7 +17,13 @@ from enum import Enum
 from functools import cache
 
 from reader.ingest.language import ascii_form, ascii_words, stopwords
-from reader.ingest.metadata import CREDIT_LINE_PATTERNS, is_agency_credit, is_source_line, parse_date
+from reader.ingest.metadata import (
+    CREDIT_LINE_PATTERNS,
+    byline_author,
+    is_agency_credit,
+    is_source_line,
+    parse_date,
+)
 
 # The stop list for pages whose language is not known.
 STOPWORDS: frozenset[str] = stopwords("en")
@@ -295,13 +301,26 @@ _ADDRESS = Caseless(
 # Breadcrumbs: "Home > World > Middle East", "News / Politics / Europe".
 _BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s+[>»›/|]\s+[^>»›/|]{1,40}){2,}$")
 
+_BYLINE_OPENING = re.compile(r"(?i:by|written by|posted by|par|von|por|door|av|af|przez|autor|автор)\s")
 BYLINE = re.compile(
     r"^(?i:by|written by|reporting by|words by|posted by|author:?|par|von|por|door|av|af|przez|autor:?|автор:?)"
-    r"\s+[A-ZÀ-ÞА-Я][\w.'’-]*(?:\s+[\w.'’&-]+){0,7}$|"
+    r"\s+[A-ZÀ-ÞА-Я][\w.'’@-]*(?:\s+[\w.'’&@-]+){0,7}$|"  # (a handle may follow: "Jane Doe@jdoe")
     # unsigned bylines: "Staff Reporter", "Our Correspondent", "Web Desk", "Monitoring Desk"
     r"^(?i:(?:our |a )?(?:staff|special|own) (?:reporter|correspondent|writer)s?|our (?:correspondent|reporter)s?|"
     r"(?:news|web|monitoring|online|foreign|city|sports) desk|agencies|news agencies|(?:\w+ )?bureau(?: report)?)$"
 )
+# "By Jane Doe, Reuters — 24 November 2017 at 18:42", "Par X et Y | 12/03/2019"
+_DATED_BYLINE = re.compile(r"^(?P<byline>.+?)\s+[—–|-]\s+(?P<date>.*\d.*)$")
+_DATED_BYLINE_WORDS = 25
+
+
+def is_dated_byline(text: str) -> bool:
+    """A byline with the date after a dash or a bar."""
+    if not _BYLINE_OPENING.match(text) or (found := _DATED_BYLINE.match(text)) is None:
+        return False
+    return byline_author(found["byline"]) is not None and parse_date(found["date"]) is not None
+
+
 _PUBLISHED = Caseless(
     r"^(?:published|posted|updated|last updated?|last modified|modified|edited|date|created|first published)\b"
 )
@@ -732,7 +751,7 @@ def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind
         words <= 10
         and _ANY_CREDIT_OPENING.match(text)
         and (is_source_line(text) or BYLINE.match(text) or is_agency_credit(text))
-    ):
+    ) or (words <= _DATED_BYLINE_WORDS and is_dated_byline(text)):
         return LineKind.META
     info.caption = _is_caption_shape(text, words, lowered)
     info.reason = _boilerplate_reason(text, words, lowered, opening)
