@@ -93,3 +93,33 @@ def test_any_signed_byline_with_a_date_after_a_dash_is_one(
 def test_a_byline_followed_by_no_date_is_no_dated_byline(name: str, dash: str, rest: str) -> None:
     assert not is_dated_byline(f"By {name} {dash} {rest}")
     assert not is_dated_byline(f"{name} {dash} March 3, 2021")  # (no "By": a headline and its date)
+
+
+CODE_TEXT = [
+    "Many developers think that a critical bug is the worst thing that can happen to their code in production.",
+    "To be told about problems as soon as possible, I looked for a simple way to find anomalies in my data.",
+    "The query below finds the status codes whose hourly count is far from the mean of the previous hours:",
+    "SELECT", "status_code,", "period,", "count(*) AS entries", "FROM", "server_log", "GROUP BY", "status_code,",
+    "period", "ORDER BY", "period DESC;", "SELECT", "*, avg(entries) OVER w AS mean_entries", "FROM", "counts",
+    "Running it every hour is enough to hear about most problems long before the users do, and it needs no tools.",
+    "The next step is to backtest the query against the log of the past months and tune the thresholds it uses.",
+]  # fmt: skip
+
+
+def test_a_code_listing_is_part_of_the_body_and_never_its_title() -> None:
+    headline = "Simple Anomaly Detection Using Plain SQL"
+    text = page(["Haki", "About", "Subscribe"], "21 September 2020", headline, CODE_TEXT, ["Older", "Newer"])
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == headline
+    assert article.paragraphs == CODE_TEXT
+
+
+def test_a_table_of_contents_is_the_articles_and_its_entries_are_not_the_headline() -> None:
+    sections = ["Detecting Anomalies", "Understanding the Data", "Finding Past Anomalies"]
+    paragraphs = [sentence * 2 for sentence in BODY]
+    text = page(["Home", "About"], "Simple Anomaly Detection Using Plain SQL", BODY[0], "Table of Contents", sections,
+                sections[0], paragraphs[0], sections[1], paragraphs[1], sections[2], paragraphs[2:], ["Older", "Newer"])  # fmt: skip
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == "Simple Anomaly Detection Using Plain SQL"
+    assert article.paragraphs[0] == BODY[0]
+    assert sections[1] in article.paragraphs

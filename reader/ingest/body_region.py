@@ -59,13 +59,50 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
         info.repeats = counts[info.key] if info.key else 1
         if info.repeats >= 2 and _repetition_is_furniture(info):
             info.kind = LineKind.BAD
+    _mark_contents(infos)
     _mark_teaser_lists(infos)
     _mark_dated_lists(infos)
     _mark_galleries(infos)
     _mark_charts(infos)
+    _mark_listings(infos)
     _mark_lists(infos)
     _mark_link_lists(infos, stops)
     return infos
+
+
+_MIN_CONTENTS = 3  # entries of a table of contents at least
+
+
+def _mark_contents(infos: list[LineInfo]) -> None:
+    """A table of contents: short lines in a row, each the crosshead of a section further
+    down (a line that running text follows). Entries and crossheads are the article's,
+    though each shows twice."""
+    later: dict[str, int] = {}
+    for index, info in enumerate(infos):
+        if info.repeats == 2:
+            later[info.key] = index  # the second copy
+    index = 0
+    while index < len(infos):
+        end = index
+        while end < len(infos) and _section_heading_below(infos, end, later) is not None:
+            end += 1
+        if end - index >= _MIN_CONTENTS:
+            for entry in range(index, end):
+                heading = later[infos[entry].key]
+                infos[entry].kind, infos[entry].reason = LineKind.SHORT, "list-item"
+                infos[heading].kind, infos[heading].reason = LineKind.SHORT, None
+        index = max(end, index + 1)
+
+
+def _section_heading_below(infos: list[LineInfo], index: int, later: dict[str, int]) -> int | None:
+    """Where the entry at ``index`` heads a section further down, if it does."""
+    info = infos[index]
+    if info.repeats != 2 or info.words > _MAX_CROSSHEAD_WORDS or info.sentence_end:
+        return None
+    heading = later.get(info.key, index)
+    if heading <= index + 1 or heading + 1 >= len(infos) or not is_text(infos[heading + 1]):
+        return None
+    return heading
 
 
 _LINK_RUN = 3  # headlines in a row at least
@@ -165,6 +202,45 @@ def _mark_charts(infos: list[LineInfo]) -> None:
             for info in infos[index:end]:
                 info.kind, info.reason = LineKind.BAD, "gallery"
         index = max(end, index + 1)
+
+
+_LISTING_LINE_WORDS = 12
+_MIN_CODE_LINES = 2
+_CODE_SHARE = 0.3
+# Lines of code, of a formula or of a program's output: an identifier, a box rule.
+_CODE_LIKE = re.compile(r"[a-z0-9]_[a-z0-9]|[│┼─]")
+# Furniture a listing never runs over.
+_LISTING_STOPS = frozenset({"comments", "section", "notice", "promotion", "author-bio", "list-date"})
+
+
+def _mark_listings(infos: list[LineInfo]) -> None:
+    """A code listing, a formula or a program's output scraped a token or a line at a
+    time ("SELECT", "*,", "FROM", "x", "=", "{\\displaystyle x}"): the run of short
+    lines holding two lines of code or more, at least a third of it. Its lines are the
+    article's, however often they repeat, and a body runs on across them."""
+    index = 0
+    while index < len(infos):
+        end = index
+        while end < len(infos) and _listing_line(infos[end]):
+            end += 1
+        code = sum(1 for info in infos[index:end] if _code_line(info))
+        if code >= _MIN_CODE_LINES and code >= _CODE_SHARE * (end - index):
+            for info in infos[index:end]:
+                info.kind, info.reason = LineKind.SHORT, "code"
+        index = max(end, index + 1)
+
+
+def _listing_line(info: LineInfo) -> bool:
+    return (
+        info.kind in (LineKind.SHORT, LineKind.BAD)
+        and info.words <= _LISTING_LINE_WORDS
+        and info.reason not in _LISTING_STOPS
+        and not info.caption
+    )
+
+
+def _code_line(info: LineInfo) -> bool:
+    return bool(_CODE.search(info.text) or _CODE_LIKE.search(info.text))
 
 
 _GALLERY_STEP = 6  # lines between two counters of one gallery at most
@@ -365,6 +441,7 @@ def _repetition_is_furniture(info: LineInfo) -> bool:
 _LIST_MARKER = re.compile(r"^(?:[-*•·▪►◦–—+]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+\S")
 _CODE = re.compile(r"[=;{}]|\w\(|^[$#>%]\s|::|->|</?\w+>|//|:\s*[\[{(]$|^[\[\](){}<>,;.…]+$")
 _LEAD_IN = (",", ";", ":", "：", "，")
+_FRAGMENT_REASONS = frozenset({"list-item", "code"})
 _FRAGMENT_STOP_DENSITY = 0.25
 
 
@@ -374,7 +451,7 @@ def is_body_fragment(info: LineInfo) -> bool:
     if info.kind != LineKind.SHORT or info.caption:
         return False
     text = info.text
-    if info.reason == "list-item" or (info.words >= 2 and _LIST_MARKER.match(text)):
+    if info.reason in _FRAGMENT_REASONS or (info.words >= 2 and _LIST_MARKER.match(text)):
         return True
     if info.words >= 4 and info.stop_density >= _FRAGMENT_STOP_DENSITY:
         return True

@@ -20,7 +20,6 @@ from reader.ingest.boilerplate import (
     BYLINE,
     LineInfo,
     LineKind,
-    boilerplate_reason,
     normalise_key,
 )
 from reader.ingest.data_block import is_data_line
@@ -339,15 +338,18 @@ def _title_shape(info: LineInfo) -> bool:
         return False  # a URL slug (a script without case is never lower case)
     if info.kind == LineKind.BAD and info.reason != "links" and (info.reason is not None or info.repeats < 2):
         return False  # furniture, unless the headline shown more than once or among headlines
-    if info.caption or BYLINE.match(text) or meta.place_line(text) or boilerplate_reason(text, words):
+    # (the furniture patterns were tried when the line was classified: a line they
+    # flag is BAD with their reason, refused above)
+    if info.caption or BYLINE.match(text) or meta.place_line(text):
         return False
-    if _LIST_ITEM.match(text):
-        return False  # an item of a list
+    if _LIST_ITEM.match(text) or _CODE.search(text):
+        return False  # an item of a list, a line of code or a formula
     # a sentence, unless its full stop closes an abbreviation ("... Underneath N.Y.C.")
     return not (text.endswith(".") and words >= 10 and not _ABBREVIATION_END.search(text))
 
 
 _LIST_ITEM = re.compile(r"^(?:[-*•·▪►◦–—+]\s|\d{1,3}[.)]\s)")
+_CODE = re.compile(r"[{}=\\]|\w\(\w*\)|::|->")  # (not "<ACME>": a ticker in a headline)
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
 
