@@ -123,3 +123,13 @@ def test_a_table_of_contents_is_the_articles_and_its_entries_are_not_the_headlin
     assert article.title == "Simple Anomaly Detection Using Plain SQL"
     assert article.paragraphs[0] == BODY[0]
     assert sections[1] in article.paragraphs
+
+
+def test_a_headline_with_a_figure_above_the_prose_is_no_table() -> None:
+    # (the headline and a line of the text with figures are no table taking the text in)
+    headline = "Open toolchain for GreenPak4 programmable logic devices"
+    body = [*BODY[:2], "Supply voltage from 1.8 V to 5 V", *BODY[2:]]
+    text = page("Silicon Notes", "Sunday, May 8, 2016", headline, body, ["Older posts", "About me"])
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == headline
+    assert article.paragraphs == body

@@ -262,9 +262,29 @@ def _table_body(page: _Page, region: tuple[int, int] | None, prose: Body | None)
     if prose is None:
         return table
     takes_it_in = start <= prose[0] and prose[1] <= end
+    if takes_it_in and not _rows_beyond(page.infos, start, end, prose):
+        return None  # the prose and its headline or date stamp, which hold figures
     if _words(table) > (_words(prose) if takes_it_in else _ELSEWHERE_FACTOR * _words(prose)):
         return table
     return None
+
+
+def _rows_beyond(infos: list[LineInfo], start: int, end: int, prose: Body) -> int:
+    """Table rows in the region outside the prose, its headline and date stamps aside."""
+    outside = [*range(start, prose[0]), *range(prose[1] + 1, end + 1)]
+    return sum(
+        1
+        for index in outside
+        if index != prose[3] and is_data_line(infos[index]) and not _stamp(infos[index])
+    )
+
+
+_STAMP_WORDS = 8
+
+
+def _stamp(info: LineInfo) -> bool:
+    """A date stamp, maybe in words ("1 de diciembre de 2017 3:00 AM PST")."""
+    return info.words <= _STAMP_WORDS and parse_date(info.text) is not None
 
 
 # --- assembling the articles -------------------------------------------------------
