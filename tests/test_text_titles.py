@@ -3,11 +3,12 @@ pages (issue 9): the title is the line the page shows as the article's headline.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_text_page import BODY, page
+from test_text_page import BODY, kind_of, page
 
-from reader.ingest.boilerplate import is_dated_byline
+from reader.ingest.boilerplate import LineKind, is_dated_byline
 from reader.ingest.text_page import clean_text_page
 
 MENU = ["Home", "World", "Business", "Markets", "Sport", "Sign in"]
@@ -133,3 +134,36 @@ def test_a_headline_with_a_figure_above_the_prose_is_no_table() -> None:
     (article,) = clean_text_page(text, "p.txt")
     assert article.title == headline
     assert article.paragraphs == body
+
+
+def test_a_related_teaser_opening_the_body_is_neither_its_headline_nor_its_text() -> None:
+    # The article's headline is above a box of teasers with bylines; the last teaser's
+    # headline reads like a first paragraph and uses the article's words.
+    teaser = "Népal : «Plus les heures passent, moins on est utiles aux sinistrés»"
+    body = [
+        "Un troisième Français a été tué dans le tremblement de terre samedi au Népal, a déclaré jeudi le ministre.",
+        "L’appareil, mis à disposition par une compagnie, était arrivé à Katmandou mercredi matin avec des médecins.",
+        "Plusieurs centaines de Français ont été localisés sains et saufs, selon le ministère des Affaires étrangères.",
+        "Le séisme a fait près de cinq mille morts et des dizaines de milliers de personnes sont sans abri au Népal.",
+    ]
+    text = page(["Accueil", "Monde", "Sports"], "Un troisième Français mort dans le séisme au Népal", "AFP",
+                "30 avril 2015 à 07:19", ["Sur le même sujet", "Reportage", "A Katmandou, exode sous pression",
+                "Par Sébastien Farcis", "interview", teaser, "Par Laurence Defranoux"], body)  # fmt: skip
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == "Un troisième Français mort dans le séisme au Népal"
+    assert article.paragraphs == body
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Sur le même sujet",
+        "Lesen Sie auch:",
+        "Noticias relacionadas",
+        "Leia também",
+        "Leggi anche",
+        "Lees ook",
+    ],
+)
+def test_the_heading_of_related_articles_is_furniture_in_other_languages_too(heading: str) -> None:
+    assert kind_of(heading) == LineKind.BAD

@@ -190,7 +190,14 @@ _SECTION_HEADING = re.compile(
     r"top (?:stories|news|headlines)|latest(?: news| stories| articles| headlines| videos)?|"
     r"news ?line|breaking(?: news)?|(?:you )?(?:may|might) also (?:like|be interested in)|"
     r"read (?:more|next)|also (?:read|on)\b.{0,20}|see also|in other news|explore more(?: on these topics)?|"
-    r"more (?:to explore|like this)|popular(?: now| stories)?|what to read next|around the (?:web|site))"
+    r"more (?:to explore|like this)|popular(?: now| stories)?|what to read next|around the (?:web|site)|"
+    # ...in French, German, Spanish, Portuguese, Italian, Dutch
+    r"sur le même sujet|(?:à )?lire aussi|(?:à )?voir aussi|les plus lus|articles? (?:similaires|liés)|"
+    r"mehr zum thema|lesen sie auch|auch interessant|meistgelesen|"
+    r"(?:artículos|noticias) relacionad[oa]s|te puede interesar|lo más leído|(?:ver|lee) también|"
+    r"(?:notícias|matérias) relacionadas|leia também|veja também|mais lidas|"
+    r"leggi anche|articoli correlati|potrebbe interessarti|"
+    r"lees ook|meer over dit onderwerp|gerelateerde artikelen)"
     r"\s*:?\s*$",
     re.IGNORECASE,
 )

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from reader.ingest import metadata as meta
-from reader.ingest.body_region import next_to_credit
+from reader.ingest.body_region import is_text, next_to_credit
 from reader.ingest.boilerplate import (
     BYLINE,
     LineInfo,
@@ -221,12 +222,13 @@ def content_terms(text: str, stops: frozenset[str]) -> set[str]:
     return terms
 
 
-def body_terms(lines: list[LineInfo], stops: frozenset[str]) -> set[str]:
-    """The content terms of the first few hundred words of a body."""
-    terms: set[str] = set()
+def body_terms(lines: list[LineInfo], stops: frozenset[str]) -> Counter[str]:
+    """The content terms of the first few hundred words of a body, with the number of
+    lines that use each."""
+    terms: Counter[str] = Counter()
     words = 0
     for info in lines:
-        terms |= content_terms(info.text, stops)
+        terms.update(content_terms(info.text, stops))
         words += info.words
         if words >= _BODY_TERMS_WORDS:
             break
@@ -237,13 +239,13 @@ def find_title(
     infos: list[LineInfo],
     header: list[int],
     echoes: set[str],
-    body: set[str],
+    body: Counter[str],
     stops: frozenset[str],
     inside_from: int | None = None,
     table: bool = False,
 ) -> int | None:
     """The headline among the ``header`` lines of a body whose content terms are
-    ``body``: a headline-shaped line that announces what the body is about, close
+    ``body`` (from body_terms): a headline-shaped line that announces what the body is about, close
     above it, echoed by the page's window title or URL slug when there is one.
     Lines from ``inside_from`` on open the body itself: one of them is the headline
     only with more evidence (echoed, shown twice, or a byline or date under it).
@@ -260,7 +262,10 @@ def find_title(
             continue  # a caption (its photo credit sits right above or below it), a row
         if index >= body_start and not _heads_its_body(infos, index, echoes):
             continue
-        overlaps[index] = _overlap(content_terms(infos[index].text, stops), body)
+        # a line that opens the body is among the lines its terms were counted on: it
+        # cannot vouch for itself (a teaser's headline read as a first paragraph)
+        own = 1 if index >= body_start and is_text(infos[index]) else 0
+        overlaps[index] = _overlap(content_terms(infos[index].text, stops), body, own)
         score = _title_score(infos[index], body_start - index, echoes, furniture_keys)
         score += _OVERLAP_WEIGHT * overlaps[index]
         if _in_a_menu(infos, index):
@@ -325,9 +330,9 @@ def _line_above(infos: list[LineInfo], index: int) -> int:
 _MIN_TERMS = 3  # a line of one or two content words says little about its body
 
 
-def _overlap(terms: set[str], body: set[str]) -> float:
-    """Share of the line's content terms that the body uses."""
-    return len(terms & body) / max(len(terms), _MIN_TERMS)
+def _overlap(terms: set[str], body: Counter[str], own: int = 0) -> float:
+    """Share of the line's content terms that the body uses (on more than ``own`` lines)."""
+    return sum(1 for term in terms if body[term] > own) / max(len(terms), _MIN_TERMS)
 
 
 def _title_shape(info: LineInfo) -> bool:

@@ -204,6 +204,8 @@ def _prose_body(page: _Page, first: int) -> Body | None:
     title_index = _title_above(page, start, end)
     if title_index is not None and title_index >= start:
         start = title_index + 1  # the headline opened the run
+    elif (after := _after_other_header(infos, start, end)) is not None:
+        start = after  # another story's headline and byline opened the run (a teaser)
     start, end = bridge_small_gaps(infos, start, end, title_index)
     if not first and (header := _header_inside(infos, start, end)) is not None:
         # a sidebar or another article ran into this one's headline and date stamp:
@@ -216,6 +218,18 @@ def _prose_body(page: _Page, first: int) -> Body | None:
         if title_index is not None and title_index >= start:
             start = title_index + 1
     return start, end, body_lines(infos, start, end), title_index
+
+
+def _after_other_header(infos: list[LineInfo], start: int, end: int) -> int | None:
+    """Where the body goes on after a header that opens its run when that header is not
+    the article's (its headline is above): a line with a byline or a date under it."""
+    for index in _opening_lines(infos, start, end):
+        below = index + 1
+        while below <= end and infos[below].kind == LineKind.META:
+            below += 1
+        if below > index + 1 and below <= end:
+            return below
+    return None
 
 
 def _words(body: Body) -> int:
