@@ -167,3 +167,16 @@ def test_a_related_teaser_opening_the_body_is_neither_its_headline_nor_its_text(
 )
 def test_the_heading_of_related_articles_is_furniture_in_other_languages_too(heading: str) -> None:
     assert kind_of(heading) == LineKind.BAD
+
+
+def test_a_headline_under_the_lead_pictures_caption_is_no_caption() -> None:
+    text = page(
+        MENU,
+        "The bank's headquarters in Frankfurt Jane Roe/Reuters",
+        HEADLINE,
+        "Jane Smith",
+        "1:39 PM ET",
+        BODY,
+    )
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == HEADLINE

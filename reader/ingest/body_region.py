@@ -679,10 +679,18 @@ def _is_crosshead(infos: list[LineInfo], index: int, start: int, end: int) -> bo
     return any(_is_body_text(infos[i]) for i in above) and any(_is_body_text(infos[i]) for i in below)
 
 
-def next_to_credit(infos: list[LineInfo], index: int) -> bool:
-    """Right above or below a photo credit: a caption."""
+_CREDIT_WORDS = 5  # "Benoit Tessier/Reuters", "AFP PHOTO / STR": a credit alone
+
+
+def next_to_credit(infos: list[LineInfo], index: int, credit_alone: bool = False) -> bool:
+    """Right above or below a photo credit: a caption. With ``credit_alone``, only a
+    credit on a line of its own counts (a caption that ends on its credit, "The cabaret
+    in Paris Benoit Tessier/Reuters", is whole: the lead picture's, a headline under it)."""
     neighbours = (infos[i] for i in (index - 1, index + 1) if 0 <= i < len(infos))
-    return any(info.reason == "credit" or info.caption for info in neighbours)
+    return any(
+        info.reason == "credit" or (info.caption and not (credit_alone and info.words > _CREDIT_WORDS))
+        for info in neighbours
+    )
 
 
 def _is_body_text(info: LineInfo) -> bool:

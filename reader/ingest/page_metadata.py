@@ -258,7 +258,11 @@ def find_title(
     shaped = {index: _title_shape(infos[index]) for index in candidates}
     overlaps: dict[int, float] = {}
     for index in candidates:
-        if not shaped[index] or next_to_credit(infos, index) or (table and _row(infos[index])):
+        if (
+            not shaped[index]
+            or next_to_credit(infos, index, credit_alone=True)
+            or (table and _row(infos[index]))
+        ):
             continue  # a caption (its photo credit sits right above or below it), a row
         if index >= body_start and not _heads_its_body(infos, index, echoes):
             continue
