@@ -223,7 +223,9 @@ def _mark_listings(infos: list[LineInfo]) -> None:
         end = index
         while end < len(infos) and _listing_line(infos[end]):
             end += 1
-        code = sum(1 for info in infos[index:end] if _code_line(info))
+        code = (
+            sum(1 for info in infos[index:end] if _code_line(info)) if end - index >= _MIN_CODE_LINES else 0
+        )
         if code >= _MIN_CODE_LINES and code >= _CODE_SHARE * (end - index):
             for info in infos[index:end]:
                 info.kind, info.reason = LineKind.SHORT, "code"
@@ -240,7 +242,7 @@ def _listing_line(info: LineInfo) -> bool:
 
 
 def _code_line(info: LineInfo) -> bool:
-    return bool(_CODE.search(info.text) or _CODE_LIKE.search(info.text))
+    return _CODE_LINE.search(info.text) is not None
 
 
 _GALLERY_STEP = 6  # lines between two counters of one gallery at most
@@ -440,6 +442,7 @@ def _repetition_is_furniture(info: LineInfo) -> bool:
 
 _LIST_MARKER = re.compile(r"^(?:[-*•·▪►◦–—+]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+\S")
 _CODE = re.compile(r"[=;{}]|\w\(|^[$#>%]\s|::|->|</?\w+>|//|:\s*[\[{(]$|^[\[\](){}<>,;.…]+$")
+_CODE_LINE = re.compile(f"{_CODE.pattern}|{_CODE_LIKE.pattern}")  # one search for both
 _LEAD_IN = (",", ";", ":", "：", "，")
 _FRAGMENT_REASONS = frozenset({"list-item", "code"})
 _FRAGMENT_STOP_DENSITY = 0.25
