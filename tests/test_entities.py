@@ -313,6 +313,10 @@ def labelled(text: str) -> list[tuple[str, str, str]]:
         ),
         # an office of two parts stays in the role
         ("Minister of Energy and Mines Subroto said so.", [("Subroto", "PERSON", "Subroto")]),
+        # an office not yet taken up is a role too
+        ("President-elect Trump said so.", [("Trump", "PERSON", "Trump")]),
+        ("Vice President-elect Mike Pence arrived.", [("Mike Pence", "PERSON", "Mike Pence")]),
+        ("Prime Minister-designate Ali Zeidan spoke.", [("Ali Zeidan", "PERSON", "Ali Zeidan")]),
         # a legal form is never part of a person's name
         (
             "Salomon Brothers Asia Ltd will buy.",

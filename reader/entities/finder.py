@@ -643,15 +643,23 @@ def _split_titles(
     out.append(candidate)
 
 
+# An office not yet taken up: "President-elect", "Prime Minister-designate".
+_TITLE_STATUS = frozenset({"elect", "designate"})
+
+
 @lru_cache(maxsize=1 << 16)
 def _is_title(word: str) -> bool:
-    """ "Secretary", and hyphenated ones: "Secretary-General", "Vice-President"."""
+    """ "Secretary", and hyphenated ones: "Secretary-General", "Vice-President",
+    "President-elect"."""
     titles = _lists()["titles"]
     if word in titles:
         return True
     if "-" not in word:
         return False
-    return all(part in titles or part.title() in titles for part in word.split("-"))
+    parts = word.split("-")
+    if len(parts) > 1 and parts[-1].lower() in _TITLE_STATUS:
+        parts = parts[:-1]
+    return all(part in titles or part.title() in titles for part in parts)
 
 
 def _ambiguous_title_fits(words: list[str], parts: list[_Part], index: int, all_caps: bool) -> bool:
