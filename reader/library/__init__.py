@@ -38,6 +38,10 @@ from reader.library.related import RelatedPiece
 from reader.library.schema import WrongWhoosh
 from reader.library.search import SearchCancelled, SearchHit, SearchResults
 from reader.library.store import StoreError
+from reader.stories.coverage import Coverage, OutletCoverage, OwnPassage, SharedPassage
+from reader.stories.story import Story, StorySummary, outlet_of
+from reader.stories.timeline import Timeline
+from reader.stories.timeline import layout as timeline_layout
 
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT",
@@ -53,12 +57,15 @@ __all__ = [
     "ArticleNotFound",
     "BadDate",
     "BadFilter",
+    "Coverage",
     "EntitySpan",
     "HighlightFilter",
     "Library",
     "LibraryBusy",
     "LibraryReadOnly",
     "LibraryStats",
+    "OutletCoverage",
+    "OwnPassage",
     "Person",
     "PersonCorrection",
     "PersonCorrectionError",
@@ -78,10 +85,16 @@ __all__ = [
     "SearchCancelled",
     "SearchHit",
     "SearchResults",
+    "SharedPassage",
     "StoreError",
     "StoredArticle",
+    "Story",
+    "StorySummary",
+    "Timeline",
     "WordsFilter",
     "WrongWhoosh",
     "library_dir",
+    "outlet_of",
     "parse_since",
+    "timeline_layout",
 ]

@@ -12,7 +12,8 @@ Reading (this protocol):
   body) from any offset, with the number of all matches, or a lower bound and a
   later ``count``; ``cancelled`` stops the work;
 - ``count``: the number of matches of a request;
-- ``related``: more-like-this by the article's key terms and shared people;
+- ``related``: more-like-this by the article's key terms and shared people, never
+  one of the ids it is told to leave out (the article's copies);
 - ``ids_matching``: which of some ids a query finds (for filters over highlights);
 - ``document_count``, ``close``.
 
@@ -90,7 +91,9 @@ class SearchEngine(Protocol):
         self, request: SearchQuery, *, resolve_person: PersonResolver | None, cancelled: Cancelled | None
     ) -> int: ...
 
-    def related(self, stored: StoredArticle, limit: int) -> list[RelatedPiece]: ...
+    def related(
+        self, stored: StoredArticle, limit: int, exclude: Collection[str] = ()
+    ) -> list[RelatedPiece]: ...
 
     def ids_matching(self, text: str, ids: list[str], resolve_person: PersonResolver | None) -> set[str]: ...
 
@@ -153,8 +156,8 @@ class WhooshEngine:
     ) -> int:
         return count_matches(self.searcher(), self.store, request, resolve_person, cancelled)
 
-    def related(self, stored: StoredArticle, limit: int) -> list[RelatedPiece]:
-        return find_related(self.searcher(), self.store, stored, limit)
+    def related(self, stored: StoredArticle, limit: int, exclude: Collection[str] = ()) -> list[RelatedPiece]:
+        return find_related(self.searcher(), self.store, stored, limit, exclude)
 
     def ids_matching(
         self, text: str, ids: list[str], resolve_person: PersonResolver | None = None

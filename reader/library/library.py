@@ -21,7 +21,7 @@ from reader.highlights.store import STORE_FILE as HIGHLIGHTS_FILE
 from reader.highlights.store import HighlightStore
 from reader.ingest.sanitize import readable_path
 from reader.library import index as idx
-from reader.library import merge
+from reader.library import merge, stories, story_queries
 from reader.library.adder import INDEX_CHUNK, AddReport, ProgressCallback, add_paths
 from reader.library.engine import SearchEngine, WhooshEngine
 from reader.library.highlight_select import (
@@ -64,10 +64,13 @@ from reader.library.search import SearchQuery, SearchResults
 from reader.library.spelling import Vocabulary, count_words
 from reader.library.store import Store, StoreUnwritable
 from reader.library.sync import IndexSync
+from reader.stories.coverage import Coverage, coverage
+from reader.stories.story import Story, StorySummary, outlet_of
 
 QUOTES_META = "quotes"  # the fingerprint of the quote finder that found the stored quotes
 DEFAULT_LOCK_TIMEOUT = 30.0
 _MERGE_STOP_TRIES = 40  # × 50 ms: a merge stops within a second of being asked
+STORY_SEARCH_LIMIT = 5_000  # hits a `stories --query` looks at
 
 
 class ArticleNotFound(ReaderError, LookupError):
@@ -216,6 +219,9 @@ class Library:
             # A crash of an earlier writer is repaired before anything new is written.
             sync.reconcile()
             yield sync
+            # Copies and stories follow every change to articles, in their own
+            # transaction; after a crash the queue is still there for the next writer.
+            stories.update(self.store)
         finally:
             lock.release()
             self._people = None
@@ -323,6 +329,8 @@ class Library:
         sync = IndexSync(self.index_folder, self.store)
         state = sync.state()
         if state == "ok" and not idx.has_leftovers(self.index_folder):
+            if stories.pending(self.store):
+                self._group_stories_if_free()
             return
         lock = WriterLock(self.folder / LOCK_FILE, self.lock_timeout, self.on_wait)
         if state == "unusable":
@@ -361,6 +369,18 @@ class Library:
             sync.apply(refreshed.changed, self.store.get_many(refreshed.changed).values())
             sync.commit()
         self.store.set_meta(QUOTES_META, quotes_version())
+
+    def _group_stories_if_free(self) -> None:
+        lock = WriterLock(self.folder / LOCK_FILE, self.lock_timeout, self.on_wait)
+        if not lock.try_acquire():
+            return  # the writer groups them when it finishes
+        try:
+            stories.update(self.store)
+        except Exception as exc:
+            if not is_disk_full(exc, self.folder):
+                raise
+        finally:
+            lock.release()
 
     # -- reading ------------------------------------------------------------
 
@@ -606,9 +626,73 @@ class Library:
 
     def related(self, ref: str, limit: int = 10) -> list[tuple[RelatedPiece, StoredArticle]]:
         stored = self.article(ref)
-        pieces = self.engine.related(stored, limit)
+        # A copy says nothing new: it is never offered as related.
+        copies = story_queries.copies(self.store, [stored.id]).get(stored.id, ())
+        pieces = self.engine.related(stored, limit, exclude=copies)
         articles = self.store.get_many([p.id for p in pieces])
         return [(p, articles[p.id]) for p in pieces if p.id in articles]
+
+    # -- copies and stories ---------------------------------------------------
+
+    def copies(self, ids: list[str]) -> dict[str, list[StoredArticle]]:
+        """The other copies (nearly the same text) of each article of ``ids`` that
+        has any, without entities."""
+        found = story_queries.copies(self.store, ids)
+        articles = self.store.get_many(
+            sorted({o for others in found.values() for o in others}), with_entities=False
+        )
+        return {i: [articles[o] for o in others if o in articles] for i, others in found.items()}
+
+    def story_id_of(self, ref: str) -> str | None:
+        """The story of an article (an id or anything :meth:`article` takes)."""
+        return story_queries.story_of(self.store, self.resolve(ref))
+
+    def story(self, ref: str) -> Story:
+        """A story by its id (``s…``, a prefix works) or by one of its articles."""
+        return story_queries.load_story(self.store, self._find_story(ref))
+
+    def _find_story(self, ref: str) -> str:
+        if ref.startswith("s") and len(ref) >= 4:
+            rows = self.store.db.execute(
+                "SELECT DISTINCT story FROM story_articles WHERE story LIKE ? LIMIT 2", (ref + "%",)
+            ).fetchall()
+            if len(rows) == 1:
+                return rows[0][0]
+        try:
+            found = self.story_id_of(ref)
+        except ArticleNotFound:
+            found = None
+        if found is None:
+            raise ArticleNotFound(
+                f"no story {ref!r} in the library (a story id from `stories`, or an article)"
+            )
+        return found
+
+    def stories(
+        self,
+        *,
+        query: str | None = None,
+        person: str | None = None,
+        since: str | None = None,
+        min_articles: int = 2,
+        limit: int | None = None,
+    ) -> list[StorySummary]:
+        """Stories of at least ``min_articles``, newest first; with ``query`` or
+        ``person``, those with an article the search finds; with ``since`` (ISO
+        date), those with an article on or after it."""
+        only: set[str] | None = None
+        if query or person:
+            hits = self.search(query or "*", person=person, limit=STORY_SEARCH_LIMIT).hits
+            only = {s for hit in hits if (s := story_queries.story_of(self.store, hit.id))}
+        found = story_queries.summaries(self.store, min_articles, only)
+        if since:
+            found = [s for s in found if s.last_date and s.last_date[:10] >= since[:10]]
+        return found[:limit] if limit is not None else found
+
+    def story_coverage(self, story: Story) -> Coverage:
+        """What the story's outlets share and what only one has (seconds on a
+        story of many outlets: call it off the UI thread)."""
+        return coverage(story.articles, story.central, outlet_of)
 
     def people(self, limit: int | None = None) -> list[Person]:
         return list_people(self.store, limit)

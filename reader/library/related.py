@@ -8,6 +8,7 @@ candidate so they mix with the two other signals, each in [0, 1].
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from whoosh import query as wq
@@ -36,8 +37,13 @@ class RelatedPiece:
 
 
 def find_related(
-    searcher: Searcher, store: Store, stored: StoredArticle, limit: int = 10
+    searcher: Searcher,
+    store: Store,
+    stored: StoredArticle,
+    limit: int = 10,
+    exclude: Collection[str] = (),
 ) -> list[RelatedPiece]:
+    """The pieces most related to ``stored``; never one of ``exclude`` (its copies)."""
     docnum = searcher.document_number(id=stored.id)
     if docnum is None:
         return []
@@ -56,6 +62,8 @@ def find_related(
         for hit in by_people:
             text_scores.setdefault(hit["id"], 0.0)
     text_scores.pop(stored.id, None)
+    for copy in exclude:
+        text_scores.pop(copy, None)
     if not text_scores:
         return []
 

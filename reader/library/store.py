@@ -132,6 +132,38 @@ CREATE VIEW resolved_mentions AS
         FROM quotes AS q LEFT JOIN person_canonical AS p
             ON q.speaker_label = 'PERSON' AND p.name = q.speaker_name;
     """,
+    # Copies and stories (reader/library/stories.py); every article of an older
+    # library is queued to be grouped.
+    """
+CREATE TABLE IF NOT EXISTS story_articles (
+    no INTEGER PRIMARY KEY,
+    article_id TEXT UNIQUE NOT NULL,
+    day INTEGER,
+    weight REAL NOT NULL DEFAULT 0,
+    terms TEXT NOT NULL,
+    story TEXT,
+    copy_group TEXT,
+    counted INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story);
+CREATE INDEX IF NOT EXISTS story_articles_copy ON story_articles(copy_group);
+CREATE TABLE IF NOT EXISTS story_terms (id INTEGER PRIMARY KEY, term TEXT UNIQUE NOT NULL, articles INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS story_terms_articles ON story_terms(articles);
+CREATE TABLE IF NOT EXISTS story_postings (
+    term INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (term, article)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS copy_sketches (
+    hash INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (hash, article)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS copy_sketches_article ON copy_sketches(article);
+CREATE TABLE IF NOT EXISTS story_links (
+    a INTEGER NOT NULL, b INTEGER NOT NULL, score REAL NOT NULL, copy INTEGER NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_links_b ON story_links(b);
+CREATE TABLE IF NOT EXISTS story_queue (article_id TEXT PRIMARY KEY);
+INSERT OR IGNORE INTO story_queue SELECT id FROM articles;
+""",
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -339,6 +371,7 @@ class Store:
             self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
             self.db.execute("INSERT OR REPLACE INTO index_queue VALUES (?, ?)", (article_id, generation))
+            self.db.execute("INSERT OR IGNORE INTO story_queue VALUES (?)", (article_id,))
         self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
         return ids
 
@@ -370,6 +403,7 @@ class Store:
             )
             self._insert_quotes(stored)
             self.db.execute("INSERT OR REPLACE INTO index_queue VALUES (?, ?)", (stored.id, generation))
+            self.db.execute("INSERT OR IGNORE INTO story_queue VALUES (?)", (stored.id,))
 
     def _insert_quotes(self, stored: StoredArticle) -> None:
         rows = []
@@ -594,6 +628,8 @@ class Store:
             self.db.executemany(
                 "INSERT OR REPLACE INTO index_queue VALUES (?, ?)", [(i, generation) for i in ids]
             )
+            # A person's new name changes the terms the articles are grouped by.
+            self.db.executemany("INSERT OR IGNORE INTO story_queue VALUES (?)", [(i,) for i in ids])
         return sorted(ids)
 
     # -- the user's corrections to people ----------------------------------
