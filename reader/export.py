@@ -96,6 +96,78 @@ def export_highlights(
     return MarkdownExport(text, len(groups), sum(len(g.highlights) for g in groups))
 
 
+# -- a story's brief (news-reader export --story) ---------------------------------
+
+
+def export_story(library: Library, ref: str, *, exported: str | None = None) -> MarkdownExport:
+    """A Markdown brief of the story ``ref`` (a story id or one of its articles):
+    its timeline as a table, who said what (the quotes of its articles), and the
+    user's highlights in its articles."""
+    from reader.library import outlet_of
+
+    story = library.story(ref)
+    ids = {a.id for a in story.articles}
+    groups = [g for g in library.select_highlights() if g.article_id in ids]
+    summary = story.summary()
+    lines = [f"# {escape_line(story.title) or 'Untitled'}", ""]
+    dates = (summary.first_date or "undated")[:10]
+    if summary.last_date and summary.first_date and summary.last_date[:10] != dates:
+        dates += f" to {summary.last_date[:10]}"
+    facts = f"Story {story.id}: {_plural(summary.articles, 'article')} from {_plural(len(summary.outlets), 'outlet')}, {dates}"
+    lines += [escape_line(facts + (f", exported {exported[:10]}" if exported else "")) + ".", ""]
+    people = ", ".join(f"{escape_line(name)} ({count})" for name, count in story.names("PERSON")[:10])
+    if people:
+        lines += [f"**People:** {people}", ""]
+    lines += ["## Timeline", "", "| date | outlet | title | id |", "| --- | --- | --- | --- |"]
+    for stored in story.articles:
+        copies = story.copies_of(stored.id)
+        title = escape_line(stored.article.title) or "Untitled"
+        if copies:
+            title += escape_line(f" (a copy of {', '.join(copies)})")
+        lines.append(
+            f"| {escape_line((stored.article.date or 'undated')[:10])} | {escape_line(outlet_of(stored))} "
+            f"| {title} | {escape_line(stored.id)} |"
+        )
+    lines.append("")
+    lines += _who_said_what(library, story)
+    if groups:
+        lines += ["## Highlights", ""]
+        for group in groups:
+            lines += _article_section(group)
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    return MarkdownExport(text, len(groups), sum(len(g.highlights) for g in groups))
+
+
+def _who_said_what(library: Library, story) -> list[str]:
+    """Quotes by speaker (the quotes the library found in each article, named as
+    ``Library.speaker_of`` names them), with the outlets carrying each. Fragments
+    (partial quotes) are left out: they are not statements."""
+    from reader.library import outlet_of
+
+    said: dict[str, dict[str, list[str]]] = {}
+    for stored in story.articles:
+        body = stored.article.body
+        for quote in stored.quotes:
+            if quote.partial:
+                continue
+            speaker = library.speaker_of(stored, quote.start, quote.end)
+            if not speaker:
+                continue
+            outlets = said.setdefault(speaker, {}).setdefault(
+                " ".join(body[quote.start : quote.end].split()), []
+            )
+            if outlet_of(stored) not in outlets:
+                outlets.append(outlet_of(stored))
+    if not said:
+        return []
+    lines = ["## Who said what", ""]
+    for speaker in sorted(said, key=lambda s: (-len(said[s]), s)):
+        lines += [f"### {escape_line(speaker)}", ""]
+        for text, outlets in said[speaker].items():
+            lines += [quote_block(text), "", f"- *{escape_line(', '.join(outlets))}*", ""]
+    return lines
+
+
 def escape_line(text: str) -> str:
     """``text`` as one line of literal Markdown text: control characters and escape
     sequences removed, white space collapsed, every character that could start a

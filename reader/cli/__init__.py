@@ -36,6 +36,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("reader.cli.show", "print one article with its people, organisations and places marked"),
     "highlights": ("reader.cli.highlights", "list, add and remove highlighted passages"),
     "export": ("reader.cli.export", "export highlights as Markdown"),
+    "stories": ("reader.cli.stories", "stories: the same event across outlets"),
+    "story": ("reader.cli.story", "one story: its articles, timeline, shared and unique passages"),
     "config": ("reader.cli.config", "where the library, config and logs live; the settings in effect"),
 }
 

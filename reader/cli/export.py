@@ -16,6 +16,7 @@ examples:
   news-reader export --out syria.md --query syria --front-matter
   news-reader export --person putin --since 2026-11-01 --out putin.md --force
   news-reader export --by person > who-said-what.md
+  news-reader export --story 002 --out kerry-moscow.md
 
 Filters combine: --query keeps highlights in the articles a library search finds
 (same syntax as `search`), --person those in articles mentioning the person (aliases
@@ -46,6 +47,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     add_filter_options(parser)
+    parser.add_argument(
+        "--story",
+        metavar="STORY",
+        help="a brief of one story instead (a story id or one of its articles): its timeline, "
+        "who said what, your highlights in it",
+    )
     parser.add_argument("--front-matter", action="store_true", help="start with YAML front matter")
     parser.add_argument(
         "--by",
@@ -60,16 +67,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 @library_command
 def run_export(args: argparse.Namespace) -> int:
-    from reader.export import ExportError, export_highlights, write_atomically
+    from reader.export import ExportError, MarkdownExport, export_highlights, export_story, write_atomically
     from reader.library import parse_since
 
     wanted = filter_from(args)
     if wanted.since:
         parse_since(wanted.since)  # a bad date is a usage error before any work
     with open_library(args) as library:
-        export = export_highlights(
-            library, wanted, front_matter=args.front_matter, title=args.title, by=args.by
-        )
+        export: MarkdownExport | None
+        if args.story:
+            export = export_story(library, args.story)
+        else:
+            export = export_highlights(
+                library, wanted, front_matter=args.front_matter, title=args.title, by=args.by
+            )
     if export is None:
         stderr.print("no highlights match; nothing exported", markup=False)
         return 1
@@ -91,10 +102,9 @@ def run_export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         error(str(exc))
         return 1
-    stderr.print(
-        f"wrote {export.passages} passage{'s' if export.passages != 1 else ''} from {export.articles} "
-        f"article{'s' if export.articles != 1 else ''} to {written}",
-        markup=False,
-        soft_wrap=True,
-    )
+    what = f"{export.passages} passage{'s' if export.passages != 1 else ''} from {export.articles} "
+    what += f"article{'s' if export.articles != 1 else ''}"
+    if args.story:
+        what = f"the story's brief (with {what} highlighted)"
+    stderr.print(f"wrote {what} to {written}", markup=False, soft_wrap=True)
     return 0
