@@ -4,7 +4,8 @@ Runs the real app headless at a fixed size on a fresh library of the bundled see
 (a temporary folder, so your own library is untouched) and writes
 screenshots/<scene>.svg: search results for "putin", an article with its entities
 highlighted, seeds 001/002 side by side at a shared passage, help, John Kerry's
-quotes in the People view, and a passage highlighted with the sentence cursor below it.
+quotes in the People view, the story of seed 004, and a passage highlighted with the
+sentence cursor below it.
 
     .venv/bin/python scripts/screenshots.py [--size 120x36] [--out screenshots]
 """
@@ -29,6 +30,7 @@ TITLES = {
     "article": "news-reader: reading, entities highlighted",
     "side_by_side": "news-reader: side by side, shared passages marked",
     "help": "news-reader: every key",
+    "story": "news-reader: one story, every outlet on a timeline",
     "highlight": "news-reader: a highlighted passage and the sentence cursor",
     "people": "news-reader: who said what, the same remark in two outlets",
 }

@@ -68,6 +68,19 @@ async def help_screen(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+async def story_view(pilot: Pilot) -> None:
+    """The story of seed 004 (Albawaba): three outlets on the timeline, the cursor on
+    the second mark, what only one outlet has below."""
+    await settle(pilot)
+    app = pilot.app
+    app.open_article(app.service.article("004").id)
+    await settle(pilot)
+    await pilot.press("t")
+    await settle(pilot)
+    await pilot.press("right")
+    await settle(pilot)
+
+
 async def highlight_made(pilot: Pilot) -> None:
     """Seed 002 (NYT): the cursor moved by paragraph, two sentences selected and
     highlighted with a note, then the cursor on the next sentence. (Last: it writes
@@ -102,6 +115,7 @@ SCENES: dict[str, SceneStep] = {
     "side_by_side": side_by_side,
     "help": help_screen,
     "people": people_quotes,
+    "story": story_view,
     "highlight": highlight_made,
 }
 

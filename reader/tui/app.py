@@ -17,7 +17,7 @@ from textual.worker import Worker
 from reader.config import ConfigError, load_config, save_theme
 from reader.export import ExportExists, MarkdownExport, write_atomically
 from reader.ingest.sanitize import terminal_safe
-from reader.library import AddProgress, StoredArticle
+from reader.library import AddProgress, StoredArticle, Story
 from reader.tui import keys
 from reader.tui.commands import ActionsProvider
 from reader.tui.failures import ReportsFailures
@@ -29,6 +29,7 @@ from reader.tui.screens.people import PeopleScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.screens.related import RelatedScreen
 from reader.tui.screens.search import SearchScreen
+from reader.tui.screens.story import StoryScreen
 from reader.tui.service import LibraryService
 
 log = logging.getLogger("news_reader.tui")
@@ -54,6 +55,12 @@ class RelatedLoaded(Message):
 
 
 @dataclass
+class StoryReady(Message):
+    ref: str
+    story: Story
+
+
+@dataclass
 class ExportDone(Message):
     """An export was written (``path``), found nothing, or the file exists already."""
 
@@ -63,6 +70,7 @@ class ExportDone(Message):
     export: MarkdownExport | None = None
     written: bool = False
     exists: bool = False
+    story: str | None = None  # the brief of this story, not the highlights
 
 
 def opening_status(state: AddProgress) -> str:
@@ -229,6 +237,38 @@ class NewsReaderApp(ReportsFailures, App[None]):
     def open_side_by_side(self, left_id: str, right_id: str) -> None:
         self.push_screen(CompareScreen(left_id, right_id))
 
+    def open_story(self, ref: str) -> None:
+        """The story of an article (or a story by its id): outlets and timeline. The
+        story is read first and the screen opens with it."""
+        self.load_story_view(ref)
+
+    @work(thread=True, exclusive=True, group="story-view", exit_on_error=False)
+    def load_story_view(self, ref: str) -> None:
+        self.post_message(StoryReady(ref, self.service.story(ref)))
+
+    @on(StoryReady)
+    def _story_ready(self, message: StoryReady) -> None:
+        self.push_screen(StoryScreen(message.ref, message.story))
+
+    def export_story(self, story_id: str) -> None:
+        """Ask for a path, then write the story's Markdown brief there."""
+
+        def chosen(answer: tuple[Path, bool] | None) -> None:
+            if answer is not None:
+                self.write_story_export(story_id, answer[0])
+
+        self.push_screen(ExportScreen(f"story-{story_id}.md"), chosen)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def write_story_export(self, story_id: str, path: Path, force: bool = False) -> None:
+        export = self.service.export_story(story_id)
+        try:
+            written = write_atomically(path, export.text, force=force)
+        except ExportExists:
+            self.post_message(ExportDone(path, False, exists=True, story=story_id))
+        else:
+            self.post_message(ExportDone(written, False, export=export, written=True, story=story_id))
+
     def replace_with_reading(self, screen, article_id: str) -> None:
         """Close ``screen`` (a side-by-side view) and read ``article_id``."""
         self.pop_screen()
@@ -321,12 +361,18 @@ class NewsReaderApp(ReportsFailures, App[None]):
         if message.exists:
 
             def answered(overwrite: bool | None) -> None:
-                if overwrite:
+                if overwrite and message.story:
+                    self.write_story_export(message.story, message.path, force=True)
+                elif overwrite:
                     self.write_export(message.path, message.front_matter, force=True, words=message.words)
                 else:
                     self.notify("not exported: the file was left as it was", timeout=4)
 
             self.push_screen(ConfirmScreen(f"{message.path} exists. Overwrite it?"), answered)
+        elif message.story:
+            self.notify(
+                terminal_safe(f"wrote the story's brief to {message.path}", one_line=True), markup=False
+            )
         elif message.export is None:
             if message.words:
                 self.notify("the filter shows no highlights: nothing exported", timeout=5)

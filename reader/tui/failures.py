@@ -42,6 +42,9 @@ WHAT_FAILED = {
     "people-quotes": "cannot read the quotes",
     "watch": "cannot look for changes to the library",
     "read-marks": "cannot mark the article read",
+    "story-view": "cannot open the story",
+    "story": "cannot open the story",
+    "story-coverage": "cannot compare the outlets",
 }
 
 

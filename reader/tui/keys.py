@@ -291,6 +291,51 @@ QUOTES_READING = [
     _b("apostrophe", "previous_quote", "Quote", "previous_quote", "Previous quote", show=False),
 ]
 
+# -- stories (issue 16): the same event across outlets -------------------------
+
+# From an article or a search result to its story.
+STORY_OPEN = [
+    _b(
+        "t",
+        "open_story",
+        "Story",
+        "open_story",
+        "The story of this article: every outlet's version on a timeline",
+    ),
+]
+
+# The search results: copies of one text are listed once.
+COPIES = [
+    _b(
+        "c",
+        "toggle_copies",
+        "Copies",
+        "toggle_copies",
+        "Show or hide the copies of this result (other outlets)",
+        show=False,
+    ),
+]
+
+STORY = [
+    _b("escape", "back", "Back", "back_story", "Back to the previous screen"),
+    _b("right,l", "next_mark", "Next", "story_next", "Next article on the timeline"),
+    _b("left,h", "previous_mark", "Prev", "story_previous", "Previous article on the timeline", show=False),
+    _b("down,j", "next_outlet", "Outlet", "story_next_outlet", "Next outlet's row", show=False),
+    _b("up,k", "previous_outlet", "Outlet", "story_previous_outlet", "Previous outlet's row", show=False),
+    _b("enter", "open_mark", "Open", "story_open_article", "Read the article at the mark"),
+    _b(
+        "space", "pick_mark", "Pick", "story_pick", "Pick the article at the mark to compare (again: drop it)"
+    ),
+    _b(
+        "c",
+        "compare_marks",
+        "Compare",
+        "story_compare",
+        "Side by side: the picked article with the one at the mark (the central one if none is picked)",
+    ),
+    _b("X", "export_story", "Export", "export_story", "Export the story as a Markdown brief", show=False),
+]
+
 SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Everywhere", APP + QUOTES_EVERYWHERE),
     ("Search", SEARCH),
@@ -299,6 +344,9 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Sentence cursor and highlights (reading, and the focused pane side by side)", CURSOR),
     ("Related pieces", RELATED),
     ("Side by side", COMPARE),
+    ("Stories: from an article or a search result", STORY_OPEN),
+    ("Search results with copies", COPIES),
+    ("A story: outlets and timeline", STORY),
     ("Highlights", HIGHLIGHTS),
     ("People and their quotes (enter: their quotes; on a quote: open the article there)", PEOPLE),
     ("Quotes in an article", QUOTES_READING),

@@ -14,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.export import MarkdownExport, export_highlights
+from reader.export import MarkdownExport, export_highlights, export_story
 from reader.highlights import Highlight, UndoneChange
 from reader.library import (
     ArticleHighlights,
+    Coverage,
     HighlightFilter,
     Library,
     PersonQuotes,
@@ -28,6 +29,7 @@ from reader.library import (
     RelatedPiece,
     SearchResults,
     StoredArticle,
+    Story,
 )
 
 log = logging.getLogger("news_reader.tui")
@@ -130,6 +132,24 @@ class LibraryService:
     def related(self, ref: str, limit: int = 12) -> list[tuple[RelatedPiece, StoredArticle]]:
         with self._lock:
             return self._lib().related(ref, limit=limit)
+
+    # -- stories ----------------------------------------------------------------
+
+    def story(self, ref: str) -> Story:
+        with self._lock:
+            return self._lib().story(ref)
+
+    def story_coverage(self, story: Story) -> Coverage:
+        # Only reads the story's own articles: no library call, no lock needed.
+        return self._lib().story_coverage(story)
+
+    def copies_of(self, ids: list[str]) -> dict[str, list[StoredArticle]]:
+        with self._lock:
+            return self._lib().copies(ids)
+
+    def export_story(self, ref: str) -> MarkdownExport:
+        with self._lock:
+            return export_story(self._lib(), ref)
 
     def people_names(self, limit: int = 2000) -> list[str]:
         """Canonical names of the library's people, most mentioned first.

@@ -20,6 +20,8 @@ from textual.worker import Worker
 from reader.compare import Alignment, align
 from reader.ingest.sanitize import terminal_safe
 from reader.library import StoredArticle
+from reader.stories.diff import Difference
+from reader.stories.fingerprint import copy_differences
 from reader.tui import keys
 from reader.tui.marks import entity_marks, legend, span_marks
 from reader.tui.screens.highlighting import Highlighting, Passages
@@ -35,6 +37,7 @@ class PairLoaded(Message):
     left: StoredArticle
     right: StoredArticle
     alignments: list[Alignment]
+    differences: list[Difference] | None = None  # word by word, when the two are copies
 
 
 def flipped(alignment: Alignment) -> Alignment:
@@ -74,6 +77,8 @@ class CompareScreen(Highlighting):
         self.articles: list[StoredArticle] = []
         self.alignments: list[Alignment] = []
         self.shared_people: frozenset[str] = frozenset()
+        # Two copies of one text: the words that differ, and ] [ step through them.
+        self.differences: list[Difference] | None = None
         self.index = -1
         self.passages = {side: Passages() for side in SIDES}  # sentence cursor and highlights
 
@@ -96,7 +101,9 @@ class CompareScreen(Highlighting):
     def load_pair(self) -> None:
         left = self.app.service.article(self.ids[0])
         right = self.app.service.article(self.ids[1])
-        self.post_message(PairLoaded(left, right, align(left.article.body, right.article.body)))
+        alignments = align(left.article.body, right.article.body)
+        differences = copy_differences(left.article.body, right.article.body)
+        self.post_message(PairLoaded(left, right, alignments, differences))
 
     def worker_failed(self, worker: Worker, message: str) -> None:
         if worker.group == "compare":
@@ -108,6 +115,7 @@ class CompareScreen(Highlighting):
     def _loaded(self, message: PairLoaded) -> None:
         self.articles = [message.left, message.right]
         self.alignments = message.alignments
+        self.differences = message.differences
         self.shared_people = frozenset(message.left.names("PERSON")) & frozenset(
             message.right.names("PERSON")
         )
@@ -149,6 +157,11 @@ class CompareScreen(Highlighting):
             for a in self.alignments
         ]
         marks += span_marks(spans, "aligned")
+        if self.differences is not None:
+            # Copies: the shared passages stay marked, the words that differ stand out
+            # on them, and ] [ step through those.
+            spans = [d.left_span if number == 0 else d.right_span for d in self.differences]
+            marks += span_marks(spans, "find")
         if 0 <= self.index < len(spans):
             marks += span_marks([spans[self.index]], "aligned-current")
         return marks + self.passages[side].marks()
@@ -163,6 +176,9 @@ class CompareScreen(Highlighting):
             legend(self.view("left"), self.app.show_entities, shared=True, key=key)
         )
         status = self.query_one("#compare-status", Static)
+        if self.differences is not None and self.passages[self._focused_side()].cursor < 0:
+            status.update(self._differences_status())
+            return
         total = len(self.alignments)
         people = ", ".join(sorted(self.shared_people)) or "none"
         passages = self.passages[self._focused_side()]
@@ -184,6 +200,18 @@ class CompareScreen(Highlighting):
                 head += f" ({current.score:.2f})"
         status.update(Text(f"{head} · people in both: {terminal_safe(people, one_line=True)}"))
 
+    def _differences_status(self) -> Text:
+        assert self.differences is not None
+        total = len(self.differences)
+        if not total:
+            return Text("Copies of one text, word for word the same")
+        if self.index < 0:
+            head = f"Copies of one text: {total} difference{'s' if total != 1 else ''} · ] steps through them"
+        else:
+            current = self.differences[self.index]
+            head = f"difference {self.index + 1}/{total} · {current.kind}"
+        return Text(head)
+
     def on_screen_resume(self) -> None:
         self._refresh()
         if len(self.articles) == 2:
@@ -198,6 +226,9 @@ class CompareScreen(Highlighting):
         self._step(-1)
 
     def _step(self, direction: int) -> None:
+        if self.differences is not None:
+            self._step_differences(direction)
+            return
         if not self.alignments:
             self.notify("no shared passages", timeout=2)
             return
@@ -207,6 +238,21 @@ class CompareScreen(Highlighting):
             self.index = (self.index + direction) % len(self.alignments)
         self._refresh()
         current = self.alignments[self.index]
+        self.view("left").scroll_to_offset(current.left_start)
+        self.view("right").scroll_to_offset(current.right_start)
+
+    def _step_differences(self, direction: int) -> None:
+        assert self.differences is not None
+        if not self.differences:
+            self.notify("no differences: the two copies are word for word the same", timeout=2)
+            return
+        self.index = (
+            (self.index + direction) % len(self.differences)
+            if self.index >= 0
+            else (0 if direction > 0 else len(self.differences) - 1)
+        )
+        self._refresh()
+        current = self.differences[self.index]
         self.view("left").scroll_to_offset(current.left_start)
         self.view("right").scroll_to_offset(current.right_start)
 
@@ -220,11 +266,13 @@ class CompareScreen(Highlighting):
         self.alignments = sorted(
             (flipped(a) for a in self.alignments), key=lambda a: (a.left_start, a.right_start)
         )
+        if self.differences is not None:
+            self.differences = [d.flipped() for d in self.differences]
         current = None
         for side, stored in zip(SIDES, self.articles):
             self.query_one(f"#pane-{side}", ComparePane).show(stored)
             self.view(side).set_document(stored.article.body, self._marks(side))
-        if self.index >= 0:
+        if self.index >= 0 and self.differences is None:
             self.index = 0
             current = self.alignments[0]
         self._refresh()

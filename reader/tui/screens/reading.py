@@ -51,7 +51,7 @@ def article_facts(stored: StoredArticle) -> str:
 
 
 class ReadingScreen(Highlighting):
-    BINDINGS = [*keys.READING, *keys.CURSOR, *keys.QUOTES_READING]
+    BINDINGS = [*keys.READING, *keys.CURSOR, *keys.QUOTES_READING, *keys.STORY_OPEN]
 
     def __init__(
         self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False
@@ -517,6 +517,10 @@ class ReadingScreen(Highlighting):
     def action_side_by_side(self) -> None:
         if self.stored is not None:
             self.app.show_related(self.stored, compare=True)
+
+    def action_open_story(self) -> None:
+        if self.stored is not None:
+            self.app.open_story(self.stored.id)
 
 
 def _index_at(matches: list[tuple[int, int]], offset: int) -> int:

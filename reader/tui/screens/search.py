@@ -10,7 +10,7 @@ overwrite a newer one. Scrolling near the end of the list loads the next page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, get_current_worker
 
 from reader.ingest.sanitize import terminal_safe
-from reader.library import QueryError, SearchCancelled, SearchResults
+from reader.library import QueryError, SearchCancelled, SearchResults, StoredArticle
 from reader.tui import keys
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.service import SearchRequest
@@ -46,6 +46,7 @@ class SearchFinished(Message):
     error: str | None = None
     generation: int = -1
     offset: int = 0  # a later page of the same request when above 0
+    copies: dict[str, list[StoredArticle]] = field(default_factory=dict)  # hit id -> its other copies
 
 
 @dataclass
@@ -70,7 +71,7 @@ class PeopleKnown(Message):
 
 
 class SearchScreen(ReaderScreen[None]):
-    BINDINGS = [*keys.SEARCH]
+    BINDINGS = [*keys.SEARCH, *keys.COPIES, *keys.STORY_OPEN]
     AUTO_FOCUS = "#query"
 
     def __init__(self) -> None:
@@ -141,6 +142,15 @@ class SearchScreen(ReaderScreen[None]):
         query.cursor_position = len(event.suggestion)
         query.focus()  # typing goes on after the word, not into the results' keys
         self.search_now()
+
+    def action_toggle_copies(self) -> None:
+        if not self.query_one(ResultsList).toggle_copies():
+            self.notify("this result has no copies", timeout=2)
+
+    def action_open_story(self) -> None:
+        hit = self.query_one(ResultsList).selected_hit()
+        if hit is not None:
+            self.app.open_story(hit.id)
 
     def action_focus_query(self) -> None:
         query = self.query_one("#query", Input)
@@ -255,12 +265,15 @@ class SearchScreen(ReaderScreen[None]):
         try:
             generation = self.app.service.generation()
             results = self.app.service.search(request, offset, cancelled=lambda: worker.is_cancelled)
+            copies = self.app.service.copies_of([hit.id for hit in results.hits])
         except SearchCancelled:
             return  # a newer search took over
         except QueryError as exc:  # the user's to rewrite: an answer, not a failure
             self.post_message(SearchFinished(request, None, str(exc), offset=offset))
         else:
-            self.post_message(SearchFinished(request, results, generation=generation, offset=offset))
+            self.post_message(
+                SearchFinished(request, results, generation=generation, offset=offset, copies=copies)
+            )
 
     @work(thread=True, exclusive=True, group="count", exit_on_error=False)
     def run_count(self, request: SearchRequest) -> None:
@@ -305,6 +318,7 @@ class SearchScreen(ReaderScreen[None]):
             if message.results is not None and message.offset == len(results_list.hits):
                 known = self.last_results
                 total = known.total if known is not None and known.total_exact else message.results.total
+                results_list.copies.update(message.copies)
                 results_list.extend(message.results.hits, message.offset + len(message.results.hits) < total)
                 if known is not None:
                     status.update(_status_line(message.request, known, len(results_list.hits)))
@@ -320,6 +334,7 @@ class SearchScreen(ReaderScreen[None]):
         self.last_results = results
         self._shown_request = message.request
         self.shown_generation = message.generation
+        results_list.copies = message.copies
         results_list.show(results.hits, None if results.hits else results.suggestion, more=results.more)
         status.update(_status_line(message.request, results, len(results.hits)))
         if not results.total_exact:

@@ -16,8 +16,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.ingest.sanitize import terminal_safe
-from reader.library import SNIPPET_MARK, SearchHit
+from reader.library import SNIPPET_MARK, SearchHit, StoredArticle
 from reader.tui.contrast import LegibleOptionList
+from reader.tui.widgets.copies import listed_hits
 
 SUGGESTION_ID = "did-you-mean"
 _SNIPPET_CHARS = 220
@@ -68,6 +69,12 @@ class ResultsList(LegibleOptionList):
         self._shown: tuple[SearchHit, ...] = ()
         self._more = False  # more hits than shown
         self._asked = False  # NeedMore sent, the page not yet here
+        # Copies of one text are listed once (see reader.tui.widgets.copies); set
+        # before show(): article id -> its other copies. Expanded: the ids whose
+        # copies are listed below them.
+        self.copies: dict[str, list[StoredArticle]] = {}
+        self.expanded: set[str] = set()
+        self._copy_hits: dict[str, SearchHit] = {}  # the copies listed, by id
 
     @property
     def hits(self) -> tuple[SearchHit, ...]:
@@ -76,6 +83,7 @@ class ResultsList(LegibleOptionList):
     def show(self, hits: tuple[SearchHit, ...], suggestion: str | None = None, more: bool = False) -> None:
         self._shown = hits
         self._hits = {hit.id: hit for hit in hits}
+        self.expanded = set()
         self._suggestion = suggestion
         self._more = more
         self._asked = False
@@ -88,11 +96,14 @@ class ResultsList(LegibleOptionList):
         self._hits.update((hit.id, hit) for hit in new)
         self._more = more
         self._asked = False
+        new_ids = {hit.id for hit in new}
         options: list[Option | None] = []
-        for hit in new:
-            if self.option_count or options:
-                options.append(None)
-            options.append(Option(self._prompt(hit), id=hit.id))
+        # A new hit that is a copy of one listed already stays under it.
+        for listed in listed_hits(self._shown, self.copies):
+            if listed.hit.id in new_ids:
+                if self.option_count or options:
+                    options.append(None)
+                options.append(Option(self._prompt(listed.hit, listed.also_in), id=listed.hit.id))
         self.add_options(options)
         self._ask_for_more()
 
@@ -132,10 +143,14 @@ class ResultsList(LegibleOptionList):
                 ("did you mean: ", self._style("meta")), (_line(self._suggestion), self._style("match"))
             )
             options.append(Option(prompt, id=SUGGESTION_ID))
-        for hit in self._shown:
+        for listed in listed_hits(self._shown, self.copies):
             if options:
                 options.append(None)  # a rule between hits
-            options.append(Option(self._prompt(hit), id=hit.id))
+            options.append(Option(self._prompt(listed.hit, listed.also_in), id=listed.hit.id))
+            if listed.hit.id in self.expanded:
+                for copy in listed.copies:
+                    self._copy_hits[copy.id] = copy
+                    options.append(Option(self._copy_prompt(copy), id=copy.id))
         self.set_options(options)
         if options:
             self.highlighted = 0
@@ -143,7 +158,7 @@ class ResultsList(LegibleOptionList):
     def _style(self, part: str) -> Style:
         return self.get_component_rich_style(f"results-list--{part}", partial=True)
 
-    def _prompt(self, hit: SearchHit) -> Text:
+    def _prompt(self, hit: SearchHit, also_in: str = "") -> Text:
         # Unread articles stand out; those read are dimmer.
         text = Text(_line(hit.title) or "(untitled)", style=self._style("read" if hit.read else "title"))
         text.append("\n")
@@ -151,22 +166,51 @@ class ResultsList(LegibleOptionList):
         if hit.people:
             facts.append(", ".join(_line(p) for p in hit.people[:3]))
         text.append(" · ".join(facts or ["no source or date"]) + "\n", style=self._style("meta"))
+        if also_in:
+            text.append(also_in + " · c lists them\n", style=self._style("meta"))
         text.append_text(marked_snippet(hit.snippet, self._style("match")))
         return text
+
+    def _copy_prompt(self, hit: SearchHit) -> Text:
+        facts = " · ".join(f for f in (_line(hit.source), (hit.date or "")[:10]) if f) or "no source or date"
+        return Text(f"  ↳ copy: {_line(hit.title) or '(untitled)'} · {facts}", style=self._style("meta"))
+
+    def toggle_copies(self) -> bool:
+        """List (or hide) the copies of the highlighted result; False when it has
+        none."""
+        hit = self.selected_hit()
+        if hit is None:
+            return False
+        entry = next(
+            (
+                e
+                for e in listed_hits(self._shown, self.copies)
+                if hit.id in {e.hit.id, *(c.id for c in e.copies)}
+            ),
+            None,
+        )
+        if entry is None or not entry.copies:
+            return False
+        self.expanded ^= {entry.hit.id}
+        self._rebuild()
+        self.highlighted = next(
+            i for i in range(self.option_count) if self.get_option_at_index(i).id == entry.hit.id
+        )
+        return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         option_id = event.option.id
         if option_id == SUGGESTION_ID and self._suggestion:
             self.post_message(self.SuggestionChosen(self, self._suggestion))
-        elif option_id in self._hits:
-            self.post_message(self.HitChosen(self, self._hits[option_id]))
+        elif option_id and (hit := self._hits.get(option_id) or self._copy_hits.get(option_id)):
+            self.post_message(self.HitChosen(self, hit))
 
     def selected_hit(self) -> SearchHit | None:
         if self.highlighted is None:
             return None
-        option = self.get_option_at_index(self.highlighted)
-        return self._hits.get(option.id or "")
+        option_id = self.get_option_at_index(self.highlighted).id or ""
+        return self._hits.get(option_id) or self._copy_hits.get(option_id)
 
 
 def _line(text: str | None) -> str:
