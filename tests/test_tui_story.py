@@ -7,7 +7,7 @@ from pathlib import Path
 
 from test_tui_support import SIZE, make_app, search_for, settle
 
-from reader.library import Library
+from reader.library import Library, outlet_of
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.screens.story import StoryScreen
@@ -72,6 +72,17 @@ async def test_the_story_view_shows_outlets_on_a_timeline_and_steps_through_them
         # What the outlets share and what only one has fills in below.
         coverage = str(story.query_one("#story-coverage").render())
         assert "Only Albawaba" in coverage and "Josh Earnest" in coverage
+        # Down and up go from row to row (the outlets), not down the body below,
+        # which scrolls now that it is longer than the screen.
+        assert story.query_one("#story-body").max_scroll_y > 0
+        await pilot.press("right")  # past the last: 004 again, on the first row
+        assert outlet_of(story.current_article()) == "Albawaba"
+        await pilot.press("down")
+        assert outlet_of(story.current_article()) == "unknown outlet"
+        await pilot.press("down")
+        assert outlet_of(story.current_article()) == "AFP"
+        await pilot.press("up")
+        assert outlet_of(story.current_article()) == "unknown outlet"
 
 
 async def test_enter_reads_the_article_at_the_mark(library_dir: Path) -> None:
@@ -149,3 +160,17 @@ async def test_copies_are_one_result_and_c_lists_them(library_dir: Path, tmp_pat
         assert copy.startswith("  ↳ copy: ")
         await pilot.press("c")
         assert results.option_count == before
+
+
+async def test_an_article_no_other_one_tells_of_has_no_story_view(library_dir: Path) -> None:
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_article(app.service.article("003#18").id)  # a digest's paragraph of its own
+        await settle(pilot)
+        told: list[str] = []
+        app.notify = lambda message, **_: told.append(message)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, ReadingScreen)
+        assert told == ["no other article in the library is about this event"]

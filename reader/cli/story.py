@@ -105,8 +105,9 @@ def run_story(args: argparse.Namespace) -> int:
     stdout.print(Text(safe_line(story.title), style="bold"))
     stdout.print(
         Text(
-            f"{story.id} · {date_range(summary.first_date, summary.last_date)} · {summary.articles} articles · "
-            f"{len(summary.outlets)} outlets",
+            f"{story.id} · {date_range(summary.first_date, summary.last_date)} · "
+            f"{summary.articles} article{'' if summary.articles == 1 else 's'} · "
+            f"{len(summary.outlets)} outlet{'' if len(summary.outlets) == 1 else 's'}",
             style="dim",
         )
     )

@@ -248,6 +248,10 @@ class NewsReaderApp(ReportsFailures, App[None]):
 
     @on(StoryReady)
     def _story_ready(self, message: StoryReady) -> None:
+        if len(message.story.articles) < 2:
+            # A view of one article on a timeline would only repeat the article.
+            self.notify("no other article in the library is about this event", timeout=4)
+            return
         self.push_screen(StoryScreen(message.ref, message.story))
 
     def export_story(self, story_id: str) -> None:
@@ -257,7 +261,11 @@ class NewsReaderApp(ReportsFailures, App[None]):
             if answer is not None:
                 self.write_story_export(story_id, answer[0])
 
-        self.push_screen(ExportScreen(f"story-{story_id}.md"), chosen)
+        what = "The story's timeline, who said what, and your highlights in it."
+        brief = ExportScreen(
+            f"story-{story_id}.md", what, title="Export the story as a brief", front_matter=False
+        )
+        self.push_screen(brief, chosen)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write_story_export(self, story_id: str, path: Path, force: bool = False) -> None:

@@ -316,12 +316,24 @@ COPIES = [
     ),
 ]
 
+# Up and down are the outlets' rows, before the scrolling body below the timeline
+# takes them (priority); pgup/pgdn scroll it.
 STORY = [
     _b("escape", "back", "Back", "back_story", "Back to the previous screen"),
     _b("right,l", "next_mark", "Next", "story_next", "Next article on the timeline"),
     _b("left,h", "previous_mark", "Prev", "story_previous", "Previous article on the timeline", show=False),
-    _b("down,j", "next_outlet", "Outlet", "story_next_outlet", "Next outlet's row", show=False),
-    _b("up,k", "previous_outlet", "Outlet", "story_previous_outlet", "Previous outlet's row", show=False),
+    _b(
+        "down,j", "next_outlet", "Outlet", "story_next_outlet", "Next outlet's row", show=False, priority=True
+    ),
+    _b(
+        "up,k",
+        "previous_outlet",
+        "Outlet",
+        "story_previous_outlet",
+        "Previous outlet's row",
+        show=False,
+        priority=True,
+    ),
     _b("enter", "open_mark", "Open", "story_open_article", "Read the article at the mark"),
     _b(
         "space", "pick_mark", "Pick", "story_pick", "Pick the article at the mark to compare (again: drop it)"

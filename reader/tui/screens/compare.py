@@ -206,7 +206,8 @@ class CompareScreen(Highlighting):
         if not total:
             return Text("Copies of one text, word for word the same")
         if self.index < 0:
-            head = f"Copies of one text: {total} difference{'s' if total != 1 else ''} · ] steps through them"
+            step = self.app.key_hint("next_passage")
+            head = f"Copies of one text: {total} difference{'s' if total != 1 else ''} · {step} steps through them"
         else:
             current = self.differences[self.index]
             head = f"difference {self.index + 1}/{total} · {current.kind}"

@@ -78,20 +78,30 @@ class ExportScreen(ReaderModal[tuple[Path, bool] | None]):
 
     BINDINGS = [*keys.EXPORT]
 
-    def __init__(self, default_path: str = DEFAULT_EXPORT_PATH, what: str = "") -> None:
+    def __init__(
+        self,
+        default_path: str = DEFAULT_EXPORT_PATH,
+        what: str = "",
+        title: str = "Export highlights to Markdown",
+        front_matter: bool = True,
+    ) -> None:
         super().__init__(classes="dialog")
         self.default_path = default_path
         self.what = what  # which highlights, when not all of them
+        self.title_text = title
+        self.front_matter = front_matter  # offered (a story's brief has none)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static("Export highlights to Markdown", classes="dialog-title", markup=False)
+            yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.what or "Every highlight of the library.", classes="dialog-quote", markup=False)
             yield Input(value=self.default_path, placeholder="file to write", id="export-path")
-            yield Checkbox("YAML front matter", value=False, id="front-matter", compact=True)
+            if self.front_matter:
+                yield Checkbox("YAML front matter", value=False, id="front-matter", compact=True)
             app = self.app
+            toggle = "tab, space: front matter · " if self.front_matter else ""
             yield Static(
-                f"{app.keys_of(keys.by_id('write_export'))}: export · tab, space: front matter · "
+                f"{app.keys_of(keys.by_id('write_export'))}: export · {toggle}"
                 f"{app.keys_of(keys.by_id('cancel_export'))}: cancel",
                 classes="dialog-hint",
                 markup=False,
@@ -105,7 +115,8 @@ class ExportScreen(ReaderModal[tuple[Path, bool] | None]):
         if not text:
             self.notify("give a file to write", severity="warning", timeout=3)
             return
-        self.dismiss((Path(text).expanduser(), self.query_one("#front-matter", Checkbox).value))
+        front_matter = self.front_matter and self.query_one("#front-matter", Checkbox).value
+        self.dismiss((Path(text).expanduser(), front_matter))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -45,6 +45,10 @@ class CoverageLoaded(Message):
     coverage: Coverage
 
 
+def _counted(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def _line(text: str | None) -> str:
     return terminal_safe(text or "", one_line=True)
 
@@ -110,7 +114,8 @@ class StoryScreen(ReaderScreen[None]):
         if summary.last_date and summary.first_date and summary.last_date[:10] != summary.first_date[:10]:
             dates += f" – {summary.last_date[:10]}"
         self.query_one("#story-meta", Static).update(
-            f"{dates} · {summary.articles} articles · {len(summary.outlets)} outlets · story {story.id}"
+            f"{dates} · {_counted(summary.articles, 'article')} · {_counted(len(summary.outlets), 'outlet')} · "
+            f"story {story.id}"
         )
         self.query_one("#story-names", Static).update(self._names())
         self.query_one("#story-coverage", Static).update(Text("Comparing the outlets…", style="dim"))
