@@ -8,6 +8,7 @@ from pathlib import Path
 from test_tui_support import SIZE, make_app, search_for, settle
 
 from reader.library import Library, outlet_of
+from reader.tui.screens import search as search_screen
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.screens.story import StoryScreen
@@ -174,3 +175,30 @@ async def test_an_article_no_other_one_tells_of_has_no_story_view(library_dir: P
         await settle(pilot)
         assert isinstance(app.screen, ReadingScreen)
         assert told == ["no other article in the library is about this event"]
+
+
+async def test_a_copy_on_a_later_page_stays_under_its_text(
+    library_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """One hit a page: the original and its reprint come on different pages, and the
+    later one joins the entry of the first instead of a line of its own."""
+    _add_reprint(library_dir, tmp_path)
+    monkeypatch.setattr(search_screen, "BROWSE_PAGE_SIZE", 1)
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        total = int(str(app.screen.query_one("#search-status").render()).split()[0])
+        results = app.screen.query_one(ResultsList)
+        results.focus()
+        for _ in range(200):
+            if len(results.hits) == total:
+                break
+            await pilot.press("down")
+            await pilot.pause(0.05)
+        assert len(results.hits) == total  # paging went on to the end
+        titles = [
+            str(option.prompt).splitlines()[0]
+            for option in (results.get_option_at_index(i) for i in range(results.option_count))
+        ]
+        assert len(titles) == total - 1
+        assert sum(1 for t in titles if t in (URGENT_TALKS, REPRINT_TITLE)) == 1
