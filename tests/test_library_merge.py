@@ -123,3 +123,38 @@ def test_a_background_merge_starts_only_where_it_pays(library_folder, monkeypatc
     assert not library.merge_in_background()  # one segment: nothing to merge
     library.close()
     every_article_answers(library_folder)
+
+
+@pytest.mark.parametrize("stopped_in", ["state", "segment_count", "merge_index"])
+def test_a_stop_while_the_index_is_opened_is_a_clean_stop(library_folder, monkeypatch, stopped_in):
+    """The signal lands wherever the merge stands, here inside the code that turns
+    Whoosh's failures to open an index into "index unusable": while the merge checks
+    the index is in step with the store, counts its segments, opens it to merge."""
+    import inspect
+
+    from whoosh import index as whoosh_index
+
+    from reader.library import merge
+
+    open_dir = whoosh_index.open_dir
+    stopped = []
+
+    def opened_as_a_writer_asks_to_stop(*args, **kwargs):
+        callers = [frame.function for frame in inspect.stack()]
+        if not stopped and callers[callers.index("open_index") + 1] == stopped_in:
+            stopped.append(True)
+            os.kill(os.getpid(), signal.SIGTERM)
+        return open_dir(*args, **kwargs)
+
+    segments = segment_count(library_folder / "index")
+    monkeypatch.setattr(whoosh_index, "open_dir", opened_as_a_writer_asks_to_stop)
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        assert merge.run(library_folder) == 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    monkeypatch.undo()
+    assert stopped
+    assert read_progress(library_folder) is None
+    assert segment_count(library_folder / "index") == segments  # stopped before merging
+    every_article_answers(library_folder)

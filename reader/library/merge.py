@@ -42,8 +42,11 @@ from reader.library.lock import WriterLock
 PROGRESS_FILE = "merge.progress"
 
 
-class MergeStopped(Exception):
-    """A writer asked for the lock (SIGTERM): stop, keep the index as it was."""
+class MergeStopped(BaseException):
+    """A writer asked for the lock (SIGTERM): stop, keep the index as it was. Raised
+    from the signal handler wherever the merge stands, so it is no Exception: code that
+    turns a library's exceptions into its own (opening a damaged index) must not turn
+    this one into a failure."""
 
 
 @dataclass(frozen=True, slots=True)
