@@ -210,7 +210,7 @@ def _fill_from_scratch(store: Store, cap: int) -> None:
     for link in links.values():
         if member_of[link.a] == member_of[link.b]:  # a weak link may cross components
             by_component[member_of[link.a]].append(link)
-    stories, copy_groups = _groups(found, by_component, days, counted)
+    stories, copy_groups = _groups(found, by_component, days, counted, _content_keys(store.db, found))
     # Written in bulk, in key order: one statement per table.
     number = {f.id: n for n, f in enumerate(features, start=1)}
     db.executemany("INSERT INTO story_terms (term, articles) VALUES (?, ?)", sorted(counts.items()))
@@ -288,6 +288,7 @@ def _groups(
     links_by_component: dict[str, list[Link]],
     days: dict[str, int | None],
     texts: Collection[str],
+    content_keys: dict[str, str],
 ) -> tuple[dict[str, str], dict[str, str]]:
     """The story of every member of ``found``, and the copy group of those with
     copies."""
@@ -296,15 +297,25 @@ def _groups(
     for members in found:
         links = links_by_component.get(members[0], [])
         for story in group(members, links, days, texts):
-            sid = story_id(story)
+            sid = story_id(story, content_keys)
             stories.update((m, sid) for m in story)
         copy_links = [k for k in links if k.copy]
         if copy_links:
             for copies in group(members, copy_links, days):
                 if len(copies) > 1:
-                    gid = story_id(copies)
+                    gid = story_id(copies, content_keys)
                     copy_groups.update((m, gid) for m in copies)
     return stories, copy_groups
+
+
+def _content_keys(db: sqlite3.Connection, found: list[list[str]]) -> dict[str, str]:
+    """What names a story, for each member: its file's digest and its place in the
+    file (article ids are made from the file's path)."""
+    sql = (
+        "SELECT a.id, s.sha256 || ':' || a.part FROM articles AS a JOIN sources AS s ON s.path = a.path"
+        " WHERE a.id IN ({marks})"
+    )
+    return dict(select_in(db, sql, (m for members in found for m in members)))
 
 
 def _write_groups(
@@ -314,7 +325,7 @@ def _write_groups(
     days: dict[str, int | None],
     texts: Collection[str],
 ) -> None:
-    stories, copy_groups = _groups(found, links_by_component, days, texts)
+    stories, copy_groups = _groups(found, links_by_component, days, texts, _content_keys(db, found))
     db.executemany(
         "UPDATE story_articles SET story = ?, copy_group = ? WHERE article_id = ?",
         [(sid, copy_groups.get(m), m) for m, sid in stories.items()],

@@ -67,9 +67,9 @@ def link_scores(store: Store, ids: Sequence[str]) -> list[tuple[str, str, float]
 def load_story(store: Store, story: str) -> Story:
     """A story with its articles (entities included), central article and copies."""
     ids = members(store, story)
-    articles = store.get_many(ids)
-    central = most_central(ids, link_scores(store, ids))
-    return Story(story, in_time_order(articles.values()), central, copy_groups(store, ids))
+    ordered = in_time_order(store.get_many(ids).values())
+    central = most_central([a.id for a in ordered], link_scores(store, ids))
+    return Story(story, ordered, central, copy_groups(store, ids))
 
 
 def summaries(store: Store, min_articles: int = 2, only: set[str] | None = None) -> list[StorySummary]:

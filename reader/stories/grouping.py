@@ -131,7 +131,7 @@ def links_of(
         if own_day is not None and other_day is not None and abs(own_day - other_day) > WINDOW_DAYS:
             continue
         a, b = sorted((article, other))
-        links.append(Link(a, b, round(score, 6)))
+        links.append(Link(a, b, round(score, SCORE_DIGITS)))
     return links
 
 
@@ -220,6 +220,13 @@ def _joined_span(left: tuple[int, int] | None, right: tuple[int, int] | None) ->
     return min(left[0], right[0]), max(left[1], right[1])
 
 
-def story_id(members: Iterable[str]) -> str:
-    """A story's id, from its members only (the same articles, the same id)."""
-    return "s" + hashlib.sha1(min(members).encode()).hexdigest()[:9]
+SCORE_DIGITS = 6  # link scores are kept to this many decimals
+
+
+def story_id(members: Iterable[str], content_key: Mapping[str, str]) -> str:
+    """A story's id, from its members' contents only (``content_key``: a member's
+    text, say its file's digest and its place in the file): the same articles give
+    the same id wherever their files are, so a library made from the same files
+    elsewhere names its stories alike."""
+    first = min(members, key=lambda m: (content_key.get(m, ""), m))
+    return "s" + hashlib.sha1((content_key.get(first) or first).encode()).hexdigest()[:9]

@@ -11,6 +11,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from reader.stories.grouping import SCORE_DIGITS
+
 if TYPE_CHECKING:  # the library depends on this package, not the other way round
     from reader.library.records import StoredArticle
 
@@ -102,17 +104,25 @@ class Story:
 
 
 def in_time_order(articles: Iterable[StoredArticle]) -> tuple[StoredArticle, ...]:
-    return tuple(sorted(articles, key=lambda a: (a.article.date is None, a.article.date or "", a.id)))
+    # Undated or same-day articles by title: an order that does not hang on where the
+    # files are (ids are made from paths).
+    return tuple(
+        sorted(articles, key=lambda a: (a.article.date is None, a.article.date or "", a.article.title, a.id))
+    )
 
 
 def most_central(members: Sequence[str], link_scores: Iterable[tuple[str, str, float]]) -> str:
-    """The member with the highest sum of link scores to the others (ties: the
-    smaller id): the article that best stands for the story."""
+    """The member with the highest sum of link scores to the others: the article
+    that best stands for the story. ``members`` in time order (:func:`in_time_order`):
+    of equal sums the first wins, which does not hang on where the files are, as ids
+    do. Sums are compared to the precision scores are stored at, so the order they
+    were added in cannot tip a tie."""
     totals: dict[str, float] = defaultdict(float)
     for a, b, score in link_scores:
         totals[a] += score
         totals[b] += score
-    return min(members, key=lambda m: (-totals[m], m))
+    best = max(round(totals[m], SCORE_DIGITS) for m in members)
+    return next(m for m in members if round(totals[m], SCORE_DIGITS) == best)
 
 
 def day_label(day: int) -> str:
