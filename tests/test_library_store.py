@@ -96,6 +96,41 @@ def test_article_references(tmp_path):
         library.article("nothing-like-this")
 
 
+MOSCOW = " ".join(
+    [
+        "The talks in Moscow went on late into the night, aides to both ministers said on Friday.",
+        "Neither side would say what had been agreed, and a joint statement was put off.",
+        "The ministers are to meet again next week in Geneva, officials said.",
+    ]
+)
+CRICKET = " ".join(
+    [
+        "England won the cricket test by an innings on Sunday, the board said in a statement.",
+        "The captain praised his bowlers, who took the last six wickets before lunch.",
+        "The series moves to Leeds next week, where the home side has won its last four tests.",
+    ]
+)
+
+
+def test_a_file_name_prefix_that_also_starts_an_id_names_the_file(tmp_path):
+    """Ids are hashes of paths: "000" may start some article's id as well as the file
+    name 000_….txt; it names the file, and a whole id still names its article."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    first = docs / "a.txt"
+    first.write_text(f"Moscow talks\n\n{MOSCOW}\n")
+    library = Library.open(tmp_path / "lib", seed=False)
+    library.add([first])
+    first_id = library.article("a").id
+    prefix = first_id[:4]
+    (docs / f"{prefix}_notes.txt").write_text(f"Cricket notes\n\n{CRICKET}\n")
+    library.add([docs])
+    assert library.article(prefix).article.title == "Cricket notes"
+    assert library.article(first_id).article.title == "Moscow talks"
+    assert library.article(first_id[:8]).article.title == "Moscow talks"
+    library.close()
+
+
 HOLD_LOCK = textwrap.dedent(
     """
     import sys, time

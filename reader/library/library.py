@@ -610,10 +610,7 @@ class Library:
             raise ArticleNotFound(f"no article {ref!r} in the library")
         articles = self.store.get_many(ids, with_entities=False)
         paths = {a.article.path for a in articles.values()}
-        if len(paths) > 1 and len(ids) > 1:
-            exact = [i for i in ids if i == name]
-            if exact:
-                return exact[0]
+        if len(paths) > 1:
             shown = ", ".join(sorted(os.path.basename(p) for p in paths)[:5])
             raise ArticleNotFound(f"{ref!r} is ambiguous: it names {len(paths)} files ({shown}…)")
         by_part = sorted(articles.values(), key=lambda a: a.article.part)

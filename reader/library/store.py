@@ -442,15 +442,25 @@ class Store:
         return [row[0] for row in rows]
 
     def find_ids(self, pattern: str) -> list[str]:
-        """Ids whose id starts with ``pattern`` or whose file name does."""
-        rows = self.db.execute(
-            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' "
-            "UNION SELECT id FROM articles WHERE path = ? "
-            "UNION SELECT id FROM articles WHERE replace(path, rtrim(path, replace(path, '/', '')), '') "
-            "LIKE ? ESCAPE '\\'",
-            (_like_prefix(pattern), pattern, _like_prefix(pattern)),
+        """The ids ``pattern`` names, taken as the first of these that names any: an
+        id, a file's path, the start of file names, the start of ids. Ids are hashes
+        of paths: a short file-name prefix ("000") also starts some id now and then,
+        and means the file."""
+        lookups = (
+            ("SELECT id FROM articles WHERE id = ?", pattern),
+            ("SELECT id FROM articles WHERE path = ?", pattern),
+            (
+                "SELECT id FROM articles WHERE replace(path, rtrim(path, replace(path, '/', '')), '') "
+                "LIKE ? ESCAPE '\\'",
+                _like_prefix(pattern),
+            ),
+            ("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\'", _like_prefix(pattern)),
         )
-        return [row[0] for row in rows]
+        for sql, value in lookups:
+            found = [row[0] for row in self.db.execute(sql, (value,))]
+            if found:
+                return found
+        return []
 
     def get(self, article_id: str) -> StoredArticle | None:
         found = self.get_many([article_id])
