@@ -11,7 +11,8 @@ from reader.entities.mention import Mention
 from reader.entities.resolve import resolve
 
 # Two words in capitals in a row: the text may hold a headline written in capitals.
-_CAPS_HINT = re.compile(r"\b[A-Z][A-Z'’.&-]+[ \u00a0]+[A-Z][A-Z'’.&-]+\b")
+# (The lookahead first lets the regex engine skip other positions at once.)
+_CAPS_HINT = re.compile(r"(?=[A-Z])\b[A-Z][A-Z'’.&-]+[ \u00a0]+[A-Z][A-Z'’.&-]+\b")
 _LINE = re.compile(r"[^\n]+")
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")

@@ -66,6 +66,7 @@ class _Part(NamedTuple):
     end: int
     text: str
     connector: bool
+    word: str  # the text without a period that is no part of it ("Corp." -> "Corp", "V." kept)
 
 
 @cache
@@ -260,12 +261,22 @@ def _previous_words(before: str) -> tuple[tuple[str, ...], bool]:
     comma = tail.endswith(",")
     if comma:
         tail = tail[:-1]
-    words = tail.split()[-3:]
-    return tuple(w.strip("\"'“”‘’()") for w in words), comma
+    words = tail.rsplit(maxsplit=3)[-3:]  # the same three as split()[-3:], without splitting the rest
+    return tuple([w.strip("\"'“”‘’()") for w in words]), comma
 
 
 def _strip_period(word: str) -> str:
     return word[:-1] if word.endswith(".") and not INITIAL.match(word) else word
+
+
+@lru_cache(maxsize=1 << 14)
+def _run_parts(surface: str) -> tuple[tuple[int, int, str, bool, str], ...]:
+    """A run's parts as offsets into it: the same runs ("Vladimir Putin", "United
+    States") come back in article after article, split once."""
+    return tuple(
+        (m.start(), m.end(), m.group(), m.group() in _CONNECTOR_WORDS, _strip_period(m.group()))
+        for m in PART.finditer(surface)
+    )
 
 
 def find_candidates(text: str, all_caps: bool = False) -> list[Candidate]:
@@ -283,12 +294,12 @@ def find_candidates(text: str, all_caps: bool = False) -> list[Candidate]:
                 surface in _NEVER_ALONE or (surface in _no_name_alone() and not _known_label(surface, False))
             ):
                 continue  # "The", "He", "Monday", "British": read only as part of a longer name
-            parts = [_Part(offset, run.end(), surface, surface in _CONNECTOR_WORDS)]
+            parts = [_Part(offset, run.end(), surface, surface in _CONNECTOR_WORDS, _strip_period(surface))]
             _split_run(text, parts, candidates, all_caps)
             continue
         parts = [
-            _Part(m.start() + offset, m.end() + offset, m.group(), m.group() in _CONNECTOR_WORDS)
-            for m in PART.finditer(run.group())
+            _Part(start + offset, end + offset, part, connector, word)
+            for start, end, part, connector, word in _run_parts(surface)
         ]
         # No name is this long: a run of dozens of capitalised words is a headline or a
         # list; reading it in pieces keeps the work (and the recursion) bounded.
@@ -417,7 +428,7 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
         _split_run(text, parts[1:], out, all_caps)
         return
     if (sentence_start or all_caps) and not first.connector:
-        word = _strip_period(first.text)
+        word = first.word
         if (
             (_is_ordinary(word, all_caps) or word in lists["non_entities"])
             and word not in lists["titles"]
@@ -426,7 +437,7 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
             and (
                 word.lower() in _FUNCTION_WORDS
                 or all_caps
-                or not _has_org_suffix([_strip_period(p.text) for p in parts[1:]])
+                or not _has_org_suffix([p.word for p in parts[1:]])
             )
         ):
             before = len(out)
@@ -439,9 +450,13 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
             ):
                 out[before].extend_from = first.start
             return
-    words = [_strip_period(p.text) for p in parts]
+    words = [p.word for p in parts]
     # "Sydney Olympics", "Australian Open", "World Cup": an event, no entity.
     if len(parts) >= 2 and words[-1] in lists["events"]:
+        return
+    if len(parts) == 1:
+        # One word (most runs): nothing below splits it and no keyword spans it.
+        _split_titles(text, parts, words, out, all_caps, sentence_start)
         return
     # Ordinary words inside a run split it ("John Kerry Meets Vladimir Putin"), except the
     # last word after a first name ("John Major") and words of organisation names.
@@ -505,7 +520,7 @@ def _split_titles(
     lists = _lists()
     index = 0
     # A place or organisation before a title or a name: "US Secretary ...", "UN Nikki Haley".
-    prefix = _longest_known_prefix(text, parts, all_caps)
+    prefix = _longest_known_prefix(text, parts, all_caps) if len(parts) > 1 else None
     if prefix:
         length, label, strength = prefix
         rest = words[length:]
@@ -605,9 +620,7 @@ def _split_titles(
     )
     if has_title:
         if not honorific_only:
-            role_parts = [
-                p for p in parts[title_start:index] if _strip_period(p.text) not in lists["honorifics"]
-            ]
+            role_parts = [p for p in parts[title_start:index] if p.word not in lists["honorifics"]]
             role = text[role_parts[0].start : role_parts[-1].end] if role_parts else None
             if role:
                 role = _strip_period(role)
@@ -683,8 +696,8 @@ def _ambiguous_title_fits(words: list[str], parts: list[_Part], index: int, all_
 def _label_thing(text: str, parts: list[_Part], out: list[Candidate], sentence_start: bool) -> None:
     """A run that names no person ("General Electric Co"): an organisation when a
     keyword says so, else nothing the finder labels."""
-    words = [_strip_period(p.text) for p in parts]
-    if _has_org_suffix(words) or any(fold(w) in _corporate_folded() for w in words):
+    words = [p.word for p in parts]
+    if _has_org_suffix(words) or _has_legal_form(words):
         out.append(_candidate(text, parts, "ORG", KEYWORD, sentence_start=sentence_start))
         return
     candidate = _candidate(text, parts, None, 0, sentence_start=sentence_start)
@@ -707,6 +720,8 @@ def _place_and_word(tokens: list[str], all_caps: bool) -> bool:
 
 _COMMON_GIVEN_BIRTHS = 10_000
 _OWNED_BY_NAME = re.compile(r"[A-Z][\w-]*['’]s?[ \u00a0]$")
+# How a text ends before its owner's name can match: tested first, the search is rare.
+_OWNER_ENDINGS = tuple(f"{mark}{s}{space}" for mark in "'’" for s in ("", "s") for space in " \u00a0")
 _CORPORATE_AFTER = re.compile(
     # "James Capel (Far East) Ltd": a place in brackets may come first.
     r",?[ \u00a0]+(?:\([^()\n]{1,30}\)[ \u00a0]+)?(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|NV|Incorporated|Corporation|Limited)\b\.?"
@@ -717,6 +732,10 @@ _CORPORATE_AFTER = re.compile(
 def _corporate_folded() -> frozenset[str]:
     """Legal-form words however they are cased: "Inc", "INc", "CORP"."""
     return frozenset(fold(w) for w in _lists()["corporate"])
+
+
+def _has_legal_form(words: list[str]) -> bool:
+    return not _corporate_folded().isdisjoint(map(fold, words))
 
 
 def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bool, all_caps: bool) -> None:
@@ -742,7 +761,7 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
         candidate.blocked = True
         return
     # "Asia Ltd", "National Amusements, Inc": a legal form is never part of a person's name.
-    if any(fold(t) in _corporate_folded() for t in tokens):
+    if _has_legal_form(tokens):
         if len(tokens) >= 2:
             candidate.label, candidate.strength = "ORG", KEYWORD
         else:
@@ -954,7 +973,7 @@ def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str]
         and not ACRONYM.match(tokens[0])
         and tokens[0] not in lexicon.places()
         and tokens[0] not in lexicon.organisations()
-        and not _OWNED_BY_NAME.search(before)
+        and not (before.endswith(_OWNER_ENDINGS) and _OWNED_BY_NAME.search(before))
     )
     if all_caps and (len(candidate.text) < 4 or tokens[-1] in lists["titles"]):
         return False  # "SAYS EC WOULD", "NAMES NEW PRESIDENT"
@@ -974,6 +993,8 @@ def _organisation_span(
     """Where a run names an organisation by a keyword: "Free Syrian Army", "Bank of England"."""
     lists = _lists()
     suffixes, prefixes = lists["org_suffixes"], lists["org_prefixes"]
+    if words[0] not in lists["org_heads"] and suffixes.isdisjoint(words) and prefixes.isdisjoint(words):
+        return None  # no keyword: the common case, settled at once
     count = len(words)
     if (count >= 2 and words[0] in lists["org_heads"] and not parts[1].connector) or (
         count >= 3 and words[0] in lists["org_heads"] and parts[1].text in _NAME_PARTICLES
@@ -1075,8 +1096,7 @@ def _in_organisation_tail(words: list[str], parts: list[_Part], index: int) -> b
 
 
 def _has_org_suffix(words: list[str]) -> bool:
-    suffixes = _lists()["org_suffixes"]
-    return any(w in suffixes for w in words)
+    return not _lists()["org_suffixes"].isdisjoint(words)
 
 
 def _longest_known_prefix(
@@ -1132,6 +1152,9 @@ def _is_first_name(word: str) -> bool:
     return bool(dash) and head in given and len(head) >= 3
 
 
+_APOSTROPHES = ("'", "’")
+
+
 def _candidate(
     text: str, parts: list[_Part], label: str | None, strength: int, sentence_start: bool
 ) -> Candidate:
@@ -1141,8 +1164,9 @@ def _candidate(
     if surface.endswith(".") and not INITIAL.match(surface.split()[-1]) and label != "ORG":
         end -= 1
         surface = surface[:-1]
-    tokens = tuple(_strip_period(p.text) for p in parts)
-    possessive = bool(POSSESSIVE_AFTER.match(text, end)) if end < len(text) else False
+    tokens = tuple([p.word for p in parts])
+    # Only an apostrophe opens a possessive: most names skip the regex.
+    possessive = text[end : end + 1] in _APOSTROPHES and bool(POSSESSIVE_AFTER.match(text, end))
     return Candidate(start, end, surface, tokens, label, strength, None, sentence_start, possessive)
 
 

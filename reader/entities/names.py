@@ -24,6 +24,7 @@ def core_tokens(name: str) -> tuple[str, ...]:
     return tuple(w for w in words(name) if w.lower() not in _PARTICLES and not INITIAL.match(w))
 
 
+@lru_cache(maxsize=1 << 16)
 def surname_key(token: str) -> str:
     """ "al-Assad", "Assad" and "Al-Assad" share one key."""
     return _ARTICLE_PREFIX.sub("", fold(token))

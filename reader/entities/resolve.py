@@ -66,13 +66,15 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
     _employers(candidates, text)
     mentions: list[Mention] = []
     aliases = lexicon.name_aliases()
+    # A person's forms are all known by now: their name is chosen once, not per mention.
+    preferred = {person: names.preferred(person.forms) for person in people}
     for index, candidate in enumerate(candidates):
         label = candidate.label
         if label is None:
             continue
         if label == "PERSON":
             person = matched.get(index)
-            name = names.preferred(person.forms) if person is not None else names.display(candidate.text)
+            name = preferred[person] if person is not None else names.display(candidate.text)
             mentions.append(
                 Mention(candidate.start, candidate.end, "PERSON", name, candidate.text, candidate.role)
             )
