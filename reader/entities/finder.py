@@ -243,6 +243,12 @@ def _state_after_city(text: str, start: int, end: int, surface: str) -> Candidat
     return Candidate(start, end, text[start:end], (written,), "PLACE", CURATED)
 
 
+@cache
+def _state_stems() -> frozenset[str]:
+    """ "Fla" of "Fla.": a state's abbreviation without its period."""
+    return frozenset(written[:-1] for written in lexicon.state_abbreviations() if written.endswith("."))
+
+
 _CITY_COMMA_BEFORE = re.compile(r"[A-Za-z], $")
 
 
@@ -282,14 +288,17 @@ def _run_parts(surface: str) -> tuple[tuple[int, int, str, bool, str], ...]:
 def find_candidates(text: str, all_caps: bool = False) -> list[Candidate]:
     """Candidates in ``text`` (or in a title-cased copy of a line written in capitals)."""
     candidates: list[Candidate] = []
+    state_stems = _state_stems()
     for run in RUN.finditer(text):
         offset = run.start()
         surface = run.group()
         if " " not in surface and "\u00a0" not in surface:
-            state = _state_after_city(text, offset, run.end(), surface)
-            if state is not None:
-                candidates.append(state)
-                continue
+            # The stems sift out at once the words that cannot be a state's abbreviation.
+            if surface in state_stems or surface[:-1] in state_stems:
+                state = _state_after_city(text, offset, run.end(), surface)
+                if state is not None:
+                    candidates.append(state)
+                    continue
             if not all_caps and (
                 surface in _NEVER_ALONE or (surface in _no_name_alone() and not _known_label(surface, False))
             ):
@@ -613,7 +622,7 @@ def _split_titles(
         break
     role = None
     # "Former", "Acting" alone make no title: "Former Worldcom boss ..." names a company.
-    has_title = any(
+    has_title = index > title_start and any(
         w not in _TITLE_MODIFIERS
         for w in words[title_start:index]
         if _is_title(w) or w in lists["honorifics"]
@@ -779,7 +788,7 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
         return
     # "China Daily": a place and a word that is no given name name an organisation,
     # not a person called "Daily".
-    if not has_title and _place_and_word(tokens, all_caps):
+    if not has_title and len(tokens) == 2 and _place_and_word(tokens, all_caps):
         candidate.label, candidate.strength = "ORG", CUE
         return
     # "National Amusements, Inc": a legal form right after the name.

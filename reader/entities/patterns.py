@@ -28,8 +28,15 @@ _WORD = (
     rf"(?:['’]{UPPER}{LETTER}*)?"
     rf"(?:-(?!(?:{_HYPHEN_TAILS}|[a-z]+ed)\b){LETTER}+)*"
 )
+# Lookaheads that rule out at once the alternatives below that cannot match: a token
+# opens with a capital or an Arabic article ("al-", "ud-"); an abbreviation is a
+# capital, a few small letters and a period. They change no match, only the time.
+_TOKEN_FIRST = rf"(?=[{re.escape(_UPPER)}aeu])"
+_ABBREVIATION_SHAPE = rf"(?=[A-Z][a-z]{{1,{max(map(len, _ABBREVIATIONS.split('|'))) - 1}}}\.)"
+assert all(re.fullmatch("[A-Z][a-z]+", a) for a in _ABBREVIATIONS.split("|"))
 _TOKEN = (
-    rf"(?:(?:{_ABBREVIATIONS})\.(?!\w)"  # "Mr.", "Corp."
+    rf"{_TOKEN_FIRST}"
+    rf"(?:{_ABBREVIATION_SHAPE}(?:{_ABBREVIATIONS})\.(?!\w)"  # "Mr.", "Corp."
     rf"|(?:{UPPER}\.){{1,3}}(?![\w-])"  # initials "V.", "U.S."
     rf"|{UPPER}+&{UPPER}+"  # "AT&T"
     rf"|{_WORD})"

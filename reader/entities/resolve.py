@@ -47,7 +47,8 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
         ):
             candidate.label, candidate.strength = "ORG", CUE
             continue
-        if (
+        # (A text that names no person in full has no one to link a short form to.)
+        if people and (
             candidate.label in (None, "PERSON")
             or (candidate.label == "PLACE" and candidate.strength <= PLACE_WEAK)
             or (candidate.label == "ORG" and candidate.strength <= FIRST_NAME)
