@@ -918,7 +918,8 @@ def _noun_cue(before: str, after: str, possessive: bool) -> str | None:
             if employer.group(1) in _CLUB_ROLES:
                 return "CLUB"  # "Sunderland manager Mick McCarthy": the club, even named as its town
             return "ORG_WEAK"  # "Qwest chairman Richard Notebaert"
-        region = _REGION_AFTER.match(after)
+        # It opens with a comma: most names skip the regex.
+        region = _REGION_AFTER.match(after) if after[:1] == "," else None
         if (
             region
             and (
@@ -929,7 +930,7 @@ def _noun_cue(before: str, after: str, possessive: bool) -> str | None:
             return "PLACE"  # "Murdochville, Quebec"
     if not comma and len(previous) >= 2 and previous[-1] == "of" and previous[-2] in _PLACE_OF_NOUNS:
         return "PLACE"
-    apposition = APPOSITION.match(after)
+    apposition = APPOSITION.match(after) if after[:1] == "," else None
     if apposition and apposition.group(0)[1:].lstrip().split(" ", 1)[0] in ("a", "an", "the"):
         for word in apposition.group(1).split()[:6]:
             word = word.strip("'’").lower()
@@ -961,7 +962,7 @@ def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str]
         return True
     if _WHO_AFTER.match(after) or (not comma and previous[-2:] == ("according", "to")):
         return True
-    apposition = APPOSITION.match(after)
+    apposition = APPOSITION.match(after) if after[:1] == "," else None  # it opens with a comma
     if apposition:
         # ", a spokesman for ...", ", president of ...", ", former president ..." but not
         # ", was named president ...": a verb first makes no apposition.
