@@ -6,10 +6,12 @@ Each scene starts from a freshly started app on a library holding the seeds.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable
 
 from textual.pilot import Pilot
 from textual.widgets import Input
+from textual.worker import WorkerCancelled
 
 SceneStep = Callable[[Pilot], Awaitable[None]]
 
@@ -20,7 +22,12 @@ async def settle(pilot: Pilot, rounds: int = 3) -> None:
     app = pilot.app
     for _ in range(rounds):
         await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
+        # One by one: a worker the app cancelled (a search a newer one replaced) is
+        # done, where waiting for all at once raises at the first cancelled one and
+        # stops waiting for the others.
+        for worker in list(app.workers):
+            with contextlib.suppress(WorkerCancelled):
+                await worker.wait()
         await pilot.pause()
     for widget in app.screen.query(Input):
         widget.cursor_blink = False
