@@ -120,8 +120,8 @@ def _mark_link_lists(infos: list[LineInfo], stops: frozenset[str]) -> None:
         end = index
         while end < len(infos) and _link_shaped(infos[end], stops):
             end += 1
-        figures = sum(1 for info in infos[index:end] if _DIGIT.search(info.text))
-        if end - index >= _LINK_RUN and figures < _LINK_FIGURES * (end - index):  # not table rows
+        run = end - index
+        if run >= _LINK_RUN and _with_figures(infos, index, end) < _LINK_FIGURES * run:  # not table rows
             label = index - 1
             if (
                 label >= 0
@@ -149,7 +149,7 @@ def _link_shaped(info: LineInfo, stops: frozenset[str]) -> bool:
     return (
         not (len(last) <= _FUNCTION_WORD_LETTERS and last in stops)
         and not _LIST_MARKER.match(info.text)
-        and not _CODE.search(info.text)
+        and not _holds_code(info.text)
     )
 
 
@@ -184,6 +184,11 @@ _CHART_FIGURES = 0.6  # share of its lines that hold a figure
 _DIGIT = re.compile(r"\d")
 
 
+def _with_figures(infos: list[LineInfo], start: int, end: int) -> int:
+    """How many of the lines from ``start`` to ``end`` (exclusive) hold a figure."""
+    return sum(1 for info in infos[start:end] if _DIGIT.search(info.text))
+
+
 def _mark_charts(infos: list[LineInfo]) -> None:
     """A chart or an interactive graphic inside the article, scraped as a column of its
     labels ("$915", "billion", "’17", "’18"...): furniture the body runs on across."""
@@ -197,8 +202,8 @@ def _mark_charts(infos: list[LineInfo]) -> None:
             and not _LIST_MARKER.match(infos[end].text)  # "1. Finland": a ranked list is text
         ):
             end += 1
-        figures = sum(1 for info in infos[index:end] if _DIGIT.search(info.text))
-        if end - index >= _CHART_RUN and figures >= _CHART_FIGURES * (end - index):
+        run = end - index
+        if run >= _CHART_RUN and _with_figures(infos, index, end) >= _CHART_FIGURES * run:
             for info in infos[index:end]:
                 info.kind, info.reason = LineKind.BAD, "gallery"
         index = max(end, index + 1)
@@ -242,7 +247,7 @@ def _listing_line(info: LineInfo) -> bool:
 
 
 def _code_line(info: LineInfo) -> bool:
-    return _CODE_LINE.search(info.text) is not None
+    return _holds_code(info.text, _CODE_LINE)
 
 
 _GALLERY_STEP = 6  # lines between two counters of one gallery at most
@@ -357,7 +362,10 @@ def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
     if not previous or previous.endswith(_SENTENCE_STOP):
         return False
     if not (line[0].islower() or line.startswith(_CONTINUATIONS)):
-        # a line cut after a function word goes on in a number ("... in November of" "1998")
+        # a line cut after a function word goes on in a number ("... in November of" "1998").
+        # A capital after it would as often open a paragraph under a crosshead.
+        if not line[0].isdigit():
+            return False
         head, _, last = previous.rpartition(" ")
         cut = (
             head.count(" ") + 2 >= _MIN_CUT_WORDS
@@ -365,8 +373,7 @@ def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
             and len(last) <= _FUNCTION_WORD_LETTERS
             and last in stops
         )
-        # (a capital after it would as often open a paragraph under a crosshead)
-        if not (cut and line[0].isdigit()) or _LIST_MARKER.match(block[0]) or _ITEM_OPENING.match(line):
+        if not cut or _LIST_MARKER.match(block[0]) or _ITEM_OPENING.match(line):
             return False  # a list item ends with its line
     if " " not in line and line.endswith((":", "：")):
         return False  # one word and a colon: a label ("by:", "from:"), not the rest of a line
@@ -443,6 +450,17 @@ def _repetition_is_furniture(info: LineInfo) -> bool:
 _LIST_MARKER = re.compile(r"^(?:[-*•·▪►◦–—+]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+\S")
 _CODE = re.compile(r"[=;{}]|\w\(|^[$#>%]\s|::|->|</?\w+>|//|:\s*[\[{(]$|^[\[\](){}<>,;.…]+$")
 _CODE_LINE = re.compile(f"{_CODE.pattern}|{_CODE_LIKE.pattern}")  # one search for both
+# Every branch of those patterns needs one of these characters. Most short lines (menu
+# items, labels) hold none, and one scan for a character class is much cheaper than
+# trying each branch at each position.
+_CODE_CHARACTER = re.compile(r"[=;{}($#>%:</\[\]),.…_│┼─]")
+
+
+def _holds_code(text: str, pattern: re.Pattern[str] = _CODE) -> bool:
+    """``pattern`` (_CODE or _CODE_LINE) found in ``text``."""
+    return _CODE_CHARACTER.search(text) is not None and pattern.search(text) is not None
+
+
 _LEAD_IN = (",", ";", ":", "：", "，")
 _FRAGMENT_REASONS = frozenset({"list-item", "code"})
 _FRAGMENT_STOP_DENSITY = 0.25
@@ -460,7 +478,7 @@ def is_body_fragment(info: LineInfo) -> bool:
         return True
     if _is_lead_in(info):
         return True  # "The actions it exposes are:" (but "NEW DELHI:" is a dateline)
-    return bool(_CODE.search(text))
+    return _holds_code(text)
 
 
 # --- step 2: the body region -------------------------------------------------------
@@ -539,7 +557,7 @@ def _extends_body(info: LineInfo) -> bool:
     """A list item or a line of code (a clause alone may be a promotion or a headline)."""
     if not is_body_fragment(info) or _capitalised(info):
         return False
-    return bool((info.words >= 2 and _LIST_MARKER.match(info.text)) or _CODE.search(info.text))
+    return bool((info.words >= 2 and _LIST_MARKER.match(info.text)) or _holds_code(info.text))
 
 
 def _bridge(infos: list[LineInfo], edge: int, step: int, title_index: int | None) -> int:

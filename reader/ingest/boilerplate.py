@@ -82,6 +82,12 @@ class Caseless:
     def search(self, text: str, lowered: str | None) -> re.Match[str] | None:
         return self.insensitive.search(text) if lowered is None else self.sensitive.search(lowered)
 
+    def findall(self, text: str, lowered: str | None, pos: int = 0) -> list[str]:
+        """Lower-cased where ``lowered`` is given."""
+        return (
+            self.insensitive.findall(text, pos) if lowered is None else self.sensitive.findall(lowered, pos)
+        )
+
     def sub(self, replacement: str, text: str, lowered: str | None) -> str:
         """Lower-cased where ``lowered`` is given."""
         return (
@@ -259,11 +265,10 @@ _CREDIT_LINE = re.compile(
 )
 
 # Cookie and privacy banners are long sentences: recognise their vocabulary.
-_COOKIE_WORDS = re.compile(
+_COOKIE_WORDS = Caseless(
     r"\bcookies?\b|privacy policy|\bconsent\b|\bgdpr\b|opt[- ]out|browsing experience|"
     r"personal data|by continuing to (?:use|browse)|third[- ]party|\bacceptreject|"
-    r"accept(?: all)?(?: cookies)?\b|analytics|\btracking technologies\b|your browser",
-    re.IGNORECASE,
+    r"accept(?: all)?(?: cookies)?\b|analytics|\btracking technologies\b|your browser"
 )
 
 # Promotions and notices that read like sentences: newsletter sign-ups, paywalls,
@@ -287,7 +292,7 @@ _ADDRESSES_READER = Caseless(
     r"click|tap|have|got|this material|by signing|by subscribing|by clicking)\b"
 )
 # Cookie banners speak about this site or to the reader; an article about cookies does not.
-_ABOUT_THIS_SITE = re.compile(r"\b(?:you|your|we|our|us)\b|\b(?:this|the|our) (?:web)?site\b", re.IGNORECASE)
+_ABOUT_THIS_SITE = Caseless(r"\b(?:you|your|we|our|us)\b|\b(?:this|the|our) (?:web)?site\b")
 _PROMO_HINTS = ("inbox", "newsletter", "sign up", "subscri", "journalism", "member", "patron",
                 "free article", "limit", "app", "redistributed", "reproduced", "principles",
                 "views expressed", "more than", "new window", "new tab", "follow", "tip",
@@ -307,6 +312,7 @@ _ADDRESS = Caseless(
 )
 # Breadcrumbs: "Home > World > Middle East", "News / Politics / Europe".
 _BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s+[>»›/|]\s+[^>»›/|]{1,40}){2,}$")
+_BREADCRUMB_MARKS = (">", "»", "›", "/", "|")  # a line holding none is no breadcrumb
 
 _BYLINE_OPENING = re.compile(r"(?i:by|written by|posted by|par|von|por|door|av|af|przez|autor|автор)\s")
 BYLINE = re.compile(
@@ -426,16 +432,17 @@ def _holds_any(text: str, hints: tuple[str, ...]) -> bool:
     return False
 
 
-def is_cookie_text(text: str, lowered: str | None = None) -> bool:
-    if not _holds_any(text.lower() if lowered is None else lowered, _COOKIE_HINTS):
+def _is_cookie_text(text: str, lowered: str, for_patterns: str | None) -> bool:
+    """``lowered``: the text lower-cased; ``for_patterns``: as lower_for_patterns gives it."""
+    if not _holds_any(lowered, _COOKIE_HINTS):
         return False
-    first = _COOKIE_WORDS.search(text)
+    first = _COOKIE_WORDS.search(text, for_patterns)
     if first is None:
         return False
-    found = [match.lower() for match in _COOKIE_WORDS.findall(text, first.start())]
+    found = [match.lower() for match in _COOKIE_WORDS.findall(text, for_patterns, first.start())]
     if len(set(found)) < 2 and sum(1 for hit in found if hit.startswith("cookie")) < 2:
         return False
-    return bool(_ABOUT_THIS_SITE.search(text))
+    return bool(_ABOUT_THIS_SITE.search(text, for_patterns))
 
 
 _TOKEN_PUNCTUATION = ".,;:!?\"'()[]«»“”‘’-–—|/"
@@ -444,6 +451,8 @@ _TOKEN_PUNCTUATION = ".,;:!?\"'()[]«»“”‘’-–—|/"
 def is_repeated_phrase(text: str) -> bool:
     """'x x', 'Arab Today, arab today', 'site site site': a name said twice, not prose."""
     spaced = text.lower().split()
+    if len(spaced) < 2:
+        return False  # one word: the common case on menus
     if len({token.strip(_TOKEN_PUNCTUATION) for token in spaced}) == len(spaced):
         return False  # no word said twice
     tokens = _WORD.findall(text.lower())
@@ -584,7 +593,7 @@ def _opening_reason(text: str, words: int) -> str | None:
 
 
 def _reason_anywhere(text: str, words: int, for_patterns: str | None) -> str | None:
-    if words <= 12 and _BREADCRUMB.match(text):
+    if words <= 12 and _holds_any(text, _BREADCRUMB_MARKS) and _BREADCRUMB.match(text):
         return "breadcrumb"
     if words > _MAX_COOKIE_WORDS:
         return None  # every pattern below is for lines shorter than this
@@ -596,7 +605,7 @@ def _reason_anywhere(text: str, words: int, for_patterns: str | None) -> str | N
         and _ADDRESS.search(text, for_patterns)
     ):
         return "address"
-    if is_cookie_text(text, lowered) and (words >= 6 or "cookie" in lowered):
+    if _is_cookie_text(text, lowered, for_patterns) and (words >= 6 or "cookie" in lowered):
         return "cookies"
     if (
         words <= 35
