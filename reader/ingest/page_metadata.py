@@ -215,8 +215,8 @@ def content_terms(text: str, stops: frozenset[str]) -> set[str]:
     pairs in scripts written without spaces."""
     lowered = text[:_TERMS_CHARS].lower()
     if (in_ascii := ascii_form(lowered)) is not None:  # (no script without spaces then)
-        return {word for word in _ASCII_TERM.findall(in_ascii) if word not in stops}
-    terms = {word for word in _TERM.findall(lowered) if word not in stops}
+        return set(_ASCII_TERM.findall(in_ascii)).difference(stops)
+    terms = set(_TERM.findall(lowered)).difference(stops)
     for run in _SPACELESS_RUN.findall(lowered):
         terms.update(run[i : i + 2] for i in range(len(run) - 1))
     return terms

@@ -557,8 +557,10 @@ def is_sectioned(paragraphs: list[str]) -> bool:
     banner's), and a picture caption that repeats a nearby sentence is no heading."""
     runs = 0
     previous_was_heading = False
+    words_of: dict[int, set[str]] = {}  # of the paragraphs compared, for the next headings
     for index, paragraph in enumerate(paragraphs):
-        heading = _is_heading(paragraph) and not _repeats_a_neighbour(paragraphs, index)
+        words_of.pop(index - _CAPTION_REACH - 1, None)  # out of reach from here on
+        heading = _is_heading(paragraph) and not _repeats_a_neighbour(paragraphs, index, words_of)
         if heading and not previous_was_heading:
             runs += 1
             if runs >= _SECTIONED:
@@ -576,15 +578,18 @@ def _is_heading(paragraph: str) -> bool:
     return boilerplate_reason(paragraph, words) is None
 
 
-def _repeats_a_neighbour(paragraphs: list[str], index: int) -> bool:
+def _repeats_a_neighbour(paragraphs: list[str], index: int, words_of: dict[int, set[str]]) -> bool:
+    """``words_of`` keeps each paragraph's lower-cased words: headings close together
+    compare with the same neighbours."""
     words = {w.lower() for w in _WORD.findall(paragraphs[index]) if len(w) > 2}
     if not words:
         return False
     low, high = max(0, index - _CAPTION_REACH), min(len(paragraphs), index + _CAPTION_REACH + 1)
     for other in range(low, high):
         if other != index:
-            shared = words & {w.lower() for w in _WORD.findall(paragraphs[other])}
-            if len(shared) >= _CAPTION_SHARE * len(words):
+            if (other_words := words_of.get(other)) is None:
+                other_words = words_of[other] = {w.lower() for w in _WORD.findall(paragraphs[other])}
+            if len(words & other_words) >= _CAPTION_SHARE * len(words):
                 return True
     return False
 
