@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 from reader.errors import ReaderError
 from reader.highlights.anchor import anchor
 from reader.highlights.store import Highlight, HighlightStore, HighlightStoreBusy
-from reader.ingest.metadata import parse_iso_datetime
-from reader.library.quotes import speaker_of_passage
 from reader.library.records import StoredArticle
 
 if TYPE_CHECKING:
@@ -114,6 +112,8 @@ class BadFilter(ReaderError, ValueError):
 
 def parse_since(text: str) -> str:
     """``2026-11-01`` or ``2026-11-01T08:00`` (UTC) as the store's timestamps spell it."""
+    from reader.ingest.metadata import parse_iso_datetime  # loaded on first use: start-up
+
     moment = parse_iso_datetime(text)
     if moment is None:
         raise BadFilter(f"cannot read the date {text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM")
@@ -272,6 +272,9 @@ def _make_group(stored: StoredArticle | None, highlights: list[Highlight]) -> Ar
 
 
 def _placed(stored: StoredArticle, highlight: Highlight) -> PlacedHighlight:
+    # Loaded on first use: start-up (quotes bring people and the entity tables).
+    from reader.library.quotes import speaker_of_passage
+
     speaker = None if highlight.orphaned else speaker_of_passage(stored, highlight.start, highlight.end)
     return PlacedHighlight(highlight, people_in(stored, highlight), speaker)
 

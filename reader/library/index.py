@@ -17,7 +17,6 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.writing import NO_MERGE, IndexWriter
 
-from reader.ingest.metadata import parse_iso_datetime
 from reader.library.records import StoredArticle
 from reader.library.schema import (
     ENGLISH_FIELDS,
@@ -174,6 +173,8 @@ def document(stored: StoredArticle) -> dict:
 
 def naive_datetime(value: str | None) -> datetime | None:
     """An article's ISO 8601 date as the zone-less datetime Whoosh's DATETIME holds."""
+    from reader.ingest.metadata import parse_iso_datetime  # loaded on first use: start-up
+
     parsed = parse_iso_datetime(value)
     return parsed.replace(tzinfo=None) if parsed else None
 

@@ -14,49 +14,21 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.entities import bare_name_words
 from reader.errors import DISK_FULL, ReaderError, is_disk_full, no_space_left, refusal
 from reader.highlights.store import STORE_FILE as HIGHLIGHTS_FILE
 from reader.highlights.store import HighlightStore
 from reader.ingest.sanitize import readable_path
 from reader.library import index as idx
-from reader.library import merge, stories, story_queries
-from reader.library.adder import INDEX_CHUNK, AddReport, ProgressCallback, add_paths
+from reader.library import merge, story_queries
 from reader.library.engine import SearchEngine, WhooshEngine
-from reader.library.highlight_select import (
-    ArticleHighlights,
-    HighlightFilter,
-    PlacedHighlight,
-    ReanchorReport,
-    highlights_of_article,
-    reanchor,
-    select_highlights,
-)
+from reader.library.highlight_select import ReanchorReport
 from reader.library.home import INDEX_FOLDER, LOCK_FILE, STORE_FILE, library_dir
+from reader.library.index import INDEX_CHUNK
 from reader.library.lock import LibraryBusy, WriterLock
-from reader.library.people import (
-    CORRECTIONS,
-    PeopleDirectory,
-    Person,
-    PersonCorrection,
-    PersonIdentity,
-    PersonMatch,
-    corrections,
-    list_people,
-)
 from reader.library.pipeline import pipeline_version, quotes_version
-from reader.library.quotes import (
-    PersonQuotes,
-    QuotedPerson,
-    QuoteFilter,
-    person_quotes,
-    quoted_directory,
-    quoted_people,
-    refresh_quotes,
-    since_date,
-    speaker_of_passage,
-)
+from reader.library.progress import ProgressCallback
 from reader.library.records import StoredArticle
 from reader.library.related import RelatedPiece
 from reader.library.schema import check_whoosh, name_words
@@ -64,8 +36,16 @@ from reader.library.search import SearchQuery, SearchResults
 from reader.library.spelling import Vocabulary, count_words
 from reader.library.store import Store, StoreUnwritable
 from reader.library.sync import IndexSync
-from reader.stories.coverage import Coverage, coverage
 from reader.stories.story import Story, StorySummary, outlet_of
+
+# Adding, cleaning, entities, quotes, people and story grouping are loaded on first
+# use (start-up: opening an indexed library and searching it need none of them).
+if TYPE_CHECKING:
+    from reader.library.adder import AddReport
+    from reader.library.highlight_select import ArticleHighlights, HighlightFilter, PlacedHighlight
+    from reader.library.people import PeopleDirectory, Person, PersonCorrection, PersonIdentity, PersonMatch
+    from reader.library.quotes import PersonQuotes, QuotedPerson
+    from reader.stories.coverage import Coverage
 
 QUOTES_META = "quotes"  # the fingerprint of the quote finder that found the stored quotes
 DEFAULT_LOCK_TIMEOUT = 30.0
@@ -221,7 +201,7 @@ class Library:
             yield sync
             # Copies and stories follow every change to articles, in their own
             # transaction; after a crash the queue is still there for the next writer.
-            stories.update(self.store)
+            _group_stories(self.store)
         finally:
             lock.release()
             self._people = None
@@ -261,6 +241,8 @@ class Library:
         progress: ProgressCallback | None = None,
         batch_size: int = INDEX_CHUNK,
     ) -> AddReport:
+        from reader.library.adder import add_paths  # loaded on first use: start-up
+
         with self.writing() as sync:
             if self.store.meta("seeded") is None:
                 # The user's own first add: this library never gets the seeds by itself.
@@ -295,6 +277,8 @@ class Library:
     ) -> RebuildReport:
         """Rebuild the index from the stored articles. Sources cleaned by an older
         cleaner (or all of them, with ``from_sources``) are cleaned again first."""
+        from reader.library.adder import add_paths  # loaded on first use: start-up
+
         started = time.perf_counter()
         with self.writing() as sync:
             version = pipeline_version()
@@ -315,6 +299,7 @@ class Library:
         return RebuildReport(count, len(stale), time.perf_counter() - started, highlights)
 
     def _seed(self, progress: ProgressCallback | None) -> None:
+        from reader.library.adder import add_paths  # loaded on first use: start-up
         from reader.paths import seeds_dir
 
         try:
@@ -329,7 +314,7 @@ class Library:
         sync = IndexSync(self.index_folder, self.store)
         state = sync.state()
         if state == "ok" and not idx.has_leftovers(self.index_folder):
-            if stories.pending(self.store):
+            if story_queries.pending(self.store):
                 self._group_stories_if_free()
             return
         lock = WriterLock(self.folder / LOCK_FILE, self.lock_timeout, self.on_wait)
@@ -364,6 +349,8 @@ class Library:
         """Under the writer lock: quotes found by another finder are found again."""
         if self.store.meta(QUOTES_META) == quotes_version():
             return
+        from reader.library.quotes import refresh_quotes  # loaded on first use: start-up
+
         refreshed = refresh_quotes(self.store, self.store.iter_articles(resolved=False))
         if refreshed.changed:
             sync.apply(refreshed.changed, self.store.get_many(refreshed.changed).values())
@@ -375,7 +362,7 @@ class Library:
         if not lock.try_acquire():
             return  # the writer groups them when it finishes
         try:
-            stories.update(self.store)
+            _group_stories(self.store)
         except Exception as exc:
             if not is_disk_full(exc, self.folder):
                 raise
@@ -387,6 +374,8 @@ class Library:
     def people_directory(self) -> PeopleDirectory:
         generation = self.store.generation
         if self._people is None or generation != self._people_generation:
+            from reader.library.people import PeopleDirectory  # loaded on first use: start-up
+
             self._people = PeopleDirectory.from_store(self.store)
             self._people_generation = generation
         return self._people
@@ -394,7 +383,7 @@ class Library:
     def vocabulary(self) -> Vocabulary:
         generation = self.store.generation
         if self._vocabulary is None or generation != self._vocabulary_generation:
-            self._vocabulary = Vocabulary(self.store.vocabulary())
+            self._vocabulary = Vocabulary(self.store.vocabulary)
             self._vocabulary_generation = generation
         return self._vocabulary
 
@@ -476,6 +465,8 @@ class Library:
         return self.people_directory().identify(name)
 
     def person_corrections(self) -> list[PersonCorrection]:
+        from reader.library.people import corrections  # loaded on first use: start-up
+
         return corrections(self.store)
 
     def correct_people(self, action: str, name: str, other: str = "") -> PersonCorrection:
@@ -487,6 +478,8 @@ class Library:
         Corrections live in the store apart from derived data: ``rebuild``,
         re-adding and a new cleaner keep them; :meth:`undo_people` takes the last back.
         """
+        from reader.library.people import CORRECTIONS, PersonCorrection  # loaded on first use: start-up
+
         if action not in CORRECTIONS:
             raise PersonCorrectionError(f"unknown correction {action!r} (one of {', '.join(CORRECTIONS)})")
         directory = self.people_directory()
@@ -514,6 +507,8 @@ class Library:
 
     def undo_people(self) -> PersonCorrection | None:
         """Take back the last correction to people; ``None`` when there is none."""
+        from reader.library.people import corrections  # loaded on first use: start-up
+
         made = corrections(self.store)
         if not made:
             return None
@@ -581,9 +576,13 @@ class Library:
         return self.highlights.read_ids()
 
     def select_highlights(self, wanted: HighlightFilter | None = None) -> list[ArticleHighlights]:
+        from reader.library.highlight_select import select_highlights  # loaded on first use: start-up
+
         return select_highlights(self, wanted)
 
     def highlights_of(self, stored: StoredArticle) -> list[PlacedHighlight]:
+        from reader.library.highlight_select import highlights_of_article  # loaded on first use: start-up
+
         return highlights_of_article(self, stored)
 
     def reanchor_highlights(self, paths: Iterable[str] | None = None) -> ReanchorReport:
@@ -591,6 +590,8 @@ class Library:
         articles as they are now; run after every change to articles."""
         if self.readonly or (self._highlights is None and not (self.folder / HIGHLIGHTS_FILE).exists()):
             return ReanchorReport()  # nothing can move, or no highlights made yet
+        from reader.library.highlight_select import reanchor  # loaded on first use: start-up
+
         return reanchor(self, paths)
 
     def article(self, ref: str) -> StoredArticle:
@@ -689,9 +690,13 @@ class Library:
     def story_coverage(self, story: Story) -> Coverage:
         """What the story's outlets share and what only one has (seconds on a
         story of many outlets: call it off the UI thread)."""
+        from reader.stories.coverage import coverage  # loaded on first use: start-up
+
         return coverage(story.articles, story.central, outlet_of)
 
     def people(self, limit: int | None = None) -> list[Person]:
+        from reader.library.people import list_people  # loaded on first use: start-up
+
         return list_people(self.store, limit)
 
     def person_names(self, limit: int | None = None) -> list[str]:
@@ -716,6 +721,16 @@ class Library:
         the same quote in several articles grouped. ``since`` is a date (raises
         ``BadDate``), ``source`` words of the outlet, ``words`` words of the quote;
         fragments only with ``partial``."""
+        # Loaded on first use: start-up.
+        from reader.entities import bare_name_words
+        from reader.library.quotes import (
+            PersonQuotes,
+            QuoteFilter,
+            person_quotes,
+            quoted_directory,
+            since_date,
+        )
+
         since_date(since)  # a bad date is an error even when nobody fits the name
         # First among the quoted whose names hold the words (an index scan), then among
         # all the quoted (case beyond ASCII), then everyone: the directory's own rules.
@@ -735,11 +750,15 @@ class Library:
     def quoted_people(self, limit: int | None = None) -> list[QuotedPerson]:
         """The library's people, the most quoted first, with article and quote counts,
         aliases, roles and the dates of the first and last article naming them."""
+        from reader.library.quotes import quoted_people  # loaded on first use: start-up
+
         return quoted_people(self.store, limit)
 
     def speaker_of(self, stored: StoredArticle, start: int, end: int) -> str | None:
         """Whose words ``body[start:end]`` of an article are, when the passage is (most
         of) quotes of one named speaker."""
+        from reader.library.quotes import speaker_of_passage  # loaded on first use: start-up
+
         return speaker_of_passage(stored, start, end)
 
     @property
@@ -787,3 +806,10 @@ def _size_of(folder: Path, name: str) -> int:
 
 def _folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.exists() else 0
+
+
+def _group_stories(store: Store) -> None:
+    """Find the copies and stories of the articles waiting in the store's queue."""
+    from reader.library import stories  # loaded on first use: start-up (a writer's work)
+
+    stories.update(store)

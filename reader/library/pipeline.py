@@ -22,7 +22,6 @@ from pathlib import Path
 from reader.library.records import EntitySpan, StoredArticle
 from reader.library.spelling import count_words
 from reader.model import Article
-from reader.quotes import find_quotes
 
 _PIPELINE_PACKAGES = ("ingest", "entities")
 # The quote finder, not the grouping of quotes (reader/quotes/same.py), which runs
@@ -93,6 +92,7 @@ class IndexedChunk:
 
 def index_chunk(ids: list[str], articles: list[Article], staging_root: str) -> IndexedChunk:
     from reader.library.index import build_segment
+    from reader.quotes import find_quotes  # loaded on first use: the library's start-up needs no finder
 
     cpu_started = time.process_time()
     spans, words = extract_many([(a.title, a.body) for a in articles])

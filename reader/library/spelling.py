@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import cached_property
 
 from whoosh.spelling import ListCorrector
 
@@ -36,9 +37,20 @@ def count_words(articles: Iterable[tuple[str, str]]) -> Counter[str]:
 
 
 class Vocabulary:
-    def __init__(self, counts: dict[str, int]) -> None:
-        self.counts = counts
-        self._corrector = ListCorrector(sorted(counts))
+    """The counts come from ``load`` on the first suggestion: most searches find
+    every word they look for and never ask, and reading and sorting the word list
+    of a large library takes a tenth of a second (the reader's first search)."""
+
+    def __init__(self, load: Callable[[], dict[str, int]]) -> None:
+        self._load = load
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        return self._load()
+
+    @cached_property
+    def _corrector(self) -> ListCorrector:
+        return ListCorrector(sorted(self.counts))
 
     def suggest(self, word: str, usable: Callable[[str], bool] = lambda w: True) -> str | None:
         """The closest known word to ``word`` (a different one), or None."""

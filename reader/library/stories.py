@@ -80,11 +80,6 @@ def update(store: Store) -> int:
     return len(queued)
 
 
-def pending(store: Store) -> bool:
-    """Whether articles wait to be grouped (after a crash, or in an older library)."""
-    return store.db.execute("SELECT 1 FROM story_queue LIMIT 1").fetchone() is not None
-
-
 def _stored_cap(db: sqlite3.Connection) -> int | None:
     row = db.execute("SELECT value FROM meta WHERE key = 'story_cap'").fetchone()
     return int(row[0]) if row else None

@@ -22,6 +22,11 @@ def select_in(db: sqlite3.Connection, sql: str, values: Iterable, before: tuple 
         yield from db.execute(sql.format(marks=",".join("?" * len(chunk))), (*before, *chunk))
 
 
+def pending(store: Store) -> bool:
+    """Whether articles wait to be grouped (after a crash, or in an older library)."""
+    return store.db.execute("SELECT 1 FROM story_queue LIMIT 1").fetchone() is not None
+
+
 def story_of(store: Store, article_id: str) -> str | None:
     row = store.db.execute("SELECT story FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
     return row[0] if row else None

@@ -11,8 +11,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from reader.stories.grouping import SCORE_DIGITS
-
 if TYPE_CHECKING:  # the library depends on this package, not the other way round
     from reader.library.records import StoredArticle
 
@@ -117,6 +115,9 @@ def most_central(members: Sequence[str], link_scores: Iterable[tuple[str, str, f
     of equal sums the first wins, which does not hang on where the files are, as ids
     do. Sums are compared to the precision scores are stored at, so the order they
     were added in cannot tip a tie."""
+    # Loaded on first use: start-up (the grouping code is only needed when writing).
+    from reader.stories.grouping import SCORE_DIGITS
+
     totals: dict[str, float] = defaultdict(float)
     for a, b, score in link_scores:
         totals[a] += score
