@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
@@ -15,22 +16,21 @@ from textual.widgets import Static
 from textual.worker import Worker
 
 from reader.config import ConfigError, load_config, save_theme
-from reader.export import ExportExists, MarkdownExport, write_atomically
 from reader.ingest.sanitize import terminal_safe
-from reader.library import AddProgress, StoredArticle, Story
 from reader.tui import keys
 from reader.tui.commands import ActionsProvider
 from reader.tui.failures import ReportsFailures
-from reader.tui.screens.compare import CompareScreen
-from reader.tui.screens.dialogs import DEFAULT_EXPORT_PATH, ConfirmScreen, ExportScreen
-from reader.tui.screens.help import HelpScreen
-from reader.tui.screens.highlights import HighlightsScreen
-from reader.tui.screens.people import PeopleScreen
-from reader.tui.screens.reading import ReadingScreen
-from reader.tui.screens.related import RelatedScreen
 from reader.tui.screens.search import SearchScreen
-from reader.tui.screens.story import StoryScreen
 from reader.tui.service import LibraryService
+
+# The first screen is the search screen: the others, and export, are loaded when
+# first shown (start-up).
+if TYPE_CHECKING:
+    from reader.export import MarkdownExport
+    from reader.library import AddProgress, StoredArticle, Story
+    from reader.tui.screens.highlights import HighlightsScreen
+    from reader.tui.screens.people import PeopleScreen
+    from reader.tui.screens.reading import ReadingScreen
 
 log = logging.getLogger("news_reader.tui")
 
@@ -221,6 +221,8 @@ class NewsReaderApp(ReportsFailures, App[None]):
         self, article_id: str, query: str = "", offset: int | None = None, cursor: bool = False
     ) -> None:
         """Read an article; ``cursor``: put the sentence cursor at ``offset``."""
+        from reader.tui.screens.reading import ReadingScreen
+
         # One reading screen is kept (installed) and reused while it is not on the
         # stack; an article opened from on top of it (a related piece) gets its own.
         spare = self._spare_reading
@@ -235,6 +237,8 @@ class NewsReaderApp(ReportsFailures, App[None]):
         self.push_screen(screen)
 
     def open_side_by_side(self, left_id: str, right_id: str) -> None:
+        from reader.tui.screens.compare import CompareScreen
+
         self.push_screen(CompareScreen(left_id, right_id))
 
     def open_story(self, ref: str) -> None:
@@ -252,10 +256,13 @@ class NewsReaderApp(ReportsFailures, App[None]):
             # A view of one article on a timeline would only repeat the article.
             self.notify("no other article in the library is about this event", timeout=4)
             return
+        from reader.tui.screens.story import StoryScreen
+
         self.push_screen(StoryScreen(message.ref, message.story))
 
     def export_story(self, story_id: str) -> None:
         """Ask for a path, then write the story's Markdown brief there."""
+        from reader.tui.screens.dialogs import ExportScreen
 
         def chosen(answer: tuple[Path, bool] | None) -> None:
             if answer is not None:
@@ -269,6 +276,8 @@ class NewsReaderApp(ReportsFailures, App[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write_story_export(self, story_id: str, path: Path, force: bool = False) -> None:
+        from reader.export import ExportExists, write_atomically
+
         export = self.service.export_story(story_id)
         try:
             written = write_atomically(path, export.text, force=force)
@@ -279,6 +288,8 @@ class NewsReaderApp(ReportsFailures, App[None]):
 
     def replace_with_reading(self, screen, article_id: str) -> None:
         """Close ``screen`` (a side-by-side view) and read ``article_id``."""
+        from reader.tui.screens.reading import ReadingScreen
+
         self.pop_screen()
         below = self.screen
         if isinstance(below, ReadingScreen) and below.article_id == article_id:
@@ -303,18 +314,26 @@ class NewsReaderApp(ReportsFailures, App[None]):
             else:
                 self.open_article(other_id)
 
+        from reader.tui.screens.related import RelatedScreen
+
         self.push_screen(RelatedScreen(message.stored, message.related, message.compare), chosen)
 
     # -- app-wide actions -----------------------------------------------------
 
     def action_help(self) -> None:
+        from reader.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_show_highlights(self) -> None:
+        from reader.tui.screens.highlights import HighlightsScreen
+
         self._bring_up(HighlightsScreen)
 
     def action_show_people(self) -> None:
+        from reader.tui.screens.people import PeopleScreen
+
         self._bring_up(PeopleScreen)
 
     def _bring_up(self, kind: type[HighlightsScreen] | type[PeopleScreen]) -> None:
@@ -334,6 +353,9 @@ class NewsReaderApp(ReportsFailures, App[None]):
     def action_export_highlights(self) -> None:
         """Export to Markdown: every highlight, or on the highlights list what its
         filter shows."""
+        from reader.tui.screens.dialogs import DEFAULT_EXPORT_PATH, ExportScreen
+        from reader.tui.screens.highlights import HighlightsScreen
+
         if not self.service.ready:
             self.notify("the library is still opening", timeout=2)
             return
@@ -353,6 +375,8 @@ class NewsReaderApp(ReportsFailures, App[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write_export(self, path: Path, front_matter: bool, force: bool = False, words: str = "") -> None:
+        from reader.export import ExportExists, write_atomically
+
         export = self.service.export_highlights(front_matter, words)
         if export is None:
             self.post_message(ExportDone(path, front_matter, words))
@@ -375,6 +399,8 @@ class NewsReaderApp(ReportsFailures, App[None]):
                     self.write_export(message.path, message.front_matter, force=True, words=message.words)
                 else:
                     self.notify("not exported: the file was left as it was", timeout=4)
+
+            from reader.tui.screens.dialogs import ConfirmScreen
 
             self.push_screen(ConfirmScreen(f"{message.path} exists. Overwrite it?"), answered)
         elif message.story:
@@ -414,6 +440,7 @@ class NewsReaderApp(ReportsFailures, App[None]):
 
     def _restyle(self) -> None:
         # Prompts of option lists hold resolved styles: rebuild them in the new colours.
+        from reader.tui.screens.reading import ReadingScreen
         from reader.tui.widgets.entity_panel import EntityPanel
         from reader.tui.widgets.results import ResultsList
 

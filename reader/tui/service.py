@@ -13,24 +13,27 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.export import MarkdownExport, export_highlights, export_story
-from reader.highlights import Highlight, UndoneChange
-from reader.library import (
-    ArticleHighlights,
-    Coverage,
-    HighlightFilter,
-    Library,
-    PersonQuotes,
-    PlacedHighlight,
-    ProgressCallback,
-    QuotedPerson,
-    QuoteHit,
-    RelatedPiece,
-    SearchResults,
-    StoredArticle,
-    Story,
-)
+# The library (Whoosh, the store) loads in open(), in a worker, while the first
+# screen is drawn (start-up).
+if TYPE_CHECKING:
+    from reader.export import MarkdownExport
+    from reader.highlights import Highlight, UndoneChange
+    from reader.library import (
+        ArticleHighlights,
+        Coverage,
+        Library,
+        PersonQuotes,
+        PlacedHighlight,
+        ProgressCallback,
+        QuotedPerson,
+        QuoteHit,
+        RelatedPiece,
+        SearchResults,
+        StoredArticle,
+        Story,
+    )
 
 log = logging.getLogger("news_reader.tui")
 
@@ -69,6 +72,8 @@ class LibraryService:
     ) -> Library:
         """Open the library; ``progress`` hears how indexing goes when opening it
         means indexing (the seeds of a new library, an index to rebuild)."""
+        from reader.library import Library
+
         with self._lock:
             if self._library is None:
                 started = time.perf_counter()
@@ -148,6 +153,8 @@ class LibraryService:
             return self._lib().copies(ids)
 
     def export_story(self, ref: str) -> MarkdownExport:
+        from reader.export import export_story  # loaded on first use: start-up
+
         with self._lock:
             return export_story(self._lib(), ref)
 
@@ -226,6 +233,9 @@ class LibraryService:
 
     def export_highlights(self, front_matter: bool, words: str = "") -> MarkdownExport | None:
         """Every highlight, or (``words``) those the highlights list's filter shows."""
+        from reader.export import export_highlights  # loaded on first use: start-up
+        from reader.library import HighlightFilter
+
         wanted = HighlightFilter(words=words.strip() or None)
         with self._lock:
             return export_highlights(self._lib(), wanted, front_matter=front_matter)

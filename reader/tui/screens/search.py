@@ -11,6 +11,7 @@ overwrite a newer one. Scrolling near the end of the list loads the next page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,13 +23,17 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, get_current_worker
 
 from reader.ingest.sanitize import terminal_safe
-from reader.library import QueryError, SearchCancelled, SearchResults, StoredArticle
 from reader.tui import keys
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.service import SearchRequest
 from reader.tui.widgets.footer import FittingFooter
 from reader.tui.widgets.inputs import ReaderInput
 from reader.tui.widgets.results import ResultsList
+
+# The library (Whoosh, the store) is loaded by the worker that opens it, while the
+# first screen is drawn: this screen's workers import what they catch when they run.
+if TYPE_CHECKING:
+    from reader.library import SearchResults, StoredArticle
 
 DEBOUNCE_SECONDS = 0.15
 # Hits asked for at a time; the next page loads as the list is scrolled. A page of
@@ -84,6 +89,7 @@ class SearchScreen(ReaderScreen[None]):
         self.shown_generation = -1  # the library generation the results come from
         self._open_when_found = False  # enter was pressed before the results came
         self._shown_request: SearchRequest | None = None  # what the shown results answer
+        self._people_asked = False  # the names for the person box, asked once the first answer is in
 
     def compose(self) -> ComposeResult:
         yield ReaderInput(
@@ -216,7 +222,6 @@ class SearchScreen(ReaderScreen[None]):
 
     def library_opened(self) -> None:
         self.search_now()
-        self.load_people()
         self.set_interval(WATCH_SECONDS, self.watch_library)
 
     @work(thread=True, exclusive=True, group="people", exit_on_error=False)
@@ -261,6 +266,8 @@ class SearchScreen(ReaderScreen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, request: SearchRequest, offset: int = 0) -> None:
+        from reader.library import QueryError, SearchCancelled
+
         worker = get_current_worker()
         try:
             generation = self.app.service.generation()
@@ -277,6 +284,8 @@ class SearchScreen(ReaderScreen[None]):
 
     @work(thread=True, exclusive=True, group="count", exit_on_error=False)
     def run_count(self, request: SearchRequest) -> None:
+        from reader.library import QueryError, SearchCancelled
+
         worker = get_current_worker()
         try:
             total = self.app.service.count(request, cancelled=lambda: worker.is_cancelled)
@@ -323,6 +332,11 @@ class SearchScreen(ReaderScreen[None]):
                 if known is not None:
                     status.update(_status_line(message.request, known, len(results_list.hits)))
             return
+        if not self._people_asked:
+            # Read after the first search (it takes the library's lock for a tenth
+            # of a second on a large library): the first results come first.
+            self._people_asked = True
+            self.load_people()
         status.set_class(message.error is not None, "-error")
         if message.error is not None:
             self._open_when_found = False

@@ -5,9 +5,13 @@ a wire story in several outlets) are listed once, at the best-ranked of them, wi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.ingest.sanitize import terminal_safe
-from reader.library import SearchHit, StoredArticle, outlet_of
+from reader.library import outlet_of
+
+if TYPE_CHECKING:
+    from reader.library import SearchHit, StoredArticle
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,8 @@ def _also_in(others: list[StoredArticle]) -> str:
 
 def _as_hit(stored: StoredArticle) -> SearchHit:
     """A copy the search did not return, listed like a hit (no snippet)."""
+    from reader.library import SearchHit  # loaded with the library, after the first screen
+
     article = stored.article
     return SearchHit(
         stored.id, article.path, article.part, article.title, article.source, article.date, 0.0, (), "", ()

@@ -8,6 +8,7 @@ every hit can be reached."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -16,9 +17,11 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.ingest.sanitize import terminal_safe
-from reader.library import SNIPPET_MARK, SearchHit, StoredArticle
 from reader.tui.contrast import LegibleOptionList
 from reader.tui.widgets.copies import listed_hits
+
+if TYPE_CHECKING:
+    from reader.library import SearchHit, StoredArticle
 
 SUGGESTION_ID = "did-you-mean"
 _SNIPPET_CHARS = 220
@@ -220,6 +223,8 @@ def _line(text: str | None) -> str:
 def marked_snippet(snippet: str, match_style: Style) -> Text:
     """The library's snippet, ``**word**`` marks shown in ``match_style``, shortened."""
     text = Text()
+    from reader.library import SNIPPET_MARK  # loaded with the library, after the first screen
+
     for number, piece in enumerate(_line(snippet).split(SNIPPET_MARK)):
         text.append(piece, style=match_style if number % 2 else "")
     if len(text) > _SNIPPET_CHARS:
