@@ -14,6 +14,11 @@ The library is one built from the seeds in a temporary folder, or ``--library PA
 (an indexed library; it is only read: the merge the reader starts when idle is not
 waited for). The load average is printed before and after.
 
+The processes run with compiled bytecode, as an installed reader does: a warm-up
+run writes the ``.pyc`` files even where PYTHONDONTWRITEBYTECODE is set (compiling
+every module at each start would add a few tenths of a second). ``--no-bytecode``
+keeps that setting instead.
+
     python benchmarks/startup_bench.py [--library benchmarks/.cache/library/corpus/library] [--runs 7]
 """
 
@@ -34,8 +39,13 @@ from library_bench import FIRST_SCREEN, PYTHON, ROOT
 IMPORT = "import sys, time; t = time.perf_counter(); import reader.tui.app; print(time.perf_counter() - t)"
 
 
+ENV = dict(os.environ)
+
+
 def run(*args: str) -> str:
-    return subprocess.run([PYTHON, *args], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    return subprocess.run(
+        [PYTHON, *args], capture_output=True, text=True, check=True, cwd=ROOT, env=ENV
+    ).stdout
 
 
 def timed(*args: str) -> float:
@@ -78,14 +88,19 @@ def main() -> None:
         "--library", type=Path, help="an indexed library (default: the seeds, in a temp folder)"
     )
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--no-bytecode", action="store_true", help="keep PYTHONDONTWRITEBYTECODE if set")
     args = parser.parse_args()
+    if not args.no_bytecode:
+        ENV.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as folder:
         library = args.library.resolve() if args.library else seeds_library(Path(folder))
         run("-c", FIRST_SCREEN, str(library), str(time.time()))  # warm the file cache and the .pyc files
         before = os.getloadavg()
         figures = measure(library, args.runs)
         after = os.getloadavg()
+    bytecode = "not written" if "PYTHONDONTWRITEBYTECODE" in ENV else "compiled"
     print(f"library: {args.library or 'the seeds (temporary)'}; {args.runs} runs each, fresh processes")
+    print(f"bytecode: {bytecode}")
     print(f"load average before {before[0]:.2f} {before[1]:.2f}, after {after[0]:.2f} {after[1]:.2f}")
     for name, values in figures.items():
         print(
