@@ -6,8 +6,9 @@ step (say ``reader.ingest.sanitize``) does not pull in trafilatura and lxml.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from reader.ingest.decode import DEFAULT_MAX_BYTES, read_text
@@ -36,15 +37,6 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    module_name = _EXPORTS.get(name)
-    if module_name is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module_name}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(list(globals()) + __all__)
+__getattr__, __dir__ = lazy_exports(
+    __name__, {name: (f"{__name__}.{module}", name) for name, module in _EXPORTS.items()}, globals()
+)

@@ -5,8 +5,9 @@ source of truth), a Whoosh index derived from it, and the user's highlights. Use
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from reader.library.adder import AddReport
@@ -165,16 +166,4 @@ __all__ = [
     "timeline_layout",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    found = _EXPORTS.get(name)
-    if found is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module_name, attribute = found
-    value = getattr(importlib.import_module(module_name), attribute)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(list(globals()) + __all__)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
