@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.ingest.language import detect_language, is_spaceless, stopwords, uses_latin_script
+from reader.ingest.language import detect_language, is_spaceless, length_label, stopwords, uses_latin_script
 
 # Three sentences of ordinary news prose per language, written for these tests.
 PROSE = {
@@ -54,3 +54,17 @@ def test_codes_and_their_lists() -> None:
 def test_any_text_gives_a_code_or_none(text: str) -> None:
     found = detect_language(text)
     assert found is None or (found.isascii() and found.islower() and 2 <= len(found) <= 3)
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [("en", "47 words"), ("ko", "29 words"), ("zh", "70 characters"), ("ja", "93 characters")],
+)
+def test_length_counts_characters_where_words_have_no_spaces(code: str, label: str) -> None:
+    # Splitting Chinese or Japanese on spaces counts clauses, not words: a reader is told
+    # the characters instead.
+    assert length_label(PROSE[code], code) == label
+
+
+def test_length_of_an_article_of_unknown_language_is_in_words() -> None:
+    assert length_label("Two  words\n", None) == "2 words"

@@ -239,6 +239,14 @@ def is_spaceless(language: str | None) -> bool:
     return language in SPACELESS_LANGUAGES
 
 
+def length_label(text: str, language: str | None) -> str:
+    """How long a text is for a reader: its words, or its characters in a language written
+    without spaces, where splitting on spaces would count clauses."""
+    if is_spaceless(language):
+        return f"{sum(not char.isspace() for char in text):,} characters"
+    return f"{len(text.split()):,} words"
+
+
 @cache
 def stopwords(language: str | None) -> frozenset[str]:
     """jusText's stop list for the language's code; empty when it has none."""

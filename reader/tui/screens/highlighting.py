@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.worker import Worker
 
 from reader.highlights import Highlight, paragraph_spans, selection_span, sentence_spans, span_at
+from reader.ingest.language import length_label
 from reader.library import PlacedHighlight, StoredArticle
 from reader.tui.changes import CHANGE_GROUP, HighlightChanged, change_highlights, undone
 from reader.tui.marks import span_marks
@@ -221,7 +222,7 @@ class Highlighting(ReaderScreen[None]):
                 self,
                 lambda: self.app.service.add_highlight(stored, start, end, note, tags),
                 lambda h: (
-                    f"highlighted {len(h.quote.split())} words"
+                    f"highlighted {length_label(h.quote, stored.article.language)}"
                     + (f" · tags {', '.join(h.tags)}" if h.tags else "")
                 ),
             )

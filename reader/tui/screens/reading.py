@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 from textual.worker import Worker
 
+from reader.ingest.language import length_label
 from reader.ingest.sanitize import terminal_safe
 from reader.library import StoredArticle
 from reader.links import Original, open_in_browser, original_of
@@ -45,7 +46,7 @@ def article_facts(stored: StoredArticle) -> str:
         article.source,
         (article.date or "")[:16].replace("T", " "),
         article.dateline,
-        f"{len(article.body.split()):,} words",
+        length_label(article.body, article.language),
     ]
     return terminal_safe(" · ".join(f for f in facts if f), one_line=True)
 
