@@ -8,7 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_text_page import BODY, kind_of, page
 
-from reader.ingest.boilerplate import LineKind, is_dated_byline
+from reader.ingest.body_region import describe_page
+from reader.ingest.boilerplate import STOPWORDS, LineKind, is_dated_byline
+from reader.ingest.page_metadata import body_terms, find_title
 from reader.ingest.text_page import clean_text_page
 
 MENU = ["Home", "World", "Business", "Markets", "Sport", "Sign in"]
@@ -180,3 +182,91 @@ def test_a_headline_under_the_lead_pictures_caption_is_no_caption() -> None:
     )
     (article,) = clean_text_page(text, "p.txt")
     assert article.title == HEADLINE
+
+
+# A video player's controls and caption settings, between an article's header and its text.
+PLAYER = ["Play Video", "Play", "Mute", "Current Time 0:00", "/", "Duration Time 0:00", "Loaded: 0%", "Progress: 0%",
+          "Stream TypeLIVE", "Remaining Time -0:00", "Playback Rate", "1", "Chapters", "Descriptions",
+          "descriptions off, selected", "Subtitles", "subtitles settings, opens subtitles settings dialog",
+          "subtitles off, selected", "Audio Track", "Fullscreen", "This is a modal window.", "Caption Settings Dialog",
+          "Text", "Color", "White", "Black", "Red", "Green", "Blue", "Yellow", "Opacity", "Opaque", "Semi-Transparent",
+          "Background", "Window", "Font Size", "50%", "75%", "100%", "Text Edge Style", "None", "Raised", "Depressed",
+          "Uniform", "Font Family", "Proportional Serif", "Monospace Serif", "Small Caps", "Done", "Close"]  # fmt: skip
+
+
+def test_the_headline_a_byline_and_date_stand_under_is_found_over_a_video_player() -> None:
+    # (a widget's label right above the text, "This is a modal window.", is no headline)
+    text = page(MENU, HEADLINE, "By Jane Smith", "March 11, 2015 3:46 PM", PLAYER, BODY)
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == HEADLINE
+    assert article.paragraphs == BODY
+
+
+def test_a_headline_shaped_like_a_caption_is_the_headline_when_a_byline_stands_under_it() -> None:
+    headline = "Veteran Wraps Baby in American Flag, Photo Sparks Controversy"
+    text = page(MENU, headline, "By Jane Smith", "March 11, 2015 3:46 PM", BODY)
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == headline
+
+
+def test_a_photo_credit_glued_to_its_label_is_no_headline() -> None:
+    text = page(MENU, "Photo", "CreditIlustración de Jane Roe para The Daily Ledger", BODY)
+    (article,) = clean_text_page(text, "p.txt")
+    assert "Credit" not in article.title
+    assert article.paragraphs == BODY
+
+
+def test_an_interstitial_countdown_is_a_notice_and_no_headline() -> None:
+    text = page(MENU, HEADLINE, ["Share on Facebook", "Share on Twitter", "Print Article", "Comments"],
+                "By Jane Smith", "March 18 at 3:57 PM", ["1 of 24", "Full Screen", "Autoplay", "Close", "Skip Ad"],
+                "Buy Photo", "Wait 1 second to continue.", "FRANKFURT — " + BODY[0], BODY[1:])  # fmt: skip
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == HEADLINE
+    assert article.paragraphs == ["FRANKFURT — " + BODY[0], *BODY[1:]]
+    assert kind_of("Wait 1 second to continue.") == LineKind.BAD
+
+
+def test_a_short_sentence_opening_the_body_is_its_text_not_its_headline() -> None:
+    # a notice the page shows twice (over the text and under it), which alone made it
+    # a headline, and the lead's first line when it opens on a dateline
+    notice, lead = (
+        "Your video will begin shortly.",
+        "CAIRO — Gunmen opened fire on visitors at the bank's museum",
+    )
+    for opening, footer in ((notice, notice), (lead, "About us")):
+        infos = describe_page(page(MENU, opening, BODY, footer), "en")
+        body = body_terms(infos[len(MENU) :], STOPWORDS)
+        start = len(MENU)
+        title = find_title(infos, [*range(start + 1)], set(), body, STOPWORDS, inside_from=start)
+        assert title is None or infos[title].text != opening, infos[title].text
+
+
+def test_a_kicker_over_the_headline_is_no_headline_when_the_window_title_shows_it() -> None:
+    # "Headline" as the first line (a window title without a site name), then over the
+    # article a kicker that reads like the text and the headline, which reads like a dek
+    headline = "«Half a point», «No end in sight», «Markets»…"
+    text = page("Menu", "Sign in Subscribe", headline, ["France", "Planet", "Ideas", "Culture"],
+                "The central bank raised its interest rate", headline,
+                "By Jane Smith and John Roe — 24 November 2017 at 18:42", BODY)  # fmt: skip
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == headline
+
+
+def test_the_entries_of_a_table_of_contents_over_the_text_are_not_its_headline() -> None:
+    headline = "Shared Mutable History"
+    sections = ["Sharing with one developer", "Setting up a shared repository", "Amending a shared change"]
+    paragraphs = [sentence * 2 for sentence in BODY]
+    text = page(headline, f"{headline} extension", ["Docs", "Guide"], headline, "Contents", sections,
+                paragraphs[0], sections[0], paragraphs[1], sections[1], paragraphs[2], sections[2], paragraphs[3])  # fmt: skip
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == headline
+
+
+@pytest.mark.parametrize(
+    "entry", ["1.1 Rates raised for the first time in two years", "4.5 Rates and prices"]
+)
+def test_a_numbered_section_is_no_headline(entry: str) -> None:
+    infos = describe_page(page(["Main page", "Random article"], "Contents", "1 History", entry, BODY), "en")
+    body = body_terms(infos[5:], STOPWORDS)
+    title = find_title(infos, list(range(5)), set(), body, STOPWORDS)
+    assert title is None or infos[title].text != entry

@@ -184,7 +184,9 @@ _FURNITURE_ALWAYS = re.compile(
 # Notices that may run long: copyright lines, disclaimers, caption labels.
 _NOTICE = re.compile(
     r"^(?:disclaimer\s*:|©|copyright\b|\(c\) \d{4}|all rights reserved|"
-    r"(?:image|media|video|photo) caption\b|illustrative(?: image| photo| picture)?\s*:)",
+    r"(?:image|media|video|photo) caption\b|illustrative(?: image| photo| picture)?\s*:|"
+    # an interstitial's countdown: "Wait 1 second to continue."
+    r"(?:please )?wait (?:\d+|a|one) seconds?\b)",
     re.IGNORECASE,
 )
 

@@ -169,6 +169,10 @@ def title_echo_keys(infos: list[LineInfo]) -> set[str]:
     """Keys of lines that echo the headline elsewhere on the page: lower-case URL slugs
     ("russia and us call urgent talks") and window titles ("Headline | Site")."""
     keys = set()
+    for info in infos[:_WINDOW_TITLE_LINES]:
+        # a window title without a site name: the headline, shown again over the article
+        if 2 <= info.repeats <= 3 and info.words >= 2 and info.kind not in (LineKind.BAD, LineKind.META):
+            keys.add(info.key)
     for info in infos[:HEADER_WINDOW]:
         if info.words > _MAX_ECHO_WORDS:
             continue  # a window title or a slug is a line of a few words
@@ -185,6 +189,7 @@ def title_echo_keys(infos: list[LineInfo]) -> set[str]:
 
 
 _MIN_ECHO_WORDS = 3
+_WINDOW_TITLE_LINES = 3  # lines at the top of the page where its window title may show
 _MAX_ECHO_WORDS = 40
 
 
@@ -251,11 +256,16 @@ def find_title(
     only with more evidence (echoed, shown twice, or a byline or date under it).
     Above a ``table``, its rows are never the headline."""
     candidates = [*header]
-    candidates += [i for i in range(min(3, len(infos))) if i not in header and header and i < header[0]]
+    if header:
+        # further up, a line signed by a byline or date stamp: the article's header over
+        # a gallery, a video player or a box of figures
+        far = range(max(0, header[0] - _SIGNED_WINDOW), header[0])
+        candidates += [i for i in far if i < 3 or _signed(infos, i)]
     furniture_keys = {info.key for info in infos if info.kind == LineKind.BAD and info.repeats >= 3}
     best_score, best_index = 0.0, None
     body_start = inside_from if inside_from is not None else (header[-1] + 1 if header else 0)
-    shaped = {index: _title_shape(infos[index]) for index in candidates}
+    signed = {index for index in candidates if _signed(infos, index)}
+    shaped = {index: _title_shape(infos[index], index in signed) for index in candidates}
     overlaps: dict[int, float] = {}
     for index in candidates:
         if (
@@ -270,7 +280,12 @@ def find_title(
         # cannot vouch for itself (a teaser's headline read as a first paragraph)
         own = 1 if index >= body_start and is_text(infos[index]) else 0
         overlaps[index] = _overlap(content_terms(infos[index].text, stops), body, own)
-        score = _title_score(infos[index], body_start - index, echoes, furniture_keys)
+        distance = body_start - index
+        score = _title_score(infos[index], distance, echoes, furniture_keys)
+        if index in signed:
+            # the headline is what the byline and date stamp stand under, however far
+            # above the body a gallery or a player pushed it
+            score += _SIGNED_BONUS + _DISTANCE_COST * max(0, distance - TITLE_WINDOW)
         score += _OVERLAP_WEIGHT * overlaps[index]
         if _in_a_menu(infos, index):
             score -= _MENU_COST
@@ -283,14 +298,50 @@ def find_title(
             score -= _DEK_COST  # the standfirst under the headline (maybe under its date)
         if score > best_score:
             best_score, best_index = score, index
+    if best_index is not None:
+        # the headline shown twice over its article (a window title, the page's own
+        # heading): the copy nearest the body heads it
+        best_index = max(i for i in candidates if infos[i].key == infos[best_index].key)
     return best_index
+
+
+_SIGNED_WINDOW = 120  # lines above the title window searched for a signed headline
+_SIGNATURE_LINES = 3  # a dek and a name may stand between a headline and its date stamp
+_SIGNED_BONUS = 3.0
+_MIN_SIGNED_WORDS = 3  # "Resize Text" above share buttons and a byline is no headline
+_STAMP_WORDS = 14  # "30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)"
+
+
+def _signed(infos: list[LineInfo], index: int) -> bool:
+    """A byline or a date stamp under the line, maybe under a dek, a name or a kicker:
+    the article's header. (A line that is a date itself, or the stamps of a list of
+    other headlines, sign nothing.)"""
+    if infos[index].words < _MIN_SIGNED_WORDS or _has_date(infos[index]):
+        return False
+    for below in range(index + 1, min(len(infos), index + 1 + _SIGNATURE_LINES)):
+        info = infos[below]
+        if info.kind == LineKind.BAD and info.reason is not None:
+            return False  # share buttons, a comment count: furniture, no header
+
+        if info.kind != LineKind.GOOD and info.words <= _STAMP_WORDS and _has_date(info):
+            return not _is_list_date(infos, below)
+        if info.kind == LineKind.META and meta.byline_author(info.text) is not None:
+            return True
+    return False
 
 
 def _heads_its_body(infos: list[LineInfo], index: int, echoes: set[str]) -> bool:
     """Evidence that a line opening a body is its headline rather than its first
-    paragraph: the page echoes it or shows it twice, or a byline or date follows."""
+    paragraph: the page echoes it or shows it twice, or a byline or date follows.
+    A short sentence there (an interstitial "Wait a second to continue.") or a line
+    that opens on a dateline ("CAIRO — Gunmen opened fire ...") is the body's own
+    text unless the page echoes it as its title."""
     info = infos[index]
-    if info.key in echoes or info.repeats == 2:
+    if info.key in echoes:
+        return True
+    if _full_stop(info.text) or meta.lead_dateline(info.text)[0]:
+        return False
+    if info.repeats == 2:
         return True
     return any(other.kind == LineKind.META for other in infos[index + 1 : index + 3])
 
@@ -339,7 +390,8 @@ def _overlap(terms: set[str], body: Counter[str], own: int = 0) -> float:
     return sum(1 for term in terms if body[term] > own) / max(len(terms), _MIN_TERMS)
 
 
-def _title_shape(info: LineInfo) -> bool:
+def _title_shape(info: LineInfo, signed: bool = False) -> bool:
+    """``signed``: a byline or date stamp follows, which no caption has."""
     text, words = info.text, info.words
     if info.kind == LineKind.META or words < 2 or words > 30:
         return False
@@ -349,15 +401,34 @@ def _title_shape(info: LineInfo) -> bool:
         return False  # furniture, unless the headline shown more than once or among headlines
     # (the furniture patterns were tried when the line was classified: a line they
     # flag is BAD with their reason, refused above)
-    if info.caption or BYLINE.match(text) or meta.place_line(text):
+    if (
+        (info.caption and not signed)
+        or BYLINE.match(text)
+        or _GLUED_CREDIT.match(text)
+        or meta.place_line(text)
+    ):
         return False
-    if _LIST_ITEM.match(text) or _CODE.search(text):
-        return False  # an item of a list, a line of code or a formula
+    if _contents_entry(info) or _LIST_ITEM.match(text) or _CODE.search(text):
+        return False  # an item of a list or a table of contents, a line of code or a formula
     # a sentence, unless its full stop closes an abbreviation ("... Underneath N.Y.C.")
     return not (text.endswith(".") and words >= 10 and not _ABBREVIATION_END.search(text))
 
 
-_LIST_ITEM = re.compile(r"^(?:[-*•·▪►◦–—+]\s|\d{1,3}[.)]\s)")
+def _contents_entry(info: LineInfo) -> bool:
+    """An entry of a table of contents: a list item shown again as its section's crosshead."""
+    return info.reason == "list-item" and info.repeats == 2
+
+
+def _full_stop(text: str) -> bool:
+    """Ends on a full stop that is not an abbreviation's ("... Underneath N.Y.C.")."""
+    return text.endswith(".") and not _ABBREVIATION_END.search(text)
+
+
+# (a numbered section, "4.5 Developer Network", is a crosshead or a contents entry)
+_LIST_ITEM = re.compile(r"^(?:[-*•·▪►◦–—+]\s|\d{1,3}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s)")
+# A photo credit whose label the page hides from view but the text keeps, glued to
+# the name: "CreditJane Doe/Getty Images", "PhotoJohn Roe for The Times".
+_GLUED_CREDIT = re.compile(r"(?i:credit|photo|foto)s?[A-ZÀ-Þ][a-zß-ÿ]")
 _CODE = re.compile(r"[{}=\\]|\w\(\w*\)|::|->")  # (not "<ACME>": a ticker in a headline)
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
@@ -383,7 +454,7 @@ def _title_score(info: LineInfo, distance: int, echoes: set[str], furniture_keys
         score += 0.5
     if words <= 3:
         score -= 2
-    if text.endswith(".") and not _ABBREVIATION_END.search(text):
+    if _full_stop(text):
         score -= _FULL_STOP_COST  # a headline seldom ends on a full stop; a caption does
     if any(key.startswith(f) and key != f for f in furniture_keys if f):
         score -= 3

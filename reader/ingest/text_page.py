@@ -272,10 +272,16 @@ def _table_body(page: _Page, region: tuple[int, int] | None, prose: Body | None)
     if region is None:
         return None
     start, end = region
-    table = (start, end, data_lines(page.infos, start, end), _title_above(page, start, end, opening=False))
+    takes_it_in = prose is not None and start <= prose[0] and prose[1] <= end
+    if takes_it_in and prose is not None and prose[3] is not None and prose[3] <= start:
+        # one article (a listicle, a review with its specs): the prose's headline heads it
+        title_index: int | None = prose[3]
+        start = max(start, prose[3] + 1)
+    else:
+        title_index = _title_above(page, start, end, opening=False)
+    table = (start, end, data_lines(page.infos, start, end), title_index)
     if prose is None:
         return table
-    takes_it_in = start <= prose[0] and prose[1] <= end
     if takes_it_in and not _rows_beyond(page.infos, start, end, prose):
         return None  # the prose and its headline or date stamp, which hold figures
     if _words(table) > (_words(prose) if takes_it_in else _ELSEWHERE_FACTOR * _words(prose)):
