@@ -270,3 +270,14 @@ def test_a_numbered_section_is_no_headline(entry: str) -> None:
     body = body_terms(infos[5:], STOPWORDS)
     title = find_title(infos, list(range(5)), set(), body, STOPWORDS)
     assert title is None or infos[title].text != entry
+
+
+def test_an_encyclopedia_pages_name_over_its_contents_is_the_headline() -> None:
+    # a name of one word, shown again over the infobox, above a table of contents
+    infobox = ["Ruritania", "Capital", "Strelsau", "Currency", "Ruritanian crown", "Population", "4,200,000"]
+    sections = ["1 History", "1.1 Rates raised for the first time in two years", "2 Economy", "2.1 Currency"]
+    text = page("Ruritania", "From Wikipedia, the free encyclopedia", "Jump to navigation Jump to search", infobox,
+                BODY[0], "Contents", sections, "History", BODY[1], "Rates raised for the first time in two years",
+                BODY[2], "Economy", BODY[3])  # fmt: skip
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == "Ruritania"

@@ -298,11 +298,43 @@ def find_title(
             score -= _DEK_COST  # the standfirst under the headline (maybe under its date)
         if score > best_score:
             best_score, best_index = score, index
+    if (heading := _document_heading(infos, body_start)) is not None:
+        return heading
     if best_index is not None:
         # the headline shown twice over its article (a window title, the page's own
         # heading): the copy nearest the body heads it
         best_index = max(i for i in candidates if infos[i].key == infos[best_index].key)
     return best_index
+
+
+# The label over a table of contents, in the languages of the stop lists most used.
+_CONTENTS_LABELS = frozenset(
+    {"contents", "tableofcontents", "inhalt", "inhaltsverzeichnis", "sommaire", "contenido",
+     "contenidos", "índice", "indice", "conteúdo", "indholdsfortegnelse", "inhoud", "目次", "目录", "목차"}
+)  # fmt: skip
+_MAX_HEADING_WORDS = 12
+_LEAD_LINES = 10  # the contents may follow the lead
+
+
+def _document_heading(infos: list[LineInfo], body_start: int) -> int | None:
+    """On a page with a table of contents above the body or after its lead (an
+    encyclopedia's or a manual's), the headline is the page's first line when the page shows it again as
+    a line of its own before the contents (the name over an infobox): a name of one or
+    two words, which no other headline test accepts."""
+    end = min(body_start + _LEAD_LINES, len(infos))
+    label = next((i for i in range(end) if infos[i].key in _CONTENTS_LABELS), None)
+    if label is None or not infos:
+        return None
+    first = infos[0]
+    if (
+        first.words > _MAX_HEADING_WORDS
+        or first.text.islower()
+        or first.reason is not None
+        or first.kind == LineKind.META
+    ):
+        return None
+    shown_again = any(info.key == first.key for info in infos[1:label])
+    return 0 if shown_again else None
 
 
 _SIGNED_WINDOW = 120  # lines above the title window searched for a signed headline
