@@ -274,10 +274,21 @@ def test_a_numbered_section_is_no_headline(entry: str) -> None:
 
 def test_an_encyclopedia_pages_name_over_its_contents_is_the_headline() -> None:
     # a name of one word, shown again over the infobox, above a table of contents
+    body = [f"In Ruritania, {paragraph[0].lower()}{paragraph[1:]}" for paragraph in BODY]
     infobox = ["Ruritania", "Capital", "Strelsau", "Currency", "Ruritanian crown", "Population", "4,200,000"]
     sections = ["1 History", "1.1 Rates raised for the first time in two years", "2 Economy", "2.1 Currency"]
     text = page("Ruritania", "From Wikipedia, the free encyclopedia", "Jump to navigation Jump to search", infobox,
-                BODY[0], "Contents", sections, "History", BODY[1], "Rates raised for the first time in two years",
-                BODY[2], "Economy", BODY[3])  # fmt: skip
+                body[0], "Contents", sections, "History", body[1], "Rates raised for the first time in two years",
+                body[2], "Economy", body[3])  # fmt: skip
     (article,) = clean_text_page(text, "p.txt")
     assert article.title == "Ruritania"
+
+
+def test_a_site_name_over_a_feature_with_contents_is_not_its_headline() -> None:
+    # the site's name opens the page and its menu; the text never says it
+    sections = ["Rates raised for the first time in two years", "Inflation and energy prices", "Reactions"]
+    text = page("The Weekly Ledger", "Home", "The Weekly Ledger", "Features", HEADLINE, "By Jane Smith",
+                "March 3, 2021", "Contents", sections, sections[0], BODY[0], sections[1], BODY[1:3],
+                sections[2], BODY[3])  # fmt: skip
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == HEADLINE

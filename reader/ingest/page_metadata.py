@@ -298,7 +298,7 @@ def find_title(
             score -= _DEK_COST  # the standfirst under the headline (maybe under its date)
         if score > best_score:
             best_score, best_index = score, index
-    if (heading := _document_heading(infos, body_start)) is not None:
+    if (heading := _document_heading(infos, body_start, body, stops)) is not None:
         return heading
     if best_index is not None:
         # the headline shown twice over its article (a window title, the page's own
@@ -316,11 +316,14 @@ _MAX_HEADING_WORDS = 12
 _LEAD_LINES = 10  # the contents may follow the lead
 
 
-def _document_heading(infos: list[LineInfo], body_start: int) -> int | None:
+def _document_heading(
+    infos: list[LineInfo], body_start: int, body: Counter[str], stops: frozenset[str]
+) -> int | None:
     """On a page with a table of contents above the body or after its lead (an
     encyclopedia's or a manual's), the headline is the page's first line when the page shows it again as
-    a line of its own before the contents (the name over an infobox): a name of one or
-    two words, which no other headline test accepts."""
+    a line of its own before the contents (the name over an infobox) and the body
+    uses each of its words (a site name it does not): a name of one or two words,
+    which no other headline test accepts."""
     end = min(body_start + _LEAD_LINES, len(infos))
     label = next((i for i in range(end) if infos[i].key in _CONTENTS_LABELS), None)
     if label is None or not infos:
@@ -332,6 +335,9 @@ def _document_heading(infos: list[LineInfo], body_start: int) -> int | None:
         or first.reason is not None
         or first.kind == LineKind.META
     ):
+        return None
+    terms = content_terms(first.text, stops)
+    if not terms or any(body[term] == 0 for term in terms):
         return None
     shown_again = any(info.key == first.key for info in infos[1:label])
     return 0 if shown_again else None
