@@ -292,3 +292,29 @@ def test_a_site_name_over_a_feature_with_contents_is_not_its_headline() -> None:
                 sections[2], BODY[3])  # fmt: skip
     (article,) = clean_text_page(text, "p.txt")
     assert article.title == HEADLINE
+
+
+def test_a_listicle_read_as_a_table_keeps_the_headline_of_its_text() -> None:
+    # lines with figures around the text make it a table that takes the text in; the
+    # table's headline is the text's, not a menu label above it
+    headline = "The 8 best films of 2017"
+    films = ["Star Wars: The Last Jedi", "Faces Places", "Ingrid Goes West", "Lady Macbeth", "The Big Sick", "Mother!",
+             "A Ghost Story", "Get Out"]  # fmt: skip
+    items = []
+    for number, film in zip(range(8, 0, -1), films):
+        items += [
+            f"{number}) {film}",
+            f"{film} is one of the most surprising films of the year, and it rewards a second viewing at home.",
+            f"{film} is streaming on Netflix and available to rent on Google Play and YouTube for $3.99.",
+        ]
+    nav = ["Politics & Policy", "Science & Health", "First Person", "Video"]
+    text = page(nav, nav, "✕", headline, "How to watch the greatest films of the year, from Lady Bird to Get Out, at home.",
+                "By Jane Smith", "Updated Jul 24, 2018, 2:15pm EDT", "Share Tweet Share",
+                f"Share {headline} tweet share Reddit Pocket Flipboard Email", "Jane Roe/Vox",
+                "In the introduction to her anthology, the critic wrote that she had to pick what to keep from a year of films.",
+                "That is the feeling I get when I make my list of the best films of 2017, a year that overflowed with great films.",
+                items[:6], "Related", "2017's best documentaries found new ways to engage reality in a post-truth world",
+                items[6:], "Captain Marvel hits theaters on March 8, 2019", "The 5 best TV debuts of February 2019",
+                ["About us", "Privacy Policy"])  # fmt: skip
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == headline
