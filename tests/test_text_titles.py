@@ -318,3 +318,12 @@ def test_a_listicle_read_as_a_table_keeps_the_headline_of_its_text() -> None:
                 ["About us", "Privacy Policy"])  # fmt: skip
     (article,) = clean_text_page(text, "p.txt")
     assert article.title == headline
+
+
+def test_a_teaser_under_a_related_heading_right_above_the_text_is_not_its_headline() -> None:
+    # the teaser has a byline and a date under it too, and is nearer the text
+    headline = "Half a Point, and More to Come"
+    text = page(MENU, headline, "March 3, 2021", ["Share on Facebook", "Share on Twitter"], "Related",
+                "Bank of England holds rates as inflation slows", "By John Roe", "March 2, 2021", BODY)  # fmt: skip
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == headline

@@ -264,6 +264,7 @@ def find_title(
     furniture_keys = {info.key for info in infos if info.kind == LineKind.BAD and info.repeats >= 3}
     best_score, best_index = 0.0, None
     body_start = inside_from if inside_from is not None else (header[-1] + 1 if header else 0)
+    related = max((i for i in candidates if infos[i].reason == "section"), default=None)
     signed = {index for index in candidates if _signed(infos, index)}
     shaped = {index: _title_shape(infos[index], index in signed) for index in candidates}
     overlaps: dict[int, float] = {}
@@ -289,6 +290,8 @@ def find_title(
         score += _OVERLAP_WEIGHT * overlaps[index]
         if _in_a_menu(infos, index):
             score -= _MENU_COST
+        if related is not None and related < index < body_start:
+            score -= _TEASER_COST  # under "Related": another story's headline
         above = _line_above(infos, index)
         if (
             overlaps.get(above, 0.0) >= _DEK_OVERLAP
@@ -400,6 +403,7 @@ _MIN_HEADLINE_WORDS = 4
 
 _MENU_WORDS = 3
 _MENU_COST = 2.0
+_TEASER_COST = 3.0
 
 
 def _in_a_menu(infos: list[LineInfo], index: int) -> bool:
