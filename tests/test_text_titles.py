@@ -327,3 +327,27 @@ def test_a_teaser_under_a_related_heading_right_above_the_text_is_not_its_headli
                 "Bank of England holds rates as inflation slows", "By John Roe", "March 2, 2021", BODY)  # fmt: skip
     (article,) = clean_text_page(text, "p.txt")
     assert article.title == headline
+
+
+def test_the_repeated_bylines_and_dates_of_a_list_of_stories_sign_none_of_its_headlines() -> None:
+    # the list's first headline has a byline and a date under it, as the article's has
+    others = ["UAL <UAL> SURROUNDED BY TAKEOVER SPECULATION", "U.K. BANKS OFFER FIXED-RATE MORTGAGES AT 10.2 PCT",
+              "SHULTZ VISIT TO MOSCOW POSSIBLE, SAY SOVIETS", "IRAQ SAYS FIERCE FIGHTING TO DISLODGE IRANIANS"]  # fmt: skip
+    teasers = [line for other in others for line in (other, "By Staff Writer", "March 2, 2019")]
+    body = [
+        "Arsenal striker Edu has blasted the club's critics after a difficult week in which the team dropped points twice.",
+        "The Brazilian said the players were united behind their manager and were determined to win the title this season.",
+        "Arsenal face Chelsea on Sunday in a match that could decide the destination of the trophy this year.",
+    ]
+    text = page(
+        MENU,
+        "Related stories",
+        teasers,
+        "Sport",
+        "Edu blasts Arsenal",
+        "By Jane Smith",
+        "March 3, 2019 10:15 AM",
+        body,
+    )
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == "Edu blasts Arsenal"

@@ -363,6 +363,8 @@ def _signed(infos: list[LineInfo], index: int) -> bool:
         info = infos[below]
         if info.kind == LineKind.BAD and info.reason is not None:
             return False  # share buttons, a comment count: furniture, no header
+        if info.repeats > 2 or info.reason == "list-date":
+            return False  # the bylines and dates of a list of other stories
 
         if info.kind != LineKind.GOOD and info.words <= _STAMP_WORDS and _has_date(info):
             return not _is_list_date(infos, below)
