@@ -256,16 +256,19 @@ def find_title(
     only with more evidence (echoed, shown twice, or a byline or date under it).
     Above a ``table``, its rows are never the headline."""
     candidates = [*header]
+    signed = {index for index in header if _signed(infos, index)}
     if header:
-        # further up, a line signed by a byline or date stamp: the article's header over
-        # a gallery, a video player or a box of figures
+        # the page's first lines (a window title), and further up a line signed by a
+        # byline or date stamp: the article's header over a gallery, a video player or
+        # a box of figures
         far = range(max(0, header[0] - _SIGNED_WINDOW), header[0])
-        candidates += [i for i in far if i < 3 or _signed(infos, i)]
+        signed.update(i for i in far if _signed(infos, i))
+        candidates += [i for i in range(min(3, header[0])) if i not in far]
+        candidates += [i for i in far if i < 3 or i in signed]
     furniture_keys = {info.key for info in infos if info.kind == LineKind.BAD and info.repeats >= 3}
     best_score, best_index = 0.0, None
     body_start = inside_from if inside_from is not None else (header[-1] + 1 if header else 0)
     related = max((i for i in candidates if infos[i].reason == "section"), default=None)
-    signed = {index for index in candidates if _signed(infos, index)}
     shaped = {index: _title_shape(infos[index], index in signed) for index in candidates}
     overlaps: dict[int, float] = {}
     for index in candidates:
@@ -349,6 +352,7 @@ def _document_heading(
 _SIGNED_WINDOW = 120  # lines above the title window searched for a signed headline
 _SIGNATURE_LINES = 3  # a dek and a name may stand between a headline and its date stamp
 _SIGNED_BONUS = 3.0
+_MAX_TITLE_WORDS = 30
 _MIN_SIGNED_WORDS = 3  # "Resize Text" above share buttons and a byline is no headline
 _STAMP_WORDS = 14  # "30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)"
 
@@ -357,7 +361,7 @@ def _signed(infos: list[LineInfo], index: int) -> bool:
     """A byline or a date stamp under the line, maybe under a dek, a name or a kicker:
     the article's header. (A line that is a date itself, or the stamps of a list of
     other headlines, sign nothing.)"""
-    if infos[index].words < _MIN_SIGNED_WORDS or _has_date(infos[index]):
+    if not _MIN_SIGNED_WORDS <= infos[index].words <= _MAX_TITLE_WORDS or infos[index].kind == LineKind.META:
         return False
     for below in range(index + 1, min(len(infos), index + 1 + _SIGNATURE_LINES)):
         info = infos[below]
@@ -365,12 +369,27 @@ def _signed(infos: list[LineInfo], index: int) -> bool:
             return False  # share buttons, a comment count: furniture, no header
         if info.repeats > 2 or info.reason == "list-date":
             return False  # the bylines and dates of a list of other stories
-
-        if info.kind != LineKind.GOOD and info.words <= _STAMP_WORDS and _has_date(info):
-            return not _is_list_date(infos, below)
+        if _stamp(info):
+            return not _is_list_date(infos, below) and not _has_date(infos[index])
         if info.kind == LineKind.META and meta.byline_author(info.text) is not None:
-            return True
+            return not _has_date(infos[index])
     return False
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _stamp(info: LineInfo) -> bool:
+    """A date stamp: metadata that holds a date, or a short line with figures that is
+    one ("30 avril 2015 à 07:19 (Mis à jour : ...)")."""
+    if info.kind == LineKind.META:
+        return _has_date(info)
+    return (
+        info.kind != LineKind.GOOD
+        and info.words <= _STAMP_WORDS
+        and _DIGIT.search(info.text) is not None
+        and _has_date(info)
+    )
 
 
 def _heads_its_body(infos: list[LineInfo], index: int, echoes: set[str]) -> bool:
@@ -437,7 +456,7 @@ def _overlap(terms: set[str], body: Counter[str], own: int = 0) -> float:
 def _title_shape(info: LineInfo, signed: bool = False) -> bool:
     """``signed``: a byline or date stamp follows, which no caption has."""
     text, words = info.text, info.words
-    if info.kind == LineKind.META or words < 2 or words > 30:
+    if info.kind == LineKind.META or words < 2 or words > _MAX_TITLE_WORDS:
         return False
     if text.islower():
         return False  # a URL slug (a script without case is never lower case)
