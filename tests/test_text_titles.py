@@ -351,3 +351,30 @@ def test_the_repeated_bylines_and_dates_of_a_list_of_stories_sign_none_of_its_he
     )
     (article,) = clean_text_page(text, "p.txt")
     assert article.title == "Edu blasts Arsenal"
+
+
+def test_a_video_players_title_is_not_the_headline() -> None:
+    # the player shows its video's title twice, the second time right above the text
+    video = "Central bank raises its main interest rate by half a point"
+    player = [
+        "Play",
+        "Mute",
+        "Video Not Available",
+        video,
+        "Now watching",
+        "Next video starts in : 7",
+        "Play",
+        video,
+    ]
+    text = page(
+        MENU, "Half a Point, and More to Come", "By Jane Smith", "March 3, 2021 3:46 PM", player, BODY
+    )
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == "Half a Point, and More to Come"
+
+
+def test_a_headline_with_its_byline_under_a_players_label_stays_the_headline() -> None:
+    # a video article: the player's label over its headline, the byline under it
+    text = page(MENU, "Now playing", HEADLINE, "By Jane Smith", "March 3, 2021 3:46 PM", BODY)
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == HEADLINE

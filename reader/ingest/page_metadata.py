@@ -269,6 +269,7 @@ def find_title(
     best_score, best_index = 0.0, None
     body_start = inside_from if inside_from is not None else (header[-1] + 1 if header else 0)
     related = max((i for i in candidates if infos[i].reason == "section"), default=None)
+    widget_titles = _widget_titles(infos, candidates)
     shaped = {index: _title_shape(infos[index], index in signed) for index in candidates}
     overlaps: dict[int, float] = {}
     for index in candidates:
@@ -276,6 +277,8 @@ def find_title(
             not shaped[index]
             or next_to_credit(infos, index, credit_alone=True)
             or (table and _row(infos[index]))
+            # (a headline a byline or date stands under is the article's, next to a label or not)
+            or (infos[index].key in widget_titles and index not in signed)
         ):
             continue  # a caption (its photo credit sits right above or below it), a row
         if index >= body_start and not _heads_its_body(infos, index, echoes):
@@ -390,6 +393,25 @@ def _stamp(info: LineInfo) -> bool:
         and _DIGIT.search(info.text) is not None
         and _has_date(info)
     )
+
+
+# The labels of a video player's playlist: the line next to one is a video's title.
+_PLAYER_LABEL = re.compile(
+    r"(?:now (?:playing|watching)|up next|next up|watch next|next video)\b", re.IGNORECASE
+)
+
+
+def _widget_titles(infos: list[LineInfo], candidates: list[int]) -> set[str]:
+    """Keys of a player's labels and of the titles next to them (each copy of such a
+    title goes: a player shows its video's title twice)."""
+    keys: set[str] = set()
+    for index in candidates:
+        if infos[index].words <= _MAX_LABEL_WORDS and _PLAYER_LABEL.match(infos[index].text):
+            keys.update(infos[i].key for i in (index - 1, index, index + 1) if 0 <= i < len(infos))
+    return keys
+
+
+_MAX_LABEL_WORDS = 6  # "Next video starts in : 7"
 
 
 def _heads_its_body(infos: list[LineInfo], index: int, echoes: set[str]) -> bool:
