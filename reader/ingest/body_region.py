@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
+from itertools import pairwise
 
 from reader.ingest.boilerplate import (
     STOPWORDS,
@@ -77,13 +79,13 @@ def _mark_contents(infos: list[LineInfo]) -> None:
     """A table of contents: short lines in a row, each the crosshead of a section further
     down (a line that running text follows). Entries and crossheads are the article's,
     though each shows twice."""
-    later: dict[str, int] = {}
-    for index, info in enumerate(infos):
-        if info.repeats == 2:
-            later[info.key] = index  # the second copy
+    twice = [index for index, info in enumerate(infos) if info.repeats == 2]
+    later = {infos[index].key: index for index in twice}  # the second copy
     index = 0
-    while index < len(infos):
-        end = index
+    for candidate in twice:  # (no other line is an entry: the lines between are skipped)
+        if candidate < index:
+            continue
+        index = end = candidate
         while end < len(infos) and _section_heading_below(infos, end, later) is not None:
             end += 1
         if end - index >= _MIN_CONTENTS:
@@ -105,6 +107,19 @@ def _section_heading_below(infos: list[LineInfo], index: int, later: dict[str, i
     return heading
 
 
+def runs_of(flags: list[bool], least: int) -> Iterator[tuple[int, int]]:
+    """(start, end) (``end`` exclusive) of each run of at least ``least`` true flags in a
+    row, longest runs only. (The passes below test every line before marking any run:
+    a test reads only its own line, and a pass marks the lines of a run or just above
+    it, never one ahead, so testing first finds the runs that testing along would.)"""
+    return ((found.start(), found.end()) for found in _run_pattern(least).finditer(bytes(flags)))
+
+
+@cache
+def _run_pattern(least: int) -> re.Pattern[bytes]:
+    return re.compile(b"\x01{%d,}" % least)
+
+
 _LINK_RUN = 3  # headlines in a row at least
 _LINK_WORDS = (5, 16)
 _LABEL_WORDS_ABOVE = 4
@@ -115,13 +130,13 @@ def _mark_link_lists(infos: list[LineInfo], stops: frozenset[str]) -> None:
     """Three or more headlines in a row (unfinished lines of five to sixteen words that
     are no list items) are links to other stories, in any language; the short label
     above them ("Artículos relacionados") goes with them."""
-    index = 0
-    while index < len(infos):
-        end = index
-        while end < len(infos) and _link_shaped(infos[end], stops):
-            end += 1
-        run = end - index
-        if run >= _LINK_RUN and _with_figures(infos, index, end) < _LINK_FIGURES * run:  # not table rows
+    low, high = _LINK_WORDS
+    shaped = [
+        low <= info.words <= high and info.kind == LineKind.SHORT and _link_shaped(info, stops)
+        for info in infos
+    ]  # (the quick tests of _link_shaped first: most lines fail them)
+    for index, end in runs_of(shaped, _LINK_RUN):
+        if _with_figures(infos, index, end) < _LINK_FIGURES * (end - index):  # not table rows
             label = index - 1
             if (
                 label >= 0
@@ -131,7 +146,6 @@ def _mark_link_lists(infos: list[LineInfo], stops: frozenset[str]) -> None:
                 index = label
             for info in infos[index:end]:
                 info.kind, info.reason = LineKind.BAD, "links"
-        index = max(end, index + 1)
 
 
 def _link_shaped(info: LineInfo, stops: frozenset[str]) -> bool:
@@ -163,6 +177,8 @@ def _mark_lists(infos: list[LineInfo]) -> None:
     """The short lines under a lead-in ("What you'll need:", "Specifications:", "In the
     interview he also said:") are the items of its list, with or without bullets."""
     for index, info in enumerate(infos):
+        if not info.text.endswith(_LEAD_IN):
+            continue  # (the quick test of _is_lead_in first: most lines end otherwise)
         if not (is_text(info) or info.kind == LineKind.SHORT) or not _is_lead_in(info):
             continue
         longest = (
@@ -192,21 +208,16 @@ def _with_figures(infos: list[LineInfo], start: int, end: int) -> int:
 def _mark_charts(infos: list[LineInfo]) -> None:
     """A chart or an interactive graphic inside the article, scraped as a column of its
     labels ("$915", "billion", "’17", "’18"...): furniture the body runs on across."""
-    index = 0
-    while index < len(infos):
-        end = index
-        while (
-            end < len(infos)
-            and infos[end].words <= _CHART_LABEL_WORDS
-            and infos[end].reason != "list-date"
-            and not _LIST_MARKER.match(infos[end].text)  # "1. Finland": a ranked list is text
-        ):
-            end += 1
-        run = end - index
-        if run >= _CHART_RUN and _with_figures(infos, index, end) >= _CHART_FIGURES * run:
+    labels = [
+        info.words <= _CHART_LABEL_WORDS
+        and info.reason != "list-date"
+        and not _LIST_MARKER.match(info.text)  # "1. Finland": a ranked list is text
+        for info in infos
+    ]
+    for index, end in runs_of(labels, _CHART_RUN):
+        if _with_figures(infos, index, end) >= _CHART_FIGURES * (end - index):
             for info in infos[index:end]:
                 info.kind, info.reason = LineKind.BAD, "gallery"
-        index = max(end, index + 1)
 
 
 _LISTING_LINE_WORDS = 12
@@ -216,6 +227,7 @@ _CODE_SHARE = 0.3
 _CODE_LIKE = re.compile(r"[a-z0-9]_[a-z0-9]|[│┼─]")
 # Furniture a listing never runs over.
 _LISTING_STOPS = frozenset({"comments", "section", "notice", "promotion", "author-bio", "list-date"})
+_LISTING_KINDS = (LineKind.SHORT, LineKind.BAD)
 
 
 def _mark_listings(infos: list[LineInfo]) -> None:
@@ -223,27 +235,18 @@ def _mark_listings(infos: list[LineInfo]) -> None:
     time ("SELECT", "*,", "FROM", "x", "=", "{\\displaystyle x}"): the run of short
     lines holding two lines of code or more, at least a third of it. Its lines are the
     article's, however often they repeat, and a body runs on across them."""
-    index = 0
-    while index < len(infos):
-        end = index
-        while end < len(infos) and _listing_line(infos[end]):
-            end += 1
-        code = (
-            sum(1 for info in infos[index:end] if _code_line(info)) if end - index >= _MIN_CODE_LINES else 0
-        )
+    listing = [
+        info.words <= _LISTING_LINE_WORDS
+        and info.kind in _LISTING_KINDS
+        and info.reason not in _LISTING_STOPS
+        and not info.caption
+        for info in infos
+    ]
+    for index, end in runs_of(listing, _MIN_CODE_LINES):
+        code = sum(1 for info in infos[index:end] if _code_line(info))
         if code >= _MIN_CODE_LINES and code >= _CODE_SHARE * (end - index):
             for info in infos[index:end]:
                 info.kind, info.reason = LineKind.SHORT, "code"
-        index = max(end, index + 1)
-
-
-def _listing_line(info: LineInfo) -> bool:
-    return (
-        info.kind in (LineKind.SHORT, LineKind.BAD)
-        and info.words <= _LISTING_LINE_WORDS
-        and info.reason not in _LISTING_STOPS
-        and not info.caption
-    )
 
 
 def _code_line(info: LineInfo) -> bool:
@@ -394,8 +397,21 @@ _MIN_TEASERS = 3
 def _mark_teaser_lists(infos: list[LineInfo]) -> None:
     """Lists of other stories shown as headline + one teaser sentence (+ a date),
     three or more in a row: the teasers read like text but are furniture."""
+    # an item opens with a headline: the lines between two headlines are skipped (the
+    # lines marked are behind the search, so the headlines ahead are found before it)
+    headlines = [
+        i
+        for i, (info, below) in enumerate(pairwise(infos))
+        if below.kind in _TEXT_OR_META  # (the quick tests first: most lines fail them)
+        and 3 <= info.words <= _MAX_HEADLINE_WORDS
+        and info.kind == LineKind.SHORT
+        and headline_shape(info)
+    ]
     index = 0
-    while index < len(infos):
+    for start in headlines:
+        if start < index:
+            continue
+        index = start
         items, end = 0, index
         while (item_end := _teaser_item_end(infos, end)) is not None:
             items, end = items + 1, item_end
@@ -403,8 +419,9 @@ def _mark_teaser_lists(infos: list[LineInfo]) -> None:
             for i in range(index, end):
                 infos[i].kind, infos[i].reason = LineKind.BAD, "teasers"
             index = end
-        else:
-            index += 1
+
+
+_TEXT_OR_META = (LineKind.GOOD, LineKind.NEAR_GOOD, LineKind.META)
 
 
 def _teaser_item_end(infos: list[LineInfo], index: int) -> int | None:
