@@ -349,7 +349,13 @@ def _logical_lines(text: str, stops: frozenset[str]) -> Iterator[tuple[int, int,
     first = last = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
-        if block and stripped and _continues(block, stripped, stops):
+        if (
+            block
+            and stripped
+            # (the quick test that opens _continues: most lines open in capitals)
+            and (stripped[0].islower() or stripped[0].isdigit() or stripped.startswith(_CONTINUATIONS))
+            and _continues(block, stripped, stops)
+        ):
             block.append(stripped)
             last = number
             continue
@@ -524,10 +530,10 @@ def max_scoring_run(
     highest total ``score`` (Kadane), or None when no line scores above zero."""
     best_total, best = 0.0, None
     total, run_start = 0.0, first
-    for index in range(first, len(infos)):
+    for index, line_score in enumerate([score(info) for info in infos[first:]], start=first):
         if total <= 0:
             total, run_start = 0.0, index
-        total += score(infos[index])
+        total += line_score
         if total > best_total:
             best_total, best = total, (run_start, index)
     return best

@@ -383,8 +383,11 @@ def is_date_line(text: str) -> bool:
     return _is_date_line(text, lower_for_patterns(text))
 
 
+_DATE_LINE_SPACES = 16
+
+
 def _is_date_line(text: str, lowered: str | None) -> bool:
-    if text.count(" ") > 16 or not _HAS_DIGIT.search(text):
+    if text.count(" ") > _DATE_LINE_SPACES or not _HAS_DIGIT.search(text):
         return False
     spaced = text.replace(",", " , ")
     tokens = spaced.count(" ") + 1 - spaced.count("  ")
@@ -475,8 +478,12 @@ def is_caption_shape(text: str, words: int) -> bool:
 _CREDIT_TAIL = 90  # characters at the end of a line where its credit is
 
 
+_CAPTION_SHAPE_WORDS = 30
+_CAPTION_ENDS = (".", '"', "”")  # a sentence, a quote: no caption
+
+
 def _is_caption_shape(text: str, words: int, lowered: str | None) -> bool:
-    if words > 30 or text.endswith((".", '"', "”")):
+    if words > _CAPTION_SHAPE_WORDS or text.endswith(_CAPTION_ENDS):
         return False
     tail = text[-_CREDIT_TAIL:]
     lowered_tail = None if lowered is None else lowered[-_CREDIT_TAIL:]
@@ -551,8 +558,16 @@ def boilerplate_reason(text: str, words: int) -> str | None:
     return _boilerplate_reason(text, words, lower_for_patterns(text))
 
 
-def _boilerplate_reason(text: str, words: int, lowered: str | None, opening: bool = True) -> str | None:
-    """``opening``: False when _LINE_OPENING found that no opening pattern matches."""
+def _boilerplate_reason(
+    text: str,
+    words: int,
+    lowered: str | None,
+    opening: bool = True,
+    lower: str | None = None,
+    words_list: list[str] | None = None,
+) -> str | None:
+    """``opening``: False when _LINE_OPENING found that no opening pattern matches;
+    ``lower`` and ``words_list``: as _classify has them."""
     if words == 1 and _URLISH.match(text):  # a URL or an address is one token
         return "link"
     if words <= 14 and text.endswith(":") and _is_comment_author(text):
@@ -561,7 +576,7 @@ def _boilerplate_reason(text: str, words: int, lowered: str | None, opening: boo
         reason = _opening_reason(text, words)
         if reason:
             return reason
-    return _reason_anywhere(text, words, lowered)
+    return _reason_anywhere(text, words, lowered, lower, words_list)
 
 
 def _is_comment_author(text: str) -> bool:
@@ -594,12 +609,18 @@ def _opening_reason(text: str, words: int) -> str | None:
     return None
 
 
-def _reason_anywhere(text: str, words: int, for_patterns: str | None) -> str | None:
+def _reason_anywhere(
+    text: str,
+    words: int,
+    for_patterns: str | None,
+    lower: str | None = None,
+    words_list: list[str] | None = None,
+) -> str | None:
     if words <= 12 and _holds_any(text, _BREADCRUMB_MARKS) and _BREADCRUMB.match(text):
         return "breadcrumb"
     if words > _MAX_COOKIE_WORDS:
         return None  # every pattern below is for lines shorter than this
-    lowered = text.lower() if for_patterns is None else for_patterns
+    lowered = for_patterns if for_patterns is not None else lower if lower is not None else text.lower()
     if (
         words <= 25
         and not _looks_like_sentence(text, words)
@@ -607,7 +628,7 @@ def _reason_anywhere(text: str, words: int, for_patterns: str | None) -> str | N
         and _ADDRESS.search(text, for_patterns)
     ):
         return "address"
-    if _is_cookie_text(text, lowered, for_patterns) and (words >= 6 or "cookie" in lowered):
+    if (words >= 6 or "cookie" in lowered) and _is_cookie_text(text, lowered, for_patterns):
         return "cookies"
     if (
         words <= 35
@@ -616,9 +637,14 @@ def _reason_anywhere(text: str, words: int, for_patterns: str | None) -> str | N
         and _ADDRESSES_READER.search(text, for_patterns)
     ):
         return "promotion"
-    if words <= 35 and _AUTHOR_BIO.match(text):
+    if words <= 35 and "A" <= text[:1] <= "Z" and _AUTHOR_BIO.match(text):
         return "author-bio"
-    if words <= 12 and is_repeated_phrase(text):
+    # (a phrase said twice says a word twice: a line whose words all differ is none)
+    if (
+        words <= 12
+        and (words_list is None or len(set(words_list)) < len(words_list))
+        and is_repeated_phrase(text)
+    ):
         return "repeated-phrase"
     return None
 
@@ -668,6 +694,16 @@ def describe(
     """Features of one input line; None for a blank line. ``stops`` is the page
     language's stop list; ``spaceless`` says its script has no spaces between words,
     so that length is counted in characters."""
+    described = _describe(number, raw_line, stops, spaceless)
+    return None if described is None else described[0]
+
+
+# A line described, its text lower-cased and the words _WORD finds in that (or the
+# same words with ’ made '): None for a huge line, which is read without copies.
+_Described = tuple[LineInfo, "str | None", "list[str] | None"]
+
+
+def _describe(number: int, raw_line: str, stops: frozenset[str], spaceless: bool) -> _Described | None:
     if raw_line.isprintable() and "  " not in raw_line and raw_line[:1] != " " and raw_line[-1:] != " ":
         text = raw_line  # spaced already (no other space is printable): the common case
     elif len(raw_line) <= _LONG_LINE:
@@ -677,8 +713,11 @@ def describe(
     if not text:
         return None
     words = text.count(" ") + 1
+    lower: str | None = None
+    words_list: list[str] | None = None
     if len(text) <= _LONG_LINE:
-        words_list, key = _words_and_key(text.lower(), stops)
+        lower = text.lower()
+        words_list, key = _words_and_key(lower, stops)
         found, stops_found = len(words_list), sum(map(stops.__contains__, words_list))
     else:  # a huge line, a chunk at a time: no copy of it, no list of its words
         found = stops_found = 0
@@ -694,7 +733,7 @@ def describe(
         words = spaced + max(1, characters // _CHARACTERS_PER_WORD)
         density = _CLAUSED_DENSITY if _CLAUSE_MARK.search(text) else 0.0
     sentence_end = text[-1] in _SENTENCE_CLOSERS and _SENTENCE_END.search(text[-6:]) is not None
-    return LineInfo(
+    info = LineInfo(
         number,
         text,
         words,
@@ -708,6 +747,7 @@ def describe(
         number,
         bool(characters),
     )
+    return info, lower, words_list
 
 
 _CACHED_LINE_CHARS = 200  # menus, labels, stamps, headlines: the lines that recur
@@ -730,11 +770,12 @@ def described_line(
         return LineInfo(
             first, text, words, density, sentence_end, kind, 1, reason, caption, key, last, spaceless_line
         )
-    info = describe(first, raw_line, stops, spaceless)
-    if info is None:
+    described = _describe(first, raw_line, stops, spaceless)
+    if described is None:
         return None
+    info, lower, words_list = described
     info.end = last
-    info.kind = classify(info, raw_line, latin_page)
+    info.kind = _classify(info, raw_line, latin_page, lower, words_list)
     if cache_key is not None:
         if len(_known_lines) >= _LINE_CACHE_SIZE:
             _known_lines.clear()
@@ -754,26 +795,54 @@ def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind
     """The line's kind judged on the line alone (repetition is added by the caller).
     On a page in a Latin script, lines mostly in another script are furniture
     (an address, a menu in the owner's language)."""
+    lower = info.text.lower() if len(info.text) <= _LONG_LINE else None  # no copy of a huge line
+    return _classify(info, raw_line, latin_page, lower, None)
+
+
+def _classify(
+    info: LineInfo, raw_line: str, latin_page: bool, lower: str | None, words_list: list[str] | None
+) -> LineKind:
+    """``lower``: the text lower-cased (None for a huge line); ``words_list``: its
+    words as describe found them, when known."""
+    # (Most lines are plain prose or plain fragments: the quick tests that open the
+    # helpers below are tried here first, so that such a line makes few calls.)
     text, words = info.text, info.words
-    if is_ticker(raw_line):
+    if ("   " in raw_line or "\t" in raw_line or "\u00a0" in raw_line) and is_ticker(raw_line):
         info.reason = "ticker"
         return LineKind.BAD
-    lowered = lower_for_patterns(text) if len(text) <= _LONG_LINE else None  # no copy of a huge line
-    opening = _LINE_OPENING.match(text, lowered) is not None
+    # lower_for_patterns(text), from the lower-cased text at hand
+    lowered = (
+        lower if lower is not None and (text.isascii() or _FOLDS_OTHERWISE.search(text) is None) else None
+    )
+    opening = (
+        _LINE_OPENING.insensitive.match(text) if lowered is None else _LINE_OPENING.sensitive.match(lowered)
+    ) is not None
     if words <= 4 and opening and GALLERY_COUNTER.match(text):
         info.reason = "gallery"
         return LineKind.BAD
-    if _is_date_line(text, lowered) or (opening and _is_published_line(text, lowered)):
+    if (
+        text.count(" ") <= _DATE_LINE_SPACES and _HAS_DIGIT.search(text) and _is_date_line(text, lowered)
+    ) or (opening and _is_published_line(text, lowered)):
         return LineKind.META
     if (
         words <= 10
         and _ANY_CREDIT_OPENING.match(text)
         and (is_source_line(text) or BYLINE.match(text) or is_agency_credit(text))
-    ) or (words <= _DATED_BYLINE_WORDS and is_dated_byline(text)):
+    ) or (words <= _DATED_BYLINE_WORDS and _BYLINE_OPENING.match(text) and is_dated_byline(text)):
         return LineKind.META
-    info.caption = _is_caption_shape(text, words, lowered)
-    info.reason = _boilerplate_reason(text, words, lowered, opening)
-    if info.reason is None and latin_page and len(text) <= _MAX_FOREIGN_CHARS and mostly_foreign_script(text):
+    info.caption = (
+        words <= _CAPTION_SHAPE_WORDS
+        and not text.endswith(_CAPTION_ENDS)
+        and _is_caption_shape(text, words, lowered)
+    )
+    info.reason = _boilerplate_reason(text, words, lowered, opening, lower, words_list)
+    if (
+        info.reason is None
+        and latin_page
+        and not text.isascii()
+        and len(text) <= _MAX_FOREIGN_CHARS
+        and mostly_foreign_script(text)
+    ):
         info.reason = "foreign-script"
     if info.reason:
         return LineKind.BAD
