@@ -16,7 +16,7 @@ from __future__ import annotations
 import pkgutil
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import cache
 
 from justext import get_stoplist, get_stoplists
@@ -205,15 +205,15 @@ def detect_language(text: str) -> str | None:
     if (only := _only_language(script)) is not None:
         return only  # the one language written in this script
     index = _words_in_script(script)
-    hits: dict[str, int] = {}
-    weights: dict[str, float] = {}  # (keys in the order of hits')
+    hits: defaultdict[str, int] = defaultdict(int)
+    weights: defaultdict[str, float] = defaultdict(float)  # (keys in the order of hits')
     counts = Counter(tokens)
     for token in filter(index.__contains__, counts):
         count, names = counts[token], index[token]
         share = count / len(names)  # a word many related languages share says little
         for name in names:
-            hits[name] = hits.get(name, 0) + count
-            weights[name] = weights.get(name, 0.0) + share
+            hits[name] += count
+            weights[name] += share
     if not hits:
         return None
     _weight, hit_count, name = max(zip(weights.values(), hits.values(), hits))

@@ -133,7 +133,11 @@ def _canonical_url(infos: list[LineInfo], title: str | None) -> str | None:
     title_words = set(_SLUG_WORD.findall(_ascii_fold(title.lower())))
     best, best_shared = None, 1
     for info in infos:
-        if info.words > _MAX_URL_LINE_WORDS or (url := meta.url_in_line(info.text)) is None:
+        if (
+            info.words > _MAX_URL_LINE_WORDS
+            or "://" not in info.text  # (every address url_in_line takes holds one)
+            or (url := meta.url_in_line(info.text)) is None
+        ):
             continue
         path = url.split("://", 1)[-1].partition("/")[2]
         shared = len(title_words & set(_SLUG_WORD.findall(_ascii_fold(path.lower()))))

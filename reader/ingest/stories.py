@@ -578,17 +578,29 @@ def _is_heading(paragraph: str) -> bool:
     return boilerplate_reason(paragraph, words) is None
 
 
+def _lower_words(text: str) -> set[str]:
+    """{w.lower() for w in _WORD.findall(text)}: on ASCII text, lower-casing first finds
+    the same words with one call."""
+    if text.isascii():
+        return set(_WORD.findall(text.lower()))
+    return {w.lower() for w in _WORD.findall(text)}
+
+
 def _repeats_a_neighbour(paragraphs: list[str], index: int, words_of: dict[int, set[str]]) -> bool:
     """``words_of`` keeps each paragraph's lower-cased words: headings close together
     compare with the same neighbours."""
-    words = {w.lower() for w in _WORD.findall(paragraphs[index]) if len(w) > 2}
+    text = paragraphs[index]
+    if text.isascii():  # (lower-casing keeps the length of ASCII words only)
+        words = {w for w in _lower_words(text) if len(w) > 2}
+    else:
+        words = {w.lower() for w in _WORD.findall(text) if len(w) > 2}
     if not words:
         return False
     low, high = max(0, index - _CAPTION_REACH), min(len(paragraphs), index + _CAPTION_REACH + 1)
     for other in range(low, high):
         if other != index:
             if (other_words := words_of.get(other)) is None:
-                other_words = words_of[other] = {w.lower() for w in _WORD.findall(paragraphs[other])}
+                other_words = words_of[other] = _lower_words(paragraphs[other])
             if len(words & other_words) >= _CAPTION_SHARE * len(words):
                 return True
     return False
