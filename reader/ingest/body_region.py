@@ -518,9 +518,15 @@ def _line_score(info: LineInfo) -> float:
         return _BARRIER  # readers' comments follow: the article does not run on past it
     if info.reason in _END_MARKS:
         return _END_MARK_COST
-    if is_body_fragment(info):
-        return 0.0  # list items and code cost nothing: they do not split a body
-    return _PENALTY[info.kind]
+    if info.kind == LineKind.SHORT:
+        # list items and code cost nothing: they do not split a body (a fragment is short)
+        return 0.0 if is_body_fragment(info) else _SHORT_COST
+    return _BAD_COST if info.kind == LineKind.BAD else _META_COST
+
+
+_SHORT_COST, _BAD_COST, _META_COST = (
+    _PENALTY[kind] for kind in (LineKind.SHORT, LineKind.BAD, LineKind.META)
+)
 
 
 def max_scoring_run(
@@ -778,14 +784,19 @@ def _is_caption(infos: list[LineInfo], index: int, words_of: dict[int, frozenset
     info = infos[index]
     if info.sentence_end or _LIST_MARKER.match(info.text):
         return False  # a sentence, or an item of a list summing up the text
+    low, high = max(0, index - _CAPTION_WINDOW), min(len(infos), index + _CAPTION_WINDOW + 1)
+    least = info.words * 0.8
+    sentences = [
+        other_index
+        for other_index in range(low, high)
+        if infos[other_index].sentence_end and infos[other_index].words >= least and other_index != index
+    ]
+    if not sentences:
+        return False  # (before the words are read: no sentence near to repeat)
     words = _content_words_at(infos, index, words_of)
     if len(words) < 3:
         return False
-    low, high = max(0, index - _CAPTION_WINDOW), min(len(infos), index + _CAPTION_WINDOW + 1)
-    for other_index in range(low, high):
-        other = infos[other_index]
-        if other_index == index or not other.sentence_end or other.words < info.words * 0.8:
-            continue
+    for other_index in sentences:
         shared = len(words & _content_words_at(infos, other_index, words_of))
         if shared >= 0.75 * len(words):
             return True

@@ -628,10 +628,16 @@ def _reason_anywhere(
         and _ADDRESS.search(text, for_patterns)
     ):
         return "address"
-    if (words >= 6 or "cookie" in lowered) and _is_cookie_text(text, lowered, for_patterns):
+    reader = _may_address_reader(for_patterns, words_list)
+    if (
+        (words >= 6 or "cookie" in lowered)
+        and (reader or "site" in lowered)  # (_ABOUT_THIS_SITE needs one or the other)
+        and _is_cookie_text(text, lowered, for_patterns)
+    ):
         return "cookies"
     if (
         words <= 35
+        and (reader or lowered.startswith(_READER_ORDERS))  # (_ADDRESSES_READER needs one)
         and _holds_any(lowered, _PROMO_HINTS)
         and _PROMO.search(text, for_patterns)
         and _ADDRESSES_READER.search(text, for_patterns)
@@ -647,6 +653,23 @@ def _reason_anywhere(
     ):
         return "repeated-phrase"
     return None
+
+
+_READER_WORDS = frozenset({"you", "your", "our", "us", "we"})
+_READER_ORDERS = ("sign", "subscribe", "get", "download", "follow", "join", "support", "become", "share",
+                  "click", "tap", "have", "got", "this material", "by signing", "by subscribing",
+                  "by clicking")  # fmt: skip
+
+
+def _may_address_reader(for_patterns: str | None, words_list: list[str] | None) -> bool:
+    """False when no word of the line is "you", "your", "our", "us" or "we" (as
+    _ADDRESSES_READER and _ABOUT_THIS_SITE find them), told from the words describe
+    found. Those are its runs of letters, as the patterns' word boundaries see them,
+    unless an apostrophe joins two runs ("we'll"): then, and when the patterns run
+    without lower-casing, only the patterns can tell."""
+    if for_patterns is None or words_list is None or "'" in for_patterns or "’" in for_patterns:
+        return True
+    return not _READER_WORDS.isdisjoint(words_list)
 
 
 _CHUNK = 1 << 16
