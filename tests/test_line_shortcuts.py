@@ -34,7 +34,8 @@ _TEXTS = st.text(_ALPHABET, max_size=80)
 _WORDISH = st.lists(
     st.sampled_from(
         ["share", "Photo", "by", "Reuters", "the", "don’t", "l’été", "cookies", "privacy", "you", "©", "2019",
-         "Posted", "updated", "3 hours ago", "1 of 4", "Related", "Home", ">", "|", "İstanbul", "ſome", "café"]
+         "Posted", "updated", "3 hours ago", "1 of 4", "Related", "Home", ">", "|", "İstanbul", "ſome", "café",
+         "we'll", "US", "Our", "this site", "Subscribe", "newsletter"]
     ),
     max_size=12,
 ).map(" ".join)  # fmt: skip
@@ -120,3 +121,20 @@ def test_a_remembered_line_is_what_describing_it_again_gives(raw: str, latin: bo
         assert plain.text == " ".join(raw.split())
     assert _fields(described_line(3, 4, raw, STOPWORDS, False, latin)) == _fields(plain)
     assert _fields(described_line(3, 4, raw, STOPWORDS, False, latin)) == _fields(plain)  # remembered
+
+
+@settings(max_examples=300)
+@given(st.one_of(_TEXTS, _WORDISH))
+def test_a_line_whose_words_do_not_speak_to_the_reader_matches_no_pattern_that_needs_them(raw: str) -> None:
+    described = boilerplate._describe(1, raw, STOPWORDS, False)
+    if described is None:
+        return
+    info, _lower, words = described
+    for_patterns = lower_for_patterns(info.text)
+    if boilerplate._may_address_reader(for_patterns, words):
+        return
+    assert for_patterns is not None
+    found = boilerplate._ADDRESSES_READER.search(info.text, for_patterns)
+    assert found is None or for_patterns.startswith(boilerplate._READER_ORDERS)
+    found = boilerplate._ABOUT_THIS_SITE.search(info.text, for_patterns)
+    assert found is None or "site" in for_patterns
