@@ -21,7 +21,7 @@ from reader.ingest.boilerplate import (
     LineInfo,
     LineKind,
     boilerplate_reason,
-    described_line,
+    described_lines,
     is_ticker,
     reads_like_caption,
 )
@@ -49,11 +49,7 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
     stops = stopwords(language) or STOPWORDS
     spaceless = is_spaceless(language)
     latin = uses_latin_script(language)
-    infos: list[LineInfo] = []
-    for first, last, raw in _logical_lines(text, stops):
-        info = described_line(first, last, raw, stops, spaceless, latin)
-        if info is not None:
-            infos.append(info)
+    infos = described_lines(_logical_lines(text, stops), stops, spaceless, latin)
     counts: dict[str, int] = {}
     for info in infos:
         counts[info.key] = counts.get(info.key, 0) + 1

@@ -11,7 +11,7 @@ the kinds of furniture, not for particular sites.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -784,33 +784,59 @@ _known_lines: dict[tuple[str, frozenset[str], bool, bool], _LineFeatures] = {}
 def described_line(
     first: int, last: int, raw_line: str, stops: frozenset[str], spaceless: bool, latin_page: bool
 ) -> LineInfo | None:
-    """describe() and classify() of the block of lines ``first`` to ``last``. A short
-    line's findings are remembered: a site's menus, labels and stamps recur on every
-    page, and on one page at its top and its bottom."""
-    cache_key = (raw_line, stops, spaceless, latin_page) if len(raw_line) <= _CACHED_LINE_CHARS else None
-    if cache_key is not None and (known := _known_lines.get(cache_key)) is not None:
-        text, words, density, sentence_end, kind, reason, caption, key, spaceless_line = known
-        return LineInfo(
-            first, text, words, density, sentence_end, kind, 1, reason, caption, key, last, spaceless_line
-        )
-    described = _describe(first, raw_line, stops, spaceless)
-    if described is None:
-        return None
-    info, lower, words_list = described
-    info.end = last
-    info.kind = _classify(info, raw_line, latin_page, lower, words_list)
-    if cache_key is not None:
-        if len(_known_lines) >= _LINE_CACHE_SIZE:
-            _known_lines.clear()
-        _known_lines[cache_key] = (
-            info.text, info.words, info.stop_density, info.sentence_end, info.kind,
-            info.reason, info.caption, info.key, info.spaceless,
-        )  # fmt: skip
-    return info
+    """describe() and classify() of the block of lines ``first`` to ``last``, as
+    described_lines gives it."""
+    found = described_lines([(first, last, raw_line)], stops, spaceless, latin_page)
+    return found[0] if found else None
+
+
+def described_lines(
+    blocks: Iterable[tuple[int, int, str]], stops: frozenset[str], spaceless: bool, latin_page: bool
+) -> list[LineInfo]:
+    """describe() and classify() of each block (first line number, last line number,
+    text), blank ones left out. A short line's findings are remembered: a site's menus,
+    labels and stamps recur on every page, and on one page at its top and its bottom."""
+    infos: list[LineInfo] = []
+    for first, last, raw_line in blocks:
+        cache_key = (raw_line, stops, spaceless, latin_page) if len(raw_line) <= _CACHED_LINE_CHARS else None
+        if cache_key is not None and (known := _known_lines.get(cache_key)) is not None:
+            text, words, density, sentence_end, kind, reason, caption, key, spaceless_line = known
+            infos.append(
+                LineInfo(
+                    first,
+                    text,
+                    words,
+                    density,
+                    sentence_end,
+                    kind,
+                    1,
+                    reason,
+                    caption,
+                    key,
+                    last,
+                    spaceless_line,
+                )
+            )
+            continue
+        described = _describe(first, raw_line, stops, spaceless)
+        if described is None:
+            continue
+        info, lower, words_list = described
+        info.end = last
+        info.kind = _classify(info, raw_line, latin_page, lower, words_list)
+        if cache_key is not None:
+            if len(_known_lines) >= _LINE_CACHE_SIZE:
+                _known_lines.clear()
+            _known_lines[cache_key] = (
+                info.text, info.words, info.stop_density, info.sentence_end, info.kind,
+                info.reason, info.caption, info.key, info.spaceless,
+            )  # fmt: skip
+        infos.append(info)
+    return infos
 
 
 def forget_lines() -> None:
-    """Drop the lines remembered by described_line (benchmarks time a cold start)."""
+    """Drop the lines remembered by described_lines (benchmarks time a cold start)."""
     _known_lines.clear()
 
 
