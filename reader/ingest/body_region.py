@@ -12,6 +12,7 @@ crossheads and short quotes are kept.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import pairwise
@@ -50,9 +51,7 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
     spaceless = is_spaceless(language)
     latin = uses_latin_script(language)
     infos = described_lines(_logical_lines(text, stops), stops, spaceless, latin)
-    counts: dict[str, int] = {}
-    for info in infos:
-        counts[info.key] = counts.get(info.key, 0) + 1
+    counts = Counter([info.key for info in infos])
     for info in infos:
         info.repeats = counts[info.key] if info.key else 1
         if info.repeats >= 2 and _repetition_is_furniture(info):
@@ -239,8 +238,13 @@ def _mark_listings(infos: list[LineInfo]) -> None:
         for info in infos
     ]
     for index, end in runs_of(listing, _MIN_CODE_LINES):
-        code = sum(1 for info in infos[index:end] if _code_line(info))
-        if code >= _MIN_CODE_LINES and code >= _CODE_SHARE * (end - index):
+        needed = max(_MIN_CODE_LINES, _CODE_SHARE * (end - index))
+        code = 0
+        for position in range(index, end):
+            if code + end - position < needed:
+                break  # the lines left cannot make it a listing (a menu, a list of labels)
+            code += _code_line(infos[position])
+        if code >= needed:
             for info in infos[index:end]:
                 info.kind, info.reason = LineKind.SHORT, "code"
 
