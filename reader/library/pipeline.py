@@ -105,19 +105,23 @@ def index_chunk(ids: list[str], articles: list[Article], staging_root: str) -> I
     return IndexedChunk(stored, words, staging, segment, time.process_time() - cpu_started, peak_mb)
 
 
-def index_stored(store_path: str, ids: list[str], staging_root: str) -> tuple[str, object]:
-    """A segment of stored articles, for ``rebuild``: read from the store (WAL lets
-    this worker read while the main process holds its connection)."""
+def index_stored(store_path: str, ids: list[str], staging_root: str) -> IndexedChunk:
+    """A segment of stored articles, in the order of ``ids``, for ``rebuild`` and for
+    the articles ``add`` re-indexes because their people were renamed: read from the
+    store (WAL lets this worker read while the main process holds its connection)."""
     from reader.library.index import build_segment
     from reader.library.store import Store
 
+    cpu_started = time.process_time()
     store = Store(Path(store_path), readonly=True)
     try:
         found = store.get_many(ids)
     finally:
         store.close()
     staging = tempfile.mkdtemp(dir=staging_root)
-    return staging, build_segment(Path(staging), (found[i] for i in ids if i in found))
+    segment = build_segment(Path(staging), (found[i] for i in ids if i in found))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
+    return IndexedChunk([], Counter(), staging, segment, time.process_time() - cpu_started, peak_mb)
 
 
 def extract_many(articles: list[tuple[str, str]]) -> tuple[list[list[EntitySpan]], Counter[str]]:

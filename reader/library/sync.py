@@ -120,7 +120,7 @@ class IndexSync:
                     state.articles_done += futures[done]
                     if progress:
                         progress(state)
-                segments = [(Path(staging), segment) for staging, segment in (f.result() for f in futures)]
+                segments = [(Path(chunk.staging), chunk.segment) for chunk in (f.result() for f in futures)]
             idx.build_fresh(self.folder, (), generation, segments)
         finally:
             shutil.rmtree(staging_root, ignore_errors=True)
@@ -153,6 +153,15 @@ class IndexSync:
     def refresh_people(self) -> None:
         """Library-wide person names may change with every add or remove; re-index
         the articles whose people were renamed (they are queued in the store)."""
+        ids = self.renamed_people()
+        if ids:
+            self.apply(ids, self.store.get_many(ids).values())
+
+    def renamed_people(self) -> list[str]:
+        """Work out the library-wide person names again; the ids, in order, of the
+        articles to re-index because one of their people changed name. ``add`` has
+        them indexed in its workers (:func:`reader.library.pipeline.index_stored`)
+        and hands the segments to :meth:`replace`."""
         from reader.library.people import refresh_canonical_names
 
         ids = set(refresh_canonical_names(self.store))
@@ -160,9 +169,14 @@ class IndexSync:
         # people already had another library-wide name ("Barack Obama") are re-indexed.
         ids.update(self.store.ids_with_renamed_people(self._fresh_ids))
         self._fresh_ids = []
-        if ids:
-            ordered = sorted(ids)
-            self.apply(ordered, self.store.get_many(ordered).values())
+        return sorted(ids)
+
+    def replace(self, ids: Sequence[str], segments: Iterable[tuple[Path, object]]) -> None:
+        """Drop ``ids`` from the index and take the workers' segments that index
+        them again, in the order given (the order the main process would add them)."""
+        self.apply(ids, [])
+        for staging, segment in segments:
+            self.adopt(staging, segment)
 
     def commit(self) -> None:
         # The writer holds every change of every store transaction so far: the store
