@@ -32,7 +32,6 @@ _GENERATION_FILE = "generation"
 _SCHEMA_FILE = "schema-version"  # of reader.library.schema: another one means rebuild
 _WRITER_TIMEOUT = 10.0  # our own flock already serialises writers; this covers stragglers
 _WRITER_MEMORY_MB = 128  # Whoosh's posting pool spills to temporary files past this
-_WORKER_MEMORY_MB = 256  # a worker's batch (5,000 articles) fits without spilling
 
 
 class IndexUnusable(Exception):
@@ -99,8 +98,11 @@ def build_segment(staging: Path, articles: Iterable[StoredArticle]):
 
     This is how indexing runs on every core: Whoosh's own multi-process writer
     pickles each document to its sub-writers and came out slower than one writer."""
+    from reader.library.batch_writer import BatchWriter
+
     ix = create_index(staging)
-    writer = open_writer(ix, _WORKER_MEMORY_MB)
+    # Whoosh's posting pool stays empty: the batch writer keeps its own, in memory.
+    writer = BatchWriter(ix, timeout=_WRITER_TIMEOUT, limitmb=1, compound=False)
     try:
         for stored in articles:
             writer.add_document(**document(stored))

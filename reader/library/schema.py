@@ -205,6 +205,26 @@ class EnglishAnalyzer(Tokenizer):
                 token.endchar = start_char + match.end()
             yield token
 
+    def positions(self, value: str) -> dict[str, list[int]] | None:
+        """Each term of ``value`` with its positions, as indexing reads it (the
+        tokens of ``positions=True``, stop words removed), without making a Token
+        per word; None for text with CJK, which goes through the chain."""
+        if UNSPACED.search(value):
+            return None
+        found: dict[str, list[int]] = {}
+        kept_pos = None
+        for number, match in enumerate(_WORD.finditer(value)):
+            word = match.group(0).lower()
+            if len(word) < _STOPPED_BELOW or word in STOP_WORDS:
+                continue
+            kept_pos = number if kept_pos is None else kept_pos + 1
+            term = _english_stem(word)
+            if term in found:
+                found[term].append(kept_pos)
+            else:
+                found[term] = [kept_pos]
+        return found
+
 
 def text_analyzer():
     """English: words, CJK pairs, lower case, stop words, Porter stems."""
