@@ -22,10 +22,8 @@ from reader.ingest.decode import (
     read_text,
 )
 from reader.ingest.errors import SkippedFile
-from reader.ingest.html_page import HTML_SUFFIXES, clean_html_page, looks_like_html
 from reader.ingest.jsonl import is_jsonl_path, iter_jsonl
 from reader.ingest.sanitize import clean_control_chars
-from reader.ingest.text_page import clean_text_page
 from reader.model import Article
 
 # Names that are certainly not pages: passed over in silence when walking a folder.
@@ -267,6 +265,12 @@ def _articles_by_format(path: str, on_problem: ProblemHandler, max_bytes: int) -
 
 
 def _text_or_html(path: str, max_bytes: int) -> list[Article]:
+    # Loaded here, not with this module: ``add`` of JSON Lines or archives reads
+    # files in its main process and never needs the page cleaners (trafilatura
+    # alone took a second to load there).
+    from reader.ingest.html_page import HTML_SUFFIXES, clean_html_page, looks_like_html
+    from reader.ingest.text_page import clean_text_page
+
     text = clean_control_chars(read_text(path, max_bytes))
     name = path.lower().removesuffix(".gz")
     if name.endswith(HTML_SUFFIXES) or looks_like_html(text):
