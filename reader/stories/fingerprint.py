@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.stories.diff import Difference, only_figures_differ, word_differences
@@ -85,7 +86,7 @@ def _word_code(word: str) -> int:
     return code
 
 
-def sketch(hashes: set[int]) -> list[int]:
+def sketch(hashes: Collection[int]) -> list[int]:
     """The :data:`SKETCH_SIZE` smallest hashes, ascending; empty for a text too
     short to be compared."""
     if len(hashes) < MIN_SHINGLES:
