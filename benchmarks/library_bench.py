@@ -6,6 +6,7 @@ FTS5 (porter tokenizer, snippets).
     python benchmarks/library_bench.py            # 5k (one file), 18,495 and 50k
     python benchmarks/library_bench.py --quick    # 5k only, fewer query rounds
     python benchmarks/library_bench.py --sizes corpus
+    python benchmarks/library_bench.py --ingest-only   # add against plain Whoosh only
 
 Libraries are built in benchmarks/.cache/ (a fresh build every run). The 50k set is
 the corpus three times over (the copies differ in file name, so in id; their text
@@ -303,6 +304,7 @@ def bench(name: str, lines: list[str], args) -> dict:
     result: dict = {
         "articles": ours["articles"],
         "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after_ingest": [round(x, 2) for x in os.getloadavg()],
         "ingest": {
             "news_reader_s": round(ours["seconds"], 1),
             "news_reader_per_s": round(ours["articles"] / ours["seconds"]),
@@ -318,6 +320,9 @@ def bench(name: str, lines: list[str], args) -> dict:
             "worker_peak_rss_mb": round(ours["worker_peak_rss_mb"]),
         },
     }
+    if args.ingest_only:
+        plain_ix.close()
+        return result
     from reader.library.merge import segment_count
 
     result["segments_after_add"] = segment_count(library / "index")
@@ -351,6 +356,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument(
         "--queries-only", action="store_true", help="measure queries again on the libraries of the last run"
+    )
+    parser.add_argument(
+        "--ingest-only",
+        action="store_true",
+        help="only add against plain Whoosh (no queries, merge, start-up)",
     )
     args = parser.parse_args()
     sizes = args.sizes or (["5k"] if args.quick else list(SIZES))
