@@ -121,12 +121,27 @@ def _features(store: Store, ids: Sequence[str] | None) -> list[_Features]:
         initializer=watch_parent,
         initargs=(os.getpid(),),
     ) as pool:
-        return [f for described in pool.map(_describe, parts) for f in described]
+        # The workers send no body back: this process has each one already, and a
+        # second copy of every body cost memory and the time to send it.
+        features = [
+            f for described in pool.map(partial(_describe, keep_body=False), parts) for f in described
+        ]
+    for f, (_, _, body, _, _) in zip(features, work, strict=True):
+        f.body = body
+    return features
 
 
-def _describe(work: list[tuple[str, str, str, str | None, list[tuple[str, str]]]]) -> list[_Features]:
+def _describe(
+    work: list[tuple[str, str, str, str | None, list[tuple[str, str]]]], keep_body: bool = True
+) -> list[_Features]:
     return [
-        _Features(i, day_number(date), article_terms(title, body, names), array("Q", shingles(body)), body)
+        _Features(
+            i,
+            day_number(date),
+            article_terms(title, body, names),
+            array("Q", shingles(body)),
+            body if keep_body else "",
+        )
         for i, title, body, date, names in work
     ]
 
