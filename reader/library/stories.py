@@ -15,6 +15,7 @@ term ids, story and copy group), ``story_terms`` (term -> number of articles),
 from __future__ import annotations
 
 import sqlite3
+import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -138,7 +139,9 @@ def _describe(
         _Features(
             i,
             day_number(date),
-            article_terms(title, body, names),
+            # Interned: a term is one string however many articles have it (and a
+            # worker pickles it once), not a copy in each article's set.
+            {sys.intern(term) for term in article_terms(title, body, names)},
             array("Q", shingles(body)),
             body if keep_body else "",
         )
