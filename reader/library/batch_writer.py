@@ -8,7 +8,7 @@ the postings grouped by term as they come (documents arrive in order, so only th
 terms need sorting), keeps the field lengths it wrote in memory, and reads English
 text through :meth:`reader.library.schema.EnglishAnalyzer.positions`. It writes
 the same segment as Whoosh's own writer, byte for byte in its postings and
-lengths (``tests/test_library_store.py`` compares them); every other field goes
+lengths (``tests/test_library_batch_writer.py`` compares them); every other field goes
 through Whoosh's own code.
 """
 
