@@ -8,7 +8,8 @@ FTS5 (porter tokenizer, snippets).
     python benchmarks/library_bench.py --sizes corpus
     python benchmarks/library_bench.py --ingest-only   # add against plain Whoosh only
 
-Libraries are built in benchmarks/.cache/ (a fresh build every run). The 50k set is
+Libraries are built in benchmarks/.cache/ (a fresh build every run; ``--cache DIR``
+puts them elsewhere, and ``--queries-only --cache DIR`` measures queries again there). The 50k set is
 the corpus three times over (the copies differ in file name, so in id; their text
 is the same), cut at 50,000; 5k is the corpus's first 5,000 articles in one JSON
 Lines file, the others files of 2,000 lines. ``add`` runs in a process of its own,
@@ -226,7 +227,7 @@ def queries_again(name: str, args) -> dict:
     (news-reader's, plain Whoosh's and FTS5's): for a change to the query path."""
     from whoosh import index
 
-    folder = CACHE / name
+    folder = args.cache / name
     result: dict = {"load_average_before": [round(x, 2) for x in os.getloadavg()]}
     result["query"] = news_reader_queries(folder / "library", QUERIES, args.rounds)
     plain_ix = index.open_dir(str(folder / "plain-whoosh"))
@@ -286,7 +287,7 @@ def cold_start(library_folder: Path) -> dict:
 
 def bench(name: str, lines: list[str], args) -> dict:
     total = SIZES[name]
-    folder = CACHE / name
+    folder = args.cache / name
     shutil.rmtree(folder, ignore_errors=True)
     chosen = articles_of(lines, total)
     files = folder / "files"
@@ -362,6 +363,7 @@ def main() -> None:
         action="store_true",
         help="only add against plain Whoosh (no queries, merge, start-up)",
     )
+    parser.add_argument("--cache", type=Path, default=CACHE, help=f"where the libraries are built ({CACHE})")
     args = parser.parse_args()
     sizes = args.sizes or (["5k"] if args.quick else list(SIZES))
     if args.quick:
