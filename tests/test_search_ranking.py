@@ -9,11 +9,12 @@ import itertools
 
 import pytest
 from test_library_support import corpus_sample
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.collectors import TopCollector
 
 from reader.library import Library
 from reader.library.query import expand_terms
-from reader.library.ranking import RankingCancelled, top_matches
+from reader.library.ranking import RankingCancelled, _ids_and_weights, _unfiltered, top_matches
 from reader.library.search import SearchQuery, build_query
 
 QUERIES = [
@@ -95,3 +96,28 @@ def test_cancelled_ranking_stops(library):
     searcher, q = parsed(library, "oil prices")
     with pytest.raises(RankingCancelled):
         top_matches(searcher, q, 10, cancelled=lambda: True)
+
+
+def test_blocks_read_in_part_are_whooshs_blocks(library):
+    """Every posting block of every word of the sample, its ids and weights read
+    without its values (partly decompressed), is what Whoosh reads."""
+    searcher = library.engine.searcher()
+    blocks = 0
+    for sub, _ in searcher.leaf_searchers():
+        reader = sub.reader()
+        for fieldname in ("title", "body", "person"):
+            for text in reader.lexicon(fieldname):
+                ours = _unfiltered(reader.postings(fieldname, text))
+                if type(ours) is not W3LeafMatcher:
+                    continue  # a word of one article, kept in the term table
+                whooshs = _unfiltered(reader.postings(fieldname, text))
+                while ours.is_active():
+                    read = _ids_and_weights(ours)
+                    assert read is not None
+                    whooshs._read_ids()
+                    whooshs._read_weights()
+                    assert (list(read[0]), list(read[1])) == (list(whooshs._ids), list(whooshs._weights))
+                    ours._next_block()
+                    whooshs._next_block()
+                    blocks += 1
+    assert blocks > 10_000

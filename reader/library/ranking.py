@@ -11,13 +11,17 @@ term), so better hits were lost (4 of the benchmark's 33 queries on the corpus).
 Here each segment's matcher tree, as Whoosh builds it, is evaluated a posting list
 at a time instead: a term's postings are read block by block and scored in one
 loop with BM25F's own formula, unions and intersections merge dictionaries, and
-phrases check positions only for the documents that hold every word. The tree's
+phrases check positions only for the documents that hold every word (all their
+positions unpickled at once), then score only those where the words stand in a
+row. A block is read for its document numbers and weights alone: its positions,
+most of its bytes, are neither decompressed nor unpickled unless a phrase needs
+them. The best N are picked in C from the scores at or above the N-th best. The tree's
 shape is kept, so each score is the same floating-point sum Whoosh computes (the
 tests compare them, bit for bit, with Whoosh's own walk). Any matcher this module
 does not know is walked the way Whoosh walks it, so the answer never depends on
 which path was taken.
 
-This reads Whoosh's leaf matchers and length columns below their documented API
+This reads Whoosh's leaf matchers, posting blocks and length columns below their documented API
 (the version is pinned: :data:`reader.library.schema.WHOOSH_VERSION`), guarded by
 ``tests/test_search_ranking.py``.
 """
@@ -25,10 +29,14 @@ This reads Whoosh's leaf matchers and length columns below their documented API
 from __future__ import annotations
 
 import heapq
+import pickle
+import re
 import weakref
-from collections.abc import Callable, Collection
+import zlib
+from array import array
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Any
 
 from whoosh import formats
@@ -67,7 +75,7 @@ def top_matches(
     neither ranked nor counted."""
     stop = cancelled or (lambda: False)
     context = searcher.context()
-    best: list[tuple[float, int]] = []  # (score, -docnum): a heap of the best
+    best: list[tuple[float, int]] = []  # (score, -docnum), the best first
     total = 0
     for subsearcher, offset in searcher.leaf_searchers():
         if stop():
@@ -77,13 +85,14 @@ def top_matches(
         if excluded:
             scores = {d: s for d, s in scores.items() if d + offset not in excluded}
         total += len(scores)
-        for docnum, score in scores.items():
-            item = (score, -(docnum + offset))
-            if len(best) < limit:
-                heapq.heappush(best, item)
-            elif item > best[0]:
-                heapq.heapreplace(best, item)
-    best.sort(reverse=True)
+        chosen: Iterable[tuple[int, float]] = scores.items()
+        if len(scores) > limit:
+            # Only the scores as high as the segment's limit-th best can be among
+            # the best: picked out in C, the others are never made into tuples.
+            lowest = heapq.nlargest(limit, scores.values())[-1]
+            chosen = compress(chosen, map(lowest.__le__, scores.values()))
+        best.extend([(score, -(docnum + offset)) for docnum, score in chosen])
+        best = heapq.nlargest(limit, best)
     return [(score, -negated) for score, negated in best], total
 
 
@@ -95,15 +104,15 @@ class _Evaluator:
         self.cancelled = cancelled
         self.lengths: Callable[[str], bytes | None] = lambda fieldname: _read_lengths(reader, fieldname)
 
-    def scores(self, m: Any, values: dict[int, dict[int, bytes]] | None = None) -> Scores:
-        """``values``: where to keep each bulk-read leaf's posting values (by the
-        leaf's ``id``), for phrases."""
-        if not m.is_active():
+    def scores(self, m: Any, read: dict[int, tuple[list[int], list[float]]] | None = None) -> Scores:
+        """``read``: postings already read (by the leaf's ``id``), for a phrase's
+        words; their matchers stand at their end, so activity is not asked then."""
+        if read is None and not m.is_active():
             return {}
         kind = type(m)
         if kind is UnionMatcher:
-            a = self.scores(m.a, values)
-            b = self.scores(m.b, values)
+            a = self.scores(m.a, read)
+            b = self.scores(m.b, read)
             if len(a) < len(b):
                 merged = dict(b)
                 for docnum, score in a.items():
@@ -116,13 +125,13 @@ class _Evaluator:
                 merged[docnum] = score if other is None else other + score
             return merged
         if kind is IntersectionMatcher:
-            a = self.scores(m.a, values)
-            b = self.scores(m.b, values) if a else {}
+            a = self.scores(m.a, read)
+            b = self.scores(m.b, read) if a else {}
             if len(b) < len(a):
                 return {docnum: a[docnum] + score for docnum, score in b.items() if docnum in a}
             return {docnum: score + b[docnum] for docnum, score in a.items() if docnum in b}
         if kind is WrappingMatcher or kind is FilterMatcher:
-            child = self.scores(m.child, values)
+            child = self.scores(m.child, read)
             if kind is FilterMatcher:
                 ids, exclude = m._ids, m._exclude
                 child = {d: s for d, s in child.items() if (d in ids) != exclude}
@@ -132,7 +141,7 @@ class _Evaluator:
             return self._phrase(m)
         leaf = self._bulk_leaf(m)
         if leaf is not None:
-            return self._leaf(m, leaf, values)
+            return self._leaf(m, leaf, read)
         return self._walk(m)
 
     def _walk(self, m: Any) -> Scores:
@@ -170,18 +179,18 @@ class _Evaluator:
             return None
         return _norms(scorer.K1, scorer.B, scorer.avgfl), scorer.idf, scorer.K1 + 1
 
-    def _leaf(self, m: Any, leaf: tuple[tuple, float, float], values: dict | None) -> Scores:
+    def _leaf(self, m: Any, leaf: tuple[tuple, float, float], read: dict | None) -> Scores:
         norms, idf, k1_plus_1 = leaf
-        ids, weights, raw_values = _postings(m, values is not None)
+        if read is not None:
+            ids, weights = read[id(m)]
+        else:
+            ids, weights, _ = _postings(m, False)
         if len(ids) > _CHECK_EVERY and self.cancelled():
             raise RankingCancelled
         lengths = self.lengths(m.term()[0])
         assert lengths is not None
         # scoring.bm25(idf, tf, fl, avgfl, B, K1), term for term.
-        found = {d: idf * ((tf * k1_plus_1) / (tf + norms[lengths[d]])) for d, tf in zip(ids, weights)}
-        if values is not None:
-            values[id(m)] = dict(zip(ids, raw_values))
-        return found
+        return {d: idf * ((tf * k1_plus_1) / (tf + norms[lengths[d]])) for d, tf in zip(ids, weights)}
 
     # -- phrases ----------------------------------------------------------------
 
@@ -193,26 +202,46 @@ class _Evaluator:
         return all(self._bulk_leaf(_unfiltered(sub)) is not None for sub in m.ms)
 
     def _phrase(self, m: Any) -> Scores:
-        values: dict[int, dict[int, bytes]] = {}
-        # The words' intersection, scored as the phrase matcher scores it (its
-        # child, times its boost of 1).
-        candidates = self.scores(m.child, values)
+        leaves = [_unfiltered(sub) for sub in m.ms]
+        postings = [_postings(leaf, True) for leaf in leaves]
+        if self.cancelled():
+            raise RankingCancelled
+        # Positions are read only for the documents holding every word, and only
+        # the documents where the words stand in a row are scored.
+        common = set(postings[0][0]).intersection(*(ids for ids, _, _ in postings[1:]))
         words = []
-        for sub in m.ms:
-            leaf = _unfiltered(sub)
-            words.append((values[id(leaf)], _positions(leaf)))
-        found: Scores = {}
+        for shift, (leaf, (ids, _, values)) in enumerate(zip(leaves, postings)):
+            holding = list(map(common.__contains__, ids))
+            words.append(_shifted_positions(leaf, list(compress(values, holding)), shift))
+        in_a_row = _in_a_row(sorted(common), words)
+        read = {}
+        for leaf, (ids, weights, _) in zip(leaves, postings):
+            kept = list(map(in_a_row.__contains__, ids))
+            read[id(leaf)] = (list(compress(ids, kept)), list(compress(weights, kept)))
+        # Scored as the phrase matcher scores them: its child, times its boost.
+        found = self.scores(m.child, read)
         boost = m.boost
-        for docnum, score in candidates.items():
-            ends = None
-            for by_doc, positions in words:
-                here = positions(by_doc[docnum])
-                ends = set(here) if ends is None else {p for p in here if p - 1 in ends}
-                if not ends:
-                    break
-            if ends:
-                found[docnum] = score * boost
+        return {d: s * boost for d, s in found.items()}
+
+
+def _in_a_row(docnums: list[int], words: list[Any]) -> set[int]:
+    """The documents where the words stand in a row: where some position is in
+    every word's positions, each shifted back by the word's place in the phrase."""
+    found = set()
+    if len(words) == 2:
+        for docnum, first, second in zip(docnums, *words):
+            if not set(first).isdisjoint(second):
+                found.add(docnum)
         return found
+    for docnum, first, *others in zip(docnums, *words):
+        starts = set(first)
+        for positions in others:
+            starts.intersection_update(positions)
+            if not starts:
+                break
+        else:
+            found.add(docnum)
+    return found
 
 
 @lru_cache(maxsize=64)
@@ -222,19 +251,35 @@ def _norms(K1: float, B: float, avgfl: float) -> tuple:
     return (None, *(K1 * ((1 - B) + B * byte_to_length(lbyte) / avgfl) for lbyte in range(1, 256)))
 
 
-def _positions(m: Any) -> Callable[[bytes], Any]:
-    """The leaf's positions decoder; Whoosh's own, or for its Positions format the
-    same decoding with the running sum in C."""
+def _shifted_positions(m: Any, values: list[bytes], shift: int) -> Any:
+    """For each posting value, an iterable of the positions it holds minus
+    ``shift``; for Whoosh's Positions format all values are unpickled at once and
+    summed in C."""
     fmt = m.format if type(m) is W3LeafMatcher else m._format
-    if type(fmt) is not Positions:
-        return fmt.decoder("positions")
+    if type(fmt) is Positions:
+        deltas = _position_deltas(values)
+        if deltas is not None:
+            if shift:
+                for listed in deltas:
+                    listed[0] -= shift  # the first "delta" is the first position
+            return map(accumulate, deltas)
+    decode = fmt.decoder("positions")
+    return ([p - shift for p in decode(value)] for value in values)
 
-    def decode(value: bytes) -> Any:
-        if not value.endswith(b"."):
-            value += b"."
-        return accumulate(formats.loads(value[formats._INT_SIZE :]))
 
-    return decode
+_PICKLE_START = formats._INT_SIZE + 2  # the count, then PROTO 2
+
+
+def _position_deltas(values: list[bytes]) -> list[list[int]] | None:
+    """``Positions.decode_positions`` before its running sum, for many values in
+    one unpickling: each value is the count, then the pickle (protocol 2) of a list
+    of deltas; their bodies between one MARK and LIST make the list of lists."""
+    body = b"".join([v[_PICKLE_START:-1] if v[-1:] == b"." else v[_PICKLE_START:] for v in values])
+    try:
+        deltas = pickle.loads(b"\x80\x02(" + body + b"l.")
+    except pickle.UnpicklingError:
+        return None
+    return deltas if len(deltas) == len(values) else None
 
 
 def _unfiltered(m: Any) -> Any:
@@ -264,6 +309,13 @@ def _postings(m: Any, with_values: bool) -> tuple[list[int], list[float], list[b
         return ids, weights, raw
     while m.is_active():
         start = m._i
+        if not with_values and start == 0 and m._data is None and not m._byteids:
+            block = _ids_and_weights(m)
+            if block is not None:
+                ids.extend(block[0])
+                weights.extend(block[1])
+                m._next_block()
+                continue
         block_ids = m._ids
         if block_ids is None:  # W3LeafMatcher._read_ids, the running sum in C
             if m._data is None:
@@ -279,6 +331,53 @@ def _postings(m: Any, with_values: bool) -> tuple[list[int], list[float], list[b
             raw.extend(m._values[start:])
         m._next_block()
     return ids, weights, raw
+
+
+# A whoosh3 posting block is the pickle (protocol 2) of (ids, weights, values),
+# mostly zlib-compressed: the ids a tuple of ints (deltas), the weights None, one
+# float or a tuple of them. Matched up to the end of the weights, a block gives its
+# ids and weights without unpickling its values (byte strings, each a call to
+# _codecs.encode in the pickle), and without decompressing them (most of the
+# block): the two costs of Whoosh's reading of a block.
+_INT = rb"(?:K.|M..|J....)"
+_FLOAT = rb"(?:G.{8})"
+_MEMO = rb"(?:q.|r....)?"
+_IDS = rb"(?:\(%s*+t%s|%s{1,3}[\x85-\x87]%s|\))" % (_INT, _MEMO, _INT, _MEMO)
+# A single weight (all equal) is told from the first of a tuple of up to three
+# (TUPLE1-3 after their elements) by what follows it.
+_WEIGHTS = rb"(?:\(%s*+t%s|%s{1,3}[\x85-\x87]%s|\)|N|G.{8}(?![G\x85-\x87]))" % (_FLOAT, _MEMO, _FLOAT, _MEMO)
+_IDS_AND_WEIGHTS = re.compile(rb"\x80\x02%s%s" % (_IDS, _WEIGHTS), re.DOTALL)
+_TUPLE2_STOP = b"\x86."
+_BYTES_PER_POSTING = 11  # an id under 256 (2 bytes) and a weight (9): most blocks
+
+
+def _ids_and_weights(m: W3LeafMatcher) -> tuple[Any, Any] | None:
+    """The document numbers and weights of the matcher's current block, as
+    ``_read_ids`` and ``_read_weights`` give them; None where the block is not laid
+    out as this module expects (``m._data`` is then read Whoosh's way)."""
+    data = m._postfile.get(m._dataoffset, m._nextoffset - m._dataoffset)
+    count = m._blocklength
+    inflate = None
+    if m._compression:
+        inflate = zlib.decompressobj()
+        data = inflate.decompress(data, count * _BYTES_PER_POSTING + 16)
+    found = _IDS_AND_WEIGHTS.match(data)
+    if found is None and inflate is not None:
+        data += inflate.decompress(inflate.unconsumed_tail)
+        inflate = None
+        found = _IDS_AND_WEIGHTS.match(data)
+    if found is not None:
+        deltas, weights = pickle.loads(data[: found.end()] + _TUPLE2_STOP)
+        if len(deltas) == count and (not isinstance(weights, tuple) or len(weights) == count):
+            if weights is None:
+                weights = array("f", (1.0,)) * count
+            elif isinstance(weights, float):
+                weights = array("f", (weights,)) * count
+            return accumulate(deltas), weights
+    if inflate is not None:
+        data += inflate.decompress(inflate.unconsumed_tail)
+    m._data = pickle.loads(data)
+    return None
 
 
 # Per segment reader (the searcher keeps its readers while the index is unchanged).
