@@ -381,6 +381,8 @@ class StemmedFuzzyTerm(FuzzyTerm):
 
 
 def _unstem_fuzzy_terms(parsed: wq.Query, text: str) -> wq.Query:
+    if "~" not in text:  # no fuzzy term: spare every query making an analyzer
+        return parsed
     analyzer = text_analyzer()
     typed: dict[str, str] = {}
     for word in _FUZZY_WORD.findall(text):
