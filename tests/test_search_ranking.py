@@ -34,6 +34,8 @@ QUERIES = [
     "minster~",
     "(bank OR banks) AND rates",
     "date:1987-03 oil",
+    "date:[1987-03-01 to 1987-03-15]",
+    "date:1987-03 OR opec",
     "source:reuters bank",
     "person:reagan OR place:japan",
 ]

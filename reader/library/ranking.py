@@ -43,8 +43,15 @@ from whoosh import formats
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader, _lenfield
 from whoosh.columns import FixedBytesColumn
 from whoosh.formats import Positions
-from whoosh.matching import FilterMatcher, IntersectionMatcher, ListMatcher, UnionMatcher, WrappingMatcher
-from whoosh.query import Query
+from whoosh.matching import (
+    FilterMatcher,
+    IntersectionMatcher,
+    ListMatcher,
+    NullMatcherClass,
+    UnionMatcher,
+    WrappingMatcher,
+)
+from whoosh.query import ConstantScoreQuery, NumericRange, Query
 from whoosh.query.spans import SpanNear2
 from whoosh.reading import SegmentReader
 from whoosh.scoring import BM25FScorer
@@ -75,6 +82,7 @@ def top_matches(
     neither ranked nor counted."""
     stop = cancelled or (lambda: False)
     context = searcher.context()
+    q = _ranges_read_in_bulk(q, searcher.reader())
     best: list[tuple[float, int]] = []  # (score, -docnum), the best first
     total = 0
     for subsearcher, offset in searcher.leaf_searchers():
@@ -142,6 +150,9 @@ class _Evaluator:
         leaf = self._bulk_leaf(m)
         if leaf is not None:
             return self._leaf(m, leaf, read)
+        if kind is ListMatcher and m._scorer is None:  # a score of its own (date ranges)
+            ids, weights, _ = _postings(m, False)
+            return dict(zip(ids, weights))
         return self._walk(m)
 
     def _walk(self, m: Any) -> Scores:
@@ -242,6 +253,59 @@ def _in_a_row(docnums: list[int], words: list[Any]) -> set[int]:
         else:
             found.add(docnum)
     return found
+
+
+# -- ranges ---------------------------------------------------------------------
+
+
+def _ranges_read_in_bulk(q: Query, reader: Any) -> Query:
+    """``q`` with each numeric (date) range replaced by the query Whoosh makes of
+    it, whose matches are read in bulk: Whoosh walks the union of the range's
+    terms document by document (most of a second for a month of a 50,000-article
+    library)."""
+
+    def swap(leaf: Query) -> Query:
+        if isinstance(leaf, NumericRange) and leaf.constantscore:
+            compiled = leaf._compile_query(reader)
+            if type(compiled) is ConstantScoreQuery:
+                return _BulkConstantScore(compiled.child, compiled.score)
+        return leaf
+
+    return q.accept(swap)
+
+
+class _BulkConstantScore(ConstantScoreQuery):
+    """Whoosh's ConstantScoreQuery, the documents its child matches read a posting
+    list at a time."""
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        m = self.child.matcher(searcher, context)
+        if isinstance(m, NullMatcherClass) or not _ids_readable(m) or (context and context.needs_current):
+            return super().matcher(searcher, context)
+        return ListMatcher(array("I", sorted(_matching_ids(m))), all_weights=self.score, term=m.term())
+
+
+def _ids_readable(m: Any) -> bool:
+    kind = type(m)
+    if kind is UnionMatcher:
+        return _ids_readable(m.a) and _ids_readable(m.b)
+    if kind is FilterMatcher:
+        return _ids_readable(m.child)
+    return kind is W3LeafMatcher or kind is ListMatcher or isinstance(m, NullMatcherClass)
+
+
+def _matching_ids(m: Any) -> set[int]:
+    """The documents a tree of unions and term postings matches (see
+    :func:`_ids_readable`), from where its matchers stand."""
+    kind = type(m)
+    if kind is UnionMatcher:
+        return _matching_ids(m.a) | _matching_ids(m.b)
+    if kind is FilterMatcher:
+        ids, exclude = m._ids, m._exclude
+        return {d for d in _matching_ids(m.child) if (d in ids) != exclude}
+    if isinstance(m, NullMatcherClass):
+        return set()
+    return set(_postings(m, False)[0])
 
 
 @lru_cache(maxsize=64)
