@@ -27,6 +27,8 @@ QUERIES = [
     "oil AND NOT prices",
     "oil ANDNOT gas",
     "opec ANDMAYBE oil",
+    "NOT oil AND wheat",
+    '(grain OR wheat) ANDMAYBE "crop" AND NOT china',
     "oil^2 prices",
     'title:"oil prices"^3 body:crude',
     "title:oil",

@@ -44,8 +44,11 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader, 
 from whoosh.columns import FixedBytesColumn
 from whoosh.formats import Positions
 from whoosh.matching import (
+    AndMaybeMatcher,
+    AndNotMatcher,
     FilterMatcher,
     IntersectionMatcher,
+    InverseMatcher,
     ListMatcher,
     NullMatcherClass,
     UnionMatcher,
@@ -145,6 +148,18 @@ class _Evaluator:
                 child = {d: s for d, s in child.items() if (d in ids) != exclude}
             boost = m.boost
             return {d: s * boost for d, s in child.items()}
+        if kind is AndNotMatcher:  # a's matches not in b, scored as a scores them
+            a = self.scores(m.a, read)
+            b = self.scores(m.b, read) if a else {}
+            return {docnum: score for docnum, score in a.items() if docnum not in b}
+        if kind is AndMaybeMatcher:  # a's matches, plus b's score where b matches too
+            a = self.scores(m.a, read)
+            b = self.scores(m.b, read) if a else {}
+            return {docnum: score + b[docnum] if docnum in b else score for docnum, score in a.items()}
+        if kind is InverseMatcher:  # every document from here on not missing nor matched
+            child = self.scores(m.child, read)
+            missing, weight = m.missing, m._weight
+            return {d: weight for d in range(m._id, m.limit) if d not in child and not missing(d)}
         if kind is _PHRASE and self._exact_phrase(m):
             return self._phrase(m)
         leaf = self._bulk_leaf(m)
