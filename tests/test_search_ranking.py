@@ -14,7 +14,7 @@ from whoosh.collectors import TopCollector
 
 from reader.library import Library
 from reader.library.query import expand_terms
-from reader.library.ranking import RankingCancelled, _ids_and_weights, _unfiltered, top_matches
+from reader.library.ranking import RankingCancelled, _read_block, _unfiltered, top_matches
 from reader.library.search import SearchQuery, build_query
 
 QUERIES = [
@@ -104,7 +104,8 @@ def test_cancelled_ranking_stops(library):
 
 def test_blocks_read_in_part_are_whooshs_blocks(library):
     """Every posting block of every word of the sample, its ids and weights read
-    without its values (partly decompressed), is what Whoosh reads."""
+    without its values (partly decompressed), or with its values as text, is what
+    Whoosh reads."""
     searcher = library.engine.searcher()
     blocks = 0
     for sub, _ in searcher.leaf_searchers():
@@ -116,11 +117,15 @@ def test_blocks_read_in_part_are_whooshs_blocks(library):
                     continue  # a word of one article, kept in the term table
                 whooshs = _unfiltered(reader.postings(fieldname, text))
                 while ours.is_active():
-                    read = _ids_and_weights(ours)
+                    with_values = blocks % 2 == 1
+                    read = _read_block(ours, with_values)
                     assert read is not None
                     whooshs._read_ids()
                     whooshs._read_weights()
+                    whooshs._read_values()
                     assert (list(read[0]), list(read[1])) == (list(whooshs._ids), list(whooshs._weights))
+                    if with_values:
+                        assert [text.encode("latin-1") for text in read[2]] == list(whooshs._values)
                     ours._next_block()
                     whooshs._next_block()
                     blocks += 1

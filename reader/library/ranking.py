@@ -15,7 +15,7 @@ phrases check positions only for the documents that hold every word (all their
 positions unpickled at once), then score only those where the words stand in a
 row. A block is read for its document numbers and weights alone: its positions,
 most of its bytes, are neither decompressed nor unpickled unless a phrase needs
-them. The best N are picked in C from the scores at or above the N-th best. The tree's
+them, and then kept as pickled text until a phrase decodes them. The best N are picked in C from the scores at or above the N-th best. The tree's
 shape is kept, so each score is the same floating-point sum Whoosh computes (the
 tests compare them, bit for bit, with Whoosh's own walk). Any matcher this module
 does not know is walked the way Whoosh walks it, so the answer never depends on
@@ -330,10 +330,10 @@ def _norms(K1: float, B: float, avgfl: float) -> tuple:
     return (None, *(K1 * ((1 - B) + B * byte_to_length(lbyte) / avgfl) for lbyte in range(1, 256)))
 
 
-def _shifted_positions(m: Any, values: list[bytes], shift: int) -> Any:
-    """For each posting value, an iterable of the positions it holds minus
-    ``shift``; for Whoosh's Positions format all values are unpickled at once and
-    summed in C."""
+def _shifted_positions(m: Any, values: list[str], shift: int) -> Any:
+    """For each posting value (as text, see :func:`_postings`), an iterable of the
+    positions it holds minus ``shift``; for Whoosh's Positions format all values
+    are unpickled at once and summed in C."""
     fmt = m.format if type(m) is W3LeafMatcher else m._format
     if type(fmt) is Positions:
         deltas = _position_deltas(values)
@@ -343,19 +343,19 @@ def _shifted_positions(m: Any, values: list[bytes], shift: int) -> Any:
                     listed[0] -= shift  # the first "delta" is the first position
             return map(accumulate, deltas)
     decode = fmt.decoder("positions")
-    return ([p - shift for p in decode(value)] for value in values)
+    return ([p - shift for p in decode(value.encode("latin-1"))] for value in values)
 
 
 _PICKLE_START = formats._INT_SIZE + 2  # the count, then PROTO 2
 
 
-def _position_deltas(values: list[bytes]) -> list[list[int]] | None:
+def _position_deltas(values: list[str]) -> list[list[int]] | None:
     """``Positions.decode_positions`` before its running sum, for many values in
     one unpickling: each value is the count, then the pickle (protocol 2) of a list
     of deltas; their bodies between one MARK and LIST make the list of lists."""
-    body = b"".join([v[_PICKLE_START:-1] if v[-1:] == b"." else v[_PICKLE_START:] for v in values])
+    body = "".join([v[_PICKLE_START:-1] if v[-1:] == "." else v[_PICKLE_START:] for v in values])
     try:
-        deltas = pickle.loads(b"\x80\x02(" + body + b"l.")
+        deltas = pickle.loads(b"\x80\x02(" + body.encode("latin-1") + b"l.")
     except pickle.UnpicklingError:
         return None
     return deltas if len(deltas) == len(values) else None
@@ -367,12 +367,14 @@ def _unfiltered(m: Any) -> Any:
     return m
 
 
-def _postings(m: Any, with_values: bool) -> tuple[list[int], list[float], list[bytes]]:
+def _postings(m: Any, with_values: bool) -> tuple[list[int], list[float], list[str]]:
     """The rest of a term's postings from where the matcher stands: document
-    numbers, weights and (if asked) raw values; the matcher is left at its end."""
+    numbers, weights and (if asked) values, each value's bytes as the text of the
+    same code points (how a block's pickle holds them, see :func:`_value_texts`);
+    the matcher is left at its end."""
     ids: list[int] = []
     weights: list[float] = []
-    raw: list[bytes] = []
+    texts: list[str] = []
     if type(m) is ListMatcher:
         start = m._i
         ids = list(m._ids[start:])
@@ -383,16 +385,17 @@ def _postings(m: Any, with_values: bool) -> tuple[list[int], list[float], list[b
         else:
             weights = [1.0] * len(ids)
         if with_values:
-            raw = list(m._values[start:]) if m._values else [b""] * len(ids)
+            texts = [v.decode("latin-1") for v in m._values[start:]] if m._values else [""] * len(ids)
         m._i = len(m._ids)
-        return ids, weights, raw
+        return ids, weights, texts
     while m.is_active():
         start = m._i
-        if not with_values and start == 0 and m._data is None and not m._byteids:
-            block = _ids_and_weights(m)
+        if start == 0 and m._data is None and not m._byteids:
+            block = _read_block(m, with_values)
             if block is not None:
                 ids.extend(block[0])
                 weights.extend(block[1])
+                texts.extend(block[2])
                 m._next_block()
                 continue
         block_ids = m._ids
@@ -407,9 +410,9 @@ def _postings(m: Any, with_values: bool) -> tuple[list[int], list[float], list[b
         if with_values:
             if m._values is None:
                 m._read_values()
-            raw.extend(m._values[start:])
+            texts.extend([v.decode("latin-1") for v in m._values[start:]])
         m._next_block()
-    return ids, weights, raw
+    return ids, weights, texts
 
 
 # A whoosh3 posting block is the pickle (protocol 2) of (ids, weights, values),
@@ -430,14 +433,17 @@ _TUPLE2_STOP = b"\x86."
 _BYTES_PER_POSTING = 11  # an id under 256 (2 bytes) and a weight (9): most blocks
 
 
-def _ids_and_weights(m: W3LeafMatcher) -> tuple[Any, Any] | None:
+def _read_block(m: W3LeafMatcher, with_values: bool) -> tuple[Any, Any, list[str]] | None:
     """The document numbers and weights of the matcher's current block, as
-    ``_read_ids`` and ``_read_weights`` give them; None where the block is not laid
-    out as this module expects (``m._data`` is then read Whoosh's way)."""
+    ``_read_ids`` and ``_read_weights`` give them, and (if asked) its values as
+    text; None where the block is not laid out as this module expects (``m._data``
+    is then read Whoosh's way)."""
     data = m._postfile.get(m._dataoffset, m._nextoffset - m._dataoffset)
     count = m._blocklength
     inflate = None
-    if m._compression:
+    if m._compression and with_values:
+        data = zlib.decompress(data)
+    elif m._compression:
         inflate = zlib.decompressobj()
         data = inflate.decompress(data, count * _BYTES_PER_POSTING + 16)
     found = _IDS_AND_WEIGHTS.match(data)
@@ -447,16 +453,45 @@ def _ids_and_weights(m: W3LeafMatcher) -> tuple[Any, Any] | None:
         found = _IDS_AND_WEIGHTS.match(data)
     if found is not None:
         deltas, weights = pickle.loads(data[: found.end()] + _TUPLE2_STOP)
-        if len(deltas) == count and (not isinstance(weights, tuple) or len(weights) == count):
+        texts = _value_texts(data, found.end(), count) if with_values else []
+        if (
+            len(deltas) == count
+            and (not isinstance(weights, tuple) or len(weights) == count)
+            and texts is not None
+        ):
             if weights is None:
                 weights = array("f", (1.0,)) * count
             elif isinstance(weights, float):
                 weights = array("f", (weights,)) * count
-            return accumulate(deltas), weights
+            return accumulate(deltas), weights, texts
     if inflate is not None:
         data += inflate.decompress(inflate.unconsumed_tail)
     m._data = pickle.loads(data)
     return None
+
+
+# Each value (bytes) is pickled as _codecs.encode(text, "latin1"): a codec lookup
+# per posting. With builtins.slice in its place each becomes slice(text,
+# "latin1"), which only keeps the text; phrases encode the few texts they need.
+_ENCODE = b"c_codecs\nencode\n"
+_KEEP_TEXT = b"cbuiltins\nslice\n"
+_TWO_PLACES = b"\x80\x02NN"  # the ids and weights, already read, for the TUPLE3 at the end
+_UNPICKLING_ERRORS = (pickle.UnpicklingError, EOFError, IndexError, TypeError, ValueError, AttributeError)
+
+
+def _value_texts(data: bytes, end: int, count: int) -> list[str] | None:
+    """The values of a block whose ids and weights end at ``end``, each as text."""
+    if data.startswith(b"(" + _ENCODE, end):  # MARK, the values, TUPLE
+        rest = b"(" + _KEEP_TEXT + data[end + 1 + len(_ENCODE) :]
+    elif data.startswith(_ENCODE, end):  # up to three values, then TUPLE1-3
+        rest = _KEEP_TEXT + data[end + len(_ENCODE) :]
+    else:
+        return None
+    try:  # (a value pickled another way is no slice: AttributeError)
+        texts = [value.start for value in pickle.loads(_TWO_PLACES + rest)[2]]
+    except _UNPICKLING_ERRORS:
+        return None
+    return texts if len(texts) == count else None
 
 
 # Per segment reader (the searcher keeps its readers while the index is unchanged).
