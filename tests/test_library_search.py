@@ -282,3 +282,17 @@ def test_a_search_without_counting_gives_a_lower_bound_and_count_gives_the_rest(
     assert quick.total <= full.total and (quick.total_exact is False or quick.total == full.total)
     assert library.count(query) == full.total
     assert library.search(query, limit=1, sort="date", count=False).total_exact  # sorting sees every match
+
+
+def test_a_phrase_hit_marks_the_phrase_not_its_words_apart(tmp_path):
+    # The article matched the words in a row: its passage shows that place, as one
+    # mark, not the words where they stand apart (which gathered more of them).
+    body = (
+        "The military said talks with the military would wait, and the military "
+        "called the talks useful. " + "Other news of the day. " * 20 + "Both sides held military talks."
+    )
+    lib = Library.open(tmp_path / "lib", seed=False)
+    write_articles(lib, [_article(tmp_path, "en.txt", "Talks", body, "en")])
+    hit = lib.search('"military talks"').hits[0]
+    assert [body[a:b] for p in hit.passages for a, b in p.marks] == ["military talks"]
+    lib.close()

@@ -80,3 +80,34 @@ def test_rich_private_divide_line_still_breaks_as_public_text_wrap(text: str, wi
     offsets = [0, *divide_line(text, width, fold=True), len(text)]
     pieces = [text[start:end] for start, end in itertools.pairwise(offsets)]
     assert [line.plain.rstrip(" ") for line in lines] == [piece.rstrip(" ") for piece in pieces]
+
+
+PHRASES = "Urgent military talks were called. The military said the talks could wait; talks of the military went on."
+
+
+def test_a_phrase_is_marked_where_its_words_stand_in_a_row() -> None:
+    # The article matched the phrase, not its words one by one: those alone are not marked.
+    assert _words(query_matches(PHRASES, '"military talks"'), PHRASES) == ["military talks"]
+    assert _words(query_matches(PHRASES, '"military talks" wait'), PHRASES) == ["military talks", "wait"]
+
+
+def test_stop_words_may_stand_inside_a_phrase_as_the_index_drops_them() -> None:
+    text = "The rule of law, the rule and the law, rule the law."
+    assert _words(query_matches(text, '"rule of law"'), text) == [
+        "rule of law",
+        "rule and the law",
+        "rule the law",
+    ]
+
+
+def test_a_field_value_in_quotes_is_no_phrase_of_the_text() -> None:
+    assert query_matches(PHRASES, 'source:"military talks"') == []
+
+
+def test_the_best_passage_of_a_phrase_query_holds_the_phrase() -> None:
+    text = (
+        "Military talks began. "
+        + "Filler words here. " * 40
+        + "The military held talks; talks by the military went on."
+    )
+    assert best_match_offset(text, '"military talks"') == 0

@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from reader.library.schema import UNSPACED as _UNSPACED
-from reader.library.schema import analysed_word, analysed_words, is_english
+from reader.library.schema import analysed_word, analysed_words, is_english, is_stop_word
 
 SNIPPET_MARK = "**"
 PASSAGE_CHARS = 240  # a hit's passage, and where the reader opens an article
 _CONTEXT_CHARS = 70
 _WORD_START = re.compile(r"(?<![\w*])[\w*]")
 _WORD_END = re.compile(r"[\w*](?![\w*])")
+_GAP_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +33,50 @@ class Passage:
         return {"start": self.start, "end": self.end, "marks": [list(m) for m in self.marks]}
 
 
-def matched_spans(text: str, terms: frozenset[str], language: str | None = None) -> list[tuple[int, int]]:
-    """Every place in ``text`` where a word analyses to one of ``terms``."""
-    return list(_merged((start, end) for start, end, _ in _matches(text, terms, language)))
+# A quoted phrase, as its terms in order (stop words dropped, as the index drops them).
+Phrase = tuple[str, ...]
+
+
+def matched_spans(
+    text: str, terms: frozenset[str], language: str | None = None, phrases: frozenset[Phrase] = frozenset()
+) -> list[tuple[int, int]]:
+    """Every place in ``text`` where a word analyses to one of ``terms``, and where
+    the words of one of ``phrases`` stand in a row (one span for the phrase)."""
+    found = _with_phrases(text, terms, phrases, language)
+    return list(_merged((start, end) for start, end, _ in found))
+
+
+def _with_phrases(
+    text: str, terms: frozenset[str], phrases: frozenset[Phrase], language: str | None
+) -> list[tuple[int, int, str]]:
+    """The matches of ``terms``, and one match per place the words of a phrase stand
+    in a row: a phrase's words elsewhere did not make the article match."""
+    phrases = frozenset(p for p in phrases if p)
+    if not phrases:
+        return _matches(text, terms, language)
+    words = _matches(text, terms.union(*phrases), language)
+    found = [word for word in words if word[2] in terms]
+    for first in range(len(words)):
+        for phrase in phrases:
+            if _stands_in_a_row(text, words[first : first + len(phrase)], phrase, language):
+                found.append((words[first][0], words[first + len(phrase) - 1][1], " ".join(phrase)))
+    return sorted(found)
+
+
+def _stands_in_a_row(
+    text: str, run: list[tuple[int, int, str]], phrase: Phrase, language: str | None
+) -> bool:
+    return (
+        len(run) == len(phrase)
+        and all(word[2] == term for word, term in zip(run, phrase, strict=True))
+        and all(_only_stop_words(text[a[1] : b[0]], language) for a, b in pairwise(run))
+    )
+
+
+def _only_stop_words(gap: str, language: str | None) -> bool:
+    # The index drops stop words and closes the gap they leave ("rule of law" is
+    # the phrase "rule law"), so only stop words may stand between a phrase's words.
+    return all(is_stop_word(word, language) for word in _GAP_WORD.findall(gap))
 
 
 def _matches(text: str, terms: frozenset[str], language: str | None) -> list[tuple[int, int, str]]:
@@ -66,13 +109,18 @@ def _prefix(term: str) -> str:
 
 
 def best_passages(
-    text: str, terms: frozenset[str], language: str | None = None, top: int = 3
+    text: str,
+    terms: frozenset[str],
+    language: str | None = None,
+    top: int = 3,
+    phrases: frozenset[Phrase] = frozenset(),
 ) -> list[Passage]:
     """Up to ``top`` passages with the most matched words (more different terms
     first, then the earlier), in reading order. A passage runs from about
     ``_CONTEXT_CHARS`` before a match to as many after the last match that fits in
-    ``PASSAGE_CHARS``, cut at word boundaries."""
-    matches = _matches(text, terms, language)
+    ``PASSAGE_CHARS``, cut at word boundaries. A phrase counts where its words
+    stand in a row, as one match."""
+    matches = _with_phrases(text, terms, phrases, language)
     groups: list[list[tuple[int, int, str]]] = []
     opening = 0
     for match in matches:

@@ -311,6 +311,12 @@ def analysed_words(text: str, language: str | None) -> Iterator[tuple[int, int, 
         yield match.start(), match.end(), _term(match.group(), english)
 
 
+def is_stop_word(word: str, language: str | None) -> bool:
+    """True for a word the index for ``language`` leaves out (and closes the gap it
+    leaves, so a phrase matches across it)."""
+    return is_english(language) and (len(word) < _STOPPED_BELOW or word.lower() in STOP_WORDS)
+
+
 def analysed_word(word: str, language: str | None) -> str:
     """The term one word (no CJK) is indexed as, or its lower case if a stop word."""
     return _term(word, is_english(language))

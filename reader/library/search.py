@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,7 +22,7 @@ from whoosh.collectors import Collector, WrappingCollector
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from reader.library.passages import Passage, best_passages, snippet
+from reader.library.passages import Passage, Phrase, best_passages, snippet
 from reader.library.query import (
     DEFAULT_FIELDS,
     PersonResolver,
@@ -242,7 +242,8 @@ def run_search(
         if found is None:  # index ahead of a store that lost the article: skip it
             continue
         language = found.article.language
-        passages = tuple(best_passages(found.article.body, terms[is_english(language)], language))
+        words, phrases = terms[is_english(language)]
+        passages = tuple(best_passages(found.article.body, words, language, phrases=phrases))
         hits.append(_hit(found, float(score), passages))
     text = request.text
     suggestion = suggest(searcher, text, vocabulary) if text.strip() and vocabulary else None
@@ -341,31 +342,34 @@ def _hit(stored: StoredArticle, score: float, passages: tuple[Passage, ...]) -> 
     )
 
 
-def _highlight_terms(q: wq.Query, searcher: Searcher) -> dict[bool, frozenset[str]]:
+def _highlight_terms(q: wq.Query, searcher: Searcher) -> dict[bool, tuple[frozenset[str], frozenset[Phrase]]]:
     """The indexed terms the query matched in the text fields, wildcards and fuzzy
-    terms expanded, as each analyzer spells them: English (stems) under True, other
-    languages under False."""
+    terms expanded, and its phrases, as each analyzer spells them: English (stems)
+    under True, other languages under False."""
     reader = searcher.reader()
     terms: set[tuple[str, str | bytes]] = set()
     # Leaf by leaf: whoosh3's Query.existing_terms reuses its ``fieldname`` argument as
     # a loop variable, so after the first title term it skips every body term.
+    # The words of phrases are marked where they stand in a row, as phrases.
     for leaf in q.leaves():
         if leaf.field() in ENGLISH_FIELDS or leaf.field() in OTHER_FIELDS:
-            terms.update(leaf.existing_terms(reader, expand=True))
-    # expand=True drops the words of phrases; take them as the query spells them.
-    terms.update(_phrase_words(q))
+            terms.update(leaf.existing_terms(reader, phrases=False, expand=True))
     words = {(field, text.decode("utf-8") if isinstance(text, bytes) else text) for field, text in terms}
+    phrases = set(_phrases(q))
     return {
-        True: frozenset(text for field, text in words if field in ENGLISH_FIELDS),
-        False: frozenset(text for field, text in words if field in OTHER_FIELDS),
+        english: (
+            frozenset(text for field, text in words if field in fields),
+            frozenset(words for field, words in phrases if field in fields),
+        )
+        for english, fields in ((True, ENGLISH_FIELDS), (False, OTHER_FIELDS))
     }
 
 
-def _phrase_words(q: wq.Query):
+def _phrases(q: wq.Query) -> Iterator[tuple[str, Phrase]]:
     if isinstance(q, wq.Phrase):
-        yield from ((q.fieldname, word) for word in q.words)
+        yield q.fieldname, tuple(q.words)
     for child in q.children():
-        yield from _phrase_words(child)
+        yield from _phrases(child)
 
 
 def suggest(searcher: Searcher, text: str, vocabulary: Vocabulary) -> str | None:
