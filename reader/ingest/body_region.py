@@ -18,9 +18,13 @@ from functools import cache
 from itertools import pairwise
 
 from reader.ingest.boilerplate import (
+    BAD,
+    GOOD,
+    META,
+    NEAR_GOOD,
+    SHORT,
     STOPWORDS,
     LineInfo,
-    LineKind,
     boilerplate_reason,
     described_lines,
     is_ticker,
@@ -29,7 +33,7 @@ from reader.ingest.boilerplate import (
 from reader.ingest.language import ascii_form, is_spaceless, stopwords, uses_latin_script
 
 # How much each kind of line adds to a candidate body region.
-_PENALTY = {LineKind.SHORT: -1.0, LineKind.BAD: -2.0, LineKind.META: -0.5}
+_PENALTY = {SHORT: -1.0, BAD: -2.0, META: -0.5}
 _NEAR_GOOD_SCORE = 0.3
 _BARRIER = -1e9
 # Lines that end an article or start what follows it: "Related", a promotion, wire
@@ -55,7 +59,7 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
     for info in infos:
         info.repeats = counts[info.key] if info.key else 1
         if info.repeats >= 2 and _repetition_is_furniture(info):
-            info.kind = LineKind.BAD
+            info.kind = BAD
     _mark_contents(infos)
     _mark_teaser_lists(infos)
     _mark_dated_lists(infos)
@@ -86,8 +90,8 @@ def _mark_contents(infos: list[LineInfo]) -> None:
         if end - index >= _MIN_CONTENTS:
             for entry in range(index, end):
                 heading = later[infos[entry].key]
-                infos[entry].kind, infos[entry].reason = LineKind.SHORT, "list-item"
-                infos[heading].kind, infos[heading].reason = LineKind.SHORT, None
+                infos[entry].kind, infos[entry].reason = SHORT, "list-item"
+                infos[heading].kind, infos[heading].reason = SHORT, None
         index = max(end, index + 1)
 
 
@@ -127,27 +131,22 @@ def _mark_link_lists(infos: list[LineInfo], stops: frozenset[str]) -> None:
     above them ("Artículos relacionados") goes with them."""
     low, high = _LINK_WORDS
     shaped = [
-        low <= info.words <= high and info.kind == LineKind.SHORT and _link_shaped(info, stops)
-        for info in infos
+        low <= info.words <= high and info.kind == SHORT and _link_shaped(info, stops) for info in infos
     ]  # (the quick tests of _link_shaped first: most lines fail them)
     for index, end in runs_of(shaped, _LINK_RUN):
         if _with_figures(infos, index, end) < _LINK_FIGURES * (end - index):  # not table rows
             label = index - 1
-            if (
-                label >= 0
-                and infos[label].kind == LineKind.SHORT
-                and infos[label].words <= _LABEL_WORDS_ABOVE
-            ):
+            if label >= 0 and infos[label].kind == SHORT and infos[label].words <= _LABEL_WORDS_ABOVE:
                 index = label
             for info in infos[index:end]:
-                info.kind, info.reason = LineKind.BAD, "links"
+                info.kind, info.reason = BAD, "links"
 
 
 def _link_shaped(info: LineInfo, stops: frozenset[str]) -> bool:
     """A headline: no line of wrapped prose, which stops on a function word as often as not."""
     low, high = _LINK_WORDS
     if not (
-        info.kind == LineKind.SHORT
+        info.kind == SHORT
         and info.reason is None
         and low <= info.words <= high
         and not info.sentence_end
@@ -174,13 +173,13 @@ def _mark_lists(infos: list[LineInfo]) -> None:
     for index, info in enumerate(infos):
         if not info.text.endswith(_LEAD_IN):
             continue  # (the quick test of _is_lead_in first: most lines end otherwise)
-        if not (is_text(info) or info.kind == LineKind.SHORT) or not _is_lead_in(info):
+        if not (is_text(info) or info.kind == SHORT) or not _is_lead_in(info):
             continue
         longest = (
             _MAX_CLAUSE_ITEM_WORDS if is_text(info) and info.text.endswith((":", "：")) else _MAX_ITEM_WORDS
         )
         for item in infos[index + 1 : index + 1 + _MAX_ITEMS]:
-            if item.kind != LineKind.SHORT or item.words > longest or item.caption:
+            if item.kind != SHORT or item.words > longest or item.caption:
                 break
             item.reason = "list-item"
 
@@ -212,7 +211,7 @@ def _mark_charts(infos: list[LineInfo]) -> None:
     for index, end in runs_of(labels, _CHART_RUN):
         if _with_figures(infos, index, end) >= _CHART_FIGURES * (end - index):
             for info in infos[index:end]:
-                info.kind, info.reason = LineKind.BAD, "gallery"
+                info.kind, info.reason = BAD, "gallery"
 
 
 _LISTING_LINE_WORDS = 12
@@ -222,7 +221,7 @@ _CODE_SHARE = 0.3
 _CODE_LIKE = re.compile(r"[a-z0-9]_[a-z0-9]|[│┼─]")
 # Furniture a listing never runs over.
 _LISTING_STOPS = frozenset({"comments", "section", "notice", "promotion", "author-bio", "list-date"})
-_LISTING_KINDS = (LineKind.SHORT, LineKind.BAD)
+_LISTING_KINDS = (SHORT, BAD)
 
 
 def _mark_listings(infos: list[LineInfo]) -> None:
@@ -246,7 +245,7 @@ def _mark_listings(infos: list[LineInfo]) -> None:
             code += _code_line(infos[position])
         if code >= needed:
             for info in infos[index:end]:
-                info.kind, info.reason = LineKind.SHORT, "code"
+                info.kind, info.reason = SHORT, "code"
 
 
 def _code_line(info: LineInfo) -> bool:
@@ -271,7 +270,7 @@ def _mark_galleries(infos: list[LineInfo]) -> None:
         if len(group) < 2:
             continue
         item = max(1, (group[-1] - group[0]) // (len(group) - 1))  # lines per picture
-        first = group[0] - 1 if group[0] and infos[group[0] - 1].kind != LineKind.GOOD else group[0]
+        first = group[0] - 1 if group[0] and infos[group[0] - 1].kind != GOOD else group[0]
         # the last picture's lines, unless the article resumes (two paragraphs in a row)
         last = group[-1]
         while (
@@ -281,7 +280,7 @@ def _mark_galleries(infos: list[LineInfo]) -> None:
         ):
             last += 1
         for i in range(first, last + 1):
-            infos[i].kind, infos[i].reason = LineKind.BAD, "gallery"
+            infos[i].kind, infos[i].reason = BAD, "gallery"
 
 
 _LIST_DATE_WINDOW = 4  # lines on each side searched for the other dates of a list
@@ -291,7 +290,7 @@ _LIST_DATES = 2  # other dates near a date that make it part of a list
 def _mark_dated_lists(infos: list[LineInfo]) -> None:
     """Date stamps that come every few lines (other stories with their times, a live
     feed beside the article) are the list's furniture, not the article's date."""
-    stamps = [i for i, info in enumerate(infos) if info.kind == LineKind.META and _is_stamp(info)]
+    stamps = [i for i, info in enumerate(infos) if info.kind == META and _is_stamp(info)]
     for position, index in enumerate(stamps):
         near = sum(
             1
@@ -410,7 +409,7 @@ def _mark_teaser_lists(infos: list[LineInfo]) -> None:
         for i, (info, below) in enumerate(pairwise(infos))
         if below.kind in _TEXT_OR_META  # (the quick tests first: most lines fail them)
         and 3 <= info.words <= _MAX_HEADLINE_WORDS
-        and info.kind == LineKind.SHORT
+        and info.kind == SHORT
         and headline_shape(info)
     ]
     index = 0
@@ -423,26 +422,26 @@ def _mark_teaser_lists(infos: list[LineInfo]) -> None:
             items, end = items + 1, item_end
         if items >= _MIN_TEASERS:
             for i in range(index, end):
-                infos[i].kind, infos[i].reason = LineKind.BAD, "teasers"
+                infos[i].kind, infos[i].reason = BAD, "teasers"
             index = end
 
 
-_TEXT_OR_META = (LineKind.GOOD, LineKind.NEAR_GOOD, LineKind.META)
+_TEXT_OR_META = (GOOD, NEAR_GOOD, META)
 
 
 def _teaser_item_end(infos: list[LineInfo], index: int) -> int | None:
     """End (exclusive) of a headline + single teaser item starting at ``index``."""
-    if index >= len(infos) or infos[index].kind != LineKind.SHORT or not headline_shape(infos[index]):
+    if index >= len(infos) or infos[index].kind != SHORT or not headline_shape(infos[index]):
         return None
     index += 1
-    while index < len(infos) and infos[index].kind == LineKind.META:
+    while index < len(infos) and infos[index].kind == META:
         index += 1
     if index >= len(infos) or not _is_teaser(infos[index]):
         return None
     index += 1
     if index < len(infos) and is_text(infos[index]) and not _capitalised(infos[index]):
         return None  # two paragraphs under a heading: that is an article section
-    while index < len(infos) and infos[index].kind == LineKind.META:
+    while index < len(infos) and infos[index].kind == META:
         index += 1
     return index
 
@@ -463,7 +462,7 @@ def _repetition_is_furniture(info: LineInfo) -> bool:
     """Site names, menus and headline lists repeat; the article's own text may show
     two or three times (a dek repeating the lead, a digest repeating background,
     a second copy of the page), and code and list items repeat too."""
-    if info.kind == LineKind.META:
+    if info.kind == META:
         return False
     if is_text(info):
         return info.repeats > _MAX_TEXT_REPEATS
@@ -492,7 +491,7 @@ _FRAGMENT_STOP_DENSITY = 0.25
 def is_body_fragment(info: LineInfo) -> bool:
     """A fragment that belongs to a body rather than to the page around it: a list
     item, a clause of running text, a lead-in to a list, a line of code."""
-    if info.kind != LineKind.SHORT or info.caption:
+    if info.kind != SHORT or info.caption:
         return False
     text = info.text
     if info.reason in _FRAGMENT_REASONS or (info.words >= 2 and _LIST_MARKER.match(text)):
@@ -508,9 +507,9 @@ def is_body_fragment(info: LineInfo) -> bool:
 
 
 def _line_score(info: LineInfo) -> float:
-    if info.kind == LineKind.GOOD:
+    if info.kind == GOOD:
         return max(1.0, min(info.words, 60) / 10)
-    if info.kind == LineKind.NEAR_GOOD:
+    if info.kind == NEAR_GOOD:
         return _NEAR_GOOD_SCORE
     if info.reason == "gallery":
         return 0.0  # an article runs on across a gallery of pictures
@@ -518,15 +517,13 @@ def _line_score(info: LineInfo) -> float:
         return _BARRIER  # readers' comments follow: the article does not run on past it
     if info.reason in _END_MARKS:
         return _END_MARK_COST
-    if info.kind == LineKind.SHORT:
+    if info.kind == SHORT:
         # list items and code cost nothing: they do not split a body (a fragment is short)
         return 0.0 if is_body_fragment(info) else _SHORT_COST
-    return _BAD_COST if info.kind == LineKind.BAD else _META_COST
+    return _BAD_COST if info.kind == BAD else _META_COST
 
 
-_SHORT_COST, _BAD_COST, _META_COST = (
-    _PENALTY[kind] for kind in (LineKind.SHORT, LineKind.BAD, LineKind.META)
-)
+_SHORT_COST, _BAD_COST, _META_COST = (_PENALTY[kind] for kind in (SHORT, BAD, META))
 
 
 def max_scoring_run(
@@ -551,7 +548,7 @@ def best_region(infos: list[LineInfo], first: int = 0) -> tuple[int, int] | None
     if best is None:
         return None
     start, end = best
-    if not any(infos[i].kind == LineKind.GOOD for i in range(start, end + 1)):
+    if not any(infos[i].kind == GOOD for i in range(start, end + 1)):
         return None
     return _with_fragments(infos, start, end, None)
 
@@ -609,14 +606,14 @@ def _bridgeable_gap_end(infos: list[LineInfo], edge: int, step: int, title_index
         if not 0 <= beyond < len(infos):
             return None
         info = infos[gap_last]
-        if is_text(info) or (info.kind == LineKind.META and info.reason != "list-date"):
+        if is_text(info) or (info.kind == META and info.reason != "list-date"):
             return None  # text or the article's own date stamp: not a gap we may cross
         if info.reason == "comments":
             return None  # what follows a comment heading is readers' text
         headline_seen = headline_seen or gap_last == title_index
         headings += info.reason == "section"
         costly += not is_body_fragment(info) and info.reason != "gallery"
-        if infos[beyond].kind != LineKind.GOOD:
+        if infos[beyond].kind != GOOD:
             continue
         if width <= _SMALL_GAP and not headings:
             return None if headline_seen else beyond
@@ -636,9 +633,9 @@ def _text_words_from(infos: list[LineInfo], index: int, step: int) -> int:
         info = infos[index]
         if is_text(info):
             words, gap = words + info.words, 0
-        elif info.kind == LineKind.SHORT or (info.kind == LineKind.BAD and info.reason != "section"):
+        elif info.kind == SHORT or (info.kind == BAD and info.reason != "section"):
             gap += 1
-            if info.kind == LineKind.SHORT and headline_shape(info):
+            if info.kind == SHORT and headline_shape(info):
                 words -= _HEADLINE_COST
         else:
             break
@@ -679,14 +676,14 @@ def body_lines(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
     for index in range(start, end + 1):
         forget_words_behind(words_of, index)
         info = infos[index]
-        if info.kind in (LineKind.GOOD, LineKind.NEAR_GOOD):
+        if info.kind in (GOOD, NEAR_GOOD):
             under_heading = False
             if not _is_caption(infos, index, words_of) and not _is_captioned_sentence(infos, index):
                 kept.append(info)
-        elif info.kind == LineKind.BAD:
+        elif info.kind == BAD:
             under_heading = under_heading or info.reason == "section"
         elif (
-            info.kind == LineKind.SHORT
+            info.kind == SHORT
             and not under_heading
             and (is_body_fragment(info) or _is_crosshead(infos, index, start, end))
             and not next_to_credit(infos, index)
@@ -713,7 +710,7 @@ def _is_captioned_sentence(infos: list[LineInfo], index: int) -> bool:
 
 
 def is_text(info: LineInfo) -> bool:
-    return info.kind in (LineKind.GOOD, LineKind.NEAR_GOOD)
+    return info.kind in (GOOD, NEAR_GOOD)
 
 
 _CONTEXT = 3  # lines searched on each side of a fragment for the text around it

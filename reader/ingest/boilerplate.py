@@ -105,6 +105,14 @@ class LineKind(Enum):
     META = "meta"  # metadata about the article: a date, "Source: AFP", a byline
 
 
+# The kinds as plain names: a member read through its Enum class takes the slow
+# attribute lookup of a class whose metaclass defines __getattr__ (several times a
+# global's), and the passes over a page's lines read them for every line.
+GOOD, NEAR_GOOD, SHORT, BAD, META = (
+    LineKind.GOOD, LineKind.NEAR_GOOD, LineKind.SHORT, LineKind.BAD, LineKind.META,
+)  # fmt: skip
+
+
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -350,7 +358,7 @@ class LineInfo:
     words: int
     stop_density: float
     sentence_end: bool
-    kind: LineKind = LineKind.SHORT
+    kind: LineKind = SHORT
     repeats: int = 1  # how many lines of the page share this line's letters
     reason: str | None = None  # for BAD lines: which kind of furniture
     caption: bool = False  # shaped like a photo caption or credit (see is_caption_shape)
@@ -762,7 +770,7 @@ def _describe(number: int, raw_line: str, stops: frozenset[str], spaceless: bool
         words,
         density,
         sentence_end,
-        LineKind.SHORT,
+        SHORT,
         1,
         None,
         False,
@@ -858,7 +866,7 @@ def _classify(
     text, words = info.text, info.words
     if ("   " in raw_line or "\t" in raw_line or "\u00a0" in raw_line) and is_ticker(raw_line):
         info.reason = "ticker"
-        return LineKind.BAD
+        return BAD
     # lower_for_patterns(text), from the lower-cased text at hand
     lowered = (
         lower if lower is not None and (text.isascii() or _FOLDS_OTHERWISE.search(text) is None) else None
@@ -868,17 +876,17 @@ def _classify(
     ) is not None
     if words <= 4 and opening and GALLERY_COUNTER.match(text):
         info.reason = "gallery"
-        return LineKind.BAD
+        return BAD
     if (
         text.count(" ") <= _DATE_LINE_SPACES and _HAS_DIGIT.search(text) and _is_date_line(text, lowered)
     ) or (opening and _is_published_line(text, lowered)):
-        return LineKind.META
+        return META
     if (
         words <= 10
         and _ANY_CREDIT_OPENING.match(text)
         and (is_source_line(text) or BYLINE.match(text) or is_agency_credit(text))
     ) or (words <= _DATED_BYLINE_WORDS and _BYLINE_OPENING.match(text) and is_dated_byline(text)):
-        return LineKind.META
+        return META
     info.caption = (
         words <= _CAPTION_SHAPE_WORDS
         and not text.endswith(_CAPTION_ENDS)
@@ -894,13 +902,13 @@ def _classify(
     ):
         info.reason = "foreign-script"
     if info.reason:
-        return LineKind.BAD
+        return BAD
     if info.caption:
-        return LineKind.SHORT
+        return SHORT
     if info.stop_density >= 0.2 and (
         (words >= 10 and (info.sentence_end or info.spaceless)) or (words >= 22 and info.stop_density >= 0.28)
     ):
-        return LineKind.GOOD
+        return GOOD
     if words >= 4 and info.sentence_end and info.stop_density > 0:
-        return LineKind.NEAR_GOOD
-    return LineKind.SHORT
+        return NEAR_GOOD
+    return SHORT

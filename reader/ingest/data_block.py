@@ -22,13 +22,13 @@ from reader.ingest.body_region import (
     is_text,
     max_scoring_run,
 )
-from reader.ingest.boilerplate import LineInfo, LineKind
+from reader.ingest.boilerplate import BAD, META, SHORT, LineInfo
 
 _DIGIT = re.compile(r"\d")
 _MIN_DATA_WORDS = 3  # "Shr 96 cts": shorter fragments are menu items and counters
 _FRAGMENT_COST = -0.5
 _ROW_WITHOUT_FIGURES_COST = -0.1
-_PENALTY = {LineKind.BAD: -2.0, LineKind.META: -0.5}
+_PENALTY = {BAD: -2.0, META: -0.5}
 _MIN_ROWS = 2  # a run without table rows is prose, which the main search judges
 
 
@@ -37,7 +37,7 @@ def is_data_line(info: LineInfo) -> bool:
     A row may repeat ("Avg shrs 11.4 mln vs 11.6 mln" for the quarter and the year), so
     a line that is furniture only because it repeats still counts."""
     return (
-        (info.kind == LineKind.SHORT or (info.kind == LineKind.BAD and info.reason is None))
+        (info.kind == SHORT or (info.kind == BAD and info.reason is None))
         and info.words >= _MIN_DATA_WORDS
         and not info.caption
         and _DIGIT.search(info.text) is not None
@@ -48,7 +48,7 @@ def is_data_line(info: LineInfo) -> bool:
 def _score(info: LineInfo) -> float:
     if is_text(info) or is_data_line(info):
         return min(info.words, 60) / 10
-    if info.kind == LineKind.SHORT and info.words >= _MIN_DATA_WORDS and not headline_shape(info):
+    if info.kind == SHORT and info.words >= _MIN_DATA_WORDS and not headline_shape(info):
         return _ROW_WITHOUT_FIGURES_COST  # "Shr nil vs same" inside a table
     return _PENALTY.get(info.kind, _FRAGMENT_COST)
 
@@ -75,6 +75,6 @@ def data_lines(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
         info = infos[index]
         if is_caption_line(infos, index, words_of):
             continue
-        if _score(info) > 0 or (info.kind == LineKind.SHORT and info.words >= 2 and not info.caption):
+        if _score(info) > 0 or (info.kind == SHORT and info.words >= 2 and not info.caption):
             kept.append(info)
     return kept

@@ -17,12 +17,7 @@ from dataclasses import dataclass
 
 from reader.ingest import metadata as meta
 from reader.ingest.body_region import is_text, next_to_credit
-from reader.ingest.boilerplate import (
-    BYLINE,
-    LineInfo,
-    LineKind,
-    normalise_key,
-)
+from reader.ingest.boilerplate import BAD, BYLINE, GOOD, META, SHORT, LineInfo, normalise_key
 from reader.ingest.data_block import is_data_line
 from reader.ingest.language import ascii_form
 
@@ -65,7 +60,7 @@ def page_metadata(
 
     for index in reversed(header[-6:]):
         dateline = meta.dateline_line(infos[index].text)
-        if dateline and infos[index].kind != LineKind.GOOD:
+        if dateline and infos[index].kind != GOOD:
             page.dateline = dateline[0]
             page.source = page.source or dateline[1]
             break
@@ -91,11 +86,7 @@ def _author(
     opening = range(start, min(end + 1, start + _OPENING_LINES))
     for index in [*under_title, *opening, *footer]:
         info = infos[index]
-        if (
-            info.words <= _BYLINE_WORDS
-            and info.kind != LineKind.GOOD
-            and (name := meta.byline_author(info.text))
-        ):
+        if info.words <= _BYLINE_WORDS and info.kind != GOOD and (name := meta.byline_author(info.text)):
             return name
     # a name alone under the headline, next to the date stamp: a byline without "By"
     if title_index is not None:
@@ -116,7 +107,7 @@ _NAME_LINES = 4  # lines under the headline where a bare name is a byline
 
 def _next_to_stamp(infos: list[LineInfo], index: int) -> bool:
     return any(
-        infos[i].kind == LineKind.META and _has_date(infos[i])
+        infos[i].kind == META and _has_date(infos[i])
         for i in (index - 1, index + 1, index + 2)
         if 0 <= i < len(infos)
     )
@@ -175,7 +166,7 @@ def title_echo_keys(infos: list[LineInfo]) -> set[str]:
     keys = set()
     for info in infos[:_WINDOW_TITLE_LINES]:
         # a window title without a site name: the headline, shown again over the article
-        if 2 <= info.repeats <= 3 and info.words >= 2 and info.kind not in (LineKind.BAD, LineKind.META):
+        if 2 <= info.repeats <= 3 and info.words >= 2 and info.kind not in (BAD, META):
             keys.add(info.key)
     for info in infos[:HEADER_WINDOW]:
         if info.words > _MAX_ECHO_WORDS:
@@ -269,7 +260,7 @@ def find_title(
         signed.update(i for i in far if _signed(infos, i))
         candidates += [i for i in range(min(3, header[0])) if i not in far]
         candidates += [i for i in far if i < 3 or i in signed]
-    furniture_keys = {info.key for info in infos if info.kind == LineKind.BAD and info.repeats >= 3}
+    furniture_keys = {info.key for info in infos if info.kind == BAD and info.repeats >= 3}
     best_score, best_index = 0.0, None
     body_start = inside_from if inside_from is not None else (header[-1] + 1 if header else 0)
     related = max((i for i in candidates if infos[i].reason == "section"), default=None)
@@ -346,7 +337,7 @@ def _document_heading(
         first.words > _MAX_HEADING_WORDS
         or first.text.islower()
         or first.reason is not None
-        or first.kind == LineKind.META
+        or first.kind == META
     ):
         return None
     terms = content_terms(first.text, stops)
@@ -368,17 +359,17 @@ def _signed(infos: list[LineInfo], index: int) -> bool:
     """A byline or a date stamp under the line, maybe under a dek, a name or a kicker:
     the article's header. (A line that is a date itself, or the stamps of a list of
     other headlines, sign nothing.)"""
-    if not _MIN_SIGNED_WORDS <= infos[index].words <= _MAX_TITLE_WORDS or infos[index].kind == LineKind.META:
+    if not _MIN_SIGNED_WORDS <= infos[index].words <= _MAX_TITLE_WORDS or infos[index].kind == META:
         return False
     for below in range(index + 1, min(len(infos), index + 1 + _SIGNATURE_LINES)):
         info = infos[below]
-        if info.kind == LineKind.BAD and info.reason is not None:
+        if info.kind == BAD and info.reason is not None:
             return False  # share buttons, a comment count: furniture, no header
         if info.repeats > 2 or info.reason == "list-date":
             return False  # the bylines and dates of a list of other stories
         if _stamp(info):
             return not _is_list_date(infos, below) and not _has_date(infos[index])
-        if info.kind == LineKind.META and meta.byline_author(info.text) is not None:
+        if info.kind == META and meta.byline_author(info.text) is not None:
             return not _has_date(infos[index])
     return False
 
@@ -389,10 +380,10 @@ _DIGIT = re.compile(r"\d")
 def _stamp(info: LineInfo) -> bool:
     """A date stamp: metadata that holds a date, or a short line with figures that is
     one ("30 avril 2015 à 07:19 (Mis à jour : ...)")."""
-    if info.kind == LineKind.META:
+    if info.kind == META:
         return _has_date(info)
     return (
-        info.kind != LineKind.GOOD
+        info.kind != GOOD
         and info.words <= _STAMP_WORDS
         and _DIGIT.search(info.text) is not None
         and _has_date(info)
@@ -431,7 +422,7 @@ def _heads_its_body(infos: list[LineInfo], index: int, echoes: set[str]) -> bool
         return False
     if info.repeats == 2:
         return True
-    return any(other.kind == LineKind.META for other in infos[index + 1 : index + 3])
+    return any(other.kind == META for other in infos[index + 1 : index + 3])
 
 
 _FIGURES = re.compile(r"\d[\d.,/]*")
@@ -458,15 +449,13 @@ def _in_a_menu(infos: list[LineInfo], index: int) -> bool:
     if infos[index].words > _MENU_WORDS + 1:
         return False
     neighbours = (infos[i] for i in (index - 1, index + 1) if 0 <= i < len(infos))
-    return any(
-        other.words <= _MENU_WORDS and other.kind in (LineKind.SHORT, LineKind.BAD) for other in neighbours
-    )
+    return any(other.words <= _MENU_WORDS and other.kind in (SHORT, BAD) for other in neighbours)
 
 
 def _line_above(infos: list[LineInfo], index: int) -> int:
     """The nearest line above that is not a date stamp or byline."""
     above = index - 1
-    while above >= 0 and infos[above].kind == LineKind.META:
+    while above >= 0 and infos[above].kind == META:
         above -= 1
     return above
 
@@ -482,11 +471,11 @@ def _overlap(terms: set[str], body: Counter[str], own: int = 0) -> float:
 def _title_shape(info: LineInfo, signed: bool = False) -> bool:
     """``signed``: a byline or date stamp follows, which no caption has."""
     text, words = info.text, info.words
-    if info.kind == LineKind.META or words < 2 or words > _MAX_TITLE_WORDS:
+    if info.kind == META or words < 2 or words > _MAX_TITLE_WORDS:
         return False
     if text.islower():
         return False  # a URL slug (a script without case is never lower case)
-    if info.kind == LineKind.BAD and info.reason != "links" and (info.reason is not None or info.repeats < 2):
+    if info.kind == BAD and info.reason != "links" and (info.reason is not None or info.repeats < 2):
         return False  # furniture, unless the headline shown more than once or among headlines
     # (the furniture patterns were tried when the line was classified: a line they
     # flag is BAD with their reason, refused above)
@@ -559,9 +548,7 @@ _DISTANCE_COST = 0.06
 def _is_list_date(infos: list[LineInfo], index: int) -> bool:
     """A timestamp in a list of other headlines: more timestamps close around it."""
     low, high = max(0, index - 4), min(len(infos), index + 5)
-    others = sum(
-        1 for i in range(low, high) if i != index and infos[i].kind == LineKind.META and _has_date(infos[i])
-    )
+    others = sum(1 for i in range(low, high) if i != index and infos[i].kind == META and _has_date(infos[i]))
     return others >= 2
 
 
@@ -579,17 +566,17 @@ def _date(
 ) -> str | None:
     below_title = [i for i in header if title_index is None or i > title_index]
     above_title = [i for i in reversed(header) if title_index is not None and i < title_index][:3]
-    order = below_title + above_title + [i for i in range(start, end + 1) if infos[i].kind == LineKind.META]
+    order = below_title + above_title + [i for i in range(start, end + 1) if infos[i].kind == META]
     for index in order:
         info = infos[index]
-        if info.words > 14 or info.kind == LineKind.GOOD:
+        if info.words > 14 or info.kind == GOOD:
             continue
         found = meta.parse_date(info.text)
         if found and not _is_list_date(infos, index):
             return found
     for index in footer:
         info = infos[index]
-        if info.kind == LineKind.META and meta.source_from_line(info.text) is None:
+        if info.kind == META and meta.source_from_line(info.text) is None:
             found = meta.parse_date(info.text)
             if found and not _is_list_date(infos, index):
                 return found

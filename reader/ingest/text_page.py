@@ -38,7 +38,7 @@ from reader.ingest.body_region import (
     headline_shape,
     is_text,
 )
-from reader.ingest.boilerplate import STOPWORDS, LineInfo, LineKind, normalise_key
+from reader.ingest.boilerplate import BAD, META, SHORT, STOPWORDS, LineInfo, normalise_key
 from reader.ingest.data_block import data_lines, data_region, is_data_line
 from reader.ingest.language import detect_language, stopwords
 from reader.ingest.metadata import parse_date
@@ -121,7 +121,7 @@ def _section_view(infos: list[LineInfo], start: int, end: int, kept: list[LineIn
     return [
         info.text
         for info in infos[start : end + 1]
-        if id(info) in kept_lines or (info.kind == LineKind.META and _SECTION_NUMBER.match(info.text))
+        if id(info) in kept_lines or (info.kind == META and _SECTION_NUMBER.match(info.text))
     ]
 
 
@@ -179,7 +179,7 @@ def _title_above(page: _Page, start: int, end: int, opening: bool = True) -> int
     return find_title(infos, header, page.echoes, body, page.stops, inside_from=start, table=not opening)
 
 
-_NOT_BODY = (LineKind.BAD, LineKind.META)
+_NOT_BODY = (BAD, META)
 _LEAD_WORDS = 15  # a paragraph this long is the lead, not a headline
 _MAX_OPENING_LINES = 4
 
@@ -225,7 +225,7 @@ def _after_other_header(infos: list[LineInfo], start: int, end: int) -> int | No
     the article's (its headline is above): a line with a byline or a date under it."""
     for index in _opening_lines(infos, start, end):
         below = index + 1
-        while below <= end and infos[below].kind == LineKind.META:
+        while below <= end and infos[below].kind == META:
             below += 1
         if below > index + 1 and below <= end:
             return below
@@ -250,12 +250,7 @@ def _header_inside(infos: list[LineInfo], start: int, end: int) -> int | None:
     found = None
     for index in range(start + 1, end - 1):
         info, below = infos[index], infos[index + 1]
-        if (
-            below.kind == LineKind.META
-            and headline_shape(info)
-            and info.kind == LineKind.SHORT
-            and parse_date(below.text)
-        ):
+        if below.kind == META and headline_shape(info) and info.kind == SHORT and parse_date(below.text):
             if found is not None:
                 return None
             found = index
