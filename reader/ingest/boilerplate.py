@@ -20,6 +20,7 @@ from reader.ingest.language import ascii_form, ascii_words, stopwords
 from reader.ingest.metadata import (
     CREDIT_LINE_PATTERNS,
     byline_author,
+    forget_dates,
     is_agency_credit,
     is_source_line,
     parse_date,
@@ -844,8 +845,10 @@ def described_lines(
 
 
 def forget_lines() -> None:
-    """Drop the lines remembered by described_lines (benchmarks time a cold start)."""
+    """Drop the lines remembered by described_lines, and the dates parse_date remembers
+    (benchmarks time a cold start)."""
     _known_lines.clear()
+    forget_dates()
 
 
 def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 # --- dates ---------------------------------------------------------------------------
 #
@@ -156,6 +157,25 @@ def _time_of_day(text: str) -> tuple[int, int] | None:
 def parse_date(text: str) -> str | None:
     """The first calendar date in ``text`` as ISO 8601, with the time when the line
     gives one ("2016-07-15", "2016-07-15T19:45"); None when there is no date."""
+    return _parse_short_date(text) if len(text) <= _CACHED_DATE_CHARS else _parse_date(text)
+
+
+_CACHED_DATE_CHARS = 200  # stamps, bylines, headlines: the lines asked about again
+
+
+@lru_cache(maxsize=4096)
+def _parse_short_date(text: str) -> str | None:
+    """parse_date of a short line, remembered: the cleaner asks it of a page's stamps
+    and headlines several times (once for each headline they may stand under)."""
+    return _parse_date(text)
+
+
+def forget_dates() -> None:
+    """Drop the dates remembered by parse_date (benchmarks time a cold start)."""
+    _parse_short_date.cache_clear()
+
+
+def _parse_date(text: str) -> str | None:
     if not any(ch.isdigit() for ch in text):
         return None
     found = _first_date(text)
