@@ -259,3 +259,40 @@ def test_stories_do_not_hang_on_where_the_files_are(tmp_path, seeded):
         assert described(library) == described(seeded)
     finally:
         library.close()
+
+
+def _story_tables(store: Store) -> dict[str, list[tuple]]:
+    tables = ("story_articles", "story_terms", "story_postings", "copy_sketches", "story_links")
+    return {table: store.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall() for table in tables}
+
+
+def test_workers_reading_the_store_group_as_this_process_does(tmp_path, seeded, monkeypatch):
+    """A large library is described by worker processes that read the articles from
+    the file themselves; the story tables are the same as when this process reads
+    and describes every article."""
+    article = seeded.article("002").article
+    reprint = tmp_path / "reprint.txt"  # a copy: its link needs both bodies
+    reprint.write_text(f"{article.title}\n\n" + "\n\n".join(article.paragraphs[:-1]) + "\n")
+    folder = tmp_path / "lib"
+    shutil.copytree(seeded.folder, folder)
+    with Library.open(folder) as library:
+        library.add([reprint])
+    store = Store(folder / "library.sqlite3")
+    try:
+        cap = stories.rare_cap(store.article_count())
+        with store.db:
+            stories._regroup_all(store, cap, committed=False)
+        alone = _story_tables(store)
+        monkeypatch.setattr(stories, "PARALLEL_FROM", 2)
+
+        def not_here(work):
+            raise AssertionError("described in this process")
+
+        # Workers start from a fresh import (forkserver): only this process refuses.
+        monkeypatch.setattr(stories, "_describe", not_here)
+        with store.db:
+            stories._regroup_all(store, cap, committed=True)
+        assert _story_tables(store) == alone
+        assert alone["story_links"] and any(row[3] for row in alone["story_links"])  # copies too
+    finally:
+        store.close()

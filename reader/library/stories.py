@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 from reader.library.store import Store
 from reader.library.story_queries import select_in
@@ -61,7 +62,11 @@ class _Features:
     # An array, not a set: a set of 61-bit hashes takes 70 bytes a shingle, which
     # made regrouping a library of 50,000 articles hold gigabytes; compared as sets.
     shingles: array[int]
-    body: str
+    # No body: a copy check reads the two it needs (see :func:`_copy_link`); holding
+    # every body made regrouping a large library hold its whole text in memory.
+
+
+_Work = list[tuple[str, str, str, str | None, list[tuple[str, str]]]]
 
 
 def update(store: Store) -> int:
@@ -73,10 +78,13 @@ def update(store: Store) -> int:
     cap = rare_cap(total)
     if not queued and _stored_cap(db) == cap:
         return 0
+    # Workers may read the articles from the file only if this connection has
+    # nothing uncommitted (grouping changes only the story tables, never articles).
+    committed = not db.in_transaction
     with db:
         grouped = db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
         if len(queued) >= BULK_SHARE * max(total, 1) or not grouped:
-            _regroup_all(store, cap)
+            _regroup_all(store, cap, committed)
         else:
             _Update(store, cap).run(queued)
         db.execute("DELETE FROM story_queue")
@@ -89,9 +97,40 @@ def _stored_cap(db: sqlite3.Connection) -> int | None:
     return int(row[0]) if row else None
 
 
-def _features(store: Store, ids: Sequence[str] | None) -> list[_Features]:
-    """Terms, day and shingles of the articles ``ids`` (all with None)."""
+def _features(store: Store, ids: Sequence[str] | None, committed: bool = False) -> list[_Features]:
+    """Terms, day and shingles of the articles ``ids`` (all with None), in id order."""
     db = store.db
+    if ids is not None or not committed or not store.path.is_file():
+        return _describe(_work(db, ids))
+    every = sorted(row[0] for row in db.execute("SELECT id FROM articles"))
+    if len(every) < PARALLEL_FROM:
+        return _describe(_work(db, every))
+    # A whole library (a first add, an older library): two cores do it in half the
+    # time. Each worker reads its own share from the file (WAL lets it read beside
+    # this connection): this process never holds every body, nor sends them.
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from reader.library.pipeline import watch_parent
+
+    size = -(-len(every) // (WORKERS * 4))
+    parts = [every[i : i + size] for i in range(0, len(every), size)]
+    # forkserver, as for add: forked workers would inherit the writer lock.
+    with ProcessPoolExecutor(
+        WORKERS,
+        mp_context=multiprocessing.get_context("forkserver"),
+        initializer=watch_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
+        return [
+            f for described in pool.map(partial(_describe_stored, str(store.path)), parts) for f in described
+        ]
+
+
+def _work(db: sqlite3.Connection, ids: Sequence[str] | None) -> _Work:
+    """What describes each of the articles ``ids`` (all with None), in id order:
+    id, title, body, date and the library-wide names it mentions."""
     names: dict[str, list[tuple[str, str]]] = defaultdict(list)
     rows: list[tuple[str, str, str, str | None]] = []
     chunks = [None] if ids is None else [list(ids[i : i + _CHUNK]) for i in range(0, len(ids), _CHUNK)]
@@ -103,38 +142,19 @@ def _features(store: Store, ids: Sequence[str] | None) -> list[_Features]:
             names[article_id].append((label, name))
         where = "" if chunk is None else f"WHERE id IN ({','.join('?' * len(chunk))})"
         rows += db.execute(f"SELECT id, title, body, date FROM articles {where}", chunk or ()).fetchall()
-    work = [(i, title, body, date, names.get(i, [])) for i, title, body, date in sorted(rows)]
-    if len(work) < PARALLEL_FROM:
-        return _describe(work)
-    # A whole library (a first add, an older library): two cores do it in half the time.
-    import multiprocessing
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-
-    from reader.library.pipeline import watch_parent
-
-    size = -(-len(work) // (WORKERS * 4))
-    parts = [work[i : i + size] for i in range(0, len(work), size)]
-    # forkserver, as for add: forked workers would inherit the writer lock.
-    with ProcessPoolExecutor(
-        WORKERS,
-        mp_context=multiprocessing.get_context("forkserver"),
-        initializer=watch_parent,
-        initargs=(os.getpid(),),
-    ) as pool:
-        # The workers send no body back: this process has each one already, and a
-        # second copy of every body cost memory and the time to send it.
-        features = [
-            f for described in pool.map(partial(_describe, keep_body=False), parts) for f in described
-        ]
-    for f, (_, _, body, _, _) in zip(features, work, strict=True):
-        f.body = body
-    return features
+    return [(i, title, body, date, names.get(i, [])) for i, title, body, date in sorted(rows)]
 
 
-def _describe(
-    work: list[tuple[str, str, str, str | None, list[tuple[str, str]]]], keep_body: bool = True
-) -> list[_Features]:
+def _describe_stored(store_path: str, ids: list[str]) -> list[_Features]:
+    """:func:`_describe` in a worker, of articles it reads from the store itself."""
+    store = Store(Path(store_path), readonly=True)
+    try:
+        return _describe(_work(store.db, ids))
+    finally:
+        store.close()
+
+
+def _describe(work: _Work) -> list[_Features]:
     return [
         _Features(
             i,
@@ -143,19 +163,23 @@ def _describe(
             # worker pickles it once), not a copy in each article's set.
             {sys.intern(term) for term in article_terms(title, body, names)},
             array("Q", shingles(body)),
-            body if keep_body else "",
         )
         for i, title, body, date, names in work
     ]
 
 
-def _copy_link(left: _Features, right: _Features) -> Link | None:
+def _body(db: sqlite3.Connection, article_id: str) -> str:
+    return db.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+
+
+def _copy_link(db: sqlite3.Connection, left: _Features, right: _Features) -> Link | None:
     apart = left.day - right.day if left.day is not None and right.day is not None else None
     if apart is not None and abs(apart) > COPY_MAX_DAYS:
         return None
     if not likeness(set(left.shingles), set(right.shingles)).is_copy:
         return None
-    if left.body != right.body and only_figures_differ(left.body, right.body):
+    left_body, right_body = _body(db, left.id), _body(db, right.id)
+    if left_body != right_body and only_figures_differ(left_body, right_body):
         return None
     a, b = sorted((left.id, right.id))
     return Link(a, b, COPY_SCORE, copy=True)
@@ -176,20 +200,20 @@ _INDEXES = {
 }
 
 
-def _regroup_all(store: Store, cap: int) -> None:
+def _regroup_all(store: Store, cap: int, committed: bool = False) -> None:
     db = store.db
     for name in _INDEXES:
         db.execute(f"DROP INDEX IF EXISTS {name}")
     for table in ("story_articles", "story_terms", "story_postings", "copy_sketches", "story_links"):
         db.execute(f"DELETE FROM {table}")
-    _fill_from_scratch(store, cap)
+    _fill_from_scratch(store, cap, committed)
     for name, where in _INDEXES.items():
         db.execute(f"CREATE INDEX {name} ON {where}")
 
 
-def _fill_from_scratch(store: Store, cap: int) -> None:
+def _fill_from_scratch(store: Store, cap: int, committed: bool) -> None:
     db = store.db
-    features = _features(store, None)
+    features = _features(store, None, committed)
     by_id = {f.id: f for f in features}
     days = {f.id: f.day for f in features}
     # Copies first: a term counts the texts that have it, not the copies of one text
@@ -200,7 +224,7 @@ def _fill_from_scratch(store: Store, cap: int) -> None:
         for value in values:
             sketches[value].append(article_id)
     links: dict[tuple[str, str], Link] = {}
-    for link in _copy_candidates_links(article_sketch, sketches, by_id):
+    for link in _copy_candidates_links(db, article_sketch, sketches, by_id):
         links[(link.a, link.b)] = link
     counted = _representatives(list(by_id), links.values())
     counts: dict[str, int] = defaultdict(int)
@@ -284,7 +308,10 @@ def _representatives(members: list[str], copy_links: Iterable[Link]) -> set[str]
 
 
 def _copy_candidates_links(
-    article_sketch: dict[str, list[int]], sketches: dict[int, list[str]], by_id: dict[str, _Features]
+    db: sqlite3.Connection,
+    article_sketch: dict[str, list[int]],
+    sketches: dict[int, list[str]],
+    by_id: dict[str, _Features],
 ) -> list[Link]:
     links = []
     for article_id, values in article_sketch.items():
@@ -294,7 +321,7 @@ def _copy_candidates_links(
                 if other > article_id:
                     shared[other] += 1
         for other, count in shared.items():
-            if count >= MIN_SHARED_IN_SKETCH and (link := _copy_link(by_id[article_id], by_id[other])):
+            if count >= MIN_SHARED_IN_SKETCH and (link := _copy_link(db, by_id[article_id], by_id[other])):
                 links.append(link)
     return links
 
@@ -642,7 +669,7 @@ class _Update:
             (*values, no, MIN_SHARED_IN_SKETCH),
         ).fetchall()
         others = {f.id: f for f in _features(self.store, [r[2] for r in rows])}
-        return [link for other in others.values() if (link := _copy_link(fresh, other))]
+        return [link for other in others.values() if (link := _copy_link(self.db, fresh, other))]
 
     def _regroup(self, seeds: set[int]) -> None:
         db = self.db
