@@ -55,18 +55,20 @@ def shingles(text: str) -> set[int]:
     rolling hash of its words' hashes modulo a Mersenne prime, updated in three
     integer operations per word."""
     found: set[int] = set()
+    known = _word_codes.get
     for paragraph in text.split("\n\n"):
-        codes = [_word_code(word) for word in shingle_words(paragraph)]
+        # A known word's code from the dict without a call: this runs over every word
+        # of the library when it is grouped from scratch (a code is never 0).
+        codes = [known(word) or _word_code(word) for word in shingle_words(paragraph)]
         if not codes:
             continue
         rolling = 0
-        for index, code in enumerate(codes):
+        for code in codes[:SHINGLE_WORDS]:
             rolling = (rolling * _BASE + code) % _MODULUS
-            if index >= SHINGLE_WORDS:
-                rolling = (rolling - codes[index - SHINGLE_WORDS] * _BASE_TO_N) % _MODULUS
-            if index >= SHINGLE_WORDS - 1:
-                found.add(rolling)
-        if len(codes) < SHINGLE_WORDS:
+        found.add(rolling)  # the first shingle, or the whole of a shorter paragraph
+        for code, leaving in zip(codes[SHINGLE_WORDS:], codes):
+            rolling = (rolling * _BASE + code) % _MODULUS
+            rolling = (rolling - leaving * _BASE_TO_N) % _MODULUS
             found.add(rolling)
     return found
 
