@@ -75,6 +75,7 @@ def _word_stem(word: str) -> str | None:
     return stem(word)
 
 
+@lru_cache(maxsize=200_000)  # asked for each term of each article, and in every link
 def term_weight(term: str) -> float:
     kind, _, text = term.partition(":")
     weight = KIND_WEIGHTS.get(kind, 1.0)
