@@ -18,9 +18,9 @@ import sqlite3
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from reader.library.store import Store
@@ -172,13 +172,13 @@ def _body(db: sqlite3.Connection, article_id: str) -> str:
     return db.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
 
 
-def _copy_link(db: sqlite3.Connection, left: _Features, right: _Features) -> Link | None:
+def _copy_link(left: _Features, right: _Features, body: Callable[[str], str]) -> Link | None:
     apart = left.day - right.day if left.day is not None and right.day is not None else None
     if apart is not None and abs(apart) > COPY_MAX_DAYS:
         return None
     if not likeness(set(left.shingles), set(right.shingles)).is_copy:
         return None
-    left_body, right_body = _body(db, left.id), _body(db, right.id)
+    left_body, right_body = body(left.id), body(right.id)
     if left_body != right_body and only_figures_differ(left_body, right_body):
         return None
     a, b = sorted((left.id, right.id))
@@ -314,6 +314,9 @@ def _copy_candidates_links(
     by_id: dict[str, _Features],
 ) -> list[Link]:
     links = []
+    # An article's candidates are checked one after another, and a text reprinted
+    # many times meets its copies again and again: recent bodies are kept.
+    body = lru_cache(maxsize=256)(partial(_body, db))
     for article_id, values in article_sketch.items():
         shared: dict[str, int] = defaultdict(int)
         for value in values:
@@ -321,7 +324,7 @@ def _copy_candidates_links(
                 if other > article_id:
                     shared[other] += 1
         for other, count in shared.items():
-            if count >= MIN_SHARED_IN_SKETCH and (link := _copy_link(db, by_id[article_id], by_id[other])):
+            if count >= MIN_SHARED_IN_SKETCH and (link := _copy_link(by_id[article_id], by_id[other], body)):
                 links.append(link)
     return links
 
@@ -669,7 +672,9 @@ class _Update:
             (*values, no, MIN_SHARED_IN_SKETCH),
         ).fetchall()
         others = {f.id: f for f in _features(self.store, [r[2] for r in rows])}
-        return [link for other in others.values() if (link := _copy_link(self.db, fresh, other))]
+        return [
+            link for other in others.values() if (link := _copy_link(fresh, other, partial(_body, self.db)))
+        ]
 
     def _regroup(self, seeds: set[int]) -> None:
         db = self.db
