@@ -359,7 +359,7 @@ def _highlight_terms(q: wq.Query, searcher: Searcher) -> dict[bool, tuple[frozen
     return {
         english: (
             frozenset(text for field, text in words if field in fields),
-            frozenset(words for field, words in phrases if field in fields),
+            frozenset(phrase for field, phrase in phrases if field in fields),
         )
         for english, fields in ((True, ENGLISH_FIELDS), (False, OTHER_FIELDS))
     }
