@@ -72,6 +72,43 @@ def test_hyphens_particles_and_initials_stay_in_the_name(text, name):
     assert name in persons(text).values()
 
 
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Their cinema.\n\nLA attitude de Jamie Bell, bien loin du freluquet.", "Jamie Bell"),
+        ("Un but de Cristiano Ronaldo en finale.", "Cristiano Ronaldo"),
+    ],
+)
+def test_a_particle_before_a_given_name_is_a_preposition(text, person):
+    assert person in persons(text)
+    assert "de " + person not in persons(text)
+
+
+def test_a_particle_before_a_surname_stays_in_the_name():
+    assert persons("He met Charles de Gaulle. Later de Gaulle spoke.") == {
+        "Charles de Gaulle": "Charles de Gaulle",
+        "de Gaulle": "Charles de Gaulle",
+    }
+
+
+@pytest.mark.parametrize(
+    "lead, person",
+    [
+        ("LAURIE OAKES IT was said that the former PM never changed.", "LAURIE OAKES"),
+        ("SUSIE O’BRIEN THE good thing about it is that it is cheap.", "SUSIE O’BRIEN"),
+        ("TOM ELLIOTT IT’S nice to think we are a player on the world stage.", "TOM ELLIOTT"),
+    ],
+)
+def test_a_columnist_in_capitals_ends_before_the_first_words_of_the_column(lead, person):
+    """A run-in byline: the author in capitals, then the column's first words in capitals."""
+    found_persons = persons("Other columns\n\n" + lead)
+    assert list(found_persons) == [person]
+
+
+def test_capitals_alone_are_not_cut_to_a_lone_word():
+    assert found("The client MUST NOT send it twice.") == []
+
+
 def test_initials_are_inside_the_span():
     assert "George W. Bush" in persons("George W. Bush said so.")
     assert "Vladimir V. Putin" in persons("Vladimir V. Putin said so.")

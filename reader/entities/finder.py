@@ -409,10 +409,15 @@ _SPLITTING_CONNECTORS = frozenset({"of", "for", "and", "&", "of the", "for the"}
 def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bool) -> None:
     """Cut a run into organisation, place, role and name pieces, then label each."""
     lists = _lists()
-    # A leading connector cannot start a name ("and", "of"), but a particle can ("de Mistura").
-    while parts and parts[0].connector and parts[0].text not in _NAME_PARTICLES:
+    # A leading connector cannot start a name ("and", "of"), but a particle can ("de Mistura");
+    # before a given name it is a preposition ("la attitude de Jamie Bell").
+    while parts and parts[0].connector and (parts[0].text not in _NAME_PARTICLES or _given_name_next(parts)):
         parts = parts[1:]
     while parts and parts[-1].connector:
+        parts = parts[:-1]
+    # A name in capitals opening a paragraph runs into its first words ("LAURIE OAKES IT
+    # was said…", "SUSIE O'BRIEN THE good thing…"): no name ends in a function word.
+    while len(parts) > 2 and not all_caps and _capitals_function_word(parts[-1]) and _in_capitals(parts):
         parts = parts[:-1]
     if not parts:
         return
@@ -516,6 +521,21 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
             _split_run(text, parts[index + 1 :], out, all_caps)
             return
     _split_titles(text, parts, words, out, all_caps, sentence_start)
+
+
+def _given_name_next(parts: list[_Part]) -> bool:
+    return len(parts) > 2 and not parts[1].connector and _is_first_name(parts[1].word)
+
+
+_POSSESSIVE_END = re.compile(r"['’][sS]$")
+
+
+def _capitals_function_word(part: _Part) -> bool:
+    return part.text.isupper() and _POSSESSIVE_END.sub("", part.word).lower() in _FUNCTION_WORDS
+
+
+def _in_capitals(parts: list[_Part]) -> bool:
+    return all(p.connector or p.text.isupper() for p in parts)
 
 
 def _split_titles(
