@@ -47,6 +47,34 @@ def test_first_days_of_the_strikes_are_related_beside_the_digest_stories(seeded)
     assert set(first_three_of_004) <= {"000", "003"}
 
 
+def test_a_piece_on_another_subject_has_no_related_pieces_and_is_none(tmp_path, seeded):
+    """Related pieces are scored against the best candidate: without a floor, the
+    nearest of unrelated pieces came first, as related as a second outlet's report."""
+    page = tmp_path / "bread.txt"
+    page.write_text(
+        "How to bake sourdough bread at home\n\n"
+        + "\n\n".join(
+            [
+                "A sourdough starter needs flour, water and patience: feed it every day for a week "
+                "until it doubles within hours of a feeding.",
+                "Mix the dough with a little starter, rest it, fold it every half hour and let it rise "
+                "slowly overnight in a cool kitchen before shaping the loaf.",
+                "Bake the loaf in a hot covered pot for twenty minutes, then uncover it so the crust "
+                "browns, and let it cool for an hour before slicing the bread.",
+            ]
+        )
+    )
+    folder = tmp_path / "lib"
+    shutil.copytree(seeded.folder, folder)
+    with Library.open(folder) as library:
+        library.add([page])
+        bread = library.article(str(page))
+        assert library.related(bread.id) == []
+        for number in ("000", "001", "004"):
+            assert bread.id not in [other.id for _, other in library.related(number, limit=20)]
+        assert related_numbers(library, "001", 1) == ["002"]
+
+
 def test_person_aliases_on_the_seeds(seeded):
     by_alias = {hit.id for hit in seeded.search("person:putin", limit=50).hits}
     by_name = {hit.id for hit in seeded.search('person:"Vladimir Putin"', limit=50).hits}

@@ -2,7 +2,10 @@
 
 Text similarity is Whoosh's ``more_like`` over the article's 25 strongest terms
 (the default 5 finds nothing in a small library); its scores are scaled to the best
-candidate so they mix with the two other signals, each in [0, 1].
+candidate so they mix with the two other signals, each in [0, 1]. Scaled so, the
+nearest of unrelated pieces looks as related as a second outlet's report of the same
+meeting: whether a piece is related at all is judged against the score the article
+itself gets for its key terms.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ from reader.library.store import Store
 
 KEY_TERMS = 25
 CANDIDATES = 50
+# Below this share of the article's own score for its key terms, a piece that names
+# none of its people is about something else: on real pages, unrelated pieces score
+# 0.07-0.14 and pieces on one story from two outlets 0.2-0.7.
+MIN_TEXT_SIMILARITY = 0.15
 TEXT_WEIGHT = 0.6
 PEOPLE_WEIGHT = 0.25
 TIME_WEIGHT = 0.15
@@ -49,7 +56,11 @@ def find_related(
         return []
     article = stored.article
     text = f"{article.title}\n\n{article.body}"
-    similar = searcher.more_like(docnum, "body", text=text, top=CANDIDATES, numterms=KEY_TERMS)
+    key_terms = searcher.key_terms_from_text("body", text, numterms=KEY_TERMS)
+    like = wq.Or([wq.Term("body", word, boost=weight) for word, weight in key_terms])
+    similar = searcher.search(like, limit=CANDIDATES, mask={docnum})  # Whoosh's more_like
+    own = searcher.search(like, limit=1, filter={docnum})
+    own_score = (own[0].score if own.scored_length() else 0.0) or 1.0
     text_scores = {hit["id"]: hit.score or 0.0 for hit in similar}
 
     own_people = set(stored.names("PERSON"))
@@ -76,6 +87,8 @@ def find_related(
     pieces = []
     for candidate_id, raw in text_scores.items():
         shared = own_people & people.get(candidate_id, set())
+        if raw < MIN_TEXT_SIMILARITY * own_score and not shared:
+            continue
         people_score = len(shared) / len(own_people) if own_people else 0.0
         other_date = naive_datetime(dates.get(candidate_id))
         days = abs((own_date - other_date).total_seconds()) / 86400 if own_date and other_date else None
