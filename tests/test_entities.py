@@ -105,6 +105,25 @@ def test_a_columnist_in_capitals_ends_before_the_first_words_of_the_column(lead,
     assert list(found_persons) == [person]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A report in the Seattle Times said so.", "Seattle Times"),
+        ("The grant came from the Morris Trust last year.", "Morris Trust"),
+        ("A story in Quanta Magazine explains it.", "Quanta Magazine"),
+    ],
+)
+def test_a_given_name_and_an_organisation_word_after_the_or_a_magazine_is_no_person(text, name):
+    assert (name, "ORG", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Frank Church said so.", "Senator Frank Church said so.", "Sen. Frank Church said so."]
+)
+def test_a_given_name_and_a_surname_that_is_an_organisation_word_is_a_person(text):
+    assert persons(text) == {"Frank Church": "Frank Church"}
+
+
 def test_capitals_alone_are_not_cut_to_a_lone_word():
     assert found("The client MUST NOT send it twice.") == []
 

@@ -496,7 +496,8 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
             _split_run(text, parts[:index], out, all_caps)
             _split_run(text, parts[index + 1 :], out, all_caps)
             return
-    org = _organisation_span(words, parts, all_caps)
+    after_the = _THE_BEFORE.search(text, max(0, first.start - 4), first.start) is not None
+    org = _organisation_span(words, parts, all_caps, after_the)
     if org is not None:
         begin, end = org
         if begin > 0:
@@ -1017,8 +1018,11 @@ def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str]
     return False
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]$")
+
+
 def _organisation_span(
-    words: list[str], parts: list[_Part], all_caps: bool = False
+    words: list[str], parts: list[_Part], all_caps: bool = False, after_the: bool = False
 ) -> tuple[int, int] | None:
     """Where a run names an organisation by a keyword: "Free Syrian Army", "Bank of England"."""
     lists = _lists()
@@ -1051,10 +1055,17 @@ def _organisation_span(
         if not (is_prefix or is_suffix):
             continue
         if is_suffix and not is_prefix:
-            # "Samantha Power", "Frank Church": a first name and a surname-like keyword.
+            # "Samantha Power", "Frank Church": a first name and a surname-like keyword;
+            # but no person is "the Seattle Times" or "the Morris Trust". A title before
+            # the name is no part of it ("Senator Frank Church").
             name_tokens = [w for i, w in enumerate(words[: index + 1]) if not parts[i].connector]
+            while len(name_tokens) > 2 and (
+                name_tokens[0] in lists["titles"] or name_tokens[0] in lists["honorifics"]
+            ):
+                name_tokens = name_tokens[1:]
             if (
-                word in lists["weak_org_suffixes"]
+                not (after_the and index + 1 == count)
+                and word in lists["weak_org_suffixes"]
                 and len(name_tokens) == 2
                 and _is_first_name(name_tokens[0])
                 and (index + 1 == count or words[index + 1] not in suffixes)
