@@ -296,3 +296,38 @@ def test_workers_reading_the_store_group_as_this_process_does(tmp_path, seeded, 
         assert alone["story_links"] and any(row[3] for row in alone["story_links"])  # copies too
     finally:
         store.close()
+
+
+def _saved_as_html(folder: Path, name: str, article, site: str) -> Path:
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in article.paragraphs)
+    page = folder / name
+    page.write_text(
+        f'<!doctype html><html lang="en"><head><title>{html.escape(article.title)} - {site}</title>'
+        f'<meta property="og:site_name" content="{site}"></head><body><article>'
+        f"<h1>{html.escape(article.title)}</h1>{paragraphs}</article></body></html>"
+    )
+    return page
+
+
+def test_one_text_saved_twice_is_no_story_but_two_outlets_running_it_are(tmp_path, seeded):
+    """A digest story no other seed tells: saved again as text it is a copy, and the
+    two copies make no story; run by two outlets, they do."""
+    folder = tmp_path / "lib"
+    shutil.copytree(seeded.folder, folder)
+    with Library.open(folder) as library:
+        lone = library.article("003#3")
+        assert [a.id for a in library.story(lone.id).articles] == [lone.id]
+        before = {s.id for s in library.stories()}
+        again = tmp_path / "saved-again.txt"
+        again.write_text(f"{lone.article.title}\n\n" + "\n\n".join(lone.article.paragraphs) + "\n")
+        library.add([again])
+        copy = library.article(str(again))
+        assert [c.id for c in library.copies([copy.id])[copy.id]] == [lone.id]
+        assert {s.id for s in library.stories()} == before
+        pages = [
+            _saved_as_html(tmp_path, f"{site}.html", lone.article, site) for site in ("The Times", "The Post")
+        ]
+        library.add(pages)
+        listed = [s for s in library.stories() if s.id not in before]
+        assert len(listed) == 1 and {"The Times", "The Post"} <= set(listed[0].outlets)
+        assert listed[0].articles == 4

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from reader.library.store import Store
-from reader.stories.story import Story, StorySummary, in_time_order, most_central, outlet_of
+from reader.stories.story import NO_OUTLET, Story, StorySummary, in_time_order, most_central, outlet_of
 
 _CHUNK = 500  # values per IN (…): well under SQLite's limit on parameters
 
@@ -78,21 +78,28 @@ def load_story(store: Store, story: str) -> Story:
 
 
 def summaries(store: Store, min_articles: int = 2, only: set[str] | None = None) -> list[StorySummary]:
-    """Every story of at least ``min_articles`` (those in ``only`` when given),
-    newest first."""
+    """Every story of at least ``min_articles`` texts (those in ``only`` when given),
+    newest first. Copies of one text count once, unless two outlets ran them: one
+    page saved twice (as HTML and as text, or scraped again) is no story."""
     from reader.library.records import StoredArticle
     from reader.model import Article
 
     rows = store.db.execute(
-        "SELECT s.story, a.id, a.title, a.date, a.source, a.url FROM story_articles AS s "
+        "SELECT s.story, a.id, a.title, a.date, a.source, a.url, s.copy_group FROM story_articles AS s "
         "JOIN articles AS a ON a.id = s.article_id WHERE s.story IN "
         "(SELECT story FROM story_articles GROUP BY story HAVING count(*) >= ?)",
         (min_articles,),
     )
     by_story: dict[str, list[StoredArticle]] = defaultdict(list)
-    for story, article_id, title, date, source, url in rows:
+    texts: dict[str, set[str]] = defaultdict(set)
+    for story, article_id, title, date, source, url, copy_group in rows:
         if only is None or story in only:
             by_story[story].append(StoredArticle(article_id, Article("", title, "", date, source, url=url)))
+            texts[story].add(copy_group or article_id)
+    for story in list(by_story):
+        known_outlets = {outlet_of(a) for a in by_story[story]} - {NO_OUTLET}
+        if len(texts[story]) < min_articles and len(known_outlets) < 2:
+            del by_story[story]
     links: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
     for a, b, score, story in store.db.execute(
         "SELECT x.article_id, y.article_id, l.score, x.story FROM story_links AS l "
