@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain, filterfalse
 
 from reader.ingest import metadata as meta
 from reader.ingest.body_region import is_text, next_to_credit
@@ -204,7 +205,9 @@ def echoed_headline(infos: list[LineInfo], echoes: set[str]) -> int | None:
 
 TITLE_WINDOW = 40  # lines above the body searched for its headline
 _TERM = re.compile(r"[^\W\d_]{3,}")
-_ASCII_TERM = re.compile(_TERM.pattern, re.ASCII)  # the same on ASCII text, faster
+# The same on ASCII text, where its letters are A to Z: a range is quicker to test than
+# the class written as "no non-word, digit or underscore"
+_ASCII_TERM = re.compile(r"[A-Za-z]{3,}")
 _SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
 _TERMS_CHARS = 20_000  # of one line: a huge line's opening says what it is about
 _BODY_TERMS_WORDS = 1500  # enough of the body to hold what its headline announces
@@ -215,7 +218,8 @@ def content_terms(text: str, stops: frozenset[str]) -> set[str]:
     pairs in scripts written without spaces."""
     lowered = text[:_TERMS_CHARS].lower()
     if (in_ascii := ascii_form(lowered)) is not None:  # (no script without spaces then)
-        return set(_ASCII_TERM.findall(in_ascii)).difference(stops)
+        # (one set built, of the words that are no stop words)
+        return set(filterfalse(stops.__contains__, _ASCII_TERM.findall(in_ascii)))
     terms = set(_TERM.findall(lowered)).difference(stops)
     for run in _SPACELESS_RUN.findall(lowered):
         terms.update(run[i : i + 2] for i in range(len(run) - 1))
@@ -225,14 +229,14 @@ def content_terms(text: str, stops: frozenset[str]) -> set[str]:
 def body_terms(lines: list[LineInfo], stops: frozenset[str]) -> Counter[str]:
     """The content terms of the first few hundred words of a body, with the number of
     lines that use each."""
-    terms: Counter[str] = Counter()
+    chosen: list[set[str]] = []
     words = 0
     for info in lines:
-        terms.update(content_terms(info.text, stops))
+        chosen.append(content_terms(info.text, stops))
         words += info.words
         if words >= _BODY_TERMS_WORDS:
             break
-    return terms
+    return Counter(chain.from_iterable(chosen))  # (one count: an update per line costs more)
 
 
 def find_title(
