@@ -22,7 +22,7 @@ from reader.ingest.boilerplate import (
     described_line,
     lower_for_patterns,
 )
-from reader.ingest.language import ascii_form, stopwords
+from reader.ingest.language import ascii_form, ascii_letter_runs, letters_in_ascii, stopwords
 from reader.ingest.page_metadata import content_terms
 
 # Letters, marks and spaces that pages hold, with the ones that fold oddly (İ ı ſ K).
@@ -102,6 +102,17 @@ def test_words_and_keys_in_ascii_are_the_plain_ones(text: str, language: str) ->
     terms = content_terms(text, stops)
     if ascii_form(lowered) is not None:
         assert terms == {w for w in re.findall(r"[^\W\d_]{3,}", lowered) if w not in stops}
+
+
+@settings(max_examples=300)
+@given(st.one_of(_TEXTS, _WORDISH))
+def test_letter_runs_in_ascii_are_the_plain_ones(text: str) -> None:
+    lowered = text.lower()
+    if (in_ascii := ascii_form(lowered)) is not None:
+        assert ascii_letter_runs(in_ascii) == re.findall(r"[^\W\d_]+", lowered)
+    if letters_in_ascii(text):
+        assert not boilerplate._NON_LATIN_LETTER.search(text)
+        assert not boilerplate.mostly_foreign_script(text)
 
 
 def _fields(info: LineInfo | None) -> tuple[object, ...] | None:

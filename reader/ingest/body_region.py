@@ -30,7 +30,7 @@ from reader.ingest.boilerplate import (
     is_ticker,
     reads_like_caption,
 )
-from reader.ingest.language import ascii_form, is_spaceless, stopwords, uses_latin_script
+from reader.ingest.language import ascii_form, ascii_letter_runs, is_spaceless, stopwords, uses_latin_script
 
 # How much each kind of line adds to a candidate body region.
 _PENALTY = {SHORT: -1.0, BAD: -2.0, META: -0.5}
@@ -389,7 +389,9 @@ def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
         return False
     if len(block) > 1:
         return True  # already a wrapped paragraph
-    tokens = _WORD_TOKEN.findall(f"{previous} {line}".lower())
+    joined = f"{previous} {line}".lower()
+    in_ascii = ascii_form(joined)
+    tokens = _WORD_TOKEN.findall(joined) if in_ascii is None else ascii_letter_runs(in_ascii)
     if len(tokens) < _MIN_JOINED_WORDS:
         return False
     # menus and tag lists in lower case hold no stop words

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
-from reader.ingest.language import ascii_form, ascii_words, stopwords
+from reader.ingest.language import ascii_form, ascii_words, letters_in_ascii, stopwords
 from reader.ingest.metadata import (
     CREDIT_LINE_PATTERNS,
     byline_author,
@@ -529,7 +529,11 @@ _MAX_FOREIGN_CHARS = 2_000  # an address or a menu in another script is short
 
 def mostly_foreign_script(text: str) -> bool:
     """Lines mostly in a non-Latin script on an English page (addresses, menus)."""
-    if text.isascii() or len(_NON_LATIN_LETTER.findall(text)) < _MIN_FOREIGN_LETTERS:
+    if (
+        text.isascii()
+        or letters_in_ascii(text)  # (a quick test: curly quotes and dashes are no letters)
+        or len(_NON_LATIN_LETTER.findall(text)) < _MIN_FOREIGN_LETTERS
+    ):
         return False
     return len(_LATIN_LETTER.findall(text)) < len(_LETTER.findall(text)) / 2
 

@@ -82,21 +82,32 @@ def ascii_form(lowered: str) -> str | None:
     Word patterns compiled with re.ASCII find the same words in it several times faster."""
     if lowered.isascii():
         return lowered
-    if _LETTER_BEYOND_ASCII.search(lowered) is None:
+    if letters_in_ascii(lowered):
         return lowered.encode("ascii", "replace").decode("ascii")
     return None
+
+
+def letters_in_ascii(text: str) -> bool:
+    """Every letter and digit of ``text`` is ASCII (beyond it, only curly quotes, dashes
+    and such marks): it holds no letter of another script."""
+    return _LETTER_BEYOND_ASCII.search(text) is None
 
 
 def ascii_words(in_ascii: str) -> list[str]:
     """The words _WORD finds in an ASCII text: its runs of letters, an apostrophe
     between two letters joining them ("don't")."""
-    data = in_ascii.encode("ascii")
-    if b"'" not in data:
-        return data.translate(_ASCII_LETTERS).decode("ascii").split()
-    runs = data.translate(_ASCII_LETTERS_AND_APOSTROPHES).decode("ascii")
+    if "'" not in in_ascii:
+        return ascii_letter_runs(in_ascii)
+    runs = in_ascii.encode("ascii").translate(_ASCII_LETTERS_AND_APOSTROPHES).decode("ascii")
     if "''" in runs or " '" in runs or "' " in runs or runs[:1] == "'" or runs[-1:] == "'":
         return _ASCII_WORD.findall(in_ascii)  # an apostrophe that joins no two letters
     return runs.split()
+
+
+def ascii_letter_runs(in_ascii: str) -> list[str]:
+    """The runs of letters of an ASCII text (what [^\\W\\d_]+ finds in it), found by
+    splitting where every other character is made a space: several times faster."""
+    return in_ascii.encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split()
 
 
 def _words(text: str) -> list[str]:
