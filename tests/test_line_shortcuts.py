@@ -115,6 +115,21 @@ def test_letter_runs_in_ascii_are_the_plain_ones(text: str) -> None:
         assert not boilerplate.mostly_foreign_script(text)
 
 
+_ADDRESSISH = st.lists(
+    st.sampled_from(["12", "4b,", "Main", "Street", "St.", "P.O. Box", "po box", "Tel:", "telephone .", "fax.",
+                     "Phone :", "Suite", "Avenue", "ave", "Rd.", "FLOOR", "building", "ſtreet", "١٢"]),
+    max_size=8,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.one_of(_TEXTS, _WORDISH, _ADDRESSISH))
+def test_a_line_the_address_hints_pass_over_holds_no_address(text: str) -> None:
+    for_patterns = lower_for_patterns(text)
+    if not boilerplate._may_hold_address(text, text.lower()):
+        assert boilerplate._ADDRESS.search(text, for_patterns) is None
+
+
 def _fields(info: LineInfo | None) -> tuple[object, ...] | None:
     if info is None:
         return None

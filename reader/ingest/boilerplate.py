@@ -433,8 +433,18 @@ _MAX_COOKIE_WORDS = 400  # the longest consent texts
 # A cookie banner names cookies, privacy, consent or tracking: one of these is in every one.
 _COOKIE_HINTS = ("cooki", "privacy", "consent", "gdpr", "personal data", "analytics", "tracking",
                  "browser", "browsing", "third")  # fmt: skip
-_ADDRESS_HINTS = ("street", "st.", "avenue", "ave", "road", "rd.", "boulevard", "blvd", "suite",
-                  "floor", "building", "box", "tel", "fax", "phone")  # fmt: skip
+# An address (_ADDRESS) holds a post box, a phone or fax label, or a number and one of the
+# street words: most short lines hold no label and no figure, and skip the street words.
+_ADDRESS_LABELS = ("box", "tel", "fax", "phone")
+_STREET_WORDS = ("street", "st.", "avenue", "ave", "road", "rd.", "boulevard", "blvd", "suite", "floor",
+                 "building")  # fmt: skip
+
+
+def _may_hold_address(text: str, lowered: str) -> bool:
+    """False when _ADDRESS cannot match, told by substrings (``lowered``: the text lower-cased)."""
+    return _holds_any(lowered, _ADDRESS_LABELS) or (
+        _HAS_DIGIT.search(text) is not None and _holds_any(lowered, _STREET_WORDS)
+    )
 
 
 def _holds_any(text: str, hints: tuple[str, ...]) -> bool:
@@ -637,7 +647,7 @@ def _reason_anywhere(
     if (
         words <= 25
         and not _looks_like_sentence(text, words)
-        and _holds_any(lowered, _ADDRESS_HINTS)
+        and _may_hold_address(text, lowered)
         and _ADDRESS.search(text, for_patterns)
     ):
         return "address"
