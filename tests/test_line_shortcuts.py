@@ -130,6 +130,20 @@ def test_a_line_the_address_hints_pass_over_holds_no_address(text: str) -> None:
         assert boilerplate._ADDRESS.search(text, for_patterns) is None
 
 
+_BIOISH = st.lists(
+    st.sampled_from(["Jane", "Doe", "O’Neil", "Smith-Jones,", "is", "a", "an", "senior", "reporter", "covers",
+                     "the", "economy", "for", "The", "Times", "AP.", "at", "Reuters"]),
+    max_size=12,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.one_of(_TEXTS, _WORDISH, _BIOISH))
+def test_a_line_without_the_author_note_hints_is_no_author_note(text: str) -> None:
+    if not boilerplate._holds_any(text, boilerplate._AUTHOR_BIO_HINTS):
+        assert boilerplate._AUTHOR_BIO.match(text) is None
+
+
 def _fields(info: LineInfo | None) -> tuple[object, ...] | None:
     if info is None:
         return None

@@ -316,6 +316,8 @@ _AUTHOR_BIO = re.compile(
     r"covers\b.{0,80}\bfor (?:the |[A-Z]))"
 )
 
+_AUTHOR_BIO_HINTS = ("is a", "covers")  # one is in every note _AUTHOR_BIO finds
+
 _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
 _ADDRESS = Caseless(
     r"\b(?:p\.?o\.? box|tel(?:ephone)?\s*[:.]|fax\s*[:.]|phone\s*:|"
@@ -666,7 +668,12 @@ def _reason_anywhere(
         and _ADDRESSES_READER.search(text, for_patterns)
     ):
         return "promotion"
-    if words <= 35 and "A" <= text[:1] <= "Z" and _AUTHOR_BIO.match(text):
+    if (
+        words <= 35
+        and "A" <= text[:1] <= "Z"
+        and _holds_any(text, _AUTHOR_BIO_HINTS)
+        and _AUTHOR_BIO.match(text)
+    ):
         return "author-bio"
     # (a phrase said twice says a word twice: a line whose words all differ is none)
     if (
