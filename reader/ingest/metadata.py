@@ -274,8 +274,20 @@ def _agency_name(text: str) -> str | None:
     return None
 
 
+# The patterns source_from_line tries, as one quick first test: most lines match none,
+# and one failed match costs less than five.
+_ANY_SOURCE_LINE = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})" if not pattern.flags & re.IGNORECASE else f"(?i:{pattern.pattern})"
+        for pattern in (_SOURCE_LINE, _PUBLISHED_IN, _AGENCY_CREDIT, _BY_AGENCY, _BY_ONLY_AGENCY)
+    )
+)
+
+
 def source_from_line(text: str) -> str | None:
     """'Source: AFP', 'Source AFP', 'Published in Albawaba on ...', 'By X, Reuters'."""
+    if _ANY_SOURCE_LINE.match(text) is None:
+        return None
     if match := _SOURCE_LINE.match(text):
         name = (match.group("named") or match.group("bare")).strip(" .:")
         if len(name.split()) <= 5:
