@@ -43,6 +43,36 @@ def test_the_batch_writer_writes_the_segment_whooshs_writer_writes(tmp_path):
         ),
         replace(first, id="bare", entities=(), article=replace(first.article, date=None, source=None)),
     ]
+    assert_same_segment(tmp_path, articles)
+
+
+def test_terms_of_many_postings_are_written_in_blocks_as_whoosh_writes_them(tmp_path):
+    # More than one block of postings (Whoosh's blocks hold 128) for the common
+    # words, dates and sources; weights that differ within a block and weights all
+    # the same; blocks small enough to stay uncompressed and large enough not to.
+    first = stored_docs(tmp_path / "docs")[0]
+    articles = []
+    for number in range(256):  # 256 and 128 postings: blocks exactly full
+        words = " ".join(f"word{number % divisor}x{divisor}" for divisor in (1, 2, 7, 150))
+        body = f"{'Oil prices rose. ' * (1 + number % 4)}{words}. Putin spoke in Moscow."
+        articles.append(
+            replace(
+                first,
+                id=f"doc{number}",
+                article=replace(
+                    first.article,
+                    title=f"Oil report {number % 3}",
+                    body=body,
+                    date=f"2015-10-{1 + number % 2:02d}" if number % 5 else None,
+                    source="Reuters" if number % 4 else None,
+                ),
+                entities=first.entities if number % 3 else (),
+            )
+        )
+    assert_same_segment(tmp_path, articles)
+
+
+def assert_same_segment(tmp_path: Path, articles) -> None:
     segment = idx.build_segment(tmp_path / "batch", articles)
     whoosh_segment(tmp_path / "whoosh", articles)
     from whoosh import index as whoosh_index

@@ -6,16 +6,25 @@ posting put in a pool and sorted whole, and, when the segment is written, every
 posting's field length read back from the file just written. This writer keeps
 the postings grouped by term as they come (documents arrive in order, so only the
 terms need sorting), keeps the field lengths it wrote in memory, and reads English
-text through :meth:`reader.library.schema.EnglishAnalyzer.positions`. It writes
-the same segment as Whoosh's own writer, byte for byte in its postings and
-lengths (``tests/test_library_batch_writer.py`` compares them); every other field goes
+text through :meth:`reader.library.schema.EnglishAnalyzer.positions`. With
+Whoosh's default codec it writes the postings and the term table itself, a block
+at a time (Whoosh's posting writer made a few calls per posting). It writes the
+same segment as Whoosh's own writer, byte for byte in its postings and lengths
+(``tests/test_library_batch_writer.py`` compares them); every other field goes
 through Whoosh's own code.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
+from pickle import dumps
+from struct import Struct
+from zlib import compress
 
+from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
+from whoosh.filedb.filetables import md5_hash
+from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
@@ -70,8 +79,12 @@ class BatchWriter(SegmentWriter):
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
-        self.fieldwriter.add_postings(self.schema, _Lengths(self._lengths), self._sorted_postings())
-        self.fieldwriter.close()
+        fieldwriter = self.fieldwriter
+        if isinstance(fieldwriter, W3FieldWriter) and self.codec._inlinelimit <= 1:
+            _write_postings(fieldwriter, self.codec, self.schema, self._lengths, self._postings)
+        else:
+            fieldwriter.add_postings(self.schema, _Lengths(self._lengths), self._sorted_postings())
+        fieldwriter.close()
 
     def _sorted_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
         # Whoosh's pool sorts (field, term, docnum, ...) tuples; documents were added
@@ -97,6 +110,120 @@ def _items(field, value) -> Iterator[tuple[bytes, int, float, bytes]]:
                 for term, poses in found.items()
             )
     return field.index(value)
+
+
+_KEY_VALUE_LENGTHS = Struct("!ii")  # of a row of the term table (whoosh.filedb.filetables)
+
+
+def _write_postings(fieldwriter: W3FieldWriter, codec, schema, lengths, postings) -> None:
+    """Write the postings and the term table as Whoosh's field writer does
+    (``W3FieldWriter``, ``W3PostingsWriter``, ``OrderedHashWriter``), in one loop:
+    each block's bytes made at once rather than posting by posting, and both
+    files written in large pieces, their offsets counted rather than asked of the
+    file. Whoosh never inlines postings in its default codec (inlinelimit 1), so
+    neither does this."""
+    blocklimit, level = codec._blocklimit, codec._compression
+    postfile, terms = fieldwriter._postfile, fieldwriter._tindex
+    fieldmap = fieldwriter._fieldmap
+    posts, rows = bytearray(), bytearray()
+    posts_start, rows_start = postfile.tell(), terms.dbfile.tell()
+    buckets, row_starts = terms.buckets, terms.index
+    pack_row, lastfield = _KEY_VALUE_LENGTHS.pack, None
+    lastkey = terms.lastkey
+    for key in sorted(postings):
+        fieldname, tbytes = key
+        if fieldname != lastfield:
+            lastfield = fieldname
+            if fieldname not in fieldmap:
+                fieldmap[fieldname] = len(fieldmap)
+            fieldid = pack_ushort(fieldmap[fieldname])
+            fixedsize = schema[fieldname].format.fixed_value_size()
+            field_length = lengths.get(fieldname, {}).get
+        entries = postings.pop(key)
+        start = posts_start + len(posts)
+        posts += WHOOSH3_HEADER_MAGIC
+        info = W3TermInfo()
+        count = len(entries)
+        for first in range(0, count, blocklimit):
+            block = entries[first : first + blocklimit] if count > blocklimit else entries
+            _add_block(posts, info, block, fixedsize, field_length, level, first + blocklimit >= count)
+        info.set_extent(start, posts_start + len(posts) - start)
+        row_key = fieldid + tbytes
+        if row_key <= lastkey:
+            raise ValueError(f"Keys must increase: {lastkey!r}..{row_key!r}")
+        value = info.to_bytes()
+        position = rows_start + len(rows)
+        row_starts.append(position)
+        rows += pack_row(len(row_key), len(value))
+        rows += row_key
+        rows += value
+        hashed = md5_hash(row_key)
+        buckets[hashed & 255].append((hashed, position))
+        lastkey = row_key
+    terms.lastkey = lastkey
+    postfile.write(posts)
+    terms.dbfile.write(rows)
+
+
+def _add_block(
+    posts: bytearray, info: W3TermInfo, block, fixedsize, field_length, level: int, last: bool
+) -> None:
+    """One block of a term's postings, as ``W3PostingsWriter._write_block`` writes it."""
+    docnums = [docnum for docnum, _, _ in block]
+    weights = array("f", [weight for _, weight, _ in block])  # Whoosh keeps them as 32-bit floats
+    maxweight = 0
+    for _, weight, _ in block:
+        if weight > maxweight:
+            maxweight = weight
+    minlength, maxlength = None, 0
+    for docnum in docnums:
+        length = field_length(docnum, 0)
+        if length:
+            if minlength is None or length < minlength:
+                minlength = length
+            if length > maxlength:
+                maxlength = length
+    if len(docnums) == 1:
+        deltas: tuple = (docnums[0],)
+    else:
+        deltas = tuple([docnum - before for docnum, before in zip(docnums, [0, *docnums])])
+    first_weight = weights[0]
+    if first_weight == 1.0 and weights.count(1.0) == len(weights):
+        mini_weights = None
+    elif weights.count(first_weight) == len(weights):
+        mini_weights = first_weight
+    else:
+        mini_weights = tuple(weights)
+    values: tuple | bytes | None
+    if fixedsize is None or fixedsize < 0:
+        values = tuple([vbytes for _, _, vbytes in block if vbytes])
+    elif fixedsize == 0:
+        values = None
+    else:
+        values = b"".join([vbytes for _, _, vbytes in block if vbytes])
+    data = dumps((deltas, mini_weights, values), 2)
+    comp = level if len(data) >= COMPRESSION_MIN_SIZE else 0
+    if comp:
+        data = compress(data, comp)
+    head = dumps(
+        (len(docnums), docnums[-1], maxweight, comp, length_to_byte(minlength), length_to_byte(maxlength)), 2
+    )
+    size = len(head) + len(data)
+    posts += pack_int(-size if last else size)
+    posts += head
+    posts += data
+    # W3TermInfo.add_block, from the block's figures
+    info._weight += sum(weights)
+    info._df += len(docnums)
+    if info._minlength is None:
+        info._minlength = minlength
+    else:
+        info._minlength = min(info._minlength, minlength)
+    info._maxlength = max(info._maxlength, maxlength)
+    info._maxweight = max(info._maxweight, maxweight)
+    if info._minid is None:
+        info._minid = docnums[0]
+    info._maxid = docnums[-1]
 
 
 class _Lengths:
