@@ -17,14 +17,21 @@ through Whoosh's own code.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pickle import dumps
 from struct import Struct
 from zlib import compress
 
-from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
+from whoosh.codec.whoosh3 import (
+    COMPRESSION_MIN_SIZE,
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3FieldWriter,
+    W3TermInfo,
+)
 from whoosh.filedb.filetables import md5_hash
-from whoosh.system import pack_int, pack_ushort
+from whoosh.formats import Positions
+from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
@@ -37,7 +44,10 @@ class BatchWriter(SegmentWriter):
 
     def __init__(self, ix, **kwargs) -> None:
         super().__init__(ix, **kwargs)
-        self._postings: dict[tuple[str, bytes], list[tuple[int, float, bytes]]] = {}
+        if not isinstance(self.codec, W3Codec) or self.codec._inlinelimit > 1:
+            raise ValueError("the batch writer writes Whoosh's default codec only")
+        # field -> term -> its postings (docnum, weight, encoded value), in docnum order
+        self._postings: dict[str, dict[str | bytes, list[tuple[int, float, bytes]]]] = {}
         self._lengths: dict[str, dict[int, int]] = {}
 
     def add_document(self, **fields) -> None:
@@ -45,7 +55,6 @@ class BatchWriter(SegmentWriter):
         perdoc = self.perdocwriter
         schema = self.schema
         docnum = self.docnum
-        postings = self._postings
         fieldnames = sorted(fields)
         self._check_fields(schema, fieldnames)
         perdoc.start_doc(docnum)
@@ -58,14 +67,19 @@ class BatchWriter(SegmentWriter):
                 raise ValueError(f"{fieldname}: the batch writer writes no spelling or vector fields")
             length = 0
             if field.indexed:
-                for tbytes, freq, weight, vbytes in _items(field, value):
-                    if field.scorable:
-                        length += freq
-                    key = (fieldname, tbytes)
-                    if key in postings:
-                        postings[key].append((docnum, weight, vbytes))
+                terms = self._postings.get(fieldname)
+                if terms is None:
+                    terms = self._postings[fieldname] = {}
+                for term, freq, weight, vbytes in _items(field, value):
+                    length += freq
+                    entry = (docnum, weight, vbytes)
+                    found = terms.get(term)
+                    if found is None:
+                        terms[term] = [entry]
                     else:
-                        postings[key] = [(docnum, weight, vbytes)]
+                        found.append(entry)
+                if not field.scorable:
+                    length = 0
             perdoc.add_field(fieldname, field, value if field.stored else None, length)
             if length:
                 # What the lengths column gives back: one byte, so a rounded length.
@@ -79,40 +93,43 @@ class BatchWriter(SegmentWriter):
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
-        fieldwriter = self.fieldwriter
-        if isinstance(fieldwriter, W3FieldWriter) and self.codec._inlinelimit <= 1:
-            _write_postings(fieldwriter, self.codec, self.schema, self._lengths, self._postings)
-        else:
-            fieldwriter.add_postings(self.schema, _Lengths(self._lengths), self._sorted_postings())
-        fieldwriter.close()
-
-    def _sorted_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
-        # Whoosh's pool sorts (field, term, docnum, ...) tuples; documents were added
-        # in docnum order, so sorting the (field, term) keys gives the same order.
-        postings = self._postings
-        for key in sorted(postings):
-            fieldname, tbytes = key
-            for docnum, weight, vbytes in postings.pop(key):
-                yield fieldname, tbytes, docnum, weight, vbytes
+        _write_postings(self.fieldwriter, self.codec, self.schema, self._lengths, self._postings)
+        self.fieldwriter.close()
 
 
-def _items(field, value) -> Iterator[tuple[bytes, int, float, bytes]]:
-    """What ``field.index(value)`` gives, the quick way for English text."""
+def _items(field, value) -> Iterable[tuple[str | bytes, int, float, bytes]]:
+    """What ``field.index(value)`` gives, the quick way for English text, whose
+    terms are kept as text (sorted as text they sort as their UTF-8 does, in code
+    point order); other fields' terms stay bytes (dates are not UTF-8)."""
     analyzer = field.analyzer
-    if isinstance(analyzer, EnglishAnalyzer) and isinstance(value, str):
-        found = analyzer.positions(value)
-        if found is not None:
-            fmt = field.format
-            encode, boost = fmt.encode, fmt.field_boost
-            # Whoosh sums a boost of 1.0 per token, then applies the field's boost.
-            return (
-                (term.encode("utf-8"), len(poses), float(len(poses)) * boost, encode(poses))
-                for term, poses in found.items()
-            )
-    return field.index(value)
+    if not isinstance(analyzer, EnglishAnalyzer) or not isinstance(value, str):
+        return field.index(value)
+    found = analyzer.positions(value)
+    if found is None:
+        return [
+            (tbytes.decode(), freq, weight, vbytes) for tbytes, freq, weight, vbytes in field.index(value)
+        ]
+    fmt = field.format
+    encode = _encode_positions if type(fmt) is Positions else fmt.encode
+    boost = fmt.field_boost
+    # Whoosh sums a boost of 1.0 per token, then applies the field's boost.
+    return [(term, len(poses), float(len(poses)) * boost, encode(poses)) for term, poses in found.items()]
+
+
+_ONE = pack_uint(1)
+
+
+def _encode_positions(positions: list[int]) -> bytes:
+    """``whoosh.formats.Positions.encode``: the count, then the gaps pickled."""
+    if len(positions) == 1:
+        return _ONE + dumps(positions, 2)
+    gaps = [position - before for position, before in zip(positions, [0, *positions])]
+    return pack_uint(len(gaps)) + dumps(gaps, 2)
 
 
 _KEY_VALUE_LENGTHS = Struct("!ii")  # of a row of the term table (whoosh.filedb.filetables)
+_TERM_INFO = W3TermInfo._struct
+_FLOAT32 = Struct("f")
 
 
 def _write_postings(fieldwriter: W3FieldWriter, codec, schema, lengths, postings) -> None:
@@ -123,46 +140,76 @@ def _write_postings(fieldwriter: W3FieldWriter, codec, schema, lengths, postings
     file. Whoosh never inlines postings in its default codec (inlinelimit 1), so
     neither does this."""
     blocklimit, level = codec._blocklimit, codec._compression
-    postfile, terms = fieldwriter._postfile, fieldwriter._tindex
+    postfile, table = fieldwriter._postfile, fieldwriter._tindex
     fieldmap = fieldwriter._fieldmap
     posts, rows = bytearray(), bytearray()
-    posts_start, rows_start = postfile.tell(), terms.dbfile.tell()
-    buckets, row_starts = terms.buckets, terms.index
-    pack_row, lastfield = _KEY_VALUE_LENGTHS.pack, None
-    lastkey = terms.lastkey
-    for key in sorted(postings):
-        fieldname, tbytes = key
-        if fieldname != lastfield:
-            lastfield = fieldname
-            if fieldname not in fieldmap:
-                fieldmap[fieldname] = len(fieldmap)
-            fieldid = pack_ushort(fieldmap[fieldname])
-            fixedsize = schema[fieldname].format.fixed_value_size()
-            field_length = lengths.get(fieldname, {}).get
-        entries = postings.pop(key)
-        start = posts_start + len(posts)
-        posts += WHOOSH3_HEADER_MAGIC
-        info = W3TermInfo()
-        count = len(entries)
-        for first in range(0, count, blocklimit):
-            block = entries[first : first + blocklimit] if count > blocklimit else entries
-            _add_block(posts, info, block, fixedsize, field_length, level, first + blocklimit >= count)
-        info.set_extent(start, posts_start + len(posts) - start)
-        row_key = fieldid + tbytes
-        if row_key <= lastkey:
-            raise ValueError(f"Keys must increase: {lastkey!r}..{row_key!r}")
-        value = info.to_bytes()
-        position = rows_start + len(rows)
-        row_starts.append(position)
-        rows += pack_row(len(row_key), len(value))
-        rows += row_key
-        rows += value
-        hashed = md5_hash(row_key)
-        buckets[hashed & 255].append((hashed, position))
-        lastkey = row_key
-    terms.lastkey = lastkey
+    posts_start, rows_start = postfile.tell(), table.dbfile.tell()
+    buckets, row_starts = table.buckets, table.index
+    pack_row = _KEY_VALUE_LENGTHS.pack
+    lastkey = table.lastkey
+    for fieldname, terms in sorted(postings.items()):
+        if fieldname not in fieldmap:
+            fieldmap[fieldname] = len(fieldmap)
+        fieldid = pack_ushort(fieldmap[fieldname])
+        fixedsize = schema[fieldname].format.fixed_value_size()
+        field_length = lengths.get(fieldname, {}).get
+        for term in sorted(terms):
+            entries = terms.pop(term)
+            start = posts_start + len(posts)
+            posts += WHOOSH3_HEADER_MAGIC
+            count = len(entries)
+            if count == 1:  # most terms of a batch
+                value = _one_posting(posts, start, entries[0], fixedsize, field_length, level)
+            else:
+                info = W3TermInfo()
+                for first in range(0, count, blocklimit):
+                    block = entries[first : first + blocklimit] if count > blocklimit else entries
+                    _add_block(
+                        posts, info, block, fixedsize, field_length, level, first + blocklimit >= count
+                    )
+                info.set_extent(start, posts_start + len(posts) - start)
+                value = info.to_bytes()
+            row_key = fieldid + (term.encode() if isinstance(term, str) else term)
+            if row_key <= lastkey:
+                raise ValueError(f"Keys must increase: {lastkey!r}..{row_key!r}")
+            position = rows_start + len(rows)
+            row_starts.append(position)
+            rows += pack_row(len(row_key), len(value))
+            rows += row_key
+            rows += value
+            hashed = md5_hash(row_key)
+            buckets[hashed & 255].append((hashed, position))
+            lastkey = row_key
+    table.lastkey = lastkey
     postfile.write(posts)
-    terms.dbfile.write(rows)
+    table.dbfile.write(rows)
+
+
+def _one_posting(posts: bytearray, start: int, entry, fixedsize, field_length, level: int) -> bytes:
+    """The block of a term with one posting, as :func:`_add_block` writes it; returns
+    its term info, as ``W3TermInfo.to_bytes`` gives it."""
+    docnum, weight, vbytes = entry
+    stored_weight = _FLOAT32.unpack(_FLOAT32.pack(weight))[0]  # Whoosh keeps weights as 32-bit floats
+    if fixedsize is None or fixedsize < 0:
+        values: tuple | bytes | None = (vbytes,) if vbytes else ()
+    elif fixedsize == 0:
+        values = None
+    else:
+        values = vbytes
+    data = dumps(((docnum,), None if stored_weight == 1.0 else stored_weight, values), 2)
+    comp = level if len(data) >= COMPRESSION_MIN_SIZE else 0
+    if comp:
+        data = compress(data, comp)
+    length_byte = length_to_byte(field_length(docnum, 0))
+    maxweight = weight if weight > 0 else 0
+    head = dumps((1, docnum, maxweight, comp, length_byte, length_byte), 2)
+    size = len(head) + len(data)
+    posts += pack_int(-size)
+    posts += head
+    posts += data
+    extent = len(WHOOSH3_HEADER_MAGIC) + 4 + size
+    info = _TERM_INFO.pack(False, stored_weight, 1, length_byte, length_byte, maxweight, docnum, docnum)
+    return info + pack_long(start) + pack_int(extent)
 
 
 def _add_block(
@@ -224,17 +271,3 @@ def _add_block(
     if info._minid is None:
         info._minid = docnums[0]
     info._maxid = docnums[-1]
-
-
-class _Lengths:
-    """The field lengths the writer wrote, for Whoosh's posting writer (which would
-    otherwise read each posting's from the lengths file)."""
-
-    def __init__(self, lengths: dict[str, dict[int, int]]) -> None:
-        self.lengths = lengths
-
-    def doc_field_length_reader(self, fieldname: str):
-        return self.lengths.get(fieldname, {}).get
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        return self.lengths.get(fieldname, {}).get(docnum, default)

@@ -212,13 +212,17 @@ class EnglishAnalyzer(Tokenizer):
         if UNSPACED.search(value):
             return None
         found: dict[str, list[int]] = {}
+        terms = _INDEXED_AS
+        if len(terms) > _MAX_INDEXED_AS:
+            terms.clear()
         kept_pos = None
-        for number, match in enumerate(_WORD.finditer(value)):
-            word = match.group(0).lower()
-            if len(word) < _STOPPED_BELOW or word in STOP_WORDS:
+        for number, word in enumerate(_WORDS.findall(value)):
+            term = terms.get(word, _UNSEEN)
+            if term is _UNSEEN:
+                term = terms[word] = _kept_term(word)
+            if term is None:
                 continue
             kept_pos = number if kept_pos is None else kept_pos + 1
-            term = _english_stem(word)
             if term in found:
                 found[term].append(kept_pos)
             else:
@@ -294,6 +298,20 @@ _OTHER = other_text_analyzer()
 _WORD = RegexTokenizer().expression
 _STOPPED_BELOW = StopFilter().min  # shorter words are stop words too
 _english_stem = lru_cache(maxsize=None)(stem)
+# _WORD without its group, for findall: the words themselves, no match objects.
+_WORDS = re.compile(_WORD.pattern.replace("(", "(?:"), _WORD.flags)
+# Each word as written -> the term English text indexes it as (None: a stop word).
+# Indexing asks it of every word; most are seen many times, in their case.
+_INDEXED_AS: dict[str, str | None] = {}
+_MAX_INDEXED_AS = 500_000  # words; past this the table starts again
+_UNSEEN = "\0"  # no word: words are runs of word characters
+
+
+def _kept_term(word: str) -> str | None:
+    word = word.lower()
+    if len(word) < _STOPPED_BELOW or word in STOP_WORDS:
+        return None
+    return _english_stem(word)
 
 
 def analysed_words(text: str, language: str | None) -> Iterator[tuple[int, int, str]]:
