@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from test_library_support import stored_docs
 
 from reader.library import index as idx
-from reader.library.schema import text_analyzer
+from reader.library.schema import name_analyzer, name_positions, text_analyzer
 
 
 def whoosh_segment(folder: Path, articles) -> None:
@@ -96,6 +96,15 @@ def test_term_positions_are_the_analyzers_tokens(text):
     for token in analyzer(text, positions=True):
         expected.setdefault(token.text, []).append(token.pos)
     assert analyzer.positions(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab IsA.,'-\n*3éÉİΣx"), max_size=60))
+def test_name_positions_are_the_name_analyzers_tokens(text):
+    expected: dict[str, list[int]] = {}
+    for token in name_analyzer()(text, positions=True):
+        expected.setdefault(token.text, []).append(token.pos)
+    assert name_positions(text) == expected
 
 
 def test_text_with_cjk_has_no_quick_positions():

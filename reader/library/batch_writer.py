@@ -35,7 +35,7 @@ from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
-from reader.library.schema import EnglishAnalyzer
+from reader.library.schema import EnglishAnalyzer, name_analyzer, name_positions
 
 
 class BatchWriter(SegmentWriter):
@@ -98,17 +98,23 @@ class BatchWriter(SegmentWriter):
 
 
 def _items(field, value) -> Iterable[tuple[str | bytes, int, float, bytes]]:
-    """What ``field.index(value)`` gives, the quick way for English text, whose
-    terms are kept as text (sorted as text they sort as their UTF-8 does, in code
-    point order); other fields' terms stay bytes (dates are not UTF-8)."""
+    """What ``field.index(value)`` gives, the quick way for text in English and in
+    name fields, whose terms are kept as text (sorted as text they sort as their
+    UTF-8 does, in code point order); other fields' terms stay bytes (dates are
+    not UTF-8)."""
     analyzer = field.analyzer
-    if not isinstance(analyzer, EnglishAnalyzer) or not isinstance(value, str):
+    if not isinstance(value, str):
         return field.index(value)
-    found = analyzer.positions(value)
-    if found is None:
-        return [
-            (tbytes.decode(), freq, weight, vbytes) for tbytes, freq, weight, vbytes in field.index(value)
-        ]
+    if isinstance(analyzer, EnglishAnalyzer):
+        found = analyzer.positions(value)
+        if found is None:
+            return [
+                (tbytes.decode(), freq, weight, vbytes) for tbytes, freq, weight, vbytes in field.index(value)
+            ]
+    elif analyzer == _NAME_ANALYZER:
+        found = name_positions(value)
+    else:
+        return field.index(value)
     fmt = field.format
     encode = _encode_positions if type(fmt) is Positions else fmt.encode
     boost = fmt.field_boost
@@ -116,12 +122,22 @@ def _items(field, value) -> Iterable[tuple[str | bytes, int, float, bytes]]:
     return [(term, len(poses), float(len(poses)) * boost, encode(poses)) for term, poses in found.items()]
 
 
+_NAME_ANALYZER = name_analyzer()
 _ONE = pack_uint(1)
+# What Positions.encode gives for one position under 256, but for the pickle's last
+# two opcodes (APPEND, STOP): ``pack_uint(1) + dumps([position], 2)``.
+_AT_SMALL_POSITION = [_ONE + dumps([position], 2)[:-2] for position in range(256)]
+_APPEND_STOP = b"a."
 
 
 def _encode_positions(positions: list[int]) -> bytes:
     """``whoosh.formats.Positions.encode``: the count, then the gaps pickled."""
     if len(positions) == 1:
+        position = positions[0]
+        if position < 256:
+            # A new object each time, as dumps() makes: the block's pickle would
+            # write one object met twice as a reference to the first.
+            return _AT_SMALL_POSITION[position] + _APPEND_STOP
         return _ONE + dumps(positions, 2)
     gaps = [position - before for position, before in zip(positions, [0, *positions])]
     return pack_uint(len(gaps)) + dumps(gaps, 2)

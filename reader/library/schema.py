@@ -252,6 +252,19 @@ def name_analyzer():
 _NAME_TOKENIZER = name_analyzer()
 
 
+def name_positions(value: str) -> dict[str, list[int]]:
+    """Each term of a name field's ``value`` with its positions, the tokens
+    :func:`name_analyzer` gives with ``positions=True``, without a Token per word."""
+    found: dict[str, list[int]] = {}
+    for number, word in enumerate(_WORDS.findall(value)):
+        term = word.lower()
+        if term in found:
+            found[term].append(number)
+        else:
+            found[term] = [number]
+    return found
+
+
 def name_words(name: str) -> list[str]:
     """A name as the index holds it: "Bashar al-Assad" -> bashar, al, assad. The one
     tokenizer for names, used by queries, the people directory and related pieces."""

@@ -24,7 +24,7 @@ def article_words(*texts: str) -> set[str]:
     """The distinct lower-case words (3 letters or more) of an article."""
     words: set[str] = set()
     for text in texts:
-        words.update(w.lower() for w in _WORD.findall(text))
+        words.update(map(str.lower, _WORD.findall(text)))
     return words
 
 
