@@ -17,7 +17,6 @@ through Whoosh's own code.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
 from pickle import dumps
 from struct import Struct
 from zlib import compress
@@ -70,14 +69,7 @@ class BatchWriter(SegmentWriter):
                 terms = self._postings.get(fieldname)
                 if terms is None:
                     terms = self._postings[fieldname] = {}
-                for term, freq, weight, vbytes in _items(field, value):
-                    length += freq
-                    entry = (docnum, weight, vbytes)
-                    found = terms.get(term)
-                    if found is None:
-                        terms[term] = [entry]
-                    else:
-                        found.append(entry)
+                length = _add_postings(terms, docnum, field, value)
                 if not field.scorable:
                     length = 0
             perdoc.add_field(fieldname, field, value if field.stored else None, length)
@@ -97,29 +89,59 @@ class BatchWriter(SegmentWriter):
         self.fieldwriter.close()
 
 
-def _items(field, value) -> Iterable[tuple[str | bytes, int, float, bytes]]:
-    """What ``field.index(value)`` gives, the quick way for text in English and in
-    name fields, whose terms are kept as text (sorted as text they sort as their
-    UTF-8 does, in code point order); other fields' terms stay bytes (dates are
-    not UTF-8)."""
-    analyzer = field.analyzer
-    if not isinstance(value, str):
-        return field.index(value)
-    if isinstance(analyzer, EnglishAnalyzer):
-        found = analyzer.positions(value)
-        if found is None:
-            return [
-                (tbytes.decode(), freq, weight, vbytes) for tbytes, freq, weight, vbytes in field.index(value)
-            ]
-    elif analyzer == _NAME_ANALYZER:
-        found = name_positions(value)
-    else:
-        return field.index(value)
+def _add_postings(terms: dict, docnum: int, field, value) -> int:
+    """Add the postings of document ``docnum``'s ``value`` of ``field`` to ``terms``;
+    returns the number of its tokens. Terms of text in English and in name fields
+    are read the quick way and kept as text (sorted as text they sort as their UTF-8
+    does, in code point order); other fields' terms stay bytes (dates are not UTF-8)."""
+    found = _quick_positions(field, value)
+    length = 0
+    if found is None:
+        as_text = isinstance(field.analyzer, EnglishAnalyzer)  # text with CJK: terms as text
+        for term, freq, weight, vbytes in field.index(value):
+            length += freq
+            _add(terms, term.decode() if as_text else term, (docnum, weight, vbytes))
+        return length
     fmt = field.format
-    encode = _encode_positions if type(fmt) is Positions else fmt.encode
     boost = fmt.field_boost
-    # Whoosh sums a boost of 1.0 per token, then applies the field's boost.
-    return [(term, len(poses), float(len(poses)) * boost, encode(poses)) for term, poses in found.items()]
+    encode = _encode_positions if type(fmt) is Positions else fmt.encode
+    small, append_stop = _AT_SMALL_POSITION, _APPEND_STOP
+    for term, positions in found.items():
+        count = len(positions)
+        length += count
+        if count == 1 and encode is _encode_positions and positions[0] < 256:
+            vbytes = small[positions[0]] + append_stop  # _encode_positions, inlined
+        else:
+            vbytes = encode(positions)
+        # Whoosh sums a boost of 1.0 per token, then applies the field's boost.
+        entry = (docnum, float(count) * boost, vbytes)
+        postings = terms.get(term)
+        if postings is None:
+            terms[term] = [entry]
+        else:
+            postings.append(entry)
+    return length
+
+
+def _add(terms: dict, term, entry: tuple[int, float, bytes]) -> None:
+    postings = terms.get(term)
+    if postings is None:
+        terms[term] = [entry]
+    else:
+        postings.append(entry)
+
+
+def _quick_positions(field, value) -> dict[str, list[int]] | None:
+    """The terms and positions of ``value`` as ``field`` indexes them, for text in
+    English (but with CJK) and in name fields; None for the rest."""
+    if not isinstance(value, str):
+        return None
+    analyzer = field.analyzer
+    if isinstance(analyzer, EnglishAnalyzer):
+        return analyzer.positions(value)  # None for text with CJK
+    if analyzer == _NAME_ANALYZER:
+        return name_positions(value)
+    return None
 
 
 _NAME_ANALYZER = name_analyzer()
