@@ -10,12 +10,11 @@ index has at most one batch to catch up.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Iterable, Mapping
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from reader.library.pipeline import (
     index_chunk,
     index_stored,
     pipeline_version,
-    watch_parent,
+    worker_pool,
 )
 from reader.library.progress import AddProgress, ProgressCallback
 from reader.library.records import StoredArticle, article_id
@@ -362,14 +361,7 @@ class _InlineExecutor(Executor):
 def _executor(to_process: list[_FileWork], workers: int) -> Executor:
     if workers < 2 or sum(work.size for work in to_process) < INLINE_BELOW_BYTES:
         return _InlineExecutor()
-    # forkserver, not fork: forked workers would inherit the writer lock's file
-    # descriptor and keep the library locked after the parent is killed.
-    return ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("forkserver"),
-        initializer=watch_parent,
-        initargs=(os.getpid(),),
-    )
+    return worker_pool(workers)
 
 
 def _cleaned(work: _FileWork, cleaned: CleanedFile, waiting: list, state: AddProgress) -> None:

@@ -15,6 +15,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,38 @@ def watch_parent(parent_pid: int) -> None:
                 os._exit(0)
 
     threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+# What the workers run, imported once in the forkserver that forks them (before
+# the first worker is asked for) instead of in each worker, and again in each
+# worker of the next pool (an add's, then its story grouping's).
+_WORKER_MODULES = (
+    "reader.library.pipeline",
+    "reader.library.index",
+    "reader.library.batch_writer",
+    "reader.library.store",
+    "reader.library.stories",
+    "reader.entities.extract",
+    "reader.quotes",
+)
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of worker processes for ``add``, ``rebuild`` and story grouping.
+
+    forkserver, not fork: forked workers would inherit the writer lock's file
+    descriptor and keep the library locked after the parent is killed. The
+    forkserver starts now, importing the workers' modules while this process
+    goes on (reading a JSON Lines file, say) until it hands them work."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", *_WORKER_MODULES])
+    forkserver.ensure_running()
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
+    )
 
 
 @dataclass(slots=True)

@@ -108,21 +108,11 @@ def _features(store: Store, ids: Sequence[str] | None, committed: bool = False) 
     # A whole library (a first add, an older library): two cores do it in half the
     # time. Each worker reads its own share from the file (WAL lets it read beside
     # this connection): this process never holds every body, nor sends them.
-    import multiprocessing
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-
-    from reader.library.pipeline import watch_parent
+    from reader.library.pipeline import worker_pool
 
     size = -(-len(every) // (WORKERS * 4))
     parts = [every[i : i + size] for i in range(0, len(every), size)]
-    # forkserver, as for add: forked workers would inherit the writer lock.
-    with ProcessPoolExecutor(
-        WORKERS,
-        mp_context=multiprocessing.get_context("forkserver"),
-        initializer=watch_parent,
-        initargs=(os.getpid(),),
-    ) as pool:
+    with worker_pool(WORKERS) as pool:
         return [
             f for described in pool.map(partial(_describe_stored, str(store.path)), parts) for f in described
         ]

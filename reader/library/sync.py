@@ -10,11 +10,9 @@ store). Only the holder of the writer lock uses this class.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from pathlib import Path
 
 from whoosh.index import Index
@@ -100,17 +98,13 @@ class IndexSync:
         state: AddProgress,
         progress: ProgressCallback | None,
     ) -> None:
-        from reader.library.pipeline import index_stored, watch_parent
+        from reader.library.pipeline import index_stored, worker_pool
 
         staging_root = self.folder.with_name(self.folder.name + ".staging")
         shutil.rmtree(staging_root, ignore_errors=True)
         staging_root.mkdir(parents=True)
         try:
-            # forkserver for the same reason as in add: no inherited writer lock.
-            context = multiprocessing.get_context("forkserver")
-            with ProcessPoolExecutor(
-                max_workers=workers, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
-            ) as pool:
+            with worker_pool(workers) as pool:
                 batches = [ids[i : i + idx.INDEX_CHUNK] for i in range(0, len(ids), idx.INDEX_CHUNK)]
                 futures = {
                     pool.submit(index_stored, str(self.store.path), b, str(staging_root)): len(b)
