@@ -44,7 +44,7 @@ _WORD = re.compile(r"\w+")
 
 def shingle_words(text: str) -> list[str]:
     """The words compared: lower case, punctuation and quote styles dropped."""
-    return [word.lower() for word in _WORD.findall(text)]
+    return list(map(str.lower, _WORD.findall(text)))
 
 
 def shingles(text: str) -> set[int]:
@@ -52,10 +52,11 @@ def shingles(text: str) -> set[int]:
     cut paragraph then costs only its own shingles.
 
     Each word is hashed once (CRC-32, cached); a shingle's hash is a polynomial
-    rolling hash of its words' hashes modulo a Mersenne prime, updated in three
-    integer operations per word."""
+    rolling hash of its words' hashes modulo a Mersenne prime, updated in one
+    step per word (the word coming in and the one leaving)."""
     found: set[int] = set()
     known = _word_codes.get
+    base, modulus, base_to_n = _BASE, _MODULUS, _BASE_TO_N
     for paragraph in text.split("\n\n"):
         # A known word's code from the dict without a call: this runs over every word
         # of the library when it is grouped from scratch (a code is never 0).
@@ -64,11 +65,11 @@ def shingles(text: str) -> set[int]:
             continue
         rolling = 0
         for code in codes[:SHINGLE_WORDS]:
-            rolling = (rolling * _BASE + code) % _MODULUS
+            rolling = (rolling * base + code) % modulus
         found.add(rolling)  # the first shingle, or the whole of a shorter paragraph
         for code, leaving in zip(codes[SHINGLE_WORDS:], codes):
-            rolling = (rolling * _BASE + code) % _MODULUS
-            rolling = (rolling - leaving * _BASE_TO_N) % _MODULUS
+            # The word coming in and the one leaving in one step: the same residue.
+            rolling = (rolling * base + code - leaving * base_to_n) % modulus
             found.add(rolling)
     return found
 
