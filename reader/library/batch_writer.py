@@ -17,6 +17,7 @@ through Whoosh's own code.
 from __future__ import annotations
 
 from array import array
+from functools import partial
 from pickle import dumps
 from struct import Struct
 from zlib import compress
@@ -168,6 +169,7 @@ def _encode_positions(positions: list[int]) -> bytes:
 _KEY_VALUE_LENGTHS = Struct("!ii")  # of a row of the term table (whoosh.filedb.filetables)
 _TERM_INFO = W3TermInfo._struct
 _FLOAT32 = Struct("f")
+_HASH_SLOT = Struct("!Iq")  # a slot of the term table's hash tables: hash, row position
 
 
 def _write_postings(fieldwriter: W3FieldWriter, codec, schema, lengths, postings) -> None:
@@ -221,6 +223,28 @@ def _write_postings(fieldwriter: W3FieldWriter, codec, schema, lengths, postings
     table.lastkey = lastkey
     postfile.write(posts)
     table.dbfile.write(rows)
+    table._write_hashes = partial(_write_hash_tables, table)  # called by table.close()
+
+
+def _write_hash_tables(table) -> None:
+    """``HashWriter._write_hashes``, written in one piece instead of a write per slot."""
+    dbfile = table.dbfile
+    position = dbfile.tell()
+    pack_slot = _HASH_SLOT.pack
+    empty = pack_slot(0, 0)
+    out = bytearray()
+    for entries in table.buckets:
+        numslots = 2 * len(entries)
+        table.directory.append((position + len(out), numslots))
+        slots: list[tuple[int, int] | None] = [None] * numslots
+        for hashval, row_position in entries:
+            slot = (hashval >> 8) % numslots
+            while slots[slot] is not None:
+                slot = (slot + 1) % numslots
+            slots[slot] = (hashval, row_position)
+        for found in slots:
+            out += empty if found is None else pack_slot(*found)
+    dbfile.write(out)
 
 
 def _one_posting(posts: bytearray, start: int, entry, fixedsize, field_length, level: int) -> bytes:
