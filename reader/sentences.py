@@ -62,6 +62,7 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_NEXT_WORD = re.compile(r"[\w’']+")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){1,}[A-Za-z]?$")
 
 
@@ -182,6 +183,20 @@ def _inside_quotation(quotations: list[tuple[int, int]], offset: int) -> bool:
     return index >= 0 and quotations[index][0] < offset <= quotations[index][1]
 
 
+def _word_before(text: str, end: int) -> str:
+    """What ``_WORD_BEFORE.search(text, 0, end)`` finds, "" for nothing, read from a
+    stretch just before ``end``, widened while the word may begin before it (a
+    search from the start of the text tries every offset of it, at every stop)."""
+    start = max(0, end - 64)
+    while True:
+        found = _WORD_BEFORE.search(text, start, end)
+        if found is None:
+            return ""  # a word ending at ``end`` would have been found in any stretch
+        if found.start() > start or start == 0:
+            return found.group(1)
+        start = max(0, start - 4 * (end - start))
+
+
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     following = match.group(1)
     punctuation = match.group(0)
@@ -191,13 +206,12 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return True  # ? ! and ellipses end the sentence before a capital
     if len(punctuation) > 1:
         return True  # a closing quote or bracket after the stop: "... said “No.” Then"
-    word_match = _WORD_BEFORE.search(text, 0, match.start())
-    word = word_match.group(1) if word_match else ""
-    word = word.lstrip("'’-")
+    word = _word_before(text, match.start()).lstrip("'’-")
     if not word:
         return True
     bare = word.rstrip(".").lower()
-    next_word = re.match(r"[\w’']+", text[match.end() :].lstrip())
+    # The lookahead's group is the first character after the blanks that follow.
+    next_word = _NEXT_WORD.match(text, match.start(1))
     next_lower = next_word.group(0).lower() if next_word else ""
     if len(word) == 1 and word.isupper():
         # An initial: "Vladimir V. Putin", "George W. Bush"; a lone capital then an
