@@ -316,7 +316,7 @@ _WORDS = re.compile(_WORD.pattern.replace("(", "(?:"), _WORD.flags)
 # Each word as written -> the term English text indexes it as (None: a stop word).
 # Indexing asks it of every word; most are seen many times, in their case.
 _INDEXED_AS: dict[str, str | None] = {}
-_MAX_INDEXED_AS = 500_000  # words; past this the table starts again
+_MAX_INDEXED_AS = 200_000  # words; past this the table starts again
 _UNSEEN = "\0"  # no word: words are runs of word characters
 
 
