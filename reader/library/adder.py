@@ -229,7 +229,10 @@ def _process(
                 if stream is not None and len(waiting) <= batch_size and batches_in_flight < max_in_flight:
                     continue  # the stream can fill the next batch while the workers are busy
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
+                # In the order they were handed out, not the set's: its order follows
+                # memory addresses, and decides the order of articles in the index
+                # (hence of hits of equal score) even when the tasks run here.
+                for future in [f for f in running if f in done]:
                     task = running.pop(future)
                     if isinstance(task, _FileWork):
                         cleaning -= 1
