@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from array import array
 from functools import partial
+from operator import sub
 from pickle import dumps
 from struct import Struct
 from zlib import compress
@@ -278,24 +279,17 @@ def _add_block(
     posts: bytearray, info: W3TermInfo, block, fixedsize, field_length, level: int, last: bool
 ) -> None:
     """One block of a term's postings, as ``W3PostingsWriter._write_block`` writes it."""
-    docnums = [docnum for docnum, _, _ in block]
-    weights = array("f", [weight for _, weight, _ in block])  # Whoosh keeps them as 32-bit floats
-    maxweight = 0
-    for _, weight, _ in block:
-        if weight > maxweight:
-            maxweight = weight
-    minlength, maxlength = None, 0
-    for docnum in docnums:
-        length = field_length(docnum, 0)
-        if length:
-            if minlength is None or length < minlength:
-                minlength = length
-            if length > maxlength:
-                maxlength = length
+    docnums, raw_weights, raw_values = zip(*block)
+    weights = array("f", raw_weights)  # Whoosh keeps them as 32-bit floats
+    top = max(raw_weights)  # the first of the largest, as Whoosh's running maximum from 0
+    maxweight = top if top > 0 else 0
+    lengths = [field_length(docnum, 0) for docnum in docnums]
+    maxlength = max(lengths)
+    minlength = min([length for length in lengths if length], default=None)
     if len(docnums) == 1:
-        deltas: tuple = (docnums[0],)
+        deltas: tuple = docnums
     else:
-        deltas = tuple([docnum - before for docnum, before in zip(docnums, [0, *docnums])])
+        deltas = tuple(map(sub, docnums, (0, *docnums)))
     first_weight = weights[0]
     if first_weight == 1.0 and weights.count(1.0) == len(weights):
         mini_weights = None
@@ -305,11 +299,11 @@ def _add_block(
         mini_weights = tuple(weights)
     values: tuple | bytes | None
     if fixedsize is None or fixedsize < 0:
-        values = tuple([vbytes for _, _, vbytes in block if vbytes])
+        values = raw_values if all(raw_values) else tuple([vbytes for vbytes in raw_values if vbytes])
     elif fixedsize == 0:
         values = None
     else:
-        values = b"".join([vbytes for _, _, vbytes in block if vbytes])
+        values = b"".join(raw_values)
     data = dumps((deltas, mini_weights, values), 2)
     comp = level if len(data) >= COMPRESSION_MIN_SIZE else 0
     if comp:
