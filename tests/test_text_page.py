@@ -186,6 +186,44 @@ def test_readers_comments_after_a_comment_heading_are_not_the_article() -> None:
     assert article.paragraphs == BODY
 
 
+def test_a_table_with_a_comment_column_inside_the_article_is_crossed() -> None:
+    """A table saved as text is one cell per line; a column headed "Comment" is no
+    comment section, and the article goes on below the table."""
+    table = ["State", "Next check", "Comment"]
+    for state, check, comment in [
+        (
+            "new",
+            "at once",
+            "The task is picked up by the next free worker as soon as its scheduled time has come.",
+        ),
+        (
+            "queued",
+            "after a timeout",
+            "The task is queued again if it has waited in the queue for longer than its timeout.",
+        ),
+        (
+            "running",
+            "after a heartbeat",
+            "The task is queued again if its worker has stopped sending heartbeats for a minute.",
+        ),
+    ]:
+        table += [state, check, comment]
+    (article,) = clean_text_page(page("Rates rise again", BODY[:2], table, BODY[2:], MORE_BODY), "p.txt")
+    assert article.paragraphs[:2] == BODY[:2]
+    assert article.paragraphs[-len(BODY[2:] + MORE_BODY) :] == BODY[2:] + MORE_BODY
+
+
+def test_a_comment_form_still_ends_the_article() -> None:
+    comment = "I have been saying for years that the bank would have to raise rates eventually, and nobody listened to me."
+    form = [
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Comment",
+    ]
+    (article,) = clean_text_page(page("Rates rise again", BODY, form, comment), "p.txt")
+    assert article.paragraphs == BODY
+
+
 def test_headlines_with_teasers_after_the_article_are_not_the_article() -> None:
     teasers = [
         "More from Business",

@@ -141,7 +141,7 @@ _COMMENT_FORM = re.compile(
     r"write a comment|your email address will not be published|required fields are marked|"
     r"notify me of|(?:log|sign) ?in (?:to|or)\b|comments? \(\d+\)|report abuse|"
     r"view comments|show comments|join the (?:conversation|discussion)|"
-    r"comments?$|\d+ comments?$|reply$|sort by\b|be the first to comment|"
+    r"comments$|\d+ comments?$|reply$|sort by\b|be the first to comment|"
     r"what do you think\??$|have your say|readers'? comments|cancel reply$|comments? (?:are )?closed|"
     r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|replies|reactions?|comments?) "
     r"(?:on|to)\b|there (?:are|is) \d+ comments?|(?:report|flag|permalink)$"
