@@ -224,6 +224,37 @@ def test_a_comment_form_still_ends_the_article() -> None:
     assert article.paragraphs == BODY
 
 
+VIDEO_PLAYER = [
+    "Play Video", "Play", "Mute", "Current Time 0:00", "/", "Duration Time 0:00", "Loaded: 0%",
+    "Progress: 0%", "Remaining Time -0:00", "Share", "Playback Rate", "1", "Chapters", "Chapters",
+    "descriptions off, selected", "Descriptions", "subtitles off, selected", "Subtitles",
+    "captions settings, opens captions settings dialog", "captions off, selected", "Captions",
+    "default, selected", "Fullscreen", "This is a modal window.", "Foreground", "---",
+    *["White", "Black", "Red", "Green", "Blue", "Yellow", "Magenta", "Cyan"] * 3,
+    "Opaque", "Semi-Transparent", "Transparent", "Font Size", "50%", "75%", "100%", "125%", "150%",
+    "Text Edge Style", "None", "Raised", "Depressed", "Uniform", "Dropshadow", "Font Family", "Default",
+    "Monospace Serif", "Proportional Serif", "Casual", "Script", "Small Caps", "Defaults", "Done", "Close",
+    "This is a modal window. This modal can be closed by pressing the Escape key or activating the close button.",
+]  # fmt: skip
+
+
+def test_the_article_runs_on_across_an_embedded_video_player() -> None:
+    """A video player's buttons, menus and dialogs saved as text are a hundred short
+    lines: the text above it is the article as much as the text below."""
+    (article,) = clean_text_page(
+        page("Rates rise again", "May 4, 2019", BODY[:2], VIDEO_PLAYER, BODY[2:], MORE_BODY), "p.txt"
+    )
+    assert article.paragraphs == BODY + MORE_BODY
+
+
+def test_a_video_player_above_the_article_stays_out_of_it() -> None:
+    (article,) = clean_text_page(
+        page("Rates rise again", "May 4, 2019", VIDEO_PLAYER, BODY, MORE_BODY), "p.txt"
+    )
+    assert article.paragraphs == BODY + MORE_BODY
+    assert article.title == "Rates rise again"
+
+
 def test_headlines_with_teasers_after_the_article_are_not_the_article() -> None:
     teasers = [
         "More from Business",

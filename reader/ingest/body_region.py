@@ -20,6 +20,7 @@ from itertools import pairwise
 from reader.ingest.boilerplate import (
     BAD,
     GOOD,
+    MEDIA_PLAYER,
     META,
     NEAR_GOOD,
     SHORT,
@@ -64,6 +65,7 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
     _mark_teaser_lists(infos)
     _mark_dated_lists(infos)
     _mark_galleries(infos)
+    _mark_media_players(infos)
     _mark_charts(infos)
     _mark_listings(infos)
     _mark_lists(infos)
@@ -279,6 +281,54 @@ def _mark_galleries(infos: list[LineInfo]) -> None:
             and not (is_text(infos[last + 1]) and last + 2 < len(infos) and is_text(infos[last + 2]))
         ):
             last += 1
+        for i in range(first, last + 1):
+            infos[i].kind, infos[i].reason = BAD, "gallery"
+
+
+_PLAYER_STEP = 80  # lines between two of one player's entries at most (its settings dialog)
+_PLAYER_REACH = 30  # its buttons before the first entry and after the last, in lines at most
+_PLAYER_ENTRY_WORDS = 20  # "This is a modal window. This modal can be closed by pressing…"
+
+
+def _mark_media_players(infos: list[LineInfo]) -> None:
+    """An embedded video player inside the article: its buttons, menus and dialogs
+    ("Play", "Current Time 0:00", "captions off, selected", "This is a modal window.")
+    are a hundred short lines, furniture that the article runs on across, as across
+    a gallery. Only a player with text on both sides and none inside: one above the
+    text is the article's header, where the headline is. Its entries are furniture
+    wherever they are."""
+    entries = [
+        i
+        for i, info in enumerate(infos)
+        if info.words <= _PLAYER_ENTRY_WORDS and MEDIA_PLAYER.match(info.text)
+    ]
+    groups: list[list[int]] = []
+    for index in entries:
+        previous = groups[-1][-1] if groups else None
+        if (
+            previous is not None
+            and index - previous <= _PLAYER_STEP
+            and not any(is_text(infos[i]) for i in range(previous + 1, index))
+        ):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    for index in entries:
+        infos[index].kind, infos[index].reason = BAD, "furniture"
+    for group in groups:
+        if len(group) < 2:
+            continue
+        first, last = group[0], group[-1]
+        while first > 0 and group[0] - first < _PLAYER_REACH and not is_text(infos[first - 1]):
+            first -= 1
+        while last + 1 < len(infos) and last - group[-1] < _PLAYER_REACH and not is_text(infos[last + 1]):
+            last += 1
+        if (
+            first == 0
+            or last + 1 == len(infos)
+            or not (is_text(infos[first - 1]) and is_text(infos[last + 1]))
+        ):
+            continue
         for i in range(first, last + 1):
             infos[i].kind, infos[i].reason = BAD, "gallery"
 

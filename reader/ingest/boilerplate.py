@@ -130,6 +130,17 @@ _DATE_TOKEN = Caseless(
 )
 _HAS_DIGIT = re.compile(r"\d")
 
+# The menus and dialogs of an embedded video player: "- subtitles off, selected",
+# "This is a modal window.", "Beginning of dialog window. Escape will cancel...".
+MEDIA_PLAYER = re.compile(
+    r"^(?:[-•*]\s*)?(?:"
+    r"(?:chapters|descriptions|captions|subtitles|audio tracks?|quality levels)(?: off| settings)?"
+    r"(?:,\s*(?:selected|opens\b.*))?|"
+    r"[\w ]{1,30},\s*selected|"
+    r"this is a modal window\b.*|(?:beginning|end) of dialog window\b.*"
+    r")$",
+    re.IGNORECASE,
+)
 # Comment forms and comment-section headings: never part of the article, and
 # running text after them is readers' comments.
 _COMMENT_FORM = re.compile(

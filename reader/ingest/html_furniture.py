@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from reader.ingest.boilerplate import BYLINE, boilerplate_reason, is_date_line, is_published_line
+from reader.ingest.boilerplate import (
+    BYLINE,
+    MEDIA_PLAYER,
+    boilerplate_reason,
+    is_date_line,
+    is_published_line,
+)
 from reader.ingest.metadata import parse_date
 
 # boilerplate_reason's kinds that name furniture outright. Left out: its judgements of
@@ -37,17 +43,6 @@ _MIN_SLIDES = 3  # a gallery has at least this many captions, numbered 1, 2, 3..
 # A table's header rule in trafilatura's text ("|---|---|"): markup, not text.
 _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
 
-# The menus and dialogs of an embedded video player: "- subtitles off, selected",
-# "This is a modal window.", "Beginning of dialog window. Escape will cancel...".
-_MEDIA_PLAYER = re.compile(
-    r"^(?:[-•*]\s*)?(?:"
-    r"(?:chapters|descriptions|captions|subtitles|audio tracks?|quality levels)(?: off| settings)?"
-    r"(?:,\s*(?:selected|opens\b.*))?|"
-    r"[\w ]{1,30},\s*selected|"
-    r"this is a modal window\b.*|(?:beginning|end) of dialog window\b.*"
-    r")$",
-    re.IGNORECASE,
-)
 _MEDIA_PLAYER_CHARS = 200
 
 # Running text: a sentence of this many words, or of this many characters in a
@@ -72,7 +67,7 @@ def furniture_reason(line: str) -> str | None:
     """Why a line of extracted text is furniture wherever it stands, or None."""
     if _TABLE_RULE.match(line):
         return "table-rule"
-    if len(line) <= _MEDIA_PLAYER_CHARS and _MEDIA_PLAYER.match(line):
+    if len(line) <= _MEDIA_PLAYER_CHARS and MEDIA_PLAYER.match(line):
         return "media-player"
     words = words_in(line)
     reason = boilerplate_reason(line, words)
