@@ -255,6 +255,36 @@ def test_a_video_player_above_the_article_stays_out_of_it() -> None:
     assert article.title == "Rates rise again"
 
 
+ABOUT_TRACKING = [
+    "Nearly every website that you visit with a share button tells the network about your browsing "
+    "habits: showing the button makes your browser send a request to its servers, with the cookies "
+    "your browser has collected for it. This is called a third-party request.",
+    "Even if we accept that clicking through terms that no one reads is consent, what is the recourse "
+    "for someone who has never opted in to these systems at all, and never will?",
+]
+
+
+def test_an_article_about_cookies_and_consent_is_no_cookie_banner() -> None:
+    """A banner speaks for the site ("we use cookies on this site"); an article on
+    tracking speaks to its reader about their browser and their cookies."""
+    for paragraph in ABOUT_TRACKING:
+        assert kind_of(paragraph) == LineKind.GOOD
+    (article,) = clean_text_page(page("Rates rise again", BODY[:2], ABOUT_TRACKING, BODY[2:]), "p.txt")
+    assert article.paragraphs == BODY[:2] + ABOUT_TRACKING + BODY[2:]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We use cookies to improve your experience. By continuing to use this site you accept our use of cookies.",
+        "I have read and agree to the Example Media Terms of Use and Privacy Policy. I understand I will "
+        "receive the newsletters (you can opt out at any time).",
+    ],
+)
+def test_cookie_banners_and_consent_forms_are_furniture(line: str) -> None:
+    assert kind_of(line) == LineKind.BAD
+
+
 def test_headlines_with_teasers_after_the_article_are_not_the_article() -> None:
     teasers = [
         "More from Business",

@@ -290,7 +290,7 @@ _CREDIT_LINE = re.compile(
 _COOKIE_WORDS = Caseless(
     r"\bcookies?\b|privacy policy|\bconsent\b|\bgdpr\b|opt[- ]out|browsing experience|"
     r"personal data|by continuing to (?:use|browse)|third[- ]party|\bacceptreject|"
-    r"accept(?: all)?(?: cookies)?\b|analytics|\btracking technologies\b|your browser"
+    r"\baccept (?:all|cookies)\b|\baccept$|analytics|\btracking technologies\b|your browser"
 )
 
 # Promotions and notices that read like sentences: newsletter sign-ups, paywalls,
@@ -314,7 +314,12 @@ _ADDRESSES_READER = Caseless(
     r"click|tap|have|got|this material|by signing|by subscribing|by clicking)\b"
 )
 # Cookie banners speak about this site or to the reader; an article about cookies does not.
-_ABOUT_THIS_SITE = Caseless(r"\b(?:you|your|we|our|us)\b|\b(?:this|the|our) (?:web)?site\b")
+# A banner speaks for the site ("we use cookies", "this site uses cookies"), a consent
+# form for the reader ("I have read and agree to the Privacy Policy"); an article
+# about tracking speaks to its reader ("your browser sends your cookies").
+_ABOUT_THIS_SITE = Caseless(
+    r"\b(?:we|our|us)\b|\b(?:this|the|our) (?:web)?site\b|\bi (?:have read|agree|accept|consent)\b"
+)
 _PROMO_HINTS = ("inbox", "newsletter", "sign up", "subscri", "journalism", "member", "patron",
                 "free article", "limit", "app", "redistributed", "reproduced", "principles",
                 "views expressed", "more than", "new window", "new tab", "follow", "tip",
