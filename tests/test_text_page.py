@@ -285,6 +285,30 @@ def test_cookie_banners_and_consent_forms_are_furniture(line: str) -> None:
     assert kind_of(line) == LineKind.BAD
 
 
+def test_a_list_of_changes_is_one_list_however_many_capitals_its_items_hold() -> None:
+    """Release notes: items naming things in capitals ("+ Added Sea Lantern Blocks")
+    look like headlines, but beside the list's other items they are its items."""
+    named = [
+        "+ Added Granite, Andesite and Diorite Blocks",
+        "+ Added Slime Block",
+        "+ Added Iron Trapdoor",
+        "+ Added Prismarine and Sea Lantern Blocks",
+        "+ Mossy Cobblestone and Mossy Stone Bricks are now craftable",
+    ]
+    described = [
+        "+ Villagers will harvest crops and plant new ones in their fields",
+        "+ Doors and fences now come in all of the wood types there are",
+        "+ The sponge has regained its ability to absorb water and becomes wet",
+    ]
+    ending = (
+        "That is all for this release; tell us in the forums what you think of the new blocks and the rest."
+    )
+    (article,) = clean_text_page(
+        page("News", "Powered by Blogs", "The Bountiful Update", named, described, ending), "p.txt"
+    )
+    assert article.paragraphs == [*named, *described, ending]
+
+
 def test_headlines_with_teasers_after_the_article_are_not_the_article() -> None:
     teasers = [
         "More from Business",

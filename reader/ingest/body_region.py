@@ -624,18 +624,30 @@ def bridge_small_gaps(
 
 def _with_fragments(infos: list[LineInfo], start: int, end: int, title_index: int | None) -> tuple[int, int]:
     """The run with the list items or code that open or close it (not a headline)."""
-    while start > 0 and start - 1 != title_index and _extends_body(infos[start - 1]):
+    while start > 0 and start - 1 != title_index and _extends_body(infos[start - 1], infos[start]):
         start -= 1
-    while end + 1 < len(infos) and _extends_body(infos[end + 1]):
+    while end + 1 < len(infos) and _extends_body(infos[end + 1], infos[end]):
         end += 1
     return start, end
 
 
-def _extends_body(info: LineInfo) -> bool:
-    """A list item or a line of code (a clause alone may be a promotion or a headline)."""
-    if not is_body_fragment(info) or _capitalised(info):
+def _extends_body(info: LineInfo, neighbour: LineInfo) -> bool:
+    """A list item or a line of code (a clause alone may be a promotion or a headline).
+    An item with the same bullet as the body's item beside it is of the same list
+    however many capitals it holds ("+ Added Prismarine and Sea Lantern blocks")."""
+    if not is_body_fragment(info):
         return False
-    return bool((info.words >= 2 and _LIST_MARKER.match(info.text)) or _holds_code(info.text))
+    item = info.words >= 2 and _LIST_MARKER.match(info.text) is not None
+    if _capitalised(info) and not (item and _same_bullet(info, neighbour)):
+        return False
+    return item or _holds_code(info.text)
+
+
+def _same_bullet(info: LineInfo, other: LineInfo) -> bool:
+    """Both open with one symbol bullet ("•", "-", "+"); numbered items are not
+    compared: a numbered list of headlines ("1. Oil falls...") often follows a body."""
+    bullet = info.text[:1]
+    return not bullet.isalnum() and bullet != "(" and other.text[:2] == info.text[:2]
 
 
 def _bridge(infos: list[LineInfo], edge: int, step: int, title_index: int | None) -> int:
