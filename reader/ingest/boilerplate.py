@@ -458,8 +458,15 @@ _STREET_WORDS = ("street", "st.", "avenue", "ave", "road", "rd.", "boulevard", "
                  "building")  # fmt: skip
 
 
+# Letters that a case-blind pattern takes for ASCII ones ("ſ" for "s", the Kelvin sign
+# for "k"), which a substring test on the lower-cased text does not see.
+_FOLDED_TO_ASCII = ("ſ", "\u212a", "ı", "İ")
+
+
 def _may_hold_address(text: str, lowered: str) -> bool:
     """False when _ADDRESS cannot match, told by substrings (``lowered``: the text lower-cased)."""
+    if not text.isascii() and _holds_any(text, _FOLDED_TO_ASCII):
+        return True
     return _holds_any(lowered, _ADDRESS_LABELS) or (
         _HAS_DIGIT.search(text) is not None and _holds_any(lowered, _STREET_WORDS)
     )
