@@ -285,11 +285,11 @@ def test_workers_reading_the_store_group_as_this_process_does(tmp_path, seeded, 
         alone = _story_tables(store)
         monkeypatch.setattr(stories, "PARALLEL_FROM", 2)
 
-        def not_here(work):
+        def not_here(rows):
             raise AssertionError("described in this process")
 
         # Workers start from a fresh import (forkserver): only this process refuses.
-        monkeypatch.setattr(stories, "_describe", not_here)
+        monkeypatch.setattr(stories, "describe_share", not_here)
         with store.db:
             stories._regroup_all(store, cap, committed=True)
         assert _story_tables(store) == alone

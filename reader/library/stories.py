@@ -15,22 +15,23 @@ term ids, story and copy group), ``story_terms`` (term -> number of articles),
 from __future__ import annotations
 
 import sqlite3
-import sys
+import tempfile
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import BinaryIO
 
 from reader.library.store import Store
+from reader.library.story_columns import Described, Share, describe_share
 from reader.library.story_queries import select_in
 from reader.stories.diff import only_figures_differ
 from reader.stories.fingerprint import (
     COPY_MAX_DAYS,
     MIN_SHARED_IN_SKETCH,
     likeness,
-    shingles,
     sketch,
 )
 from reader.stories.grouping import (
@@ -45,7 +46,6 @@ from reader.stories.grouping import (
     rare_cap,
     story_id,
 )
-from reader.stories.terms import article_terms, day_number
 
 # A queue holding this share of the library is regrouped from scratch, in memory.
 BULK_SHARE = 0.3
@@ -97,25 +97,31 @@ def _stored_cap(db: sqlite3.Connection) -> int | None:
     return int(row[0]) if row else None
 
 
-def _features(store: Store, ids: Sequence[str] | None, committed: bool = False) -> list[_Features]:
-    """Terms, day and shingles of the articles ``ids`` (all with None), in id order."""
+def _features(store: Store, ids: Sequence[str]) -> list[_Features]:
+    """Terms, day and shingles of the articles ``ids``, in id order."""
+    return _describe(_work(store.db, ids))
+
+
+def _describe_library(store: Store, committed: bool, spill: BinaryIO) -> Described:
+    """Every article of the library, described compactly (shingles into ``spill``)."""
     db = store.db
-    if ids is not None or not committed or not store.path.is_file():
-        return _describe(_work(db, ids))
     every = sorted(row[0] for row in db.execute("SELECT id FROM articles"))
-    if len(every) < PARALLEL_FROM:
-        return _describe(_work(db, every))
+    described = Described(spill)
+    size = max(1, -(-len(every) // (WORKERS * 4)))
+    parts = [every[i : i + size] for i in range(0, len(every), size)]
+    if len(every) < PARALLEL_FROM or not committed or not store.path.is_file():
+        for part in parts:
+            described.add(describe_share(_work(db, part)))
+        return described
     # A whole library (a first add, an older library): two cores do it in half the
     # time. Each worker reads its own share from the file (WAL lets it read beside
     # this connection): this process never holds every body, nor sends them.
     from reader.library.pipeline import worker_pool
 
-    size = -(-len(every) // (WORKERS * 4))
-    parts = [every[i : i + size] for i in range(0, len(every), size)]
     with worker_pool(WORKERS) as pool:
-        return [
-            f for described in pool.map(partial(_describe_stored, str(store.path)), parts) for f in described
-        ]
+        for share in pool.map(partial(_describe_stored, str(store.path)), parts):
+            described.add(share)
+    return described
 
 
 def _work(db: sqlite3.Connection, ids: Sequence[str] | None) -> _Work:
@@ -135,27 +141,22 @@ def _work(db: sqlite3.Connection, ids: Sequence[str] | None) -> _Work:
     return [(i, title, body, date, names.get(i, [])) for i, title, body, date in sorted(rows)]
 
 
-def _describe_stored(store_path: str, ids: list[str]) -> list[_Features]:
-    """:func:`_describe` in a worker, of articles it reads from the store itself."""
+def _describe_stored(store_path: str, ids: list[str]) -> Share:
+    """:func:`describe_share` in a worker, of articles it reads from the store itself."""
     store = Store(Path(store_path), readonly=True)
     try:
-        return _describe(_work(store.db, ids))
+        return describe_share(_work(store.db, ids))
     finally:
         store.close()
 
 
 def _describe(work: _Work) -> list[_Features]:
-    return [
-        _Features(
-            i,
-            day_number(date),
-            # Interned: a term is one string however many articles have it (and a
-            # worker pickles it once), not a copy in each article's set.
-            {sys.intern(term) for term in article_terms(title, body, names)},
-            array("Q", shingles(body)),
-        )
-        for i, title, body, date, names in work
-    ]
+    share = describe_share(work)
+    features, start = [], 0
+    for i, day, terms, count in zip(share.ids, share.days, share.terms, share.shingle_counts):
+        features.append(_Features(i, day, set(terms), share.shingles[start : start + count]))
+        start += count
+    return features
 
 
 def _body(db: sqlite3.Connection, article_id: str) -> str:
@@ -203,83 +204,88 @@ def _regroup_all(store: Store, cap: int, committed: bool = False) -> None:
 
 def _fill_from_scratch(store: Store, cap: int, committed: bool) -> None:
     db = store.db
-    features = _features(store, None, committed)
-    by_id = {f.id: f for f in features}
-    days = {f.id: f.day for f in features}
-    # Copies first: a term counts the texts that have it, not the copies of one text
-    # (a wire story reprinted ten times does not make its words common).
-    sketches: dict[int, list[str]] = defaultdict(list)
-    article_sketch = {f.id: sketch(f.shingles) for f in features}
-    for article_id, values in article_sketch.items():
-        for value in values:
-            sketches[value].append(article_id)
-    links: dict[tuple[str, str], Link] = {}
-    for link in _copy_candidates_links(db, article_sketch, sketches, by_id):
-        links[(link.a, link.b)] = link
-    counted = _representatives(list(by_id), links.values())
-    counts: dict[str, int] = defaultdict(int)
+    with tempfile.TemporaryFile(dir=store.path.parent) as spill:
+        described = _describe_library(store, committed, spill)
+        # Copies first: a term counts the texts that have it, not the copies of one
+        # text (a wire story reprinted ten times does not make its words common).
+        links: dict[tuple[str, str], Link] = {}
+        for link in _copy_candidates_links(db, described):
+            links[(link.a, link.b)] = link
+    ids = described.ids
+    days = dict(zip(ids, described.days))
+    counted = _representatives(ids, links.values())
+    counting = [i in counted for i in ids]
+    term_counts = array("I", bytes(4 * len(described.term_names)))
+    for n, codes in enumerate(described.terms):
+        if counting[n]:
+            for code in codes:
+                term_counts[code] += 1
+    counts = dict(zip(described.term_names, term_counts))
+    # Only a distinctive term's articles are ever looked up (see links_of).
     postings: dict[str, list[str]] = defaultdict(list)
-    for f in features:
-        for term in f.terms:
-            counts[term] += f.id in counted
-            if f.id in counted:
-                postings[term].append(f.id)
-    weights = {f.id: distinctive_weight(f.terms, counts, cap) for f in features}
-    for f in features:
-        if f.id in counted:
-            for link in links_of(f.id, f.terms, counts, cap, postings.__getitem__, weights, days):
+    for n, codes in enumerate(described.terms):
+        if counting[n]:
+            for code in codes:
+                if is_rare(term_counts[code], cap):
+                    postings[described.term_names[code]].append(ids[n])
+    weights = {i: distinctive_weight(described.names_of(n), counts, cap) for n, i in enumerate(ids)}
+    for n, i in enumerate(ids):
+        if counting[n]:
+            for link in links_of(
+                i, described.names_of(n), counts, cap, partial(_posted, postings), weights, days
+            ):
                 links.setdefault((link.a, link.b), link)
+    del postings
     adjacency: dict[str, list[str]] = defaultdict(list)
     for link in links.values():
         if link.strong:
             adjacency[link.a].append(link.b)
             adjacency[link.b].append(link.a)
-    found = components(by_id, lambda n: adjacency.get(n, ()))
+    found = components(ids, lambda n: adjacency.get(n, ()))
     member_of = {m: members[0] for members in found for m in members}
     by_component: dict[str, list[Link]] = defaultdict(list)
     for link in links.values():
         if member_of[link.a] == member_of[link.b]:  # a weak link may cross components
             by_component[member_of[link.a]].append(link)
     stories, copy_groups = _groups(found, by_component, days, counted, _content_keys(store.db, found))
+    del found, by_component
     # Written in bulk, in key order: one statement per table.
-    number = {f.id: n for n, f in enumerate(features, start=1)}
     db.executemany("INSERT INTO story_terms (term, articles) VALUES (?, ?)", sorted(counts.items()))
-    term_ids = dict(db.execute("SELECT term, id FROM story_terms"))
-    term_numbers = {f.id: sorted(term_ids[t] for t in f.terms) for f in features}
+    del counts
+    term_ids = array("I", bytes(4 * len(described.term_names)))
+    for term, term_id in db.execute("SELECT term, id FROM story_terms"):
+        term_ids[described.term_numbers[term]] = term_id
     db.executemany(
         "INSERT INTO story_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
+        (
             (
-                number[f.id],
-                f.id,
-                f.day,
-                weights[f.id],
-                " ".join(map(str, term_numbers[f.id])),
-                stories[f.id],
-                copy_groups.get(f.id),
-                int(f.id in counted),
+                n + 1,
+                i,
+                described.days[n],
+                weights[i],
+                " ".join(map(str, sorted(term_ids[code] for code in described.terms[n]))),
+                stories[i],
+                copy_groups.get(i),
+                int(counting[n]),
             )
-            for f in features
-        ],
+            for n, i in enumerate(ids)
+        ),
     )
-    # In key order without sorting millions of pairs: the articles of each term (and
-    # of each sketch value) are already in id order, which is their number order.
-    every_posting: dict[str, list[str]] = defaultdict(list)
-    for f in features:
-        for term in f.terms:
-            every_posting[term].append(f.id)
+    # In key order: each term's articles (numbered in id order) one after another.
+    by_term = [array("I") for _ in described.term_names]
+    for n, codes in enumerate(described.terms):
+        for code in codes:
+            by_term[code].append(n + 1)
     db.executemany(
         "INSERT INTO story_postings VALUES (?, ?)",
         (
-            (term_ids[term], number[i])
-            for term in sorted(every_posting, key=term_ids.__getitem__)
-            for i in every_posting[term]
+            (term_ids[code], no)
+            for code in sorted(range(len(by_term)), key=term_ids.__getitem__)
+            for no in by_term[code]
         ),
     )
-    db.executemany(
-        "INSERT OR IGNORE INTO copy_sketches VALUES (?, ?)",
-        ((value, number[i]) for value in sorted(sketches) for i in sketches[value]),
-    )
+    del by_term
+    number = {i: n for n, i in enumerate(ids, start=1)}
     db.executemany(
         "INSERT INTO story_links VALUES (?, ?, ?, ?)",
         sorted((number[k.a], number[k.b], k.score, int(k.copy)) for k in links.values()),
@@ -297,25 +303,37 @@ def _representatives(members: list[str], copy_links: Iterable[Link]) -> set[str]
     return {found[0] for found in components(members, lambda n: adjacency.get(n, ()))}
 
 
-def _copy_candidates_links(
-    db: sqlite3.Connection,
-    article_sketch: dict[str, list[int]],
-    sketches: dict[int, list[str]],
-    by_id: dict[str, _Features],
-) -> list[Link]:
+def _copy_candidates_links(db: sqlite3.Connection, described: Described) -> list[Link]:
+    """The copy links of the articles ``described``; writes their sketches to
+    ``copy_sketches``."""
+    sketches: dict[int, list[int]] = defaultdict(list)  # sketch value -> article numbers
+    for n in range(len(described)):
+        for value in described.sketch(n):
+            sketches[value].append(n)
     links = []
     # An article's candidates are checked one after another, and a text reprinted
     # many times meets its copies again and again: recent bodies are kept.
     body = lru_cache(maxsize=256)(partial(_body, db))
-    for article_id, values in article_sketch.items():
-        shared: dict[str, int] = defaultdict(int)
-        for value in values:
+    ids, days = described.ids, described.days
+    for n in range(len(described)):
+        shared: dict[int, int] = defaultdict(int)
+        for value in described.sketch(n):
             for other in sketches[value]:
-                if other > article_id:
+                if other > n:
                     shared[other] += 1
-        for other, count in shared.items():
-            if count >= MIN_SHARED_IN_SKETCH and (link := _copy_link(by_id[article_id], by_id[other], body)):
+        candidates = [other for other, count in shared.items() if count >= MIN_SHARED_IN_SKETCH]
+        if not candidates:
+            continue
+        left = _Features(ids[n], days[n], set(), described.shingles(n))
+        for other in candidates:
+            right = _Features(ids[other], days[other], set(), described.shingles(other))
+            if link := _copy_link(left, right, body):
                 links.append(link)
+    described.drop_sketches()
+    db.executemany(
+        "INSERT OR IGNORE INTO copy_sketches VALUES (?, ?)",
+        ((value, n + 1) for value in sorted(sketches) for n in sketches[value]),
+    )
     return links
 
 
