@@ -309,6 +309,31 @@ def test_a_list_of_changes_is_one_list_however_many_capitals_its_items_hold() ->
     assert article.paragraphs == [*named, *described, ending]
 
 
+def test_menus_saved_on_one_line_end_the_article_in_any_language() -> None:
+    """A site's sections and services, one line each, items between separators: in
+    French their stop words made them read as text, and the body ran on into them."""
+    menus = [
+        "Les rubriques du Monde International ▪ Politique ▪ Société ▪ Économie ▪ Culture ▪ Sport ▪ Techno ▪ Idées",
+        "Les services du Monde La boutique du Monde ▪ Le Monde dans les hôtels ▪ Cours d'anglais ▪ Annonces auto "
+        "▪ Annonces immo ▪ Shopping",
+        "Les sites du Groupe Télérama ▪ Talents ▪ Le Huffington Post ▪ Courrier International ▪ Le Monde diplomatique",
+    ]
+    body = [
+        "La loi prévoit également une forme de protection pour les agents qui souhaiteraient dénoncer des "
+        "abus, et la commission pourra être saisie par tout citoyen qui pense faire l'objet d'une surveillance.",
+        "Le texte doit encore être examiné par le Sénat au mois de juin, avant une saisine du Conseil "
+        "constitutionnel que le président de la République a déjà annoncée pour le mois suivant.",
+    ]
+    about = (
+        "Journal d'information en ligne, Le Monde offre à ses visiteurs un panorama complet de l'actualité. "
+        "Découvrez chaque jour toute l'info en direct (de la politique à l'économie en passant par le sport)."
+    )
+    text = page("La loi sur le renseignement", body, menus, about)
+    (article,) = clean_text_page(text, "p.txt", PageHints(language="fr"))
+    assert not any("▪" in paragraph for paragraph in article.paragraphs)
+    assert article.paragraphs[: len(body)] == body
+
+
 def test_headlines_with_teasers_after_the_article_are_not_the_article() -> None:
     teasers = [
         "More from Business",

@@ -66,6 +66,7 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
     _mark_dated_lists(infos)
     _mark_galleries(infos)
     _mark_media_players(infos)
+    _mark_separated_menus(infos)
     _mark_charts(infos)
     _mark_listings(infos)
     _mark_lists(infos)
@@ -331,6 +332,32 @@ def _mark_media_players(infos: list[LineInfo]) -> None:
             continue
         for i in range(first, last + 1):
             infos[i].kind, infos[i].reason = BAD, "gallery"
+
+
+# A menu or a list of links saved on one line: "Politique ▪ Société ▪ Économie ▪ Culture".
+_MENU_SEPARATOR = re.compile(r"\s[▪•·|›»]\s")
+_MENU_SEPARATOR_CHARS = ("▪", "•", "·", "|", "›", "»")
+_MENU_ITEMS = 5
+_MENU_ITEM_WORDS = 5  # on average: a list of sentences is no menu
+
+
+def _mark_separated_menus(infos: list[LineInfo]) -> None:
+    """Lines of five or more short items between separators are a site's menus and
+    link lists (its sections, services, sister sites), however many words they add
+    up to: in French or German their stop words made some of them read as text."""
+    for info in infos:
+        if info.kind == BAD or info.words < _MENU_ITEMS or not _holds_separator(info.text):
+            continue
+        items = _MENU_SEPARATOR.split(info.text)
+        if len(items) >= _MENU_ITEMS and info.words <= _MENU_ITEM_WORDS * len(items):
+            info.kind, info.reason = BAD, "furniture"
+
+
+def _holds_separator(text: str) -> bool:
+    for separator in _MENU_SEPARATOR_CHARS:  # noqa: SIM110 (a plain loop is quicker than any())
+        if separator in text:
+            return True
+    return False
 
 
 _LIST_DATE_WINDOW = 4  # lines on each side searched for the other dates of a list
