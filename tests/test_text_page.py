@@ -334,6 +334,20 @@ def test_menus_saved_on_one_line_end_the_article_in_any_language() -> None:
     assert article.paragraphs[: len(body)] == body
 
 
+def test_teasers_in_sentence_case_under_a_latest_news_heading_are_not_the_article() -> None:
+    teasers = [
+        "Latest news",
+        "Simple drug formula regenerates brain cells",
+        "Scientists have shown how a cocktail of four compounds can turn support cells into working neurons.",
+        "Breast cancer screening saved over 27,000 lives in 2018",
+        "A new study estimates that screening and therapy halved the mortality rate in the United States.",
+        "Weight loss: how important is eating breakfast?",
+        "A new study has examined how much breakfast matters when losing weight, and found it may matter less.",
+    ]
+    (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", BODY, MORE_BODY, teasers), "p.txt")
+    assert article.paragraphs == BODY + MORE_BODY
+
+
 def test_headlines_with_teasers_after_the_article_are_not_the_article() -> None:
     teasers = [
         "More from Business",

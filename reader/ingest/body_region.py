@@ -503,14 +503,31 @@ def _mark_teaser_lists(infos: list[LineInfo]) -> None:
             for i in range(index, end):
                 infos[i].kind, infos[i].reason = BAD, "teasers"
             index = end
+    # Under a heading such as "Latest news" or "Related coverage", the headlines may be
+    # in sentence case ("Weight loss: how important is breakfast?"), as many sites write them.
+    for heading, info in enumerate(infos):
+        if info.reason != "section":
+            continue
+        items, end = 0, heading + 1
+        while (item_end := _teaser_item_end(infos, end, under_heading=True)) is not None:
+            items, end = items + 1, item_end
+        if items >= _MIN_TEASERS:
+            for i in range(heading + 1, end):
+                infos[i].kind, infos[i].reason = BAD, "teasers"
 
 
 _TEXT_OR_META = (GOOD, NEAR_GOOD, META)
 
 
-def _teaser_item_end(infos: list[LineInfo], index: int) -> int | None:
-    """End (exclusive) of a headline + single teaser item starting at ``index``."""
-    if index >= len(infos) or infos[index].kind != SHORT or not headline_shape(infos[index]):
+def _teaser_item_end(infos: list[LineInfo], index: int, under_heading: bool = False) -> int | None:
+    """End (exclusive) of a headline + single teaser item starting at ``index``.
+    ``under_heading``: below a "Related" or "Latest news" heading, where a headline
+    may be in sentence case and the next item's headline follows the teaser."""
+    if index >= len(infos) or not (
+        _teaser_headline(infos[index])
+        if under_heading
+        else infos[index].kind == SHORT and headline_shape(infos[index])
+    ):
         return None
     index += 1
     while index < len(infos) and infos[index].kind == META:
@@ -518,7 +535,11 @@ def _teaser_item_end(infos: list[LineInfo], index: int) -> int | None:
     if index >= len(infos) or not _is_teaser(infos[index]):
         return None
     index += 1
-    if index < len(infos) and is_text(infos[index]) and not _capitalised(infos[index]):
+    if (
+        index < len(infos)
+        and is_text(infos[index])
+        and not (_teaser_headline(infos[index]) if under_heading else _capitalised(infos[index]))
+    ):
         return None  # two paragraphs under a heading: that is an article section
     while index < len(infos) and infos[index].kind == META:
         index += 1
@@ -526,6 +547,14 @@ def _teaser_item_end(infos: list[LineInfo], index: int) -> int | None:
 
 
 _TEASER_MAX_WORDS = 35
+_TEASER_HEADLINE_WORDS = 14
+
+
+def _teaser_headline(info: LineInfo) -> bool:
+    """A headline in any case: a short line, no sentence of running text."""
+    return info.kind in (SHORT, NEAR_GOOD) and 3 <= info.words <= _TEASER_HEADLINE_WORDS and not info.caption
+
+
 _INNER_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]")
 
 
