@@ -140,7 +140,7 @@ _BIOISH = st.lists(
 @settings(max_examples=300)
 @given(st.one_of(_TEXTS, _WORDISH, _BIOISH))
 def test_a_line_without_the_author_note_hints_is_no_author_note(text: str) -> None:
-    if not boilerplate._holds_any(text, boilerplate._AUTHOR_BIO_HINTS):
+    if not boilerplate.holds_any(text, boilerplate._AUTHOR_BIO_HINTS):
         assert boilerplate._AUTHOR_BIO.match(text) is None
 
 

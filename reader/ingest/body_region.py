@@ -28,6 +28,7 @@ from reader.ingest.boilerplate import (
     LineInfo,
     boilerplate_reason,
     described_lines,
+    holds_any,
     is_ticker,
     reads_like_caption,
 )
@@ -346,18 +347,11 @@ def _mark_separated_menus(infos: list[LineInfo]) -> None:
     link lists (its sections, services, sister sites), however many words they add
     up to: in French or German their stop words made some of them read as text."""
     for info in infos:
-        if info.kind == BAD or info.words < _MENU_ITEMS or not _holds_separator(info.text):
+        if info.kind == BAD or info.words < _MENU_ITEMS or not holds_any(info.text, _MENU_SEPARATOR_CHARS):
             continue
         items = _MENU_SEPARATOR.split(info.text)
         if len(items) >= _MENU_ITEMS and info.words <= _MENU_ITEM_WORDS * len(items):
             info.kind, info.reason = BAD, "furniture"
-
-
-def _holds_separator(text: str) -> bool:
-    for separator in _MENU_SEPARATOR_CHARS:  # noqa: SIM110 (a plain loop is quicker than any())
-        if separator in text:
-            return True
-    return False
 
 
 _LIST_DATE_WINDOW = 4  # lines on each side searched for the other dates of a list

@@ -465,14 +465,14 @@ _FOLDED_TO_ASCII = ("ſ", "\u212a", "ı", "İ")
 
 def _may_hold_address(text: str, lowered: str) -> bool:
     """False when _ADDRESS cannot match, told by substrings (``lowered``: the text lower-cased)."""
-    if not text.isascii() and _holds_any(text, _FOLDED_TO_ASCII):
+    if not text.isascii() and holds_any(text, _FOLDED_TO_ASCII):
         return True
-    return _holds_any(lowered, _ADDRESS_LABELS) or (
-        _HAS_DIGIT.search(text) is not None and _holds_any(lowered, _STREET_WORDS)
+    return holds_any(lowered, _ADDRESS_LABELS) or (
+        _HAS_DIGIT.search(text) is not None and holds_any(lowered, _STREET_WORDS)
     )
 
 
-def _holds_any(text: str, hints: tuple[str, ...]) -> bool:
+def holds_any(text: str, hints: tuple[str, ...]) -> bool:
     """Cheap literal pre-check (substring search): the full patterns run only on lines
     holding one of the hints. (A plain loop: any() over a generator costs twice as much.)"""
     for hint in hints:  # noqa: SIM110
@@ -483,7 +483,7 @@ def _holds_any(text: str, hints: tuple[str, ...]) -> bool:
 
 def _is_cookie_text(text: str, lowered: str, for_patterns: str | None) -> bool:
     """``lowered``: the text lower-cased; ``for_patterns``: as lower_for_patterns gives it."""
-    if not _holds_any(lowered, _COOKIE_HINTS):
+    if not holds_any(lowered, _COOKIE_HINTS):
         return False
     first = _COOKIE_WORDS.search(text, for_patterns)
     if first is None:
@@ -531,7 +531,7 @@ def _is_caption_shape(text: str, words: int, lowered: str | None) -> bool:
         return False
     tail = text[-_CREDIT_TAIL:]
     lowered_tail = None if lowered is None else lowered[-_CREDIT_TAIL:]
-    if not _holds_any(tail.lower() if lowered_tail is None else lowered_tail, _CREDIT_HINTS):
+    if not holds_any(tail.lower() if lowered_tail is None else lowered_tail, _CREDIT_HINTS):
         return False
     return bool(_CREDIT_END.search(tail, lowered_tail))
 
@@ -664,7 +664,7 @@ def _reason_anywhere(
     lower: str | None = None,
     words_list: list[str] | None = None,
 ) -> str | None:
-    if words <= 12 and _holds_any(text, _BREADCRUMB_MARKS) and _BREADCRUMB.match(text):
+    if words <= 12 and holds_any(text, _BREADCRUMB_MARKS) and _BREADCRUMB.match(text):
         return "breadcrumb"
     if words > _MAX_COOKIE_WORDS:
         return None  # every pattern below is for lines shorter than this
@@ -686,7 +686,7 @@ def _reason_anywhere(
     if (
         words <= 35
         and (reader or lowered.startswith(_READER_ORDERS))  # (_ADDRESSES_READER needs one)
-        and _holds_any(lowered, _PROMO_HINTS)
+        and holds_any(lowered, _PROMO_HINTS)
         and _PROMO.search(text, for_patterns)
         and _ADDRESSES_READER.search(text, for_patterns)
     ):
@@ -694,7 +694,7 @@ def _reason_anywhere(
     if (
         words <= 35
         and "A" <= text[:1] <= "Z"
-        and _holds_any(text, _AUTHOR_BIO_HINTS)
+        and holds_any(text, _AUTHOR_BIO_HINTS)
         and _AUTHOR_BIO.match(text)
     ):
         return "author-bio"
