@@ -496,8 +496,7 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
             _split_run(text, parts[:index], out, all_caps)
             _split_run(text, parts[index + 1 :], out, all_caps)
             return
-    after_the = _THE_BEFORE.search(text, max(0, first.start - 4), first.start) is not None
-    org = _organisation_span(words, parts, all_caps, after_the)
+    org = _organisation_span(words, parts, all_caps, text)
     if org is not None:
         begin, end = org
         if begin > 0:
@@ -1021,10 +1020,15 @@ def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str]
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]$")
 
 
+def _after_the(text: str, start: int) -> bool:
+    return _THE_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
 def _organisation_span(
-    words: list[str], parts: list[_Part], all_caps: bool = False, after_the: bool = False
+    words: list[str], parts: list[_Part], all_caps: bool = False, text: str = ""
 ) -> tuple[int, int] | None:
-    """Where a run names an organisation by a keyword: "Free Syrian Army", "Bank of England"."""
+    """Where a run names an organisation by a keyword: "Free Syrian Army", "Bank of England".
+    ``text``: what the run is part of (to see whether "the" stands before it)."""
     lists = _lists()
     suffixes, prefixes = lists["org_suffixes"], lists["org_prefixes"]
     if words[0] not in lists["org_heads"] and suffixes.isdisjoint(words) and prefixes.isdisjoint(words):
@@ -1064,11 +1068,11 @@ def _organisation_span(
             ):
                 name_tokens = name_tokens[1:]
             if (
-                not (after_the and index + 1 == count)
-                and word in lists["weak_org_suffixes"]
+                word in lists["weak_org_suffixes"]
                 and len(name_tokens) == 2
                 and _is_first_name(name_tokens[0])
                 and (index + 1 == count or words[index + 1] not in suffixes)
+                and not (index + 1 == count and _after_the(text, parts[0].start))
             ):
                 return None
         # The organisation starts after the last "of"/"for" before its keyword
