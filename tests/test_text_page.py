@@ -923,3 +923,107 @@ def test_a_text_page_opening_on_a_bracket_is_read_as_a_text_page(tmp_path: Path)
     path.write_text(page("[Docs] [txt|pdf] [Tracker]", "Rates Rise Again", BODY), encoding="utf-8")
     (article,) = clean_file(path)
     assert article.paragraphs == BODY
+
+
+DE_BODY = [
+    "Die Bundesregierung will kleine und mittlere Unternehmen in der Krise stärker unterstützen. Das Kabinett hat am Mittwoch ein Paket mit günstigen Krediten und Steuerstundungen beschlossen, das ab Januar gelten soll.",
+    "Der Wirtschaftsminister sagte nach der Sitzung, die Hilfen seien notwendig, weil viele Betriebe seit Monaten kaum Einnahmen hätten und ihre Rücklagen aufgebraucht seien.",
+    "Ökonomen begrüßten die Entscheidung grundsätzlich, halten das Paket aber für zu klein. Sie fordern, dass die Mittel schneller und mit weniger Bürokratie bei den Unternehmen ankommen.",
+    "Die Verbände des Handwerks und des Handels hatten seit dem Sommer auf schnelle Hilfen gedrängt. Nach ihren Angaben mussten in diesem Jahr bereits mehr Betriebe aufgeben als in den drei Jahren zuvor zusammen, vor allem in den Innenstädten und auf dem Land.",
+]  # fmt: skip
+DE_FEED_STORY = [
+    "Die Stadt will entlang der Hauptstraße in den nächsten Jahren fast dreihundert Genossenschaftswohnungen bauen lassen. Der Stadtrat hat am Montag eine entsprechende Vereinbarung mit dem Bezirk beschlossen, nach der die Stadt dort eine eigene Genossenschaft gründen will.",
+    "Das Projekt soll helfen, bezahlbaren Wohnraum für die Einwohner zu schaffen, deren Mieten in den vergangenen Jahren viel schneller gestiegen sind als ihre Einkommen, sagte die zuständige Stadträtin.",
+    "Als Nächstes geht es um die wirtschaftlichen und rechtlichen Fragen der Gründung: Die Stadt muss ein genaues Konzept ausarbeiten, die nötigen Unterlagen beschaffen und die Baukosten schätzen lassen.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2 hours ago", "před 2 hodinami", "Aktualizováno před 21 minutami", "il y a 3 heures", "vor 5 Minuten",
+     "hace 2 horas", "há 1 dia", "2 ore fa", "3 uur geleden", "5 minut temu", "2 часа назад", "3 saat önce",
+     "for 2 timer siden", "2 timmar sedan", "3時間前", "2시간 전"],
+)  # fmt: skip
+def test_a_time_given_as_how_long_ago_is_a_date_stamp_in_any_language(line: str) -> None:
+    assert kind_of(line) == LineKind.META
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Vor 20 Jahren starb er in Berlin", "2 ore fa la riunione era finita, disse il sindaco", "vor dem Haus"],
+)
+def test_a_sentence_about_the_past_is_no_date_stamp(line: str) -> None:
+    assert kind_of(line) != LineKind.META
+
+
+def test_a_live_feed_after_the_article_is_not_the_article_in_any_language() -> None:
+    """After the article, a "Related" heading, a few dated headlines and a feed item
+    printed in full: the item opens under its own time and headline, and is another story."""
+    feed = [
+        "Mehr zum Thema",
+        "Opposition kritisiert das Hilfspaket als zu spät",
+        "Werbung",
+        "Neueste Meldungen",
+        "vor 1 Minute",
+        "Foto",
+        "Fotograf zeigt seine Bilder aus dem Hochgebirge",
+        "19 Fotos ansehen",
+        "vor 3 Minuten",
+        "Stadt baut fast dreihundert Genossenschaftswohnungen",
+    ]
+    headline = "Regierung beschließt Hilfen für den Mittelstand"
+    text = page(
+        headline,
+        "Anna Berger",
+        "vor 2 Stunden",
+        DE_BODY,
+        feed,
+        DE_FEED_STORY,
+        "Quelle: dpa",
+        "vor 21 Minuten",
+    )
+    (article,) = clean_text_page(text, "de.txt", PageHints(language="de"))
+    assert article.paragraphs == DE_BODY
+
+
+def test_teasers_under_a_related_heading_in_czech_are_not_the_article() -> None:
+    cs_body = [
+        "Vláda ve středu schválila balík pomoci pro malé a střední podniky. Firmy budou moci získat levnější úvěry a odložit placení daní, opatření mají platit od ledna.",
+        "Ministr průmyslu po jednání řekl, že pomoc je nutná, protože mnoho podniků už několik měsíců nemá téměř žádné příjmy a vyčerpalo své rezervy.",
+    ]  # fmt: skip
+    related = [
+        "Související",
+        "Opozice kritizuje balík pomoci jako opožděný a nedostatečný",
+        "Podnikatelé si stěžují, že se k penězům kvůli byrokracii dostanou až za několik měsíců, a žádají rychlejší vyplácení.",
+        "Banky slibují, že úvěry pro firmy schválí do dvou týdnů",
+        "Podle bankovní asociace jsou banky připraveny žádosti zpracovat rychle, pokud firmy doloží všechny potřebné dokumenty.",
+        "Ekonomové varují před dalším růstem cen energií",
+        "Ceny elektřiny a plynu mohou podle analytiků v zimě dál stoupat, což by firmám i domácnostem přineslo další náklady.",
+    ]  # fmt: skip
+    text = page("Vláda schválila pomoc pro podniky", "12. března 2021", cs_body, related)
+    (article,) = clean_text_page(text, "cs.txt", PageHints(language="cs"))
+    assert article.paragraphs == cs_body
+
+
+def test_a_photo_credit_in_another_language_ends_a_caption() -> None:
+    caption = "Der Minister nach der Kabinettssitzung in Berlin. | Foto: dpa"
+    text = page(
+        "Regierung beschließt Hilfen für den Mittelstand", "12. März 2021", DE_BODY[:1], caption, DE_BODY[1:]
+    )
+    (article,) = clean_text_page(text, "de.txt", PageHints(language="de"))
+    assert article.paragraphs == DE_BODY
+
+
+def test_a_table_of_labels_inside_the_article_does_not_cut_it() -> None:
+    """A table scraped one cell to a line, between two paragraphs: the body runs on
+    across it (it was cut in two, and the shorter side lost)."""
+    cells = ["General", "Draft", "Review", "Mockup", "Load map", "Save map", "Graphics settings",
+             "Sound settings", "Map generator", "Quick bar", "Train screen", "Help overlay"]  # fmt: skip
+    text = page("Rates rise again", "May 4, 2019", BODY[:1], cells, BODY[1:], MORE_BODY)
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == BODY + MORE_BODY
+
+
+@pytest.mark.parametrize("line", ["Werbung", "Anzeige", "Publicidad", "Pubblicità", "Реклама", "広告"])
+def test_the_label_over_an_advert_is_furniture_in_any_language(line: str) -> None:
+    assert kind_of(line) == LineKind.BAD

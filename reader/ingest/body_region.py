@@ -29,6 +29,7 @@ from reader.ingest.boilerplate import (
     boilerplate_reason,
     described_lines,
     holds_any,
+    is_relative_time,
     is_ticker,
     reads_like_caption,
 )
@@ -69,6 +70,7 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
     _mark_media_players(infos)
     _mark_separated_menus(infos)
     _mark_charts(infos)
+    _mark_flattened_tables(infos)
     _mark_listings(infos)
     _mark_lists(infos)
     _mark_link_lists(infos, stops)
@@ -216,6 +218,33 @@ def _mark_charts(infos: list[LineInfo]) -> None:
         if _with_figures(infos, index, end) >= _CHART_FIGURES * (end - index):
             for info in infos[index:end]:
                 info.kind, info.reason = BAD, "gallery"
+
+
+_TABLE_RUN = 8  # cells in a row at least
+_TABLE_CELL_WORDS = 4
+_TABLE_SIDE_WORDS = 10  # words of the paragraphs right above and right below, at least
+
+
+def _mark_flattened_tables(infos: list[LineInfo]) -> None:
+    """A table of labels scraped one cell to a line inside the article (a progress
+    matrix, a list of settings): a run of short plain lines with a paragraph right
+    above it and right below it. The body runs on across it, as across a chart.
+    (Menus and tag lists stand at a page's edges, or hold furniture labels.)"""
+    cells = [
+        info.words <= _TABLE_CELL_WORDS
+        and (info.kind == SHORT or is_text(info))
+        and info.reason is None
+        and not info.caption
+        for info in infos
+    ]
+    for index, end in runs_of(cells, _TABLE_RUN):
+        if index > 0 and end < len(infos) and _paragraph(infos[index - 1]) and _paragraph(infos[end]):
+            for info in infos[index:end]:
+                info.kind, info.reason = BAD, "gallery"
+
+
+def _paragraph(info: LineInfo) -> bool:
+    return is_text(info) and info.words >= _TABLE_SIDE_WORDS
 
 
 _LISTING_LINE_WORDS = 12
@@ -370,6 +399,16 @@ def _mark_dated_lists(infos: list[LineInfo]) -> None:
         )
         if near >= _LIST_DATES:
             infos[index].reason = "list-date"
+    # Below a "Related" or "Latest" heading that follows running text, a stamp dates
+    # another story of the list, however far apart the list's stamps are.
+    text_seen = under_heading = False
+    for info in infos:
+        if is_text(info):
+            text_seen, under_heading = True, False
+        elif info.reason == "section":
+            under_heading = text_seen
+        elif under_heading and info.kind == META and _is_stamp(info):
+            info.reason = "list-date"
 
 
 _STAMP = re.compile(
@@ -382,7 +421,7 @@ _STAMP = re.compile(
 def _is_stamp(info: LineInfo) -> bool:
     """A time or a day of a month, not a bare year (a table of films by year is no list
     of other stories)."""
-    return bool(_STAMP.search(info.text))
+    return bool(_STAMP.search(info.text)) or is_relative_time(info.text)
 
 
 _SENTENCE_STOP = (".", "!", "?", ":", ";", "…", '"', "”", "»", ")", "]", "。", "！", "？", "」")
@@ -733,9 +772,25 @@ def _bridgeable_gap_end(infos: list[LineInfo], edge: int, step: int, title_index
             return None if headline_seen else beyond
         # A wider gap is an in-body "Related" block: one heading and its links.
         needed = max(_LIST_GAP_TEXT_WORDS, _WORDS_PER_GAP_LINE * costly)
-        if headings <= 1 and _text_words_from(infos, beyond, step) >= needed:
+        if (
+            headings <= 1
+            and not (step > 0 and _under_own_header(infos, beyond))
+            and _text_words_from(infos, beyond, step) >= needed
+        ):
             return beyond
     return None
+
+
+def _under_own_header(infos: list[LineInfo], index: int) -> bool:
+    """A headline and a date stamp, in either order, right above ``index``: the text
+    there is another story of a list or a live feed, not the article going on. (The
+    headline in any case: "Praha postaví tři stovky bytů" is one in Czech.)"""
+    above = infos[max(0, index - 2) : index]
+    return (
+        len(above) == 2
+        and any(info.kind == META and _is_stamp(info) for info in above)
+        and any(info.kind == SHORT and info.words >= 3 and not info.sentence_end for info in above)
+    )
 
 
 def _text_words_from(infos: list[LineInfo], index: int, step: int) -> int:

@@ -225,7 +225,16 @@ _SECTION_HEADING = re.compile(
     r"(?:artículos|noticias) relacionad[oa]s|te puede interesar|lo más leído|(?:ver|lee) también|"
     r"(?:notícias|matérias) relacionadas|leia também|veja também|mais lidas|"
     r"leggi anche|articoli correlati|potrebbe interessarti|"
-    r"lees ook|meer over dit onderwerp|gerelateerde artikelen)"
+    r"lees ook|meer over dit onderwerp|gerelateerde artikelen|"
+    # ...Czech, Polish, Russian, Swedish, Danish and Norwegian, Turkish
+    r"související(?: články| zprávy)?|čtěte (?:také|též|dále)|nejčtenější|další zprávy|"
+    r"czytaj (?:też|także|również)|zobacz (?:też|także|również)|najczęściej czytane|powiązane artykuły|"
+    r"читайте также|по теме|новости по теме|самое читаемое|похожие (?:новости|статьи)|другие новости|"
+    r"läs (?:också|även)|mest lästa|relaterade artiklar|læs også|les også|mest (?:læste|leste)|"
+    r"relaterte (?:artikler|saker)|relaterede artikler|"
+    r"ilgili haberler|benzer haberler|(?:en )?çok okunanlar|"
+    # ...Japanese, Chinese, Korean
+    r"関連記事|関連ニュース|相[关關](?:新[闻聞]|[阅閱]读|文章|[报報]道)|관련 ?기사|많이 본 뉴스)"
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -244,6 +253,9 @@ _FURNITURE_LABEL = re.compile(
     r"follow (?:us|me)\b|like us on|find us on|connect with us|"
     r"related\s*:|more from\b|trending\b|"
     r"advertising$|sponsored\b|ad$|paid (?:content|partner)|promoted\b|"
+    # "advertisement" in other languages, as the label over an ad
+    r"(?:reklama|reklame|reklam|werbung|anzeige|publicité|publicidad|publicidade|pubblicità|advertentie|"
+    r"annons|annonse|реклама|広告|广告|廣告|광고)$|"
     r"powered by\b|privacy(?: policy| notice| & cookies| overview)?\s*$|"
     r"cookie (?:policy|settings|preferences)|contact(?: us)?$|about(?: us)?$|careers$|"
     r"advertise(?: with us)?$|sitemap$|loading\b|please wait|"
@@ -260,6 +272,8 @@ _CREDIT_LABEL = re.compile(
     r"^(?:"
     r"(?:photo|image|iamge|picture|pic|photograph|file photo|video|graphic|illustration)s?\b"
     r"(?:(?: source| credit| by| courtesy)\s*[:,/-]?|\s*[:,/-])\s*(?:\S+\s*){0,5}$|"
+    # ...in other languages, labelled: "Foto: Reuters", "Bild: dpa", "Фото: ТАСС"
+    r"(?:foto|fotó|fotografia|bild|kuva|фото|写真|照片|图片|사진)\s*[:/]\s*(?:\S+\s*){0,5}$|"
     r"(?:photo|image|iamge|picture|pic|photograph|file photo)s?\s+(?:\S+\s*){1,2}$|"
     r"\(?(?:photo|image|picture|credit)s?\s*:|credits?:"
     r")",
@@ -272,11 +286,11 @@ _CREDIT_END = Caseless(
     r"(?:reuters|afp|ap|epa|getty images|sputnik|ria novosti|tass|xinhua|anadolu|aa)(?: photo)?\s+/\s+\S+(?:\s+\S+){0,3}|"
     r"shutterstock|istock|"
     r"\((?:photo|image|picture|file|credit)[^)]*\)|\((?:[rlc]|left|right|centre|center)\)|"
-    r"photo(?:graph)?:?\s*\S+(?:\s+\S+)?)\.?\s*$"
+    r"photo(?:graph)?:?\s*\S+(?:\s+\S+)?|(?:foto|fotó|bild|фото)\s*:\s*\S+(?:\s+\S+)?)\.?\s*$"
 )
 
 # Every credit ending holds one of these; lines without them skip the regex.
-_CREDIT_HINTS = ("/", "(", "photo", "getty", "epa-efe", "shutterstock", "istock")
+_CREDIT_HINTS = ("/", "(", "photo", "getty", "epa-efe", "shutterstock", "istock", "foto", "bild", "фото")
 
 # A photo credit alone on its line: "AFP PHOTO / STR", "Reuters / Maxim Shemetov".
 _CREDIT_LINE = re.compile(
@@ -430,6 +444,31 @@ _RELATIVE_TIME = Caseless(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:about |an? |\d+\s*)(?:sec|min|minute|hour|hr|day|week|month)s?\.? ago$|"
     r"^(?:updated|published|posted)?\s*(?:just now|yesterday|today)$"
 )
+# ...in other languages, where a word ("Aktualizováno", "Mis à jour") may lead:
+# "před 2 hodinami", "il y a 3 heures", "vor 5 Minuten", "hace 2 horas", "há 1 dia",
+# "2 ore fa", "3 uur geleden", "5 minut temu", "2 часа назад", "3 saat önce",
+# "for 2 timer siden", "2 timmar sedan", "3時間前", "2시간 전". (Not among the line
+# openings tried on every line: only a short line with a figure is tried.)
+_RELATIVE_TIME_ELSEWHERE = Caseless(
+    r"^(?:[^\W\d_]+ )?(?:před|vor|hace|há|il y a) \d{1,3} [^\W\d_]{3,12}$|"
+    r"^(?:[^\W\d_]+ )?(?:for |för )?\d{1,3} [^\W\d_]{2,12} (?:fa|geleden|temu|назад|önce|siden|sedan)$|"
+    r"^\d{1,3} ?(?:秒|分|分钟|分鐘|小时|小時|時間|天|日|周|週間|个月|か月|ヶ月|초|분|시간|일|주|개월) ?(?:前|전)$"
+)
+_RELATIVE_TIME_WORDS = 5
+
+
+def is_relative_time(text: str) -> bool:
+    """A time given as how long ago: "2 hours ago", "vor 5 Minuten"."""
+    lowered = lower_for_patterns(text)
+    return _RELATIVE_TIME.match(text, lowered) is not None or _is_relative_elsewhere(text, lowered)
+
+
+def _is_relative_elsewhere(text: str, lowered: str | None) -> bool:
+    return (
+        text.count(" ") < _RELATIVE_TIME_WORDS
+        and _HAS_DIGIT.search(text) is not None
+        and _RELATIVE_TIME_ELSEWHERE.match(text, lowered) is not None
+    )
 
 
 def is_published_line(text: str) -> bool:
@@ -925,8 +964,10 @@ def _classify(
         info.reason = "gallery"
         return BAD
     if (
-        text.count(" ") <= _DATE_LINE_SPACES and _HAS_DIGIT.search(text) and _is_date_line(text, lowered)
-    ) or (opening and _is_published_line(text, lowered)):
+        (text.count(" ") <= _DATE_LINE_SPACES and _HAS_DIGIT.search(text) and _is_date_line(text, lowered))
+        or (opening and _is_published_line(text, lowered))
+        or (words <= _RELATIVE_TIME_WORDS and _is_relative_elsewhere(text, lowered))
+    ):
         return META
     if (
         words <= 10
