@@ -465,3 +465,20 @@ def test_newswire_error_classes(text, expected):
 )
 def test_more_newswire_error_classes(text, expected):
     assert labelled(text) == expected
+
+
+def test_a_word_used_alone_long_before_a_full_name_is_not_that_person():
+    """A browser named thirty times, then a cited headline "Gay Firefox developers
+    boycott ...": the given-name guess made one person of them all."""
+    text = (
+        "Firefox is a web browser. Firefox grew fast in 2005. Many people use Firefox daily. "
+        "Version 3 of Firefox shipped in 2008.\n\n"
+        '^ "Gay Firefox developers boycott Mozilla to protest CEO hire". Ars Technica.\n\n'
+        "Firefox is still maintained."
+    )
+    assert not [m.text for m in extract(text) if m.label == "PERSON" and m.text == "Firefox"]
+
+
+def test_a_surname_in_the_headline_still_links_to_the_full_name_below():
+    text = "Putin meets Kerry\n\nRussian President Vladimir Putin met John Kerry. Putin said it went well."
+    assert [m.name for m in extract(text) if m.text == "Putin"] == ["Vladimir Putin", "Vladimir Putin"]

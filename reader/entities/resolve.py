@@ -35,6 +35,7 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
     people = _people(candidates)
     org_aliases = _organisation_aliases(candidates)
     matched: dict[int, _Person] = {}
+    alone_at = _single_word_positions(candidates)
     for index, candidate in enumerate(candidates):
         if candidate.blocked:
             continue
@@ -58,6 +59,8 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
             or candidate.role
         ):
             person = _match_person(candidate, people)
+            if person is not None and not candidate.role and _used_before(candidate, person, alone_at):
+                person = None
             if person is not None:
                 candidate.label, candidate.strength = "PERSON", max(candidate.strength, CUE)
                 matched[index] = person
@@ -205,6 +208,27 @@ def _people(candidates: list[Candidate]) -> list[_Person]:
         person.forms[candidate.text] += 1
         person.count += 1
     return people
+
+
+# A word used alone this often before a person is named in full names something else:
+# "Firefox" thirty times, then a citation's "Gay Firefox developers boycott ..." (a
+# surname comes after the full name, or once before it, in a headline).
+_ALONE_BEFORE = 3
+
+
+def _single_word_positions(candidates: list[Candidate]) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    for candidate in candidates:
+        if len(candidate.tokens) == 1:
+            positions.setdefault(candidate.text, []).append(candidate.start)
+    return positions
+
+
+def _used_before(candidate: Candidate, person: _Person, alone_at: dict[str, list[int]]) -> bool:
+    """The candidate's word stands alone often before ``person`` is named."""
+    if len(candidate.tokens) != 1:
+        return False
+    return sum(1 for start in alone_at.get(candidate.text, ()) if start < person.first_seen) >= _ALONE_BEFORE
 
 
 def _match_person(candidate: Candidate, people: list[_Person]) -> _Person | None:
