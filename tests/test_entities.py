@@ -482,3 +482,21 @@ def test_a_word_used_alone_long_before_a_full_name_is_not_that_person():
 def test_a_surname_in_the_headline_still_links_to_the_full_name_below():
     text = "Putin meets Kerry\n\nRussian President Vladimir Putin met John Kerry. Putin said it went well."
     assert [m.name for m in extract(text) if m.text == "Putin"] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    "text, brand",
+    [
+        ("The plan for Apache OpenOffice was announced this year.", "Apache OpenOffice"),
+        ("GenCorp said profits rose in the third quarter.", "GenCorp"),
+        ("The code is written in JavaScript and runs everywhere.", "JavaScript"),
+    ],
+)
+def test_a_word_with_a_capital_inside_is_a_brand_not_a_person(text, brand):
+    assert [m for m in extract(text) if m.text == brand and m.label in ("PERSON", "PLACE")] == []
+
+
+def test_names_with_a_capital_after_a_prefix_are_still_people():
+    text = "Mitch McConnell said no. Ron DeSantis agreed, and LeBron James played."
+    people = [m.name for m in extract(text) if m.label == "PERSON"]
+    assert people == ["Mitch McConnell", "Ron DeSantis", "LeBron James"]

@@ -734,6 +734,14 @@ def _label_thing(text: str, parts: list[_Part], out: list[Candidate], sentence_s
     out.append(candidate)
 
 
+# A word with a capital inside ("OpenOffice", "ChemLawn", "PayPal") is a brand, unless
+# the capital follows a prefix of names: "McConnell", "DeSantis", "LaGuardia", "DuBois".
+_BRAND_WORD = re.compile(
+    r"(?!(?:Mc|Mac|O'|O’|D'|D’|Di|De|Da|Del|Le|La|Lu|Van|Von|Du|St|Fitz|Ja|Ke|Ta|Sha|Ra)[A-Z])"
+    r"[A-Z][a-z]+[A-Z]"
+)
+
+
 def _place_and_word(tokens: list[str], all_caps: bool) -> bool:
     """ "China Daily": a sure place, then one word that is no given name and no known name."""
     return (
@@ -844,6 +852,13 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
         candidate.label, candidate.strength = "PERSON", TITLE
         return
     first = tokens[0] if tokens else ""
+    if not all_caps and any(_BRAND_WORD.match(token) for token in tokens):
+        # "Apache OpenOffice", "GenCorp said": a capital inside a word marks a brand
+        if (len(tokens) >= 2 and _is_first_name(first)) or _person_cue(
+            before, after, candidate, tokens, all_caps
+        ):
+            candidate.label, candidate.strength = "ORG", CUE
+        return
     if (
         len(tokens) >= 2
         and _is_first_name(first)
