@@ -500,3 +500,45 @@ def test_names_with_a_capital_after_a_prefix_are_still_people():
     text = "Mitch McConnell said no. Ron DeSantis agreed, and LeBron James played."
     people = [m.name for m in extract(text) if m.label == "PERSON"]
     assert people == ["Mitch McConnell", "Ron DeSantis", "LeBron James"]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The Five Power Defence Arrangements were signed in 1971.", "Arrangements"),
+        ("Goods are coded by the Standard International Trade Classification of the UN.", "Classification"),
+        ("The depression led to the election of the First Labour Government in 1935.", "Government"),
+    ],
+)
+def test_a_department_word_alone_makes_no_title(text, word):
+    assert [m for m in extract(text) if m.text == word and m.label == "PERSON"] == []
+
+
+def test_a_department_word_before_a_full_name_still_gives_a_role():
+    text = "The agency quoted Turkish Minister of Industry and Trade Cahit Aral as saying exports would rise."
+    assert [m.name for m in extract(text) if m.label == "PERSON"] == ["Cahit Aral"]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        (
+            "The foundation is continuing negotiations with its official Bondholders' and creditors' "
+            "committees concerning the terms of a plan.",
+            "Bondholders",
+        ),
+        ("Music veterans The Who and David Bowie both earned places on the bill.", "Who"),
+        (
+            "The decision was taken after consultation with the London Cocoa Terminal Market, the "
+            "spokesman said.",
+            "Market",
+        ),
+    ],
+)
+def test_one_ordinary_word_alone_is_no_person(text, word):
+    assert [m for m in extract(text) if m.text == word and m.label == "PERSON"] == []
+
+
+def test_a_form_of_address_makes_a_person_of_an_ordinary_word():
+    text = "Lucy tracked down Mr Pound after her mother told her. Mr Pound said he was glad."
+    assert [m.name for m in extract(text) if m.label == "PERSON" and m.text == "Pound"] == ["Pound", "Pound"]

@@ -158,6 +158,13 @@ _TITLE_MODIFIERS = frozenset(
         "Head",
     }
 )
+# An office's department or field: a title with its head word ("Defence Minister",
+# "Foreign Secretary"), or before a full name ("... Industry and Trade Cahit Aral"), but
+# not alone before one word: "Defence Arrangements", "Trade Classification".
+_DEPARTMENTS = frozenset(
+    "Agriculture Crown Defence Defense Economics Economy Energy Field Finance Foreign Health Home "
+    "Interior Labor Labour Oil Opposition State Trade Treasury Affairs Relations".split()
+)
 # Titles that are also ordinary words opening names of things: "General Electric",
 # "General Agreement on Tariffs", "Major League", "Private Eye". They are a title only
 # before a first name or a surname-like word.
@@ -358,7 +365,7 @@ def _join_across_line_breaks(text: str, candidates: list[Candidate]) -> None:
             and len(second.tokens) == 1
             and second.label in (None, "PERSON")
             and not second.blocked
-            and not _is_ordinary(second.tokens[0])
+            and not is_ordinary(second.tokens[0])
             and not _is_first_name(second.tokens[0])
         ):
             first.end, first.text = second.end, text[first.start : second.end]
@@ -433,7 +440,7 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
     sentence_start = _at_sentence_start(text, first.start)
     whole = text[first.start : parts[-1].end]
     known = _known_label(whole, all_caps)
-    if known and not (sentence_start and len(parts) == 1 and _is_ordinary(first.text, all_caps)):
+    if known and not (sentence_start and len(parts) == 1 and is_ordinary(first.text, all_caps)):
         out.append(_candidate(text, parts, known[0], known[1], sentence_start=sentence_start))
         return
     # An ordinary word opening a sentence ("Speaking", "Meanwhile", "The") is no name,
@@ -444,7 +451,7 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
     if (sentence_start or all_caps) and not first.connector:
         word = first.word
         if (
-            (_is_ordinary(word, all_caps) or word in lists["non_entities"])
+            (is_ordinary(word, all_caps) or word in lists["non_entities"])
             and word not in lists["titles"]
             and word not in lists["honorifics"]
             and word not in lists["org_heads"]
@@ -484,7 +491,7 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
             continue
         if word in lists["place_suffixes"]:
             continue
-        if _is_ordinary(word, all_caps) or word in lists["non_entities"]:
+        if is_ordinary(word, all_caps) or word in lists["non_entities"]:
             if not all_caps and _inside_known_phrase(text, parts, index):
                 continue
             if index == len(parts) - 1 and index >= 1 and _is_first_name(words[index - 1]) and not all_caps:
@@ -642,10 +649,9 @@ def _split_titles(
         break
     role = None
     # "Former", "Acting" alone make no title: "Former Worldcom boss ..." names a company.
+    not_heads = _TITLE_MODIFIERS | _DEPARTMENTS if len(parts) - index == 1 else _TITLE_MODIFIERS
     has_title = index > title_start and any(
-        w not in _TITLE_MODIFIERS
-        for w in words[title_start:index]
-        if _is_title(w) or w in lists["honorifics"]
+        w not in not_heads for w in words[title_start:index] if _is_title(w) or w in lists["honorifics"]
     )
     if has_title:
         if not honorific_only:
@@ -716,7 +722,7 @@ def _ambiguous_title_fits(words: list[str], parts: list[_Part], index: int, all_
         return True
     return (
         len(rest) == 1
-        and not _is_ordinary(following, all_caps)
+        and not is_ordinary(following, all_caps)
         and not _known_label(following, all_caps)
         and not ACRONYM.match(following)
     )
@@ -751,7 +757,7 @@ def _place_and_word(tokens: list[str], all_caps: bool) -> bool:
         and lexicon.given_births(tokens[0]) < _COMMON_GIVEN_BIRTHS
         and not _is_first_name(tokens[1])
         and not _known_label(tokens[1], all_caps)
-        and not _is_ordinary(tokens[1], all_caps)
+        and not is_ordinary(tokens[1], all_caps)
     )
 
 
@@ -862,7 +868,7 @@ def _label_name(text: str, candidate: Candidate, words: list[str], has_title: bo
     if (
         len(tokens) >= 2
         and _is_first_name(first)
-        and not all(_is_ordinary(t, all_caps) for t in tokens)
+        and not all(is_ordinary(t, all_caps) for t in tokens)
         and tokens[-1] not in lists["demonyms"]  # "Royal Dutch" is no person
         and not (len(tokens) == 2 and INITIAL.match(tokens[1]))
     ):
@@ -1014,7 +1020,7 @@ def _person_cue(before: str, after: str, candidate: Candidate, tokens: list[str]
     # such a word when it names an organisation more often (people.py).
     single_ok = (
         len(tokens) == 1
-        and not _is_ordinary(tokens[0])
+        and not is_ordinary(tokens[0])
         and not ACRONYM.match(tokens[0])
         and tokens[0] not in lexicon.places()
         and tokens[0] not in lexicon.organisations()
@@ -1193,7 +1199,7 @@ def _known_label(span: str, all_caps: bool) -> tuple[str, int] | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _is_ordinary(word: str, all_caps: bool = False) -> bool:
+def is_ordinary(word: str, all_caps: bool = False) -> bool:
     # In mixed-case text a word in capitals is an acronym ("US", "IT"), never "us", "it".
     if not all_caps and len(word) > 1 and word.isupper():
         return False

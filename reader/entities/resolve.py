@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from reader.entities import lexicon, names
-from reader.entities.finder import CONTEXT, CUE, FIRST_NAME, PLACE_WEAK, Candidate
+from reader.entities.finder import CONTEXT, CUE, FIRST_NAME, PLACE_WEAK, TITLE, Candidate, is_ordinary
 from reader.entities.mention import LABELS, Label, Mention
 
 # The finder's labels are strings from its word lists; a mention's is one of three.
@@ -78,6 +78,8 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
             continue
         if label == "PERSON":
             person = matched.get(index)
+            if person is None and _ordinary_word_alone(candidate):
+                continue
             name = preferred[person] if person is not None else names.display(candidate.text)
             mentions.append(
                 Mention(candidate.start, candidate.end, "PERSON", name, candidate.text, candidate.role)
@@ -208,6 +210,16 @@ def _people(candidates: list[Candidate]) -> list[_Person]:
         person.forms[candidate.text] += 1
         person.count += 1
     return people
+
+
+def _ordinary_word_alone(candidate: Candidate) -> bool:
+    """One ordinary word, no title before it and no full name to stand for ("Currency
+    dealers said", "Bondholders' committees"): in news, no person is called so."""
+    if len(candidate.tokens) != 1 or candidate.role or candidate.strength >= TITLE:
+        return False  # "Mr Pound": a form of address makes a name of any word
+    word = candidate.tokens[0]
+    # ("Bill", "Mark" or "Grace" alone is a given name: "Bill" of "Bill Long told reporters")
+    return is_ordinary(word) and word.lower() not in lexicon.first_names()
 
 
 # A word used alone this often before a person is named in full names something else:
