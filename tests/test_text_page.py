@@ -1027,3 +1027,10 @@ def test_a_table_of_labels_inside_the_article_does_not_cut_it() -> None:
 @pytest.mark.parametrize("line", ["Werbung", "Anzeige", "Publicidad", "Pubblicità", "Реклама", "広告"])
 def test_the_label_over_an_advert_is_furniture_in_any_language(line: str) -> None:
     assert kind_of(line) == LineKind.BAD
+
+
+def test_a_chart_credit_joining_a_byline_and_a_source_is_dropped() -> None:
+    credit = "By The New York Times | Source: Congressional Budget Office"
+    text = page("Rates rise again", "May 4, 2019", BODY[:2], credit, BODY[2:], MORE_BODY)
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == BODY + MORE_BODY

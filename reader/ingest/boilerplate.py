@@ -942,6 +942,18 @@ def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind
     return _classify(info, raw_line, latin_page, lower, None)
 
 
+_JOINED_CREDIT_WORDS = 16
+
+
+def _joined_credits(text: str) -> bool:
+    """A byline and a source on one line, as under a chart: "By The New York Times |
+    Source: Congressional Budget Office"."""
+    parts = text.split(" | ")
+    return len(parts) >= 2 and all(
+        is_source_line(part) or BYLINE.match(part) or is_agency_credit(part) for part in parts
+    )
+
+
 def _classify(
     info: LineInfo, raw_line: str, latin_page: bool, lower: str | None, words_list: list[str] | None
 ) -> LineKind:
@@ -970,10 +982,14 @@ def _classify(
     ):
         return META
     if (
-        words <= 10
-        and _ANY_CREDIT_OPENING.match(text)
-        and (is_source_line(text) or BYLINE.match(text) or is_agency_credit(text))
-    ) or (words <= _DATED_BYLINE_WORDS and _BYLINE_OPENING.match(text) and is_dated_byline(text)):
+        (
+            words <= 10
+            and _ANY_CREDIT_OPENING.match(text)
+            and (is_source_line(text) or BYLINE.match(text) or is_agency_credit(text))
+        )
+        or (words <= _DATED_BYLINE_WORDS and _BYLINE_OPENING.match(text) and is_dated_byline(text))
+        or (words <= _JOINED_CREDIT_WORDS and " | " in text and _joined_credits(text))
+    ):
         return META
     info.caption = (
         words <= _CAPTION_SHAPE_WORDS
