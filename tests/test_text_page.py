@@ -1034,3 +1034,14 @@ def test_a_chart_credit_joining_a_byline_and_a_source_is_dropped() -> None:
     text = page("Rates rise again", "May 4, 2019", BODY[:2], credit, BODY[2:], MORE_BODY)
     (article,) = clean_text_page(text, "p.txt")
     assert article.paragraphs == BODY + MORE_BODY
+
+
+def test_a_box_promoting_another_story_inside_the_article_is_dropped() -> None:
+    box = [
+        "Scientists find new mechanism for memory formation",
+        "How do we form memories? New research uncovers a key brain area.",
+        "Read now",
+    ]
+    text = page("Rates rise again", "May 4, 2019", BODY[:2], box, BODY[2:], MORE_BODY)
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == BODY + MORE_BODY

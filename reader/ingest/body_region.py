@@ -547,8 +547,17 @@ def _mark_teaser_lists(infos: list[LineInfo]) -> None:
         if items >= _MIN_TEASERS:
             for i in range(heading + 1, end):
                 infos[i].kind, infos[i].reason = BAD, "teasers"
+    # A box promoting one other story inside the article: its headline, one sentence and
+    # a link's label under them ("Read now", "Read more").
+    for label, info in enumerate(infos):
+        if label >= 2 and info.words <= 2 and _READ_LABEL.match(info.text):
+            summary = infos[label - 1]
+            if _teaser_headline(infos[label - 2]) and is_text(summary) and summary.words <= _TEASER_MAX_WORDS:
+                for i in range(label - 2, label + 1):
+                    infos[i].kind, infos[i].reason = BAD, "teasers"
 
 
+_READ_LABEL = re.compile(r"^(?:read|watch|listen) (?:now|more|next|here)\W*$", re.IGNORECASE)
 _TEXT_OR_META = (GOOD, NEAR_GOOD, META)
 
 
