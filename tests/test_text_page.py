@@ -1045,3 +1045,11 @@ def test_a_box_promoting_another_story_inside_the_article_is_dropped() -> None:
     text = page("Rates rise again", "May 4, 2019", BODY[:2], box, BODY[2:], MORE_BODY)
     (article,) = clean_text_page(text, "p.txt")
     assert article.paragraphs == BODY + MORE_BODY
+
+
+def test_a_video_adverts_countdown_is_furniture() -> None:
+    text = page(
+        "Rates rise again", "May 4, 2019", BODY[:2], "Your video will play in 00:25", BODY[2:], MORE_BODY
+    )
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == BODY + MORE_BODY

@@ -189,6 +189,7 @@ _FURNITURE_ALWAYS = re.compile(
     r"you (?:may|might) (?:also )?(?:like|be interested)|don'?t miss\b|"
     # adverts
     r"advertisement|story continues below|continue reading|scroll to continue|"
+    r"(?:your |the )?(?:video|ad) will (?:play|begin|start|resume) in\b|"
     # footers
     r"©|\(c\) \d{4}|copyright\b|all rights reserved|maintained and developed by|"
     r"save my name\b|disclaimer\s*:|"
