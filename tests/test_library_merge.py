@@ -66,18 +66,28 @@ def test_the_template_has_many_segments(template):
     assert segment_count(template / "index") >= 15
 
 
+# Articles re-indexed during an add (their people renamed) leave deleted copies that
+# still count in the term statistics until a merge drops them: scores move a little,
+# and hits of nearly equal score may swap places.
+_SCORE_DRIFT = 0.05
+
+
 def test_a_merge_leaves_one_segment_answering_the_same(library_folder):
+    queries = ["oil prices", '"interest rates"', "bank OR dollar"]
     before = Library.open(library_folder, seed=False)
-    expected = {q: before.search(q, limit=20) for q in ["oil prices", '"interest rates"', "bank OR dollar"]}
+    expected = {q: before.search(q, limit=before.search(q, limit=1).total) for q in queries}
     before.close()
     merge = start_merge(library_folder)
     assert merge.wait(timeout=300) == 0
     assert segment_count(library_folder / "index") == 1
     after = Library.open(library_folder, seed=False)
     for query, results in expected.items():
-        again = after.search(query, limit=20)
+        again = after.search(query, limit=results.total)
         assert again.total == results.total
-        assert {h.id for h in again.hits} == {h.id for h in results.hits}
+        scores = {h.id: h.score for h in results.hits}
+        assert {h.id for h in again.hits} == set(scores)
+        for hit in again.hits:
+            assert abs(hit.score - scores[hit.id]) <= _SCORE_DRIFT * scores[hit.id], (query, hit.id)
     after.close()
     assert read_progress(library_folder) is None
     every_article_answers(library_folder)
