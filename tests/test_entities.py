@@ -542,3 +542,21 @@ def test_one_ordinary_word_alone_is_no_person(text, word):
 def test_a_form_of_address_makes_a_person_of_an_ordinary_word():
     text = "Lucy tracked down Mr Pound after her mother told her. Mr Pound said he was glad."
     assert [m.name for m in extract(text) if m.label == "PERSON" and m.text == "Pound"] == ["Pound", "Pound"]
+
+
+def test_a_surname_means_the_person_named_before_an_organisation_that_bears_it():
+    text = (
+        "Instructions came from the office of a meteorologist named Edward Norton Lorenz. "
+        "Using the LGP-30, Lorenz made discoveries. The Lorenz Center at MIT honours him. "
+        '"We tried that once," Lorenz said.'
+    )
+    lone = [m for m in extract(text) if m.text == "Lorenz"]
+    assert [(m.label, m.name) for m in lone] == [("PERSON", "Edward Norton Lorenz")] * 2
+
+
+def test_a_surname_means_the_organisation_named_before_the_person():
+    text = (
+        "Cyclops Corp said it would sell its steel unit. Cyclops noted that the sale needs approval. "
+        "Analyst Jane Cyclops said the price was fair."
+    )
+    assert [m.label for m in extract(text) if m.text == "Cyclops"] == ["ORG"]

@@ -39,12 +39,15 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
     for index, candidate in enumerate(candidates):
         if candidate.blocked:
             continue
-        # "Cyclops noted ..." after "Cyclops Corp said ...": the company, not a person.
+        # "Cyclops noted ..." after "Cyclops Corp said ...": the company, not a person;
+        # but "Lorenz said" is Edward Lorenz where the text names him before a "Lorenz
+        # Center" (a short form means what the text first named in full).
         if (
             candidate.label == "PERSON"
             and candidate.strength < CUE
             and not candidate.role
             and candidate.text in org_aliases
+            and not _named_person_first(candidate, people, org_aliases)
         ):
             candidate.label, candidate.strength = "ORG", CUE
             continue
@@ -268,21 +271,27 @@ def _match_person(candidate: Candidate, people: list[_Person]) -> _Person | None
     return min(matches, key=lambda p: (-p.count, p.first_seen))
 
 
-def _organisation_aliases(candidates: list[Candidate]) -> set[str]:
-    """Short forms of organisations named in full: "Nusra" after "Nusra Front"."""
+def _named_person_first(candidate: Candidate, people: list[_Person], org_aliases: dict[str, int]) -> bool:
+    person = _match_person(candidate, people)
+    return person is not None and person.first_seen < org_aliases[candidate.text]
+
+
+def _organisation_aliases(candidates: list[Candidate]) -> dict[str, int]:
+    """Short forms of organisations named in full ("Nusra" after "Nusra Front"), with
+    where the text first names the organisation."""
     suffixes = lexicon.word_set("org_suffixes.txt")
     demonyms = lexicon.word_set("demonyms.txt")
-    aliases: set[str] = set()
+    aliases: dict[str, int] = {}
     for candidate in candidates:
         if candidate.label != "ORG" or len(candidate.tokens) < 2:
             continue
         head = [t for t in candidate.tokens if t not in suffixes]
         if head and head[0] not in demonyms and head[0] not in lexicon.places():
-            aliases.add(" ".join(head))
-            aliases.add(head[0])
+            aliases.setdefault(" ".join(head), candidate.start)
+            aliases.setdefault(head[0], candidate.start)
         # "AC Milan", "FC Porto": the club is called by its last word.
         if len(candidate.tokens) == 2 and len(candidate.tokens[0]) <= 3 and candidate.tokens[0].isupper():
-            aliases.add(candidate.tokens[1])
+            aliases.setdefault(candidate.tokens[1], candidate.start)
     return aliases
 
 
