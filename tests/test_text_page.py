@@ -1053,3 +1053,19 @@ def test_a_video_adverts_countdown_is_furniture() -> None:
     )
     (article,) = clean_text_page(text, "p.txt")
     assert article.paragraphs == BODY + MORE_BODY
+
+
+@pytest.mark.parametrize(
+    "heading", ["12 Kommentare", "Commentaires", "Comentarios", "Комментарии", "コメント"]
+)
+def test_readers_comments_under_a_heading_in_another_language_are_not_the_article(heading: str) -> None:
+    comments = [
+        heading,
+        "Das ist doch alles viel zu wenig und kommt viel zu spät, die Regierung hätte schon im Frühjahr handeln "
+        "müssen, als die ersten Betriebe schließen mussten und die Verbände gewarnt haben.",
+        "Ich sehe das ganz anders: Die Hilfen sind gut gemeint, aber am Ende zahlen wir alle dafür mit höheren "
+        "Steuern, und die großen Unternehmen bekommen wieder den größten Teil vom Kuchen.",
+    ]
+    text = page("Regierung beschließt Hilfen für den Mittelstand", "12. März 2021", DE_BODY, comments)
+    (article,) = clean_text_page(text, "de.txt", PageHints(language="de"))
+    assert article.paragraphs == DE_BODY

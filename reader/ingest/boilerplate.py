@@ -155,7 +155,13 @@ _COMMENT_FORM = re.compile(
     r"comments$|\d+ comments?$|reply$|sort by\b|be the first to comment|"
     r"what do you think\??$|have your say|readers'? comments|cancel reply$|comments? (?:are )?closed|"
     r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|replies|reactions?|comments?) "
-    r"(?:on|to)\b|there (?:are|is) \d+ comments?|(?:report|flag|permalink)$"
+    r"(?:on|to)\b|there (?:are|is) \d+ comments?|(?:report|flag|permalink)$|"
+    # ...in other languages: the heading (with its count) and the form's invitation
+    r"(?:\d+ )?(?:kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties|komentáře|"
+    r"komentarze?|комментари[йия]|yorumlar|コメント|评论|評論|댓글)$|"
+    r"kommentar schreiben|laisser un commentaire|deja (?:un|tu) comentario|lascia un commento|"
+    r"deixe (?:um|seu) comentário|plaats een reactie|dodaj komentarz|оставить комментарий|"
+    r"napsat komentář|yorum yap|发表评论|發表評論"
     r")",
     re.IGNORECASE,
 )
