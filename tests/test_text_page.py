@@ -1069,3 +1069,23 @@ def test_readers_comments_under_a_heading_in_another_language_are_not_the_articl
     text = page("Regierung beschließt Hilfen für den Mittelstand", "12. März 2021", DE_BODY, comments)
     (article,) = clean_text_page(text, "de.txt", PageHints(language="de"))
     assert article.paragraphs == DE_BODY
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren und die Nutzung "
+        "unserer Seite zu analysieren. Mit Ihrer Einwilligung teilen wir Daten mit Partnern. Mehr dazu in "
+        "unserer Datenschutzerklärung.",
+        "Nous utilisons des cookies pour améliorer votre expérience et mesurer l'audience de notre site. "
+        "En poursuivant votre navigation, vous acceptez l'utilisation des cookies et notre politique de "
+        "confidentialité.",
+        "Utilizamos cookies propias y de terceros para mejorar nuestros servicios y mostrarle publicidad "
+        "relacionada con sus preferencias. Si continúa navegando, consideramos que acepta su uso y nuestra "
+        "política de privacidad.",
+    ],
+)
+def test_a_cookie_banner_in_another_language_is_not_the_article(banner: str) -> None:
+    text = page("Regierung beschließt Hilfen für den Mittelstand", "12. März 2021", DE_BODY, banner, "OK")
+    (article,) = clean_text_page(text, "de.txt", PageHints(language="de"))
+    assert article.paragraphs == DE_BODY

@@ -311,7 +311,12 @@ _CREDIT_LINE = re.compile(
 _COOKIE_WORDS = Caseless(
     r"\bcookies?\b|privacy policy|\bconsent\b|\bgdpr\b|opt[- ]out|browsing experience|"
     r"personal data|by continuing to (?:use|browse)|third[- ]party|\bacceptreject|"
-    r"\baccept (?:all|cookies)\b|\baccept$|analytics|\btracking technologies\b|your browser"
+    r"\baccept (?:all|cookies)\b|\baccept$|analytics|\btracking technologies\b|your browser|"
+    # ...in other languages: privacy, consent, accepting
+    r"datenschutz\w*|einwilligung|zustimm\w*|akzeptier\w*|confidentialité|consentement|accept(?:ez|er)\b|"
+    r"privacidad|privacidade|riservatezza|consentimiento|consentimento|consenso|acept[ae]r?\b|accett\w*|"
+    r"aceit[ae]r?\b|toestemming|accepteren|ochrana osobních údajů|souhlas\w*|prywatności|zgod[aęy]\b|"
+    r"конфиденциальност\w*|согласи\w*"
 )
 
 # Promotions and notices that read like sentences: newsletter sign-ups, paywalls,
@@ -334,12 +339,20 @@ _ADDRESSES_READER = Caseless(
     r"\b(?:you|your|our|us|we)\b|^(?:sign|subscribe|get|download|follow|join|support|become|share|"
     r"click|tap|have|got|this material|by signing|by subscribing|by clicking)\b"
 )
+# The site's "we" and its pages in other languages: a cookie banner speaks for the site.
+_SITE_VOICE = frozenset(
+    "wir unsere unserer unseren uns nous notre nos utilizamos usamos nuestro nuestra nuestros "
+    "utilizziamo usiamo nostro nostra nosso nossa wij onze gebruiken používáme naše używamy nasz "
+    "мы наш наши используем".split()
+)
 # Cookie banners speak about this site or to the reader; an article about cookies does not.
 # A banner speaks for the site ("we use cookies", "this site uses cookies"), a consent
 # form for the reader ("I have read and agree to the Privacy Policy"); an article
 # about tracking speaks to its reader ("your browser sends your cookies").
 _ABOUT_THIS_SITE = Caseless(
-    r"\b(?:we|our|us)\b|\b(?:this|the|our) (?:web)?site\b|\bi (?:have read|agree|accept|consent)\b"
+    r"\b(?:we|our|us)\b|\b(?:this|the|our) (?:web)?site\b|\bi (?:have read|agree|accept|consent)\b|"
+    # ...in other languages ("Wir verwenden Cookies", "Nous utilisons", "Utilizamos cookies")
+    rf"\b(?:{'|'.join(sorted(_SITE_VOICE))})\b"
 )
 _PROMO_HINTS = ("inbox", "newsletter", "sign up", "subscri", "journalism", "member", "patron",
                 "free article", "limit", "app", "redistributed", "reproduced", "principles",
@@ -754,15 +767,15 @@ def _reason_anywhere(
     return None
 
 
-_READER_WORDS = frozenset({"you", "your", "our", "us", "we"})
+_READER_WORDS = frozenset({"you", "your", "our", "us", "we"}) | _SITE_VOICE
 _READER_ORDERS = ("sign", "subscribe", "get", "download", "follow", "join", "support", "become", "share",
                   "click", "tap", "have", "got", "this material", "by signing", "by subscribing",
                   "by clicking")  # fmt: skip
 
 
 def _may_address_reader(for_patterns: str | None, words_list: list[str] | None) -> bool:
-    """False when no word of the line is "you", "your", "our", "us" or "we" (as
-    _ADDRESSES_READER and _ABOUT_THIS_SITE find them), told from the words describe
+    """False when no word of the line is "you", "your", "our", "us", "we" or the site's
+    "we" in another language (as _ADDRESSES_READER and _ABOUT_THIS_SITE find them), told from the words describe
     found. Those are its runs of letters, as the patterns' word boundaries see them,
     unless an apostrophe joins two runs ("we'll"): then, and when the patterns run
     without lower-casing, only the patterns can tell."""
