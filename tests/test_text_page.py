@@ -1089,3 +1089,39 @@ def test_a_cookie_banner_in_another_language_is_not_the_article(banner: str) -> 
     text = page("Regierung beschließt Hilfen für den Mittelstand", "12. März 2021", DE_BODY, banner, "OK")
     (article,) = clean_text_page(text, "de.txt", PageHints(language="de"))
     assert article.paragraphs == DE_BODY
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        ["Main article: History of New Zealand"],
+        ["View this image ›"],
+        ["Source:", "Supplied"],
+        ["Abonnez-vous à partir de 1 €", "Déjà abonné au journal ?"],
+        ["Retweet this article!"],
+    ],
+)
+def test_pointers_credits_and_subscription_offers_inside_the_article_are_dropped(
+    furniture: list[str],
+) -> None:
+    text = page("Rates rise again", "May 4, 2019", BODY[:2], furniture, BODY[2:], MORE_BODY)
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.paragraphs == BODY + MORE_BODY
+
+
+def test_more_on_the_subject_and_most_read_in_spanish_end_the_article() -> None:
+    es_body = [
+        "El gobierno aprobó el miércoles un paquete de ayudas para las pequeñas y medianas empresas, que podrán "
+        "acceder a créditos baratos y aplazar el pago de impuestos a partir de enero.",
+        "El ministro de Economía dijo después de la reunión que la ayuda es necesaria porque muchas empresas "
+        "llevan meses sin apenas ingresos y han agotado sus reservas.",
+    ]
+    after = [
+        "Más sobre Economía",
+        "Los bancos prometen aprobar los créditos para empresas en dos semanas, según la asociación del sector.",
+        "Las más leídas",
+        "La inflación se moderó en marzo por la caída de los precios de la energía y los alimentos frescos.",
+    ]
+    text = page("El gobierno aprueba ayudas para las empresas", "12 de marzo de 2021", es_body, after)
+    (article,) = clean_text_page(text, "es.txt", PageHints(language="es"))
+    assert article.paragraphs == es_body

@@ -161,7 +161,7 @@ _COMMENT_FORM = re.compile(
     r"komentarze?|комментари[йия]|yorumlar|コメント|评论|評論|댓글)$|"
     r"kommentar schreiben|laisser un commentaire|deja (?:un|tu) comentario|lascia un commento|"
     r"deixe (?:um|seu) comentário|plaats een reactie|dodaj komentarz|оставить комментарий|"
-    r"napsat komentář|yorum yap|发表评论|發表評論"
+    r"napsat komentář|yorum yap|发表评论|發表評論|env[ií]a tu comentario|escribe tu comentario"
     r")",
     re.IGNORECASE,
 )
@@ -192,6 +192,8 @@ _FURNITURE_ALWAYS = re.compile(
     r"(?:subscribe|sign up) (?:to|for) (?:our|the)\b.{0,40}newsletter|"
     # links to other stories
     r"read (?:more|also|next|the full|full story)\b|see also\b|also read\b|"
+    r"main articles?\s*:|further information\s*:|view (?:this |the )?(?:image|photo|graphic|gallery|slideshow)\b|"
+    r"retweet\b|(?:←\s*)?previous(?: post| article)?\s*:|"
     r"you (?:may|might) (?:also )?(?:like|be interested)|don'?t miss\b|"
     # adverts
     r"advertisement|story continues below|continue reading|scroll to continue|"
@@ -201,6 +203,9 @@ _FURNITURE_ALWAYS = re.compile(
     r"save my name\b|disclaimer\s*:|"
     r"cli(?:c|ck)k? here\b|tap here\b|"
     r"thank you for (?:reporting|your feedback|subscribing|signing up|reading)|"
+    # subscription offers in other languages
+    r"abonnez-vous\b|s'abonner\b|déjà abonné|jetzt abonnieren|bereits abonnent|suscr[ií]bete\b|"
+    r"ya eres suscriptor|abbonati\b|già abbonato|assine\b|já é assinante|"
     r"tags?\s*:|topics?\s*:|filed under\b|categor(?:y|ies)\s*:|keywords?\s*:|"
     r"enable javascript|javascript is (?:disabled|required)|"
     r"this (?:image|video|content) (?:will be|is|has been)\b.{0,80}(?:reported|disabled|unavailable|removed)"
@@ -233,6 +238,7 @@ _SECTION_HEADING = re.compile(
     r"(?:notícias|matérias) relacionadas|leia também|veja também|mais lidas|"
     r"leggi anche|articoli correlati|potrebbe interessarti|"
     r"lees ook|meer over dit onderwerp|gerelateerde artikelen|"
+    r"más sobre\b.{0,30}|(?:las |los )?más leíd[oa]s|"
     # ...Czech, Polish, Russian, Swedish, Danish and Norwegian, Turkish
     r"související(?: články| zprávy)?|čtěte (?:také|též|dále)|nejčtenější|další zprávy|"
     r"czytaj (?:też|także|również)|zobacz (?:też|także|również)|najczęściej czytane|powiązane artykuły|"
@@ -253,7 +259,7 @@ _FURNITURE_LABEL = re.compile(
     r"website\s*\*?$|mandatory$|submit\b|"
     r"now playing|up next|watch\b.{0,40}$|duration\b|\d+\s*(?:/|of)\s*\d+$|"
     r"home\s*(?:[>»/|›]|$)|menu$|search$|close$|(?:main )?navigation$|"
-    r"next article|previous article|go to top|"
+    r"next article|previous article|go to top|next$|previous$|next up\b.{0,30}$|source\s*:?$|supplied$|"
     r"(?:log ?in|sign ?in|sign ?up|register|subscribe|log ?out)\b.{0,40}$|newsletters?\b|"
     r"(?:share|tweet|pin|email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|"
     r"instagram|youtube|rss|flipboard|messenger)\b.{0,30}$|"
