@@ -1125,3 +1125,23 @@ def test_more_on_the_subject_and_most_read_in_spanish_end_the_article() -> None:
     text = page("El gobierno aprueba ayudas para las empresas", "12 de marzo de 2021", es_body, after)
     (article,) = clean_text_page(text, "es.txt", PageHints(language="es"))
     assert article.paragraphs == es_body
+
+
+def test_a_caption_ending_in_a_bracketed_agency_credit_is_no_body_and_no_headline() -> None:
+    caption = (
+        "The prime minister waves to supporters at the party's headquarters in Jerusalem on March 18 "
+        "after his victory in the general election. (Thomas Coex/AFP/Getty Images)"
+    )
+    text = page(
+        ["Share on Facebook", "Share on Twitter", "Comments"],
+        "Rates rise again",
+        caption,
+        "By Jane Smith",
+        "May 4, 2019",
+        "Follow @janesmith",
+        BODY,
+        MORE_BODY,
+    )
+    (article,) = clean_text_page(text, "p.txt")
+    assert article.title == "Rates rise again"
+    assert article.paragraphs == BODY + MORE_BODY

@@ -193,7 +193,10 @@ _FURNITURE_ALWAYS = re.compile(
     # links to other stories
     r"read (?:more|also|next|the full|full story)\b|see also\b|also read\b|"
     r"main articles?\s*:|further information\s*:|view (?:this |the )?(?:image|photo|graphic|gallery|slideshow)\b|"
-    r"retweet\b|(?:←\s*)?previous(?: post| article)?\s*:|"
+    r"retweet\b|(?:←\s*)?previous(?: post| article)?\s*:|check out more\b|"
+    # follow buttons: "Follow @jdoe", "Suivre ce journaliste sur twitter", "Síguenos"
+    r"follow @\w+|suivre (?:ce journaliste|cet auteur|sur|nous)\b|folgen sie (?:uns|dem autor|der autorin)\b|"
+    r"síguenos\b|seguici\b|siga-nos\b|"
     r"you (?:may|might) (?:also )?(?:like|be interested)|don'?t miss\b|"
     # adverts
     r"advertisement|story continues below|continue reading|scroll to continue|"
@@ -299,6 +302,8 @@ _CREDIT_END = Caseless(
     r"(?:reuters|afp|ap|epa|getty images|sputnik|ria novosti|tass|xinhua|anadolu|aa)(?: photo)?\s+/\s+\S+(?:\s+\S+){0,3}|"
     r"shutterstock|istock|"
     r"\((?:photo|image|picture|file|credit)[^)]*\)|\((?:[rlc]|left|right|centre|center)\)|"
+    # "(Thomas Coex/AFP/Getty Images)": the photographer and the agency in brackets
+    r"\([^()]{1,60}/(?:getty images|afp|reuters|ap|epa|bloomberg|xinhua|anadolu|dpa)\)|"
     r"photo(?:graph)?:?\s*\S+(?:\s+\S+)?|(?:foto|fotó|bild|фото)\s*:\s*\S+(?:\s+\S+)?)\.?\s*$"
 )
 

@@ -472,6 +472,9 @@ def _overlap(terms: set[str], body: Counter[str], own: int = 0) -> float:
     return sum(1 for term in terms if body[term] > own) / max(len(terms), _MIN_TERMS)
 
 
+_MAX_SIGNED_CAPTION_WORDS = 15
+
+
 def _title_shape(info: LineInfo, signed: bool = False) -> bool:
     """``signed``: a byline or date stamp follows, which no caption has."""
     text, words = info.text, info.words
@@ -484,7 +487,8 @@ def _title_shape(info: LineInfo, signed: bool = False) -> bool:
     # (the furniture patterns were tried when the line was classified: a line they
     # flag is BAD with their reason, refused above)
     if (
-        (info.caption and not signed)
+        # ("Headline (Photos)" may be signed; a sentence ending in its photo credit is not)
+        (info.caption and (not signed or words > _MAX_SIGNED_CAPTION_WORDS))
         or BYLINE.match(text)
         or _GLUED_CREDIT.match(text)
         or meta.place_line(text)
