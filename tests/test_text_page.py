@@ -1145,3 +1145,19 @@ def test_a_caption_ending_in_a_bracketed_agency_credit_is_no_body_and_no_headlin
     (article,) = clean_text_page(text, "p.txt")
     assert article.title == "Rates rise again"
     assert article.paragraphs == BODY + MORE_BODY
+
+
+def test_teasers_run_into_their_summaries_under_a_related_heading_are_not_the_article() -> None:
+    related = [
+        "Related coverage",
+        "It's official: Pets benefit our mental health A systematic review of existing studies lists the many "
+        "ways in which pets help people with mental health conditions.",
+        "Consciousness 'restored' using nerve stimulation One month after a stimulator was implanted in his "
+        "chest, a patient showed signs of awareness.",
+        "Why facial recognition is the future of diagnostics New research uses facial analysis to predict "
+        "health, and the findings also show its limits.",
+        "email",
+        "print",
+    ]
+    (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", BODY, MORE_BODY, related), "p.txt")
+    assert article.paragraphs == BODY + MORE_BODY

@@ -64,7 +64,7 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
         if info.repeats >= 2 and _repetition_is_furniture(info):
             info.kind = BAD
     _mark_contents(infos)
-    _mark_teaser_lists(infos)
+    _mark_teaser_lists(infos, stops)
     _mark_dated_lists(infos)
     _mark_galleries(infos)
     _mark_media_players(infos)
@@ -511,7 +511,7 @@ def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
 _MIN_TEASERS = 3
 
 
-def _mark_teaser_lists(infos: list[LineInfo]) -> None:
+def _mark_teaser_lists(infos: list[LineInfo], stops: frozenset[str]) -> None:
     """Lists of other stories shown as headline + one teaser sentence (+ a date),
     three or more in a row: the teasers read like text but are furniture."""
     # an item opens with a headline: the lines between two headlines are skipped (the
@@ -544,7 +544,9 @@ def _mark_teaser_lists(infos: list[LineInfo]) -> None:
         items, end = 0, heading + 1
         while (item_end := _teaser_item_end(infos, end, under_heading=True)) is not None:
             items, end = items + 1, item_end
-        if items >= _MIN_TEASERS:
+        if items < _MIN_TEASERS:
+            end = _glued_teasers_end(infos, heading + 1, stops)
+        if end - heading - 1 >= _MIN_TEASERS:
             for i in range(heading + 1, end):
                 infos[i].kind, infos[i].reason = BAD, "teasers"
     # A box promoting one other story inside the article: its headline, one sentence and
@@ -555,6 +557,35 @@ def _mark_teaser_lists(infos: list[LineInfo]) -> None:
             if _teaser_headline(infos[label - 2]) and is_text(summary) and summary.words <= _TEASER_MAX_WORDS:
                 for i in range(label - 2, label + 1):
                     infos[i].kind, infos[i].reason = BAD, "teasers"
+
+
+# A teaser's headline run into its summary, the summary's first word a capitalised stop
+# word: "Pets benefit our mental health A systematic review lists the ways ...".
+_GLUE = re.compile(r"[a-z'’)] +([A-Z][a-z]*) +[a-z]")  # (not "in The Hague", "class A shares")
+_GLUED_WORDS = 45  # a teaser's words at most
+_GLUE_WORDS = 16  # words of a headline before its summary at most
+_TEXT_OR_SHORT = (GOOD, NEAR_GOOD, SHORT)
+
+
+def _glued_teasers_end(infos: list[LineInfo], start: int, stops: frozenset[str]) -> int:
+    """End (exclusive) of a run of short paragraphs from ``start``, at least two and half
+    of which are a headline run into its summary, ended by furniture or the page's end;
+    ``start`` when there is none. (Paragraphs of the article do not read so, and run
+    on into more of them.)"""
+    end, glued = start, 0
+    while end < len(infos) and infos[end].kind in _TEXT_OR_SHORT and infos[end].words <= _GLUED_WORDS:
+        glued += _glued(infos[end].text, stops)
+        end += 1
+    ended = end == len(infos) or infos[end].kind == BAD
+    return end if glued >= max(2, (end - start + 1) // 2) and ended else start
+
+
+def _glued(text: str, stops: frozenset[str]) -> bool:
+    head = " ".join(text.split(" ", _GLUE_WORDS)[:_GLUE_WORDS])
+    return any(
+        len(word := found.group(1)) <= _FUNCTION_WORD_LETTERS and word.lower() in stops
+        for found in _GLUE.finditer(head)
+    )  # (stop lists also hold frequent nouns: "Group", "System")
 
 
 _READ_LABEL = re.compile(r"^(?:read|watch|listen) (?:now|more|next|here)\W*$", re.IGNORECASE)
