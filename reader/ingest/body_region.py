@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from reader.ingest.boilerplate import (
     BAD,
@@ -64,8 +64,10 @@ def describe_page(text: str, language: str | None = None) -> list[LineInfo]:
         if info.repeats >= 2 and _repetition_is_furniture(info):
             info.kind = BAD
     _mark_contents(infos)
-    _mark_teaser_lists(infos, stops)
-    _mark_dated_lists(infos)
+    # (the few lines the line patterns flagged: the passes below look for headings and labels among them)
+    flagged = [index for index, info in enumerate(infos) if info.reason is not None]
+    _mark_teaser_lists(infos, stops, flagged)
+    _mark_dated_lists(infos, flagged)
     _mark_galleries(infos)
     _mark_media_players(infos)
     _mark_separated_menus(infos)
@@ -387,7 +389,7 @@ _LIST_DATE_WINDOW = 4  # lines on each side searched for the other dates of a li
 _LIST_DATES = 2  # other dates near a date that make it part of a list
 
 
-def _mark_dated_lists(infos: list[LineInfo]) -> None:
+def _mark_dated_lists(infos: list[LineInfo], flagged: list[int]) -> None:
     """Date stamps that come every few lines (other stories with their times, a live
     feed beside the article) are the list's furniture, not the article's date."""
     stamps = [i for i, info in enumerate(infos) if info.kind == META and _is_stamp(info)]
@@ -401,14 +403,14 @@ def _mark_dated_lists(infos: list[LineInfo]) -> None:
             infos[index].reason = "list-date"
     # Below a "Related" or "Latest" heading that follows running text, a stamp dates
     # another story of the list, however far apart the list's stamps are.
-    text_seen = under_heading = False
-    for info in infos:
-        if is_text(info):
-            text_seen, under_heading = True, False
-        elif info.reason == "section":
-            under_heading = text_seen
-        elif under_heading and info.kind == META and _is_stamp(info):
-            info.reason = "list-date"
+    first_text = next((index for index, info in enumerate(infos) if is_text(info)), len(infos))
+    for heading in flagged:
+        if heading > first_text and infos[heading].reason == "section":
+            for info in islice(infos, heading + 1, None):
+                if is_text(info):
+                    break
+                if info.kind == META and _is_stamp(info):
+                    info.reason = "list-date"
 
 
 _STAMP = re.compile(
@@ -511,7 +513,7 @@ def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
 _MIN_TEASERS = 3
 
 
-def _mark_teaser_lists(infos: list[LineInfo], stops: frozenset[str]) -> None:
+def _mark_teaser_lists(infos: list[LineInfo], stops: frozenset[str], flagged: list[int]) -> None:
     """Lists of other stories shown as headline + one teaser sentence (+ a date),
     three or more in a row: the teasers read like text but are furniture."""
     # an item opens with a headline: the lines between two headlines are skipped (the
@@ -538,8 +540,8 @@ def _mark_teaser_lists(infos: list[LineInfo], stops: frozenset[str]) -> None:
             index = end
     # Under a heading such as "Latest news" or "Related coverage", the headlines may be
     # in sentence case ("Weight loss: how important is breakfast?"), as many sites write them.
-    for heading, info in enumerate(infos):
-        if info.reason != "section":
+    for heading in flagged:
+        if infos[heading].reason != "section":
             continue
         items, end = 0, heading + 1
         while (item_end := _teaser_item_end(infos, end, under_heading=True)) is not None:
@@ -551,8 +553,9 @@ def _mark_teaser_lists(infos: list[LineInfo], stops: frozenset[str]) -> None:
                 infos[i].kind, infos[i].reason = BAD, "teasers"
     # A box promoting one other story inside the article: its headline, one sentence and
     # a link's label under them ("Read now", "Read more").
-    for label, info in enumerate(infos):
-        if label >= 2 and info.words <= 2 and _READ_LABEL.match(info.text):
+    for label in flagged:
+        info = infos[label]
+        if label >= 2 and info.reason in _LABEL_REASONS and info.words <= 2 and _READ_LABEL.match(info.text):
             summary = infos[label - 1]
             if _teaser_headline(infos[label - 2]) and is_text(summary) and summary.words <= _TEASER_MAX_WORDS:
                 for i in range(label - 2, label + 1):
@@ -588,6 +591,7 @@ def _glued(text: str, stops: frozenset[str]) -> bool:
     )  # (stop lists also hold frequent nouns: "Group", "System")
 
 
+_LABEL_REASONS = ("furniture", "section")  # "Read now", "Read more" as the line patterns file them
 _READ_LABEL = re.compile(r"^(?:read|watch|listen) (?:now|more|next|here)\W*$", re.IGNORECASE)
 _TEXT_OR_META = (GOOD, NEAR_GOOD, META)
 

@@ -191,7 +191,7 @@ _FURNITURE_ALWAYS = re.compile(
     r"skip to (?:main )?(?:content|navigation)|toggle navigation|back to top|last updated\b|"
     r"(?:subscribe|sign up) (?:to|for) (?:our|the)\b.{0,40}newsletter|"
     # links to other stories
-    r"read (?:more|also|next|the full|full story)\b|see also\b|also read\b|"
+    r"read (?:more|also|next|now|the full|full story)\b|(?:watch|listen) now\b|see also\b|also read\b|"
     r"main articles?\s*:|further information\s*:|view (?:this |the )?(?:image|photo|graphic|gallery|slideshow)\b|"
     r"retweet\b|(?:←\s*)?previous(?: post| article)?\s*:|check out more\b|"
     # follow buttons: "Follow @jdoe", "Suivre ce journaliste sur twitter", "Síguenos"
