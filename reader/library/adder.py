@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections import deque
 from collections.abc import Iterable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field, replace
@@ -167,6 +168,10 @@ def _process(
     version = pipeline_version()
     queue = list(reversed(to_process))
     running: dict[Future, _FileWork | _Batch] = {}  # future -> the file it cleans, or the batch it indexes
+    # Batches in the order they were handed out, which is the order they are stored
+    # and adopted in whatever order the workers finish them: it decides the order of
+    # articles in the index (hence of hits of equal score).
+    batches: deque[tuple[Future, _Batch]] = deque()
     cleaning = 0
     batches_in_flight = 0
     max_in_flight = max(2, workers + 1)
@@ -185,6 +190,7 @@ def _process(
             index_chunk, [i for _, i, _ in batch], [a for _, _, a in batch], str(staging_root)
         )
         running[future] = batch
+        batches.append((future, batch))
         batches_in_flight += 1
 
     def finish(work: _FileWork) -> None:
@@ -193,7 +199,7 @@ def _process(
 
     try:
         with _executor(to_process, workers) as pool:
-            while queue or running or waiting or stream:
+            while queue or running or waiting or stream or batches:
                 while queue and cleaning < _MAX_CLEANING_AHEAD:
                     if queue[-1].is_stream:
                         if stream is not None:
@@ -226,12 +232,15 @@ def _process(
                         submit_batch(pool, size)
                 if not running:
                     continue
-                if stream is not None and len(waiting) <= batch_size and batches_in_flight < max_in_flight:
-                    continue  # the stream can fill the next batch while the workers are busy
+                # A stream, or the next one when this one has just ended, can fill the
+                # next batch while the workers are busy. Waiting instead left one
+                # core idle: a folder of JSON Lines files went one batch at a time.
+                can_read = stream is not None or bool(queue and queue[-1].is_stream)
+                if can_read and len(waiting) <= batch_size and batches_in_flight < max_in_flight:
+                    continue
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
-                # In the order they were handed out, not the set's: its order follows
-                # memory addresses, and decides the order of articles in the index
-                # (hence of hits of equal score) even when the tasks run here.
+                # Files in the order they were handed out, not the set's: its order
+                # follows memory addresses (even when the tasks run here).
                 for future in [f for f in running if f in done]:
                     task = running.pop(future)
                     if isinstance(task, _FileWork):
@@ -241,19 +250,20 @@ def _process(
                         _cleaned(task, cleaned, waiting, state)
                         if task.expected == 0:
                             finish(task)
-                    else:
-                        batches_in_flight -= 1
-                        indexed = future.result()
-                        report.cpu_seconds += indexed.cpu_seconds
-                        report.worker_peak_rss_mb = max(report.worker_peak_rss_mb, indexed.peak_rss_mb)
-                        finished = _store_batch(store, sync, task, indexed)
-                        state.articles_done += len(task)
-                        for work in finished:
-                            finish(work)
+                while batches and batches[0][0].done():
+                    future, batch = batches.popleft()
+                    batches_in_flight -= 1
+                    indexed = future.result()
+                    report.cpu_seconds += indexed.cpu_seconds
+                    report.worker_peak_rss_mb = max(report.worker_peak_rss_mb, indexed.peak_rss_mb)
+                    finished = _store_batch(store, sync, batch, indexed)
+                    state.articles_done += len(batch)
+                    for work in finished:
+                        finish(work)
                     if sync.pending >= COMMIT_EVERY:
                         sync.commit()
-                    if progress:
-                        progress(state)
+                if progress:
+                    progress(state)
             # Whoosh cannot replace a document it has not committed yet: commit the
             # new articles before re-indexing the ones whose people were renamed.
             sync.commit()
