@@ -254,3 +254,26 @@ def test_a_library_of_an_older_format_is_migrated_and_keeps_its_articles(tmp_pat
         db.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
     with pytest.raises(StoreError, match=f"library format 99, this version reads up to {SCHEMA_VERSION}"):
         Store(old)
+
+
+@pytest.mark.parametrize("scan_from", [1, 10_000])
+def test_articles_with_renamed_people_whether_looked_up_or_scanned(tmp_path, monkeypatch, scan_from):
+    # Many ids are answered by one pass over the renamed people's mentions, a few
+    # article by article: the same articles either way.
+    from reader.library import store as store_module
+
+    monkeypatch.setattr(store_module, "_SCAN_RENAMED_FROM", scan_from)
+    library = small_library(tmp_path)
+    try:
+        store = library.store
+        ids = sorted(store.article_ids())
+        kerry = sorted(
+            row[0]
+            for row in store.db.execute("SELECT DISTINCT article_id FROM mentions WHERE name = 'John Kerry'")
+        )
+        assert kerry and len(kerry) < len(ids)
+        store.set_person_canonical({"John Kerry": "John F. Kerry"}, [])
+        assert store.ids_with_renamed_people(ids) == kerry
+        assert store.ids_with_renamed_people([i for i in ids if i not in kerry]) == []
+    finally:
+        library.close()
