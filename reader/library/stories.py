@@ -163,11 +163,17 @@ def _body(db: sqlite3.Connection, article_id: str) -> str:
     return db.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
 
 
-def _copy_link(left: _Features, right: _Features, body: Callable[[str], str]) -> Link | None:
+def _copy_link(
+    left: _Features, right: _Features, body: Callable[[str], str], left_set: set[int] | None = None
+) -> Link | None:
+    """The copy link of two articles, if they are copies; ``left_set`` is the left
+    one's shingles as a set, when the caller checks it against many others."""
     apart = left.day - right.day if left.day is not None and right.day is not None else None
     if apart is not None and abs(apart) > COPY_MAX_DAYS:
         return None
-    if not likeness(set(left.shingles), set(right.shingles)).is_copy:
+    if left_set is None:
+        left_set = set(left.shingles)
+    if not likeness(left_set, set(right.shingles)).is_copy:
         return None
     left_body, right_body = body(left.id), body(right.id)
     if left_body != right_body and only_figures_differ(left_body, right_body):
@@ -325,9 +331,10 @@ def _copy_candidates_links(db: sqlite3.Connection, described: Described) -> list
         if not candidates:
             continue
         left = _Features(ids[n], days[n], set(), described.shingles(n))
+        left_set = set(left.shingles)  # once, not once per candidate
         for other in candidates:
             right = _Features(ids[other], days[other], set(), described.shingles(other))
-            if link := _copy_link(left, right, body):
+            if link := _copy_link(left, right, body, left_set):
                 links.append(link)
     described.drop_sketches()
     db.executemany(
