@@ -277,3 +277,41 @@ def test_articles_with_renamed_people_whether_looked_up_or_scanned(tmp_path, mon
         assert store.ids_with_renamed_people([i for i in ids if i not in kerry]) == []
     finally:
         library.close()
+
+
+def test_an_added_article_under_a_renamed_person_stays_queued_until_indexed_again(tmp_path, monkeypatch):
+    # A worker indexes a new article under its own names ("John Kerry"); the library
+    # calls him otherwise ("John F. Kerry"), so the add indexes it again at the end.
+    # Until then it is queued for the index: an add killed meanwhile leaves it for
+    # the next writer to catch up, not indexed under the wrong name for good.
+    from reader.library import stories
+
+    library = small_library(tmp_path)
+    try:
+        library.correct_people("rename", "John Kerry", "John F. Kerry")
+        page = tmp_path / "visit.txt"
+        page.write_text(
+            "Kerry visits Paris\n\n"
+            "Secretary of State John Kerry arrived in Paris on Monday for talks on the war.\n\n"
+            "John Kerry said the talks would last two days.\n"
+        )
+        queued_while_grouping: list[set[str]] = []
+        group = stories.update
+
+        def update(store, *args, **kwargs):
+            queued_while_grouping.append({i for i, _ in store.queued()})
+            return group(store, *args, **kwargs)
+
+        monkeypatch.setattr(stories, "update", update)
+        library.add([page], workers=1)
+        (visit,) = library.articles_in_file(str(page))
+        own_names = library.store.db.execute(
+            "SELECT DISTINCT name FROM mentions WHERE article_id = ? AND label = 'PERSON'", (visit.id,)
+        )
+        assert [row[0] for row in own_names] == ["John Kerry"]
+        assert {span.name for span in visit.entities if span.label == "PERSON"} == {"John F. Kerry"}
+        assert visit.id in queued_while_grouping[0]
+        assert library.store.queue_length() == 0
+        assert visit.id in {hit.id for hit in library.search('"John F. Kerry"').hits}
+    finally:
+        library.close()

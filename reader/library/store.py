@@ -623,6 +623,17 @@ class Store:
             found.update(row[0] for row in self.db.execute(f"{sql} AND m.article_id IN ({marks})", chunk))
         return sorted(found)
 
+    def queue_for_index(self, ids: Sequence[str]) -> None:
+        """Queue ``ids`` for the index (to be indexed again from the store): after a
+        crash before the index has them, the next writer catches up."""
+        if not ids:
+            return
+        with self.db:
+            generation = self._bump_generation()
+            self.db.executemany(
+                "INSERT OR REPLACE INTO index_queue VALUES (?, ?)", [(i, generation) for i in ids]
+            )
+
     def person_canonical(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, canonical FROM person_canonical"))
 

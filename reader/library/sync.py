@@ -160,8 +160,12 @@ class IndexSync:
 
         ids = set(refresh_canonical_names(self.store))
         # A worker indexed its articles under their own names ("Obama"); those whose
-        # people already had another library-wide name ("Barack Obama") are re-indexed.
-        ids.update(self.store.ids_with_renamed_people(self._fresh_ids))
+        # people already had another library-wide name ("Barack Obama") are re-indexed,
+        # and queued as the renamed ones are: a crash before the index has them
+        # again leaves them for the next writer to catch up.
+        fresh = self.store.ids_with_renamed_people(self._fresh_ids)
+        self.store.queue_for_index([i for i in fresh if i not in ids])
+        ids.update(fresh)
         self._fresh_ids = []
         return sorted(ids)
 
