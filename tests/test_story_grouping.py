@@ -7,6 +7,7 @@ import html
 import itertools
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -266,6 +267,14 @@ def _story_tables(store: Store) -> dict[str, list[tuple]]:
     return {table: store.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall() for table in tables}
 
 
+def _grouped_here(store: Store) -> tuple[int, dict[str, list[tuple]]]:
+    """Group the library from scratch in this process: its cap and story tables."""
+    cap = stories.rare_cap(store.article_count())
+    with store.db:
+        stories._regroup_all(store, cap, committed=False)
+    return cap, _story_tables(store)
+
+
 def test_workers_reading_the_store_group_as_this_process_does(tmp_path, seeded, monkeypatch):
     """A large library is described by worker processes that read the articles from
     the file themselves; the story tables are the same as when this process reads
@@ -279,10 +288,7 @@ def test_workers_reading_the_store_group_as_this_process_does(tmp_path, seeded, 
         library.add([reprint])
     store = Store(folder / "library.sqlite3")
     try:
-        cap = stories.rare_cap(store.article_count())
-        with store.db:
-            stories._regroup_all(store, cap, committed=False)
-        alone = _story_tables(store)
+        cap, alone = _grouped_here(store)
         monkeypatch.setattr(stories, "PARALLEL_FROM", 2)
 
         def not_here(rows):
@@ -294,6 +300,37 @@ def test_workers_reading_the_store_group_as_this_process_does(tmp_path, seeded, 
             stories._regroup_all(store, cap, committed=True)
         assert _story_tables(store) == alone
         assert alone["story_links"] and any(row[3] for row in alone["story_links"])  # copies too
+    finally:
+        store.close()
+
+
+def test_grouping_in_the_adds_workers_hands_them_the_other_work_after_its_own(tmp_path, seeded, monkeypatch):
+    """add groups stories in its own workers and has them re-index renamed articles
+    meanwhile: the grouping's shares are handed out first (the workers describe
+    them while this process waits), the other work once they are, and only once.
+    The story tables are those of a grouping on its own."""
+    folder = tmp_path / "lib"
+    shutil.copytree(seeded.folder, folder)
+    store = Store(folder / "library.sqlite3")
+    try:
+        _, alone = _grouped_here(store)
+        monkeypatch.setattr(stories, "PARALLEL_FROM", 2)
+        handed: list[str] = []
+
+        class Workers(ThreadPoolExecutor):
+            def submit(self, fn, /, *args, **kwargs):
+                handed.append(getattr(fn, "func", fn).__name__)
+                return super().submit(fn, *args, **kwargs)
+
+        with store.db:
+            store.db.execute("INSERT INTO story_queue SELECT id FROM articles")
+        with Workers(max_workers=2) as pool:
+            stories.update(store, pool, meanwhile=lambda: handed.append("meanwhile"))
+            assert _story_tables(store) == alone
+            assert len(handed) > 2 and handed == ["_describe_stored"] * (len(handed) - 1) + ["meanwhile"]
+            handed.clear()
+            stories.update(store, pool, meanwhile=lambda: handed.append("meanwhile"))  # nothing queued
+            assert handed == ["meanwhile"]
     finally:
         store.close()
 

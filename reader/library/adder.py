@@ -267,7 +267,7 @@ def _process(
             # Whoosh cannot replace a document it has not committed yet: commit the
             # new articles before re-indexing the ones whose people were renamed.
             sync.commit()
-            _reindex_renamed(store, sync, pool, workers, str(staging_root), report)
+            _reindex_renamed_and_group(store, sync, pool, workers, str(staging_root), report)
             sync.commit()
     except BaseException:
         # What the store committed stays; the index catches up from the queue on the
@@ -278,19 +278,29 @@ def _process(
         shutil.rmtree(staging_root, ignore_errors=True)
 
 
-def _reindex_renamed(
+def _reindex_renamed_and_group(
     store: Store, sync: IndexSync, pool: Executor, workers: int, staging_root: str, report: AddReport
 ) -> None:
     """Re-index the articles whose people got another library-wide name (a tenth of
-    a fresh library) in the workers, a share each, as rebuild does."""
+    a fresh library) in the workers, a share each, as rebuild does; and find copies
+    and stories meanwhile. The workers first describe the articles for the grouping
+    (when there are many), then index while this process groups."""
+    from reader.library import stories
+
     ids = sync.renamed_people()
+    futures: list[Future] = []
+
+    def reindex() -> None:
+        start = 0
+        for size in _shares(len(ids), INDEX_CHUNK, workers) if ids else ():
+            futures.append(
+                pool.submit(index_stored, str(store.path), ids[start : start + size], staging_root)
+            )
+            start += size
+
+    stories.update(store, pool, meanwhile=reindex)
     if not ids:
         return
-    chunks, start = [], 0
-    for size in _shares(len(ids), INDEX_CHUNK, workers):
-        chunks.append(ids[start : start + size])
-        start += size
-    futures = [pool.submit(index_stored, str(store.path), chunk, staging_root) for chunk in chunks]
     indexed = [future.result() for future in futures]
     for chunk in indexed:
         report.cpu_seconds += chunk.cpu_seconds

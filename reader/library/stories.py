@@ -19,6 +19,8 @@ import tempfile
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from concurrent.futures import Executor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -69,14 +71,21 @@ class _Features:
 _Work = list[tuple[str, str, str, str | None, list[tuple[str, str]]]]
 
 
-def update(store: Store) -> int:
+def update(store: Store, pool: Executor | None = None, meanwhile: Callable[[], None] | None = None) -> int:
     """Bring copies and stories up to date with the store's articles; returns the
-    number of queued articles handled."""
+    number of queued articles handled.
+
+    ``pool``: worker processes to describe the articles in (else a pool of its own
+    when there are many). ``meanwhile``: work for those workers that does not wait
+    for the grouping, handed to them once the grouping's own work is (so that they
+    do it while this process groups), or at once when the grouping needs no worker."""
+    hand_over = _Once(meanwhile)
     db = store.db
     queued = [row[0] for row in db.execute("SELECT article_id FROM story_queue")]
     total = store.article_count()
     cap = rare_cap(total)
     if not queued and _stored_cap(db) == cap:
+        hand_over()
         return 0
     # Workers may read the articles from the file only if this connection has
     # nothing uncommitted (grouping changes only the story tables, never articles).
@@ -84,12 +93,26 @@ def update(store: Store) -> int:
     with db:
         grouped = db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
         if len(queued) >= BULK_SHARE * max(total, 1) or not grouped:
-            _regroup_all(store, cap, committed)
+            _regroup_all(store, cap, committed, pool, hand_over)
         else:
+            hand_over()
             _Update(store, cap).run(queued)
         db.execute("DELETE FROM story_queue")
         db.execute("INSERT OR REPLACE INTO meta VALUES ('story_cap', ?)", (str(cap),))
+    hand_over()
     return len(queued)
+
+
+class _Once:
+    """Calls ``work`` the first time it is called itself (if there is work)."""
+
+    def __init__(self, work: Callable[[], None] | None) -> None:
+        self._work = work
+
+    def __call__(self) -> None:
+        work, self._work = self._work, None
+        if work is not None:
+            work()
 
 
 def _stored_cap(db: sqlite3.Connection) -> int | None:
@@ -102,14 +125,18 @@ def _features(store: Store, ids: Sequence[str]) -> list[_Features]:
     return _describe(_work(store.db, ids))
 
 
-def _describe_library(store: Store, committed: bool, spill: BinaryIO) -> Described:
-    """Every article of the library, described compactly (shingles into ``spill``)."""
+def _describe_library(
+    store: Store, committed: bool, spill: BinaryIO, pool: Executor | None, hand_over: Callable[[], None]
+) -> Described:
+    """Every article of the library, described compactly (shingles into ``spill``);
+    ``hand_over()`` once the workers have their shares."""
     db = store.db
     every = sorted(row[0] for row in db.execute("SELECT id FROM articles"))
     described = Described(spill)
     size = max(1, -(-len(every) // (WORKERS * 4)))
     parts = [every[i : i + size] for i in range(0, len(every), size)]
     if len(every) < PARALLEL_FROM or not committed or not store.path.is_file():
+        hand_over()
         for part in parts:
             described.add(describe_share(_work(db, part)))
         return described
@@ -118,8 +145,10 @@ def _describe_library(store: Store, committed: bool, spill: BinaryIO) -> Describ
     # this connection): this process never holds every body, nor sends them.
     from reader.library.pipeline import worker_pool
 
-    with worker_pool(WORKERS) as pool:
-        for share in pool.map(partial(_describe_stored, str(store.path)), parts):
+    with nullcontext(pool) if pool is not None else worker_pool(WORKERS) as workers:
+        shares = workers.map(partial(_describe_stored, str(store.path)), parts)  # handed out at once
+        hand_over()
+        for share in shares:
             described.add(share)
     return described
 
@@ -197,21 +226,29 @@ _INDEXES = {
 }
 
 
-def _regroup_all(store: Store, cap: int, committed: bool = False) -> None:
+def _regroup_all(
+    store: Store,
+    cap: int,
+    committed: bool = False,
+    pool: Executor | None = None,
+    hand_over: Callable[[], None] = lambda: None,
+) -> None:
     db = store.db
     for name in _INDEXES:
         db.execute(f"DROP INDEX IF EXISTS {name}")
     for table in ("story_articles", "story_terms", "story_postings", "copy_sketches", "story_links"):
         db.execute(f"DELETE FROM {table}")
-    _fill_from_scratch(store, cap, committed)
+    _fill_from_scratch(store, cap, committed, pool, hand_over)
     for name, where in _INDEXES.items():
         db.execute(f"CREATE INDEX {name} ON {where}")
 
 
-def _fill_from_scratch(store: Store, cap: int, committed: bool) -> None:
+def _fill_from_scratch(
+    store: Store, cap: int, committed: bool, pool: Executor | None, hand_over: Callable[[], None]
+) -> None:
     db = store.db
     with tempfile.TemporaryFile(dir=store.path.parent) as spill:
-        described = _describe_library(store, committed, spill)
+        described = _describe_library(store, committed, spill, pool, hand_over)
         # Copies first: a term counts the texts that have it, not the copies of one
         # text (a wire story reprinted ten times does not make its words common).
         links: dict[tuple[str, str], Link] = {}
