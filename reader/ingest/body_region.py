@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
-from itertools import islice, pairwise
+from itertools import pairwise
 
 from reader.ingest.boilerplate import (
     BAD,
@@ -404,13 +404,14 @@ def _mark_dated_lists(infos: list[LineInfo], flagged: list[int]) -> None:
     # Below a "Related" or "Latest" heading that follows running text, a stamp dates
     # another story of the list, however far apart the list's stamps are.
     first_text = next((index for index, info in enumerate(infos) if is_text(info)), len(infos))
+    scanned = 0  # (a heading among lines already scanned has nothing left to mark: linear time)
     for heading in flagged:
-        if heading > first_text and infos[heading].reason == "section":
-            for info in islice(infos, heading + 1, None):
-                if is_text(info):
-                    break
+        if heading > first_text and heading >= scanned and infos[heading].reason == "section":
+            scanned = heading + 1
+            while scanned < len(infos) and not is_text(info := infos[scanned]):
                 if info.kind == META and _is_stamp(info):
                     info.reason = "list-date"
+                scanned += 1
 
 
 _STAMP = re.compile(
