@@ -1161,3 +1161,13 @@ def test_teasers_run_into_their_summaries_under_a_related_heading_are_not_the_ar
     ]
     (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", BODY, MORE_BODY, related), "p.txt")
     assert article.paragraphs == BODY + MORE_BODY
+
+
+def test_an_opinion_label_in_another_language_is_no_comment_heading() -> None:
+    """Alone, "Kommentar" or "Commentaire" labels an opinion piece (here a link to one
+    inside the article); only the plural or a count ("12 Kommentare") heads readers'
+    comments, which the body never runs on past."""
+    text = page("Regierung beschließt Hilfen für den Mittelstand", "12. März 2021", DE_BODY[:2], "Kommentar",
+                "Die Hilfen kommen zu spät", DE_BODY[2:])  # fmt: skip
+    (article,) = clean_text_page(text, "de.txt", PageHints(language="de"))
+    assert [paragraph for paragraph in article.paragraphs if paragraph in DE_BODY] == DE_BODY

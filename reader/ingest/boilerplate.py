@@ -156,9 +156,12 @@ _COMMENT_FORM = re.compile(
     r"what do you think\??$|have your say|readers'? comments|cancel reply$|comments? (?:are )?closed|"
     r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|replies|reactions?|comments?) "
     r"(?:on|to)\b|there (?:are|is) \d+ comments?|(?:report|flag|permalink)$|"
-    # ...in other languages: the heading (with its count) and the form's invitation
-    r"(?:\d+ )?(?:kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties|komentáře|"
-    r"komentarze?|комментари[йия]|yorumlar|コメント|评论|評論|댓글)$|"
+    # ...in other languages: the heading, plural or with its count (alone, "Kommentar" or
+    # "Commentaire" is the kicker of an opinion piece), and the form's invitation
+    r"(?:kommentare|commentaires|comentarios|commenti|comentários|reacties|komentáře|komentarze|"
+    r"комментарии|yorumlar|コメント|评论|評論|댓글)$|"
+    r"\d+ (?:kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties|komentář[eů]?|"
+    r"komentarz[ey]?|комментари[йяев]+|yorum)$|"
     r"kommentar schreiben|laisser un commentaire|deja (?:un|tu) comentario|lascia un commento|"
     r"deixe (?:um|seu) comentário|plaats een reactie|dodaj komentarz|оставить комментарий|"
     r"napsat komentář|yorum yap|发表评论|發表評論|env[ií]a tu comentario|escribe tu comentario"
