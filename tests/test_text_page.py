@@ -1171,3 +1171,10 @@ def test_an_opinion_label_in_another_language_is_no_comment_heading() -> None:
                 "Die Hilfen kommen zu spät", DE_BODY[2:])  # fmt: skip
     (article,) = clean_text_page(text, "de.txt", PageHints(language="de"))
     assert [paragraph for paragraph in article.paragraphs if paragraph in DE_BODY] == DE_BODY
+
+
+@pytest.mark.parametrize(
+    "headline", ["Abbonati in calo per la pay tv", "S'abonner à Netflix devient plus cher"]
+)
+def test_a_headline_about_subscribers_is_no_subscription_offer(headline: str) -> None:
+    assert kind_of(headline) != LineKind.BAD

@@ -209,9 +209,10 @@ _FURNITURE_ALWAYS = re.compile(
     r"save my name\b|disclaimer\s*:|"
     r"cli(?:c|ck)k? here\b|tap here\b|"
     r"thank you for (?:reporting|your feedback|subscribing|signing up|reading)|"
-    # subscription offers in other languages
-    r"abonnez-vous\b|s'abonner\b|déjà abonné|jetzt abonnieren|bereits abonnent|suscr[ií]bete\b|"
-    r"ya eres suscriptor|abbonati\b|già abbonato|assine\b|já é assinante|"
+    # subscription offers in other languages, in the imperative or with their price
+    # ("S'abonner au Monde à partir de 1 €"; "Abbonati in calo" is a headline)
+    r"abonnez-vous\b|s'abonner\b.{0,40}\d ?€|déjà abonné|jetzt abonnieren|bereits abonnent|suscr[ií]bete\b|"
+    r"ya eres suscriptor|abbonati (?:ora|subito|a)\b|già abbonato|assine (?:já|agora|o|a)\b|já é assinante|"
     r"tags?\s*:|topics?\s*:|filed under\b|categor(?:y|ies)\s*:|keywords?\s*:|"
     r"enable javascript|javascript is (?:disabled|required)|"
     r"this (?:image|video|content) (?:will be|is|has been)\b.{0,80}(?:reported|disabled|unavailable|removed)"
