@@ -980,13 +980,16 @@ def classify(info: LineInfo, raw_line: str, latin_page: bool = True) -> LineKind
 _JOINED_CREDIT_WORDS = 16
 
 
+def _is_credit(text: str) -> bool:
+    """A source line, a byline or an agency's credit: "Source: AFP", "By Jane Doe"."""
+    return is_source_line(text) or BYLINE.match(text) is not None or is_agency_credit(text)
+
+
 def _joined_credits(text: str) -> bool:
     """A byline and a source on one line, as under a chart: "By The New York Times |
     Source: Congressional Budget Office"."""
     parts = text.split(" | ")
-    return len(parts) >= 2 and all(
-        is_source_line(part) or BYLINE.match(part) or is_agency_credit(part) for part in parts
-    )
+    return len(parts) >= 2 and all(_is_credit(part) for part in parts)
 
 
 def _classify(
@@ -1017,11 +1020,7 @@ def _classify(
     ):
         return META
     if (
-        (
-            words <= 10
-            and _ANY_CREDIT_OPENING.match(text)
-            and (is_source_line(text) or BYLINE.match(text) or is_agency_credit(text))
-        )
+        (words <= 10 and _ANY_CREDIT_OPENING.match(text) and _is_credit(text))
         or (words <= _DATED_BYLINE_WORDS and _BYLINE_OPENING.match(text) and is_dated_byline(text))
         or (words <= _JOINED_CREDIT_WORDS and " | " in text and _joined_credits(text))
     ):

@@ -629,10 +629,13 @@ class Store:
         if not ids:
             return
         with self.db:
-            generation = self._bump_generation()
-            self.db.executemany(
-                "INSERT OR REPLACE INTO index_queue VALUES (?, ?)", [(i, generation) for i in ids]
-            )
+            self._queue_at(ids, self._bump_generation())
+
+    def _queue_at(self, ids: Iterable[str], generation: int) -> None:
+        """Queue ``ids`` for the index under ``generation`` (inside the caller's transaction)."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO index_queue VALUES (?, ?)", [(i, generation) for i in ids]
+        )
 
     def person_canonical(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, canonical FROM person_canonical"))
@@ -660,9 +663,7 @@ class Store:
             self.db.executemany(
                 "INSERT OR REPLACE INTO person_canonical VALUES (?, ?)", list(changes.items())
             )
-            self.db.executemany(
-                "INSERT OR REPLACE INTO index_queue VALUES (?, ?)", [(i, generation) for i in ids]
-            )
+            self._queue_at(ids, generation)
             # A person's new name changes the terms the articles are grouped by.
             self.db.executemany("INSERT OR IGNORE INTO story_queue VALUES (?)", [(i,) for i in ids])
         return sorted(ids)
@@ -695,9 +696,7 @@ class Store:
             for stored in found:
                 self.db.execute("DELETE FROM quotes WHERE article_id = ?", (stored.id,))
                 self._insert_quotes(stored)
-            self.db.executemany(
-                "INSERT OR REPLACE INTO index_queue VALUES (?, ?)", [(i, generation) for i in reindex]
-            )
+            self._queue_at(reindex, generation)
 
     def raw_person_names_of(self, canonical: str) -> list[str]:
         """The per-article names the library reads as the person ``canonical``."""
