@@ -165,6 +165,15 @@ MORE_BODY = [
 ]  # fmt: skip
 
 
+def paragraphs_around(inserted: list[str] | str, after: int = 2) -> list[str]:
+    """The paragraphs cleaned from a page of BODY + MORE_BODY under its headline and date,
+    with ``inserted`` after its first ``after`` paragraphs."""
+    article = BODY + MORE_BODY
+    text = page("Rates rise again", "May 4, 2019", article[:after], inserted, article[after:])
+    (cleaned,) = clean_text_page(text, "p.txt")
+    return cleaned.paragraphs
+
+
 def test_related_block_inside_the_body_is_crossed() -> None:
     related = [
         "Related Coverage",
@@ -241,10 +250,7 @@ VIDEO_PLAYER = [
 def test_the_article_runs_on_across_an_embedded_video_player() -> None:
     """A video player's buttons, menus and dialogs saved as text are a hundred short
     lines: the text above it is the article as much as the text below."""
-    (article,) = clean_text_page(
-        page("Rates rise again", "May 4, 2019", BODY[:2], VIDEO_PLAYER, BODY[2:], MORE_BODY), "p.txt"
-    )
-    assert article.paragraphs == BODY + MORE_BODY
+    assert paragraphs_around(VIDEO_PLAYER) == BODY + MORE_BODY
 
 
 def test_a_video_player_above_the_article_stays_out_of_it() -> None:
@@ -344,8 +350,7 @@ def test_teasers_in_sentence_case_under_a_latest_news_heading_are_not_the_articl
         "Weight loss: how important is eating breakfast?",
         "A new study has examined how much breakfast matters when losing weight, and found it may matter less.",
     ]
-    (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", BODY, MORE_BODY, teasers), "p.txt")
-    assert article.paragraphs == BODY + MORE_BODY
+    assert paragraphs_around(teasers, after=len(BODY + MORE_BODY)) == BODY + MORE_BODY
 
 
 def test_headlines_with_teasers_after_the_article_are_not_the_article() -> None:
@@ -1019,9 +1024,7 @@ def test_a_table_of_labels_inside_the_article_does_not_cut_it() -> None:
     across it (it was cut in two, and the shorter side lost)."""
     cells = ["General", "Draft", "Review", "Mockup", "Load map", "Save map", "Graphics settings",
              "Sound settings", "Map generator", "Quick bar", "Train screen", "Help overlay"]  # fmt: skip
-    text = page("Rates rise again", "May 4, 2019", BODY[:1], cells, BODY[1:], MORE_BODY)
-    (article,) = clean_text_page(text, "p.txt")
-    assert article.paragraphs == BODY + MORE_BODY
+    assert paragraphs_around(cells, after=1) == BODY + MORE_BODY
 
 
 @pytest.mark.parametrize("line", ["Werbung", "Anzeige", "Publicidad", "Pubblicità", "Реклама", "広告"])
@@ -1031,9 +1034,7 @@ def test_the_label_over_an_advert_is_furniture_in_any_language(line: str) -> Non
 
 def test_a_chart_credit_joining_a_byline_and_a_source_is_dropped() -> None:
     credit = "By The New York Times | Source: Congressional Budget Office"
-    text = page("Rates rise again", "May 4, 2019", BODY[:2], credit, BODY[2:], MORE_BODY)
-    (article,) = clean_text_page(text, "p.txt")
-    assert article.paragraphs == BODY + MORE_BODY
+    assert paragraphs_around(credit) == BODY + MORE_BODY
 
 
 def test_a_box_promoting_another_story_inside_the_article_is_dropped() -> None:
@@ -1042,17 +1043,11 @@ def test_a_box_promoting_another_story_inside_the_article_is_dropped() -> None:
         "How do we form memories? New research uncovers a key brain area.",
         "Read now",
     ]
-    text = page("Rates rise again", "May 4, 2019", BODY[:2], box, BODY[2:], MORE_BODY)
-    (article,) = clean_text_page(text, "p.txt")
-    assert article.paragraphs == BODY + MORE_BODY
+    assert paragraphs_around(box) == BODY + MORE_BODY
 
 
 def test_a_video_adverts_countdown_is_furniture() -> None:
-    text = page(
-        "Rates rise again", "May 4, 2019", BODY[:2], "Your video will play in 00:25", BODY[2:], MORE_BODY
-    )
-    (article,) = clean_text_page(text, "p.txt")
-    assert article.paragraphs == BODY + MORE_BODY
+    assert paragraphs_around("Your video will play in 00:25") == BODY + MORE_BODY
 
 
 @pytest.mark.parametrize(
@@ -1104,9 +1099,7 @@ def test_a_cookie_banner_in_another_language_is_not_the_article(banner: str) -> 
 def test_pointers_credits_and_subscription_offers_inside_the_article_are_dropped(
     furniture: list[str],
 ) -> None:
-    text = page("Rates rise again", "May 4, 2019", BODY[:2], furniture, BODY[2:], MORE_BODY)
-    (article,) = clean_text_page(text, "p.txt")
-    assert article.paragraphs == BODY + MORE_BODY
+    assert paragraphs_around(furniture) == BODY + MORE_BODY
 
 
 def test_more_on_the_subject_and_most_read_in_spanish_end_the_article() -> None:
@@ -1159,8 +1152,7 @@ def test_teasers_run_into_their_summaries_under_a_related_heading_are_not_the_ar
         "email",
         "print",
     ]
-    (article,) = clean_text_page(page("Rates rise again", "May 4, 2019", BODY, MORE_BODY, related), "p.txt")
-    assert article.paragraphs == BODY + MORE_BODY
+    assert paragraphs_around(related, after=len(BODY + MORE_BODY)) == BODY + MORE_BODY
 
 
 def test_an_opinion_label_in_another_language_is_no_comment_heading() -> None:
