@@ -35,7 +35,7 @@ def resolve(candidates: list[Candidate], text: str) -> list[Mention]:
     people = _people(candidates)
     org_aliases = _organisation_aliases(candidates)
     matched: dict[int, _Person] = {}
-    alone_at = _single_word_positions(candidates)
+    alone_at = _single_word_positions(candidates) if people else {}  # (read only to link to a person)
     for index, candidate in enumerate(candidates):
         if candidate.blocked:
             continue
