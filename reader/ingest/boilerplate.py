@@ -266,7 +266,7 @@ _FURNITURE_LABEL = re.compile(
     r"website\s*\*?$|mandatory$|submit\b|"
     r"now playing|up next|watch\b.{0,40}$|duration\b|\d+\s*(?:/|of)\s*\d+$|"
     r"home\s*(?:[>»/|›]|$)|menu$|search$|close$|(?:main )?navigation$|"
-    r"next article|previous article|go to top|next$|previous$|next up\b.{0,30}$|source\s*:?$|supplied$|"
+    r"next article|previous article|go to top|next up\b.{0,30}$|source\s*:?$|supplied$|"
     r"(?:log ?in|sign ?in|sign ?up|register|subscribe|log ?out)\b.{0,40}$|newsletters?\b|"
     r"(?:share|tweet|pin|email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|"
     r"instagram|youtube|rss|flipboard|messenger)\b.{0,30}$|"
