@@ -31,6 +31,49 @@ def test_the_language_of_news_prose(code: str) -> None:
     assert detect_language(PROSE[code]) == code
 
 
+# One news sentence or two: enough to tell the language, capitalised nouns and all.
+SHORT = {
+ "de": "Die Bundesregierung will die Steuern für Familien senken, wie das Finanzministerium am Montag mitteilte. Der Plan soll im Herbst vom Bundestag beschlossen werden.",
+ "nl": "De regering wil de belastingen voor gezinnen verlagen, zo maakte het ministerie van Financiën maandag bekend. Het plan moet in het najaar door de Kamer worden goedgekeurd.",
+ "da": "Regeringen vil sænke skatten for familier, oplyser Finansministeriet mandag. Planen skal vedtages af Folketinget til efteråret, og den er blevet kritiseret af oppositionen.",
+ "sv": "Regeringen vill sänka skatten för familjer, meddelade finansdepartementet på måndagen. Planen ska klubbas av riksdagen i höst och har kritiserats av oppositionen.",
+ "nb": "Regjeringen vil senke skatten for familier, opplyser Finansdepartementet mandag. Planen skal vedtas av Stortinget til høsten, og den har blitt kritisert av opposisjonen.",
+ "it": "Il governo vuole ridurre le tasse per le famiglie, ha annunciato lunedì il ministero delle Finanze. Il piano dovrà essere approvato dal Parlamento in autunno.",
+ "ca": "El govern vol rebaixar els impostos a les famílies, segons ha anunciat aquest dilluns el departament d'Economia. El pla s'haurà d'aprovar al Parlament a la tardor.",
+ "pl": "Rząd chce obniżyć podatki dla rodzin, poinformowało w poniedziałek ministerstwo finansów. Plan ma zostać przyjęty przez Sejm jesienią i jest krytykowany przez opozycję.",
+ "tr": "Hükümet aileler için vergileri düşürmek istiyor, Maliye Bakanlığı pazartesi günü açıkladı. Planın sonbaharda Meclis tarafından kabul edilmesi bekleniyor ve muhalefet eleştiriyor.",
+ "ro": "Guvernul vrea să reducă taxele pentru familii, a anunțat luni Ministerul Finanțelor. Planul ar urma să fie adoptat de Parlament în toamnă și a fost criticat de opoziție.",
+ "hu": "A kormány csökkenteni akarja a családok adóit, közölte hétfőn a pénzügyminisztérium. A tervet ősszel fogadhatja el a parlament, az ellenzék bírálja.",
+ "fi": "Hallitus haluaa laskea perheiden veroja, kertoi valtiovarainministeriö maanantaina. Suunnitelma on tarkoitus hyväksyä eduskunnassa syksyllä, ja oppositio on arvostellut sitä.",
+ "es": "El Gobierno quiere bajar los impuestos a las familias, según anunció el lunes el Ministerio de Hacienda. El plan deberá ser aprobado por el Congreso en otoño.",
+ "pt": "O Governo quer baixar os impostos das famílias, anunciou na segunda-feira o Ministério das Finanças. O plano terá de ser aprovado pelo Parlamento no outono.",
+ "fr": "Le gouvernement veut baisser les impôts des familles, a annoncé lundi le ministère des Finances. Le plan devra être adopté par le Parlement à l'automne.",
+ "sk": "Vláda chce znížiť dane pre rodiny, oznámilo v pondelok ministerstvo financií. Plán má na jeseň schváliť parlament a opozícia ho kritizuje.",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", sorted(SHORT))
+def test_the_language_of_a_short_news_text(code: str) -> None:
+    assert detect_language(SHORT[code]) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The stop lists of small Wikipedias hold English words: Igbo's "april" and "july",
+        # Sundanese's "the", "of", "from"; Azerbaijani's "aid" is a word of its own.
+        "The ministry will hold a tender on April 8 for 40,000 tonnes of wheat from member countries, "
+        "for delivery in May, June and July, traders said.",
+        "Net profit 112,000 vs loss 587,000 in the year\n\nRevenue 211.2 mln vs 199.3 mln\n\n"
+        "Note: figures are from the company and include a tax credit of 45,000",
+        "Agenda for Monday\n09:00 Security council briefing on Syria\n10:30 Lavrov press conference in Moscow\n"
+        "12:00 Kerry meets opposition leaders in Geneva\n14:00 Humanitarian aid convoy update",
+    ],
+)
+def test_english_is_english_whatever_other_lists_hold(text: str) -> None:
+    assert detect_language(text) == "en"
+
+
 def test_menus_in_another_language_do_not_decide() -> None:
     menu = "\n".join(["Home", "News", "Sport", "Weather", "Sign in", "Subscribe"] * 3)
     assert detect_language(menu + "\n" + PROSE["ru"]) == "ru"

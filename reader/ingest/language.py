@@ -56,7 +56,9 @@ SPACELESS_LANGUAGES = frozenset({"zh", "ja", *_SPACELESS_SCRIPTS.values()})
 _MIN_KANA_SHARE = 0.05
 
 _TOP_WORDS = 100  # the most frequent words of each list: enough to tell languages apart
+_MIN_DISTINCT_WORDS = 2
 _MIN_COVERAGE = 0.08  # share of the text's words the winning list must cover
+_MOSTLY_CAPITALS = 3  # under a third of the words in lower case: a text in capitals
 _SAMPLE_CHARS = 3_000  # enough text to decide; keeps detection cheap on any page
 _FEW_NON_ASCII = 0.1
 _LONG_LINE = 40  # characters: lines at least this long are running text more often than menus
@@ -111,16 +113,24 @@ def ascii_letter_runs(in_ascii: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    """The words of ``text`` lower-cased (_WORD), found in ASCII where that finds the same."""
-    lowered = text.lower()
-    curly = "’" in lowered
-    if curly and "'" in lowered:
-        return _WORD.findall(lowered)  # ASCII has one apostrophe for the two
-    in_ascii = ascii_form(lowered.replace("’", "'") if curly else lowered)  # ’ joins words as ' does
+    """The words of ``text`` (_WORD) as written, found in ASCII where that finds the same."""
+    curly = "’" in text
+    if curly and "'" in text:
+        return _WORD.findall(text)  # ASCII has one apostrophe for the two
+    in_ascii = ascii_form(text.replace("’", "'") if curly else text)  # ’ joins words as ' does
     if in_ascii is None:
-        return _WORD.findall(lowered)
+        return _WORD.findall(text)
     words = ascii_words(in_ascii)
     return [word.replace("'", "’") for word in words] if curly else words
+
+
+def _function_words(words: list[str]) -> list[str]:
+    """The words that may be a language's function words, lower-cased: those not
+    written with a capital. Names and month names are capitalised, and the stop lists
+    of small Wikipedias hold English ones ("april", "july" in Igbo's); function words
+    are not. A text mostly in capitals is taken whole."""
+    lower = [word.lower() for word in words if not word[0].isupper()]
+    return lower if len(lower) * _MOSTLY_CAPITALS >= len(words) else [word.lower() for word in words]
 
 
 @cache
@@ -149,28 +159,40 @@ def _main_script(text: str) -> tuple[str | None, Counter[str]]:
 
 
 @cache
-def _top_words() -> tuple[dict[str, list[str]], dict[str, str]]:
-    """For each frequent stop word, the lists it is among the top words of; and each
-    list's script."""
-    by_word: dict[str, list[str]] = {}
+def _top_words() -> tuple[dict[str, list[tuple[str, int]]], dict[str, str]]:
+    """For each frequent stop word, the lists it is among the top words of, with its
+    rank in each; and each list's script."""
+    by_word: dict[str, list[tuple[str, int]]] = {}
     scripts: dict[str, str] = {}
     for name in sorted(get_stoplists()):
         data = pkgutil.get_data("justext", f"stoplists/{name}.txt") or b""
         words = [w.lower() for w in data.decode("utf-8").split()[:_TOP_WORDS]]
         scripts[name] = _main_script(" ".join(words))[0] or ""
-        for word in set(words):
-            by_word.setdefault(word, []).append(name)
+        for rank, word in reversed(list(enumerate(words))):  # a word's first rank is kept
+            by_word.setdefault(word, []).append((name, rank))
     return by_word, scripts
 
 
 @cache
-def _words_in_script(script: str) -> dict[str, tuple[str, ...]]:
-    """For each frequent stop word, the lists written in ``script`` that hold it."""
+def _words_in_script(script: str) -> dict[str, tuple[tuple[str, float], ...]]:
+    """For each frequent stop word, the languages written in ``script`` whose lists hold
+    it, each once, with how much the word tells of the language: less the lower it
+    ranks in the language's list. Two lists of one language (English and Simple
+    English) must not halve its words' weight against a language with one list; and
+    the English words that the lists of small Wikipedias hold ("the", "of", "from"
+    in Sundanese's) rank below the language's own, so an English text whose words
+    both lists hold is English."""
     by_word, scripts = _top_words()
-    index = {
-        word: tuple(name for name in names if scripts[name] == script) for word, names in by_word.items()
-    }
-    return {word: names for word, names in index.items() if names}
+    index: dict[str, tuple[tuple[str, float], ...]] = {}
+    for word, entries in by_word.items():
+        ranks: dict[str, int] = {}
+        for name, rank in entries:
+            if scripts[name] == script:
+                code = _CODES[name]
+                ranks[code] = min(rank, ranks.get(code, rank))
+        if ranks:
+            index[word] = tuple((code, 1 - rank / (2 * _TOP_WORDS)) for code, rank in sorted(ranks.items()))
+    return index
 
 
 @cache
@@ -210,27 +232,32 @@ def detect_language(text: str) -> str | None:
         return "ja" if kana >= _MIN_KANA_SHARE * han_and_kana else "zh"
     if script in _SPACELESS_SCRIPTS:
         return _SPACELESS_SCRIPTS[script]
-    tokens = _words(sample)
+    tokens = _function_words(_words(sample))
     if not tokens:
         return None
     if (only := _only_language(script)) is not None:
         return only  # the one language written in this script
     index = _words_in_script(script)
     hits: defaultdict[str, int] = defaultdict(int)
-    weights: defaultdict[str, float] = defaultdict(float)  # (keys in the order of hits')
+    weights: defaultdict[str, float] = defaultdict(float)
+    distinct: defaultdict[str, int] = defaultdict(int)
     counts = Counter(tokens)
     for token in filter(index.__contains__, counts):
-        count, names = counts[token], index[token]
-        share = count / len(names)  # a word many related languages share says little
-        for name in names:
-            hits[name] += count
-            weights[name] += share
-    if not hits:
+        count, languages = counts[token], index[token]
+        share = count / len(languages)  # a word many related languages share says little
+        for code, strength in languages:
+            hits[code] += count
+            weights[code] += share * strength
+            distinct[code] += 1
+    # One word is no evidence: a word of another language's list turns up in any text
+    # ("aid" is an Azerbaijani function word).
+    candidates = [(weights[code], hits[code], code) for code in hits if distinct[code] >= _MIN_DISTINCT_WORDS]
+    if not candidates:
         return None
-    _weight, hit_count, name = max(zip(weights.values(), hits.values(), hits))
+    _weight, hit_count, code = max(candidates)
     if hit_count < _MIN_COVERAGE * len(tokens):
         return None
-    return _CODES.get(name)
+    return code
 
 
 def uses_latin_script(language: str | None) -> bool:
