@@ -446,6 +446,38 @@ def test_page_in_a_script_without_spaces_keeps_every_paragraph() -> None:
     assert (article.title, article.language, article.paragraphs) == ("東京で桜が満開に", "ja", paragraphs)
 
 
+def layout_page(cells: str, table_attributes: str = "") -> str:
+    return f"<html><head><title>Harbour bridge reopens</title></head><body><table{table_attributes}>{cells}</table></body></html>"
+
+
+def test_an_article_laid_out_in_table_cells_keeps_its_paragraphs() -> None:
+    # Old news sites and mail newsletters: the story in one cell of a layout grid,
+    # which trafilatura alone gives as one "| … |" line.
+    story = "".join(f"<p>{html.escape(p)}</p>" for p in HARBOUR_BODY)
+    one_cell = layout_page(f"<tr><td><h1>Harbour bridge reopens</h1>{story}</td></tr>")
+    with_sidebar = layout_page(f"<tr><td>Home</td><td><div>{story}</div></td><td>Weather</td></tr>")
+    nested = layout_page(f"<tr><td><table><tr><td>{story}</td></tr></table></td></tr>", " width='600'")
+    for page in (one_cell, nested):
+        [article] = clean_html_page(page, "bridge.html")
+        assert article.paragraphs == HARBOUR_BODY
+    [article] = clean_html_page(with_sidebar, "bridge.html")
+    assert article.paragraphs[: len(HARBOUR_BODY)] == HARBOUR_BODY  # the sidebar's "Weather" may follow
+
+
+def test_a_data_table_stays_a_table() -> None:
+    rows = "".join(
+        f"<tr><td><p>{town}</p></td><td><p>{votes}</p></td><td><p>{share}</p></td></tr>"
+        for town, votes, share in [("Northport", "12,408", "51%"), ("Eastfield", "9,877", "47%")]
+    )
+    for head, attributes in [("<tr><th>Town</th><th>Votes</th><th>Share</th></tr>", ""), ("", "")]:
+        page = (
+            f"<html><body><article><h1>Results</h1><p>{LEAD}</p>"
+            f"<table{attributes}>{head}{rows}</table><p>{SECOND}</p></article></body></html>"
+        )
+        [article] = clean_html_page(page, "results.html")
+        assert "| Northport | 12,408 | 51% |" in article.paragraphs
+
+
 def test_only_a_page_that_declares_no_article_is_split_into_stories() -> None:
     # Seed 003's stories as one HTML page: undeclared, it is a digest; with a title
     # meta tag (or a JSON-LD article, or a single <h1>) it is one article however long.

@@ -26,6 +26,7 @@ from reader.ingest import metadata as meta
 from reader.ingest.errors import SkippedFile
 from reader.ingest.html_declared import DeclaredMetadata, PageTree, declared_metadata, fold, page_author
 from reader.ingest.html_furniture import date_in_head, remove_furniture
+from reader.ingest.html_layout import unwrap_layout_tables
 from reader.ingest.sanitize import clean_control_chars
 from reader.ingest.stories import split_stories, story_title
 from reader.ingest.text_page import PageHints
@@ -73,6 +74,7 @@ def clean_html_page(html: str, path: str | os.PathLike[str], hints: PageHints | 
         raise SkippedFile("empty file")
     tree = _parse(html)
     declared = declared_metadata(tree)
+    unwrap_layout_tables(tree)
     document = extract_main_text(tree)
     if document is None or not (document.text or "").strip():
         raise SkippedFile("no article text found in the HTML")
