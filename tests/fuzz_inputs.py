@@ -152,6 +152,16 @@ def _mhtml(html: str, location: str) -> str:
 mhtml_file = st.builds(_mhtml, html_page, st.one_of(st.just("https://news.example/m"), text_piece))
 
 
+def _mail(body: str, subject: str, html: bool) -> str:
+    return (
+        f"From: Desk <desk@news.example>\r\nSubject: {subject}\r\nDate: Fri, 2 Oct 2015 10:00:00 +0000\r\n"
+        f"MIME-Version: 1.0\r\nContent-Type: text/{'html' if html else 'plain'}; charset=utf-8\r\n\r\n{body}\r\n"
+    )
+
+
+mail_file = st.builds(_mail, st.one_of(html_page, page_text), text_piece, st.booleans())
+
+
 def _warc(html: str, uri: str) -> bytes:
     payload = ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + html).encode("utf-8", "surrogatepass")
     header = (
@@ -164,7 +174,21 @@ def _warc(html: str, uri: str) -> bytes:
 
 warc_file = st.builds(_warc, html_page, st.one_of(st.just("https://news.example/w"), text_piece))
 
-SUFFIXES = [".txt", ".html", ".jsonl", ".json", ".xml", ".rss", ".mhtml", ".warc", ".pdf", ".gz", ".zip", ""]
+SUFFIXES = [
+    ".txt",
+    ".html",
+    ".jsonl",
+    ".json",
+    ".xml",
+    ".rss",
+    ".mhtml",
+    ".eml",
+    ".warc",
+    ".pdf",
+    ".gz",
+    ".zip",
+    "",
+]
 
 
 def _encode(content: str | bytes, encoding: str) -> bytes:
@@ -179,7 +203,7 @@ def _cut(data: bytes, keep: float) -> bytes:
 
 
 content = st.one_of(
-    page_text, html_page, jsonl_file, feed_file, mhtml_file, warc_file, st.binary(max_size=300)
+    page_text, html_page, jsonl_file, feed_file, mhtml_file, mail_file, warc_file, st.binary(max_size=300)
 )
 input_file = st.builds(
     lambda text, encoding, compressed, keep, prefix, suffix: (

@@ -195,6 +195,84 @@ def test_mhtml_without_an_html_part_is_skipped(tmp_path: Path) -> None:
     assert skip_reason(path) == "MHTML without an HTML part"
 
 
+# --- mail -----------------------------------------------------------------------------
+
+TRUCE = [
+    "Sergei Lavrov and John Kerry agreed late on Friday in Geneva on a plan to halt the fighting in Syria, after talks that ran for more than thirteen hours.",
+    "\u201cToday the United States and Russia are announcing a plan which we hope can reduce violence,\u201d Kerry told reporters after midnight.",
+    "The plan begins with a week of calm across the country, starting at sundown on Monday, the two ministers said.",
+]
+
+
+def mail(parts: list[MIMEText | MIMEImage], sender: str = "The Morning <newsletter@news.example>") -> bytes:
+    message = MIMEMultipart("alternative") if len(parts) > 1 else parts[0]
+    if len(parts) > 1:
+        for part in parts:
+            message.attach(part)
+    message["From"] = sender
+    message["Subject"] = "=?utf-8?Q?Kerry_and_Lavrov_agree_on_a_Syria_truce?="
+    message["Date"] = "Sat, 10 Sep 2016 06:00:00 -0400"
+    return message.as_bytes(policy=email.policy.SMTP)
+
+
+def newsletter_html() -> str:
+    # Newsletters are laid out in tables, their text in a cell.
+    story = "".join(f"<p>{escape(p)}</p>" for p in TRUCE)
+    return (
+        "<html><body><table width='600' align='center'><tr><td><table><tr><td>"
+        f"<h1>Kerry and Lavrov agree on a Syria truce</h1>{story}"
+        "</td></tr></table></td></tr></table></body></html>"
+    )
+
+
+def test_a_newsletter_is_its_html_part_titled_by_its_subject(tmp_path: Path) -> None:
+    path = tmp_path / "morning.eml"
+    plain = MIMEText("A rendering of the HTML part, with [links](https://news.example).", "plain", "utf-8")
+    path.write_bytes(mail([plain, MIMEText(newsletter_html(), "html", "utf-8")]))
+    assert sniff(path) == "email"
+    [article], problems = read_all(path)
+    assert problems == []
+    assert (article.title, article.source, article.date) == (
+        "Kerry and Lavrov agree on a Syria truce",
+        "The Morning",
+        "2016-09-10T06:00",
+    )
+    assert article.paragraphs == TRUCE
+
+
+def test_a_plain_mail_is_rejoined_where_it_was_wrapped(tmp_path: Path) -> None:
+    text = "\n\n".join(textwrap.fill(p, 72) for p in TRUCE) + "\n"
+    path = tmp_path / "forwarded"  # no name to go by: the headers say it is a mail
+    path.write_bytes(mail([MIMEText(text, "plain", "utf-8")], sender="desk@news.example"))
+    assert sniff(path) == "email"
+    [article], problems = read_all(path)
+    assert problems == []
+    assert (article.title, article.source, article.paragraphs) == (
+        "Kerry and Lavrov agree on a Syria truce",
+        None,  # an address names a mailbox, not an outlet
+        TRUCE,
+    )
+
+
+def test_a_mail_without_text_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "picture.eml"
+    path.write_bytes(mail([MIMEImage(PNG_BYTES, "png")]))
+    assert skip_reason(path) == "mail without a text or HTML part"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "From: our correspondent in Geneva\nSubject: the talks\nKerry and Lavrov met for thirteen hours.\n",
+        "Subject: the talks\nDate: 10 September 2016\n\nKerry and Lavrov met for thirteen hours.\n",
+    ],
+)
+def test_a_page_that_opens_like_a_mail_is_a_page(tmp_path: Path, page: str) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    assert sniff(path) == "text"
+
+
 # --- feeds ----------------------------------------------------------------------------
 
 SUMMARY = "<p>Police in Leeds have named a man arrested after an armed raid on a bank.</p>"
@@ -497,10 +575,38 @@ def test_clean_on_unknown_formats_exits_1_and_indexes_nothing(tmp_path: Path, ca
     assert err.count("news-reader: skipped") == 2
 
 
-def test_folders_hold_pdf_and_zip_inputs_now(tmp_path: Path) -> None:
-    for name in ("a.pdf", "b.zip", "c.warc.gz", "d.png", "e.mht"):
+def test_folders_hold_pdf_zip_and_office_inputs_now(tmp_path: Path) -> None:
+    # Office documents are walked into, to be reported: an article may be saved as one.
+    for name in ("a.pdf", "b.zip", "c.warc.gz", "d.png", "e.mht", "f.docx"):
         (tmp_path / name).write_bytes(b"x")
-    assert [Path(p).name for p in iter_input_files([tmp_path])] == ["a.pdf", "b.zip", "c.warc.gz", "e.mht"]
+    assert [Path(p).name for p in iter_input_files([tmp_path])] == [
+        "a.pdf",
+        "b.zip",
+        "c.warc.gz",
+        "e.mht",
+        "f.docx",
+    ]
+
+
+def zip_with(path: Path, members: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return path
+
+
+def test_a_document_a_reader_saved_is_named_in_the_reason(tmp_path: Path) -> None:
+    docx = zip_with(
+        tmp_path / "article.docx", {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"}
+    )
+    odt = zip_with(
+        tmp_path / "article", {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}
+    )
+    rtf = tmp_path / "article.rtf"
+    rtf.write_text("{\\rtf1\\ansi {\\pard Kerry and Lavrov met for thirteen hours.\\par}}")
+    assert skip_reason(docx) == "Word document, not read: save it as text, HTML or PDF to add it"
+    assert skip_reason(odt) == "OpenDocument text, not read: save it as text, HTML or PDF to add it"
+    assert skip_reason(rtf) == "RTF document, not read: save it as text, HTML or PDF to add it"
 
 
 def test_a_summary_stays_marked_in_the_library_and_a_name_escapes_on_remove(tmp_path: Path) -> None:

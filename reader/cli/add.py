@@ -26,8 +26,8 @@ from reader.ingest.sanitize import readable_path
 from reader.library import INDEX_CHUNK
 
 EPILOG = """\
-Reads everything 'clean' reads (text and HTML pages, MHTML, WARC and WACZ web
-archives, RSS and Atom feeds, JSON and JSON Lines, PDF); folders are walked
+Reads everything 'clean' reads (text and HTML pages, MHTML, mail, WARC and WACZ
+web archives, RSS and Atom feeds, JSON and JSON Lines, PDF); folders are walked
 recursively. Adding is incremental: files whose content is
 already in the library are not read again; changed files replace their old
 articles. A second news-reader writing the same library makes this one wait

@@ -29,13 +29,13 @@ from reader.model import Article
 # Names that are certainly not pages: passed over in silence when walking a folder.
 # A file named on the command line is always tried, and reported if it fails.
 # (.pdf and .zip are not here: a PDF with a text layer and a WACZ web archive are
-# read; a zip of anything else is reported.)
+# read; a zip of anything else is reported. Office documents are reported too: a
+# reader may have saved an article as one.)
 NON_INPUT_SUFFIXES = frozenset(
     """
     .png .jpg .jpeg .gif .webp .bmp .ico .svg .tif .tiff .heic .avif
     .tar .tgz .bz2 .xz .7z .rar .zst
     .mp3 .mp4 .m4a .wav .ogg .flac .mov .avi .mkv .webm
-    .doc .docx .xls .xlsx .ppt .pptx .odt .ods .epub
     .exe .dll .so .dylib .o .a .pyc .class .jar .wasm
     .db .sqlite .sqlite3 .woff .woff2 .ttf .otf .eot
     .css .js .mjs .map .lock .part .crdownload .swp
@@ -103,8 +103,9 @@ def _may_be_input(name: str) -> bool:
 
 # The formats a file can be read as; "text" covers scraped text pages and HTML, which
 # are told apart after decoding.
-MHTML, WARC, WACZ, FEED, JSON, JSONL, PDF, TEXT = (
+MHTML, EMAIL, WARC, WACZ, FEED, JSON, JSONL, PDF, TEXT = (
     "mhtml",
+    "email",
     "warc",
     "wacz",
     "feed",
@@ -141,6 +142,8 @@ def sniff(path: str | os.PathLike[str]) -> str:
         return WACZ  # the WACZ reader says so when the zip holds no web archive
     if head.startswith(b"%PDF-"):
         return PDF
+    if head.startswith(b"{\\rtf"):
+        raise SkippedFile("RTF document, not read: save it as text, HTML or PDF to add it")
     return _sniff_plain(head, name)
 
 
@@ -162,6 +165,8 @@ def _sniff_plain(head: bytes, name: str) -> str:
         return JSONL if _first_line_is_an_object(text) else JSON
     if _looks_like_mhtml(text, name):
         return MHTML
+    if _looks_like_email(text, name):
+        return EMAIL
     root = _xml_root(text)
     if root is not None and root.lower() in _FEED_ROOTS:
         return FEED
@@ -193,6 +198,24 @@ def _looks_like_mhtml(text: bytes, name: str) -> bool:
     if not _MIME_HEADER.match(header_block):
         return False
     return bool(_MULTIPART.search(header_block)) or name.endswith((".mht", ".mhtml"))
+
+
+# A header field: a name of printable characters but the colon, then a colon.
+_HEADER_FIELD = re.compile(rb"[!-9;-~]+:")
+
+
+def _looks_like_email(text: bytes, name: str) -> bool:
+    """A mail saved to disk: a block of header fields (continued on indented lines)
+    up to the first blank line, with a sender and a subject; a ``.eml`` file needs
+    only the block. A Unix mailbox's "From " line may open it."""
+    header_block = text.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    lines = header_block.splitlines()
+    if lines and lines[0].startswith(b"From "):
+        lines = lines[1:]
+    if not lines or not all(_HEADER_FIELD.match(line) or line[:1] in (b" ", b"\t") for line in lines):
+        return False
+    fields = {line.split(b":", 1)[0].lower() for line in lines if line[:1] not in (b" ", b"\t")}
+    return {b"from", b"subject"} <= fields or (name.endswith(".eml") and bool(fields))
 
 
 def _xml_root(text: bytes) -> bytes | None:

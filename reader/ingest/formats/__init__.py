@@ -1,4 +1,4 @@
-"""Readers for the formats that wrap pages: MHTML, web archives, feeds, JSON, PDF.
+"""Readers for the formats that wrap pages: MHTML, mail, web archives, feeds, JSON, PDF.
 
 Each module reads one format and gives its articles one at a time (a web archive or
 a feed may hold any number), through the same cleaners as plain pages: the HTML
@@ -19,6 +19,7 @@ Reader = Callable[[str | os.PathLike[str], Callable[[str], None], int], Iterator
 
 _READERS = {
     "mhtml": ("mhtml", "read_mhtml"),
+    "email": ("email_message", "read_email"),
     "warc": ("warc", "read_warc"),
     "wacz": ("warc", "read_wacz"),
     "feed": ("feed", "read_feed"),

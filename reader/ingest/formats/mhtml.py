@@ -28,7 +28,7 @@ def read_mhtml(
 ) -> Iterator[Article]:
     # A saved page is one document: read whole, within the size cap of a page.
     message = email.message_from_bytes(read_bytes(path, max_bytes), policy=email.policy.default)
-    page = _html_part(message)
+    page = first_part(message, ("text/html", "application/xhtml+xml"))
     if page is None:
         raise SkippedFile("MHTML without an HTML part")
     payload = page.get_payload(decode=True)
@@ -46,8 +46,10 @@ def read_mhtml(
     )
 
 
-def _html_part(message: EmailMessage | Message) -> Message | None:
+def first_part(message: EmailMessage | Message, content_types: tuple[str, ...]) -> Message | None:
+    """The first part of a MIME message, in the order it holds them, with one of
+    ``content_types``."""
     for part in message.walk():
-        if part.get_content_type() in ("text/html", "application/xhtml+xml"):
+        if part.get_content_type() in content_types:
             return part
     return None

@@ -51,7 +51,7 @@ def read_wacz(path: str | os.PathLike[str], on_problem: ProblemHandler, max_byte
         with archive:
             members = [info for info in archive.infolist() if _is_warc_name(info.filename)]
             if not members:
-                raise SkippedFile("ZIP archive that is not a web archive (no WARC file inside)")
+                raise SkippedFile(_not_an_archive(archive))
             reader = _ArchiveReader(os.fspath(path), on_problem, max_bytes)
             for member in members:
                 try:
@@ -140,3 +140,31 @@ def _charset(content_type: str) -> str | None:
         if name.strip() == "charset" and value.strip():
             return value.strip().strip("\"'")
     return None
+
+
+# Documents that are zip files by their telltale members (Office Open XML) or by
+# the media type stored first (OpenDocument, EPUB).
+_OFFICE_FOLDERS = {"word/": "Word document", "xl/": "Excel workbook", "ppt/": "PowerPoint presentation"}
+_STORED_TYPES = {
+    "application/epub+zip": "EPUB book",
+    "application/vnd.oasis.opendocument.text": "OpenDocument text",
+    "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument spreadsheet",
+    "application/vnd.oasis.opendocument.presentation": "OpenDocument presentation",
+}
+
+
+def _not_an_archive(archive: zipfile.ZipFile) -> str:
+    """Why a zip with no WARC inside is skipped: the document it is, when it is one
+    (a reader's saved article may be a Word file), with what to do instead."""
+    names = archive.namelist()
+    kind = next(
+        (kind for folder, kind in _OFFICE_FOLDERS.items() if any(n.startswith(folder) for n in names)), None
+    )
+    if kind is None and "mimetype" in names:
+        try:
+            kind = _STORED_TYPES.get(archive.read("mimetype")[:100].decode("ascii", "replace").strip())
+        except (*_BROKEN, OSError, NotImplementedError):
+            kind = None
+    if kind is None:
+        return "ZIP archive that is not a web archive (no WARC file inside)"
+    return f"{kind}, not read: save it as text, HTML or PDF to add it"

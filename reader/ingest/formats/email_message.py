@@ -1,0 +1,64 @@
+"""Mail saved to disk (``.eml``: a newsletter, an alert, a story sent by a colleague),
+read with Python's ``email`` package.
+
+The HTML part, when there is one, goes through the HTML cleaner (newsletters are
+written in HTML; their plain part is a rendering of it); otherwise the plain part
+goes through the text cleaner (which rejoins lines the mail wrapped). The
+subject is the title of a single article, the sender's name its source, and the
+``Date`` header the date when the text gives none.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import itertools
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from email.headerregistry import Address
+from email.message import EmailMessage, Message
+
+from reader.ingest.decode import read_bytes
+from reader.ingest.errors import SkippedFile
+from reader.ingest.formats.mhtml import first_part
+from reader.ingest.formats.pages import decode_page, html_articles, one_line
+from reader.ingest.metadata import parse_date
+from reader.ingest.sanitize import clean_control_chars
+from reader.ingest.text_page import PageHints, clean_text_page
+from reader.model import Article
+
+
+def read_email(
+    path: str | os.PathLike[str], on_problem: Callable[[str], None], max_bytes: int
+) -> Iterator[Article]:
+    message = email.message_from_bytes(read_bytes(path, max_bytes), policy=email.policy.default)
+    saved = one_line(message.get("Date"))
+    hints = PageHints(title=one_line(message.get("Subject")), source=_sender_name(message))
+    fallback_date = parse_date(saved) if saved else None
+    path = os.fspath(path)
+    page = first_part(message, ("text/html", "application/xhtml+xml"))
+    if page is not None and (html := _text_of(page)).strip():
+        yield from html_articles(html, path, hints, itertools.count(), fallback_date=fallback_date)
+        return
+    plain = first_part(message, ("text/plain",))
+    text = clean_control_chars(_text_of(plain)) if plain is not None else ""
+    if not text.strip():
+        raise SkippedFile("mail without a text or HTML part")
+    articles = clean_text_page(text, path, hints=hints)
+    if not articles:
+        raise SkippedFile("no article found")
+    yield from (replace(article, date=article.date or fallback_date, lines=None) for article in articles)
+
+
+def _text_of(part: EmailMessage | Message) -> str:
+    payload = part.get_payload(decode=True)
+    return decode_page(payload, part.get_content_charset()) if isinstance(payload, bytes) else ""
+
+
+def _sender_name(message: EmailMessage | Message) -> str | None:
+    """The display name of the sender ("The Morning" of "The Morning <news@…>"), or
+    None for a bare address: an address names a mailbox, not an outlet."""
+    sender = message.get("From")
+    addresses: tuple[Address, ...] = getattr(sender, "addresses", ())
+    return one_line(addresses[0].display_name) if addresses else None
