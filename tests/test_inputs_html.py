@@ -408,11 +408,18 @@ def test_title_is_the_declared_headline(head: str, body: str, title: str) -> Non
             + "</body></html>",
             "pt",
         ),
-        ("<html><head></head><body>" + BODY_HTML + "</body></html>", None),
-        (page_with("", lang="not a language"), None),
+        # Undeclared, or declared in no known form: the language of the text.
+        ("<html><head></head><body>" + BODY_HTML + "</body></html>", "en"),
+        (page_with("", lang="not a language"), "en"),
+        (
+            "<html><head></head><body><p>Le pont du port a rouvert à la circulation dimanche matin, deux ans "
+            "après sa fermeture par les ingénieurs.</p><p>Les bacs qui le remplaçaient s'arrêteront à la fin "
+            "du mois de mars, a indiqué lundi l'autorité régionale des transports.</p></body></html>",
+            "fr",
+        ),
     ],
 )
-def test_language_is_the_declared_one(page: str, language: str | None) -> None:
+def test_language_is_the_declared_one_else_the_texts(page: str, language: str | None) -> None:
     # (a language detected from the text is the text path's; see reader.ingest.language)
     [article] = clean_html_page(page, "page.html")
     assert article.language == language
