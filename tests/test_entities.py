@@ -66,6 +66,10 @@ def test_honorifics_link_to_the_full_name_without_a_role():
         ("President George W Bush said so.", "George W. Bush"),
         ("George H. W. Bush said so.", "George H. W. Bush"),
         ("UN envoy Staffan de Mistura said so.", "Staffan de Mistura"),
+        # a capitalised particle after a given name: no word splitting the run
+        ("Finance Minister Ronnie De Mel said so.", "Ronnie De Mel"),
+        ("Chairman Carlo De Benedetti said so.", "Carlo De Benedetti"),
+        ("Robert De Niro and Will Smith star in it.", "Robert De Niro"),
     ],
 )
 def test_hyphens_particles_and_initials_stay_in_the_name(text, name):

@@ -494,8 +494,11 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
         if is_ordinary(word, all_caps) or word in lists["non_entities"]:
             if not all_caps and _inside_known_phrase(text, parts, index):
                 continue
-            if index == len(parts) - 1 and index >= 1 and _is_first_name(words[index - 1]) and not all_caps:
-                continue
+            after_given_name = _is_first_name(words[index - 1]) and not all_caps
+            if after_given_name and index == len(parts) - 1:
+                continue  # a surname that is also a word ("Gary Speed")
+            if after_given_name and word.lower() in _NAME_PARTICLES:
+                continue  # a particle inside a name ("Carlo De Benedetti", "Robert De Niro")
             if _has_org_suffix(words[index:]) and not all_caps:
                 continue
             if not all_caps and _in_organisation_tail(words, parts, index):
