@@ -152,14 +152,20 @@ def _mhtml(html: str, location: str) -> str:
 mhtml_file = st.builds(_mhtml, html_page, st.one_of(st.just("https://news.example/m"), text_piece))
 
 
-def _mail(body: str, subject: str, html: bool) -> str:
+def _mail(body: str, subject: str, sender: str, html: bool) -> str:
     return (
-        f"From: Desk <desk@news.example>\r\nSubject: {subject}\r\nDate: Fri, 2 Oct 2015 10:00:00 +0000\r\n"
+        f"From: {sender}\r\nSubject: {subject}\r\nDate: Fri, 2 Oct 2015 10:00:00 +0000\r\n"
         f"MIME-Version: 1.0\r\nContent-Type: text/{'html' if html else 'plain'}; charset=utf-8\r\n\r\n{body}\r\n"
     )
 
 
-mail_file = st.builds(_mail, st.one_of(html_page, page_text), text_piece, st.booleans())
+mail_file = st.builds(
+    _mail,
+    st.one_of(html_page, page_text),
+    text_piece,
+    st.one_of(st.just("Desk <desk@news.example>"), text_piece),
+    st.booleans(),
+)
 
 
 def _warc(html: str, uri: str) -> bytes:

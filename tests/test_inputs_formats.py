@@ -254,6 +254,21 @@ def test_a_plain_mail_is_rejoined_where_it_was_wrapped(tmp_path: Path) -> None:
     )
 
 
+def test_a_malformed_header_costs_only_itself(tmp_path: Path) -> None:
+    # The email package raises IndexError when asked for the address of "From: <".
+    path = tmp_path / "broken.eml"
+    text = "\n\n".join(TRUCE)
+    path.write_bytes(f"From: <\nSubject: Truce\nDate: Sat, 10 Sep 2016 06:00:00 -0400\n\n{text}\n".encode())
+    [article], problems = read_all(path)
+    assert problems == []
+    assert (article.title, article.source, article.date, article.paragraphs) == (
+        "Truce",
+        None,
+        "2016-09-10T06:00",
+        TRUCE,
+    )
+
+
 def test_a_mail_without_text_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "picture.eml"
     path.write_bytes(mail([MIMEImage(PNG_BYTES, "png")]))

@@ -21,7 +21,7 @@ from email.message import EmailMessage, Message
 
 from reader.ingest.decode import read_bytes
 from reader.ingest.errors import SkippedFile
-from reader.ingest.formats.mhtml import first_part
+from reader.ingest.formats.mhtml import first_part, header_text
 from reader.ingest.formats.pages import decode_page, html_articles, one_line
 from reader.ingest.metadata import parse_date
 from reader.ingest.sanitize import clean_control_chars
@@ -33,8 +33,8 @@ def read_email(
     path: str | os.PathLike[str], on_problem: Callable[[str], None], max_bytes: int
 ) -> Iterator[Article]:
     message = email.message_from_bytes(read_bytes(path, max_bytes), policy=email.policy.default)
-    saved = one_line(message.get("Date"))
-    hints = PageHints(title=one_line(message.get("Subject")), source=_sender_name(message))
+    saved = header_text(message, "Date")
+    hints = PageHints(title=header_text(message, "Subject"), source=_sender_name(message))
     fallback_date = parse_date(saved) if saved else None
     path = os.fspath(path)
     page = first_part(message, ("text/html", "application/xhtml+xml"))
@@ -59,6 +59,8 @@ def _text_of(part: EmailMessage | Message) -> str:
 def _sender_name(message: EmailMessage | Message) -> str | None:
     """The display name of the sender ("The Morning" of "The Morning <news@…>"), or
     None for a bare address: an address names a mailbox, not an outlet."""
-    sender = message.get("From")
-    addresses: tuple[Address, ...] = getattr(sender, "addresses", ())
+    try:
+        addresses: tuple[Address, ...] = getattr(message.get("From"), "addresses", ())
+    except Exception:  # as in header_text: a malformed sender costs only itself
+        return None
     return one_line(addresses[0].display_name) if addresses else None

@@ -34,8 +34,8 @@ def read_mhtml(
     payload = page.get_payload(decode=True)
     if not isinstance(payload, bytes) or not payload.strip():
         raise SkippedFile("MHTML with an empty HTML part")
-    url = one_line(message.get("Snapshot-Content-Location")) or one_line(page.get("Content-Location"))
-    saved = one_line(message.get("Date"))
+    url = header_text(message, "Snapshot-Content-Location") or header_text(page, "Content-Location")
+    saved = header_text(message, "Date")
     html = decode_page(payload, page.get_content_charset())
     yield from html_articles(
         html,
@@ -53,3 +53,12 @@ def first_part(message: EmailMessage | Message, content_types: tuple[str, ...]) 
         if part.get_content_type() in content_types:
             return part
     return None
+
+
+def header_text(message: EmailMessage | Message, name: str) -> str | None:
+    """A header's value as one clean line, or None when it is missing or so malformed
+    that the email package fails to parse it (it raises IndexError on "From: <")."""
+    try:
+        return one_line(message.get(name))
+    except Exception:  # any header, however broken, costs only itself
+        return None
