@@ -166,6 +166,9 @@ mail_file = st.builds(
     st.one_of(st.just("Desk <desk@news.example>"), text_piece),
     st.booleans(),
 )
+mbox_file = st.lists(mail_file, max_size=3).map(
+    lambda mails: "".join(f"From desk@news.example Fri Oct  2 10:00:00 2015\n{mail}\n" for mail in mails)
+)
 
 
 def _warc(html: str, uri: str) -> bytes:
@@ -209,7 +212,15 @@ def _cut(data: bytes, keep: float) -> bytes:
 
 
 content = st.one_of(
-    page_text, html_page, jsonl_file, feed_file, mhtml_file, mail_file, warc_file, st.binary(max_size=300)
+    page_text,
+    html_page,
+    jsonl_file,
+    feed_file,
+    mhtml_file,
+    mail_file,
+    mbox_file,
+    warc_file,
+    st.binary(max_size=300),
 )
 input_file = st.builds(
     lambda text, encoding, compressed, keep, prefix, suffix: (

@@ -24,8 +24,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from reader.cli import main
+from reader.ingest.decode import format_size
 from reader.ingest.errors import SkippedFile
-from reader.ingest.files import clean_file, iter_input_files, read_articles, sniff
+from reader.ingest.files import clean_file, is_stream, iter_input_files, read_articles, sniff
 from reader.ingest.html_page import clean_html_page
 from reader.ingest.text_page import clean_text_page
 from reader.model import Article
@@ -252,6 +253,36 @@ def test_a_plain_mail_is_rejoined_where_it_was_wrapped(tmp_path: Path) -> None:
         None,  # an address names a mailbox, not an outlet
         TRUCE,
     )
+
+
+def test_a_mailbox_gives_the_articles_of_each_message_and_reports_the_rest(tmp_path: Path) -> None:
+    import mailbox
+
+    newsletter = mail(
+        [MIMEText("Plain rendering.", "plain", "utf-8"), MIMEText(newsletter_html(), "html", "utf-8")]
+    )
+    picture = email.message_from_bytes(mail([MIMEImage(PNG_BYTES, "png")]))
+    picture.replace_header("Subject", "Photo of the day")
+    plain = mail(
+        [MIMEText("\n\n".join(textwrap.fill(p, 72) for p in TRUCE), "plain", "utf-8")], sender="desk@x"
+    )
+    path = tmp_path / "Newsletters"  # a mail client's folder: no suffix
+    box = mailbox.mbox(path)
+    for message in (newsletter, picture, plain):
+        box.add(message)
+    box.close()
+    assert sniff(path) == "mbox" and is_stream(path)
+    articles, problems = read_all(path)
+    assert [(a.part, a.source, a.paragraphs) for a in articles] == [
+        (0, "The Morning", TRUCE),
+        (1, None, TRUCE),
+    ]
+    assert problems == ["message 2 (Photo of the day): mail without a text or HTML part"]
+    cap = len(plain) + 100  # the newsletter is larger: passed over unread
+    assert len(newsletter) > cap
+    problems.clear()
+    assert [a.part for a in read_articles(path, problems.append, max_bytes=cap)] == [0]
+    assert problems[0] == f"message 1: larger than {format_size(cap)}"
 
 
 def test_a_malformed_header_costs_only_itself(tmp_path: Path) -> None:

@@ -103,9 +103,10 @@ def _may_be_input(name: str) -> bool:
 
 # The formats a file can be read as; "text" covers scraped text pages and HTML, which
 # are told apart after decoding.
-MHTML, EMAIL, WARC, WACZ, FEED, JSON, JSONL, PDF, TEXT = (
+MHTML, EMAIL, MBOX, WARC, WACZ, FEED, JSON, JSONL, PDF, TEXT = (
     "mhtml",
     "email",
+    "mbox",
     "warc",
     "wacz",
     "feed",
@@ -115,7 +116,7 @@ MHTML, EMAIL, WARC, WACZ, FEED, JSON, JSONL, PDF, TEXT = (
     "text",
 )
 # Formats that may hold any number of articles: read them as a stream, in slices.
-STREAM_FORMATS = frozenset({WARC, WACZ, FEED, JSONL})
+STREAM_FORMATS = frozenset({WARC, WACZ, FEED, JSONL, MBOX})
 
 _WARC_START = (b"WARC/1.", b"WARC/0.")
 _MIME_HEADER = re.compile(
@@ -166,7 +167,7 @@ def _sniff_plain(head: bytes, name: str) -> str:
     if _looks_like_mhtml(text, name):
         return MHTML
     if _looks_like_email(text, name):
-        return EMAIL
+        return MBOX if text.startswith(b"From ") else EMAIL
     root = _xml_root(text)
     if root is not None and root.lower() in _FEED_ROOTS:
         return FEED
@@ -207,7 +208,7 @@ _HEADER_FIELD = re.compile(rb"[!-9;-~]+:")
 def _looks_like_email(text: bytes, name: str) -> bool:
     """A mail saved to disk: a block of header fields (continued on indented lines)
     up to the first blank line, with a sender and a subject; a ``.eml`` file needs
-    only the block. A Unix mailbox's "From " line may open it."""
+    only the block. A mailbox (mbox) opens on a "From " line before the block."""
     header_block = text.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
     lines = header_block.splitlines()
     if lines and lines[0].startswith(b"From "):

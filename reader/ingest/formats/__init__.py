@@ -20,6 +20,7 @@ Reader = Callable[[str | os.PathLike[str], Callable[[str], None], int], Iterator
 _READERS = {
     "mhtml": ("mhtml", "read_mhtml"),
     "email": ("email_message", "read_email"),
+    "mbox": ("email_message", "read_mbox"),
     "warc": ("warc", "read_warc"),
     "wacz": ("warc", "read_wacz"),
     "feed": ("feed", "read_feed"),

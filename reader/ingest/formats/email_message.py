@@ -1,5 +1,6 @@
-"""Mail saved to disk (``.eml``: a newsletter, an alert, a story sent by a colleague),
-read with Python's ``email`` package.
+"""Mail saved to disk, read with Python's ``email`` package: one message (``.eml``: a
+newsletter, an alert, a story sent by a colleague) or a mailbox of them (mbox: a mail
+client's folder, a Google Takeout export), read a message at a time.
 
 The HTML part, when there is one, goes through the HTML cleaner (newsletters are
 written in HTML; their plain part is a rendering of it); otherwise the plain part
@@ -13,13 +14,14 @@ from __future__ import annotations
 import email
 import email.policy
 import itertools
+import mailbox
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from email.headerregistry import Address
 from email.message import EmailMessage, Message
 
-from reader.ingest.decode import read_bytes
+from reader.ingest.decode import format_size, read_bytes
 from reader.ingest.errors import SkippedFile
 from reader.ingest.formats.mhtml import first_part, header_text
 from reader.ingest.formats.pages import decode_page, html_articles, one_line
@@ -33,13 +35,41 @@ def read_email(
     path: str | os.PathLike[str], on_problem: Callable[[str], None], max_bytes: int
 ) -> Iterator[Article]:
     message = email.message_from_bytes(read_bytes(path, max_bytes), policy=email.policy.default)
+    yield from _message_articles(message, os.fspath(path), itertools.count())
+
+
+def read_mbox(
+    path: str | os.PathLike[str], on_problem: Callable[[str], None], max_bytes: int
+) -> Iterator[Article]:
+    """Every message of a mailbox; one that holds no article, is too large or cannot be
+    read is reported by its number and subject, and the others are read."""
+    path = os.fspath(path)
+    box = mailbox.mbox(path, create=False)
+    parts = itertools.count()
+    try:
+        for number, key in enumerate(box.iterkeys(), start=1):
+            with box.get_file(key) as handle:
+                data = handle.read(max_bytes + 1)  # never more than a page's cap in memory
+            if len(data) > max_bytes:
+                on_problem(f"message {number}: larger than {format_size(max_bytes)}")
+                continue
+            message = email.message_from_bytes(data, policy=email.policy.default)
+            try:
+                yield from _message_articles(message, path, parts)
+            except SkippedFile as skip:
+                subject = header_text(message, "Subject")
+                on_problem(f"message {number}{f' ({subject})' if subject else ''}: {skip.reason}")
+    finally:
+        box.close()
+
+
+def _message_articles(message: EmailMessage | Message, path: str, parts: Iterator[int]) -> Iterator[Article]:
     saved = header_text(message, "Date")
     hints = PageHints(title=header_text(message, "Subject"), source=_sender_name(message))
     fallback_date = parse_date(saved) if saved else None
-    path = os.fspath(path)
     page = first_part(message, ("text/html", "application/xhtml+xml"))
     if page is not None and (html := _text_of(page)).strip():
-        yield from html_articles(html, path, hints, itertools.count(), fallback_date=fallback_date)
+        yield from html_articles(html, path, hints, parts, fallback_date=fallback_date)
         return
     plain = first_part(message, ("text/plain",))
     text = clean_control_chars(_text_of(plain)) if plain is not None else ""
@@ -48,7 +78,8 @@ def read_email(
     articles = clean_text_page(text, path, hints=hints)
     if not articles:
         raise SkippedFile("no article found")
-    yield from (replace(article, date=article.date or fallback_date, lines=None) for article in articles)
+    for article in articles:
+        yield replace(article, part=next(parts), date=article.date or fallback_date, lines=None)
 
 
 def _text_of(part: EmailMessage | Message) -> str:
