@@ -25,6 +25,7 @@ from reader.errors import ReaderError, is_disk_full
 from reader.highlights.store import utc_now
 from reader.ingest.sanitize import terminal_safe
 from reader.paths import seed_name
+from reader.wording import counted
 
 if TYPE_CHECKING:
     from reader.library import ArticleHighlights, HighlightFilter, Library, PlacedHighlight
@@ -113,7 +114,7 @@ def export_story(library: Library, ref: str, *, exported: str | None = None) -> 
     dates = (summary.first_date or "undated")[:10]
     if summary.last_date and summary.first_date and summary.last_date[:10] != dates:
         dates += f" to {summary.last_date[:10]}"
-    facts = f"Story {story.id}: {_plural(summary.articles, 'article')} from {_plural(len(summary.outlets), 'outlet')}, {dates}"
+    facts = f"Story {story.id}: {counted(summary.articles, 'article')} from {counted(len(summary.outlets), 'outlet')}, {dates}"
     lines += [escape_line(facts + (f", exported {exported[:10]}" if exported else "")) + ".", ""]
     people = ", ".join(f"{escape_line(name)} ({count})" for name, count in story.names("PERSON")[:10])
     if people:
@@ -229,7 +230,7 @@ def render_markdown(
     if front_matter:
         lines += _front_matter(groups, title, filters or {}, exported, passages)
     lines += [f"# {escape_line(title) or DEFAULT_TITLE}", ""]
-    summary = f"{_plural(passages, 'passage')} from {_plural(len(groups), 'article')}"
+    summary = f"{counted(passages, 'passage')} from {counted(len(groups), 'article')}"
     if exported:
         summary += f", exported {exported[:10]}"
     lines += [escape_line(summary) + ".", ""]
@@ -339,10 +340,6 @@ def yaml_string(value: str) -> str:
     for char in ("\u0085", "\u2028", "\u2029", "\ufeff"):
         encoded = encoded.replace(char, f"\\u{ord(char):04x}")
     return encoded
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def write_atomically(path: str | os.PathLike[str], text: str, force: bool = False) -> Path:

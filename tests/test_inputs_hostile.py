@@ -70,7 +70,7 @@ def test_a_name_that_is_not_utf8_is_added_searched_and_shown(tmp_path: Path) -> 
     library = str(tmp_path / "lib")
     added = run("add", "--library", library, str(folder))
     assert added.returncode == 0, added.stderr
-    assert added.stdout.startswith(b"added 1 files")
+    assert added.stdout.startswith(b"added 1 file,")
     found = run("search", "--library", library, "--json", "Kerry")
     [hit] = json.loads(found.stdout)["hits"]
     assert hit["path"] == str(folder) + "/x\\xff.txt"

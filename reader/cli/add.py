@@ -24,6 +24,7 @@ from reader.cli.library_options import (
 from reader.cli.output import error, print_json_line, stderr, stdout, warn
 from reader.ingest.sanitize import readable_path
 from reader.library import INDEX_CHUNK
+from reader.wording import counted
 
 EPILOG = """\
 Reads everything 'clean' reads (text and HTML pages, MHTML, mail, WARC and WACZ
@@ -146,9 +147,9 @@ def run_add(args: argparse.Namespace) -> int:
 def print_summary(report) -> None:
     rate = report.articles / report.seconds if report.seconds > 0 else 0.0
     stdout.print(
-        f"added {len(report.added)} files, replaced {len(report.replaced)}, "
+        f"added {counted(len(report.added), 'file')}, replaced {len(report.replaced)}, "
         f"unchanged {len(report.unchanged)}, skipped {len(report.skipped)}: "
-        f"{report.articles:,} articles in {report.seconds:.1f} s ({rate:,.0f}/s)",
+        f"{counted(report.articles, 'article')} in {report.seconds:.1f} s ({rate:,.0f}/s)",
         markup=False,
         highlight=False,
         soft_wrap=True,

@@ -10,6 +10,7 @@ from rich.text import Text
 from reader.cli.output import print_json_line, stderr, stdout, warn
 from reader.ingest.sanitize import readable_path, terminal_safe
 from reader.model import Article
+from reader.wording import counted
 
 EPILOG = """\
 examples:
@@ -18,8 +19,8 @@ examples:
   news-reader clean crawl.warc.gz feed.xml report.pdf
   news-reader clean --json news.jsonl.gz | jq .title
 
-Reads scraped text pages, saved HTML pages, MHTML, mail (.eml: newsletters,
-alerts), web archives (WARC, WARC.gz, WACZ), RSS and Atom feeds, JSON and JSON
+Reads scraped text pages, saved HTML pages, MHTML, mail (.eml, mbox:
+newsletters, alerts), web archives (WARC, WARC.gz, WACZ), RSS and Atom feeds, JSON and JSON
 Lines of articles (news-please, trafilatura, newspaper keys; optionally
 gzip-compressed) and PDF with a text layer; the format is told by the content, not
 the name. Hidden files and files that are obviously not pages (images, audio...)
@@ -145,11 +146,7 @@ def _safe_field(value: str | None) -> str | None:
 
 
 def _summary(articles: int, cleaned: int, skipped: int, bad_parts: int) -> str:
-    summary = f"{_count(articles, 'article')} from {_count(cleaned, 'file')}, {skipped} skipped"
+    summary = f"{counted(articles, 'article')} from {counted(cleaned, 'file')}, {skipped} skipped"
     if bad_parts:
-        summary += f", {_count(bad_parts, 'bad line')}"
+        summary += f", {counted(bad_parts, 'bad line')}"
     return summary
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"

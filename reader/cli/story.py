@@ -16,6 +16,7 @@ from reader.cli.library_options import (
 )
 from reader.cli.output import print_json_line, stdout
 from reader.cli.stories import date_range
+from reader.wording import counted
 
 STORY_EPILOG = """\
 STORY is a story id (as `stories` prints it, a prefix works) or any article of it
@@ -106,8 +107,8 @@ def run_story(args: argparse.Namespace) -> int:
     stdout.print(
         Text(
             f"{story.id} · {date_range(summary.first_date, summary.last_date)} · "
-            f"{summary.articles} article{'' if summary.articles == 1 else 's'} · "
-            f"{len(summary.outlets)} outlet{'' if len(summary.outlets) == 1 else 's'}",
+            f"{counted(summary.articles, 'article')} · "
+            f"{counted(len(summary.outlets), 'outlet')}",
             style="dim",
         )
     )

@@ -23,6 +23,7 @@ from io import BufferedReader
 from charset_normalizer import from_bytes
 
 from reader.ingest.errors import SkippedFile
+from reader.wording import counted
 
 # A news page, even a whole digest saved as HTML, is far below this; a bigger "page"
 # is a dump or a mistake, and reading it whole would stall the reader.
@@ -178,7 +179,7 @@ def format_excess(size: int, cap: int) -> str:
     if shown != format_size(cap) or size <= cap:
         return shown
     over = size - cap
-    return f"{format_size(cap)} + {over:,} byte{'' if over == 1 else 's'}"
+    return f"{format_size(cap)} + {counted(over, 'byte')}"
 
 
 def format_size(size: int) -> str:

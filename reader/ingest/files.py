@@ -25,6 +25,7 @@ from reader.ingest.errors import SkippedFile
 from reader.ingest.jsonl import is_jsonl_path, iter_jsonl
 from reader.ingest.sanitize import clean_control_chars
 from reader.model import Article
+from reader.wording import counted
 
 # Names that are certainly not pages: passed over in silence when walking a folder.
 # A file named on the command line is always tried, and reported if it fails.
@@ -259,19 +260,15 @@ def read_articles(
     except SkippedFile as skip:
         if not count:
             raise
-        note(f"stopped after {_articles(count)}: {skip.reason}")
+        note(f"stopped after {counted(count, 'article')}: {skip.reason}")
     except Exception as exc:  # a bug or an input no reader foresaw must not stop a run
         reason = f"failed while cleaning ({type(exc).__name__}: {exc})"
         if not count:
             raise SkippedFile(reason) from None
-        note(f"stopped after {_articles(count)}: {reason}")
+        note(f"stopped after {counted(count, 'article')}: {reason}")
     if not count:
         more = " and more" if len(problems) > 1 else ""
         raise SkippedFile(f"no article found ({problems[0]}{more})" if problems else "no article found")
-
-
-def _articles(count: int) -> str:
-    return f"{count:,} article{'' if count == 1 else 's'}"
 
 
 def _articles_by_format(path: str, on_problem: ProblemHandler, max_bytes: int) -> Iterator[Article]:

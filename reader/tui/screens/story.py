@@ -28,6 +28,7 @@ from reader.library import Coverage, Story, Timeline, outlet_of, timeline_layout
 from reader.tui import keys
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.widgets.footer import FittingFooter
+from reader.wording import counted
 
 OUTLET_WIDTH = 18
 MAX_NAMES = 8
@@ -43,10 +44,6 @@ class StoryLoaded(Message):
 class CoverageLoaded(Message):
     story_id: str
     coverage: Coverage
-
-
-def _counted(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _line(text: str | None) -> str:
@@ -114,7 +111,7 @@ class StoryScreen(ReaderScreen[None]):
         if summary.last_date and summary.first_date and summary.last_date[:10] != summary.first_date[:10]:
             dates += f" – {summary.last_date[:10]}"
         self.query_one("#story-meta", Static).update(
-            f"{dates} · {_counted(summary.articles, 'article')} · {_counted(len(summary.outlets), 'outlet')} · "
+            f"{dates} · {counted(summary.articles, 'article')} · {counted(len(summary.outlets), 'outlet')} · "
             f"story {story.id}"
         )
         self.query_one("#story-names", Static).update(self._names())
