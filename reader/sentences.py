@@ -109,13 +109,16 @@ class Quotation:
 # bracket it opens, before a space or punctuation it closes.
 _OPENS_AFTER = frozenset(" \t\n([{\u00a0—–-/")
 _CLOSES_BEFORE = frozenset(" \t\n)]},.;:!?\u00a0—–-/…")
-_DOUBLE_MARK = re.compile('["“”«»]')
+_DOUBLE_MARK = re.compile('["“”«»„]')
+# German quotes: „so“ and »so«, whose closing marks open in English and French.
+_CLOSED_BY = {"„": "“”", "»": "«"}
 _SINGLE_MARK = re.compile("['‘’]")
 
 
 def quotations(paragraph: str, singles: bool = True) -> list[Quotation]:
     """The top-level quotations of a paragraph, in order. Curly quotes and
-    guillemets say which way they face; a straight double quote faces the way its
+    guillemets say which way they face (German's „…“ and »…« too, by the mark that
+    opened); a straight double quote faces the way its
     neighbours say (opening after a space, closing before one), else it alternates.
     An opening mark inside an open quotation means the writer forgot to close the
     first: it ends there. Single quotes are read only in a paragraph without double
@@ -123,7 +126,7 @@ def quotations(paragraph: str, singles: bool = True) -> list[Quotation]:
     only when they close: an opening one left open is an apostrophe ("the '80s")."""
     doubles = [m.start() for m in _DOUBLE_MARK.finditer(paragraph)]
     if doubles or not singles:
-        marks = [(i, _facing(paragraph, i, "“«", "”»")) for i in doubles]
+        marks = [(i, _facing(paragraph, i, "“«„", "”»")) for i in doubles]
     else:
         singles_at = (m.start() for m in _SINGLE_MARK.finditer(paragraph))
         marks = [(i, _facing(paragraph, i, "‘", "’", single=True)) for i in singles_at]
@@ -131,6 +134,11 @@ def quotations(paragraph: str, singles: bool = True) -> list[Quotation]:
     found: list[Quotation] = []
     open_at: int | None = None
     for index, facing in marks:
+        char = paragraph[index]
+        if open_at is not None and char in _CLOSED_BY.get(paragraph[open_at], ""):
+            facing = "close"
+        elif open_at is None and char == "»" and paragraph[index + 1 : index + 2].isalnum():
+            facing = "open"  # »Wir …«
         if facing == "either":
             facing = "close" if open_at is not None else "open"
         if facing == "open":

@@ -94,6 +94,26 @@ def test_told_reporters_and_according_to():
     ) == [("Our targets are solely Isil", "Lavrov", False, NAMED)]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("«Pour certains d’entre eux on est très interrogatif», a ajouté Laurent Fabius.", "Laurent Fabius"),
+        ('"No vamos a subir los impuestos este año", dijo el presidente Pedro Sánchez.', "Pedro Sánchez"),
+        ('"Não vamos aumentar os impostos este ano", afirmou Jair Bolsonaro.', "Jair Bolsonaro"),
+        ('"Wir werden die Steuern nicht erhöhen", sagte Angela Merkel am Montag.', "Angela Merkel"),
+        # German marks: „…“ and »…«, whose closing marks open a quote in English and French
+        ("„Wir werden die Steuern nicht erhöhen“, sagte Angela Merkel am Montag.", "Angela Merkel"),
+        ("»Wir werden die Steuern nicht erhöhen«, sagte Angela Merkel am Montag.", "Angela Merkel"),
+        ('"Non aumenteremo le tasse quest\'anno", ha detto Mario Draghi.', "Mario Draghi"),
+        ('Según Pedro Sánchez, "No habrá recortes este año."', "Pedro Sánchez"),
+    ],
+)
+def test_tags_in_the_languages_of_other_news(text: str, name: str) -> None:
+    [(quoted, speaker, partial, how)] = said(text, PERSON=name)
+    assert (speaker, how, partial) == (name, NAMED, False)  # each a statement
+    assert quoted in text and not set(quoted) & set('"“”«»„')  # the words, not the marks
+
+
 def test_quoted_him_as_saying_and_a_person_of_a_firm():
     text = 'Abdul Fattah al-Bader spoke to a paper.\n\n"Exports go on as before," the paper quoted him as saying.'
     assert said(text, PERSON="Abdul Fattah al-Bader")[0][1:] == ("Abdul Fattah al-Bader", False, PRONOUN)

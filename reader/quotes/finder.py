@@ -38,11 +38,11 @@ from reader.sentences import paragraph_spans, quotations, sentence_spans
 
 Span = tuple[int, int]
 
-_ANY_MARK = re.compile("[\"“”«»‘’']")
-_DOUBLE_OR_CURLY = re.compile("[\"“”«»‘]|(?:^|\\s)'")
+_ANY_MARK = re.compile("[\"“”«»„‘’']")
+_DOUBLE_OR_CURLY = re.compile("[\"“”«»„‘]|(?:^|\\s)'")
 _LETTER = re.compile(r"[^\W\d_]")
 _EDGE = " \t-—–•*·"
-_CLOSING_PUNCTUATION = " .,;:!?)]}…-—–'\"’”»"
+_CLOSING_PUNCTUATION = " .,;:!?)]}…-—–'\"’”»“«"
 MIN_STATEMENT_WORDS = 3
 _ANTECEDENT_SENTENCES = 4
 _ANTECEDENT_PARAGRAPHS = 2

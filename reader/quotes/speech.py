@@ -12,7 +12,8 @@ import re
 
 # Verbs that report speech. Forms that are as often nouns ("claims", "notes",
 # "comments", "states") are left out: a wrong verb gives a wrong speaker.
-_FINITE = """
+_FINITE = (
+    """
 said says say told tells added adds asked asks stated announced announces warned warns
 noted argued argues insisted insists declared wrote writes explained explains replied
 replies responded responds urged urges stressed stresses claimed acknowledged
@@ -22,6 +23,24 @@ conceded concedes emphasised emphasized emphasises emphasizes observed joked qui
 tweeted vowed pledged promised boasted countered retorted maintained maintains
 reiterated reiterates reported continued testified affirmed assured
 """.split()
+    + [
+        # The same in the languages of other news (French, Spanish, Portuguese, German,
+        # Italian), which mostly put the verb first: '«…», a ajouté Laurent Fabius'. Forms
+        # that are English words too ("dice", "assure") are left out.
+        *"a dit|a déclaré|a ajouté|a affirmé|a indiqué|a expliqué|a souligné|a estimé|a assuré|a précisé|a répondu|"
+        "a lancé|a rappelé|a averti|a insisté|a reconnu|déclare|ajoute|affirme|explique|souligne|estime|précise|"
+        "insiste|poursuit|raconte".split("|"),
+        *"dijo|afirmó|señaló|declaró|explicó|aseguró|añadió|agregó|indicó|sostuvo|manifestó|advirtió|subrayó|"
+        "destacó|apuntó|comentó|insistió|reconoció|afirma|asegura|explica|señala|añade|agrega|indica|sostiene|"
+        "advierte|subraya|apunta|comenta".split("|"),
+        *"disse|afirmou|declarou|explicou|acrescentou|garantiu|ressaltou|destacou|avaliou|completou|diz|"
+        "acrescenta|ressalta|destaca|avalia".split("|"),
+        *"sagte|erklärte|betonte|meinte|warnte|kritisierte|versicherte|schrieb|sagt|erklärt|betont|meint|"
+        "warnt".split("|"),
+        *"ha detto|ha dichiarato|ha aggiunto|ha spiegato|ha affermato|ha sottolineato|ha precisato|"
+        "ha commentato|dichiara|aggiunge|sottolinea".split("|"),
+    ]
+)
 # Participles: their subject is the sentence's ("Carter ... telling reporters: ...").
 PARTICIPLES = frozenset(
     """
@@ -41,8 +60,9 @@ VERB_FIRST = re.compile(
 )
 # '…," Russia Today quoted Lavrov as saying.'
 QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>[^,;:.\"“”]{1,80}?)\s+as\s+saying\b")
-ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^;:\"“”]{1,80}?)\s*,?\s*$", re.IGNORECASE)
-ACCORDING_TO_AFTER = re.compile(r"^\s*,?\s*according to\s+(?P<who>[^,;:\"“”.]{1,80})")
+_ACCORDING_TO = r"(?:according to|selon|según|segundo|laut|secondo)"
+ACCORDING_TO = re.compile(rf"\b{_ACCORDING_TO}\s+(?P<who>[^;:\"“”]{{1,80}}?)\s*,?\s*$", re.IGNORECASE)
+ACCORDING_TO_AFTER = re.compile(rf"^\s*,?\s*{_ACCORDING_TO}\s+(?P<who>[^,;:\"“”.]{{1,80}})")
 
 # What may stand between a speaker and the verb: adverbs, auxiliaries, a day.
 _GAP = (
