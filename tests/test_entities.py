@@ -163,6 +163,15 @@ def test_ordinary_words_opening_a_sentence_are_not_names(opener):
     assert all(opener not in m.text for m in extract(text))
 
 
+def test_places_written_with_the_accents_of_the_page_language():
+    text = "Twitter Lite llegará a México, Perú y Colombia. Le président est allé au Sénégal."
+    assert [m.text for m in extract(text) if m.label == "PLACE"] == ["México", "Perú", "Colombia", "Sénégal"]
+    # "y" joins two places, not the two surnames of a Spanish name
+    assert persons("El filósofo José Ortega y Gasset escribió.") == {
+        "José Ortega y Gasset": "José Ortega y Gasset"
+    }
+
+
 def test_name_opening_a_sentence_is_kept():
     text = "John Kerry arrived. Kerry said he was hopeful."
     assert persons(text) == {"John Kerry": "John Kerry", "Kerry": "John Kerry"}

@@ -517,9 +517,13 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
         if end < len(parts):
             _split_run(text, parts[end:], out, all_caps)
         return
-    # "and" between names: "Germany, France and Italy", "Kerry and Lavrov".
+    # "and" between names: "Germany, France and Italy", "Kerry and Lavrov"; Spanish "y"
+    # between places ("Perú y Colombia"), never inside a name ("José Ortega y Gasset",
+    # "Asociación Bienestar y Desarrollo").
     for index, part in enumerate(parts):
-        if part.connector and part.text in ("and", "&"):
+        if part.connector and (
+            part.text in ("and", "&") or (part.text == "y" and _joins_places(parts, index))
+        ):
             if (
                 0 < index < len(parts) - 1
                 and words[index - 1] in lists["role_objects"]
@@ -531,6 +535,15 @@ def _split_run(text: str, parts: list[_Part], out: list[Candidate], all_caps: bo
             _split_run(text, parts[index + 1 :], out, all_caps)
             return
     _split_titles(text, parts, words, out, all_caps, sentence_start)
+
+
+def _joins_places(parts: list[_Part], index: int) -> bool:
+    """A connector between two words the gazetteer knows as places."""
+    if not 0 < index < len(parts) - 1:
+        return False
+    return all(
+        _known_label(parts[side].word, False) == ("PLACE", PLACE_SURE) for side in (index - 1, index + 1)
+    )
 
 
 def _given_name_next(parts: list[_Part]) -> bool:
@@ -1198,6 +1211,9 @@ def _known_label(span: str, all_caps: bool) -> tuple[str, int] | None:
     place = lexicon.places().get(span)
     if place:
         return "PLACE", PLACE_SURE if span not in lexicon.word_set("places.txt") else CURATED
+    if not span.isascii() and lexicon.folded_known().get(fold(span)) == "PLACE":
+        # Written with the accents of the page's language: "México", "Perú", "Sénégal".
+        return "PLACE", PLACE_SURE
     return None
 
 
