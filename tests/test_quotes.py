@@ -114,6 +114,14 @@ def test_tags_in_the_languages_of_other_news(text: str, name: str) -> None:
     assert quoted in text and not set(quoted) & set('"“”«»„')  # the words, not the marks
 
 
+@pytest.mark.parametrize(
+    "tag", ["a-t-il ajouté", "a-t-il déclaré", "dit-il", "ajoute-t-il", "explique-t-il", "poursuit-il"]
+)
+def test_a_french_pronoun_after_its_verb_is_the_subject_before(tag: str) -> None:
+    text = f"Laurent Fabius est arrivé lundi à Katmandou.\n\n«Nous allons aider les familles des victimes», {tag}."
+    assert said(text, PERSON="Laurent Fabius")[0][1:] == ("Laurent Fabius", False, PRONOUN)
+
+
 def test_quoted_him_as_saying_and_a_person_of_a_firm():
     text = 'Abdul Fattah al-Bader spoke to a paper.\n\n"Exports go on as before," the paper quoted him as saying.'
     assert said(text, PERSON="Abdul Fattah al-Bader")[0][1:] == ("Abdul Fattah al-Bader", False, PRONOUN)

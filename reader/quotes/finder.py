@@ -248,6 +248,13 @@ class _Article:
             return (
                 self._speaker_after(start + according.start("who"), start + according.end("who")) or _NOBODY
             )
+        inverted = speech.INVERTED_PRONOUN.match(segment)
+        if inverted is not None:
+            group = "pronoun" if inverted.group("pronoun") else "after"
+            word = inverted.group(group)
+            return _Speaker(
+                None, PRONOUN, word, speech.FRENCH_PRONOUNS[word], cue_at=start + inverted.start(group)
+            )
         verb_first = speech.VERB_FIRST.match(segment)
         if verb_first is not None:
             return self._speaker_after(start + verb_first.end(), end) or _NOBODY

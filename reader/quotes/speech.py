@@ -58,6 +58,19 @@ FINAL_TAG = re.compile(rf",\s*(?P<who>[^,;:\"“”]{{1,60}}?)\s+(?P<verb>{_VERB
 VERB_FIRST = re.compile(
     r"\s*,?\s*(?:" + "|".join(sorted(_FINITE, key=len, reverse=True)) + r")\b(?=\s+[^\s,.;:])"
 )
+# French puts a pronoun after the verb: '«…», a-t-il ajouté', '«…», dit-elle'.
+_FRENCH_PAST = (
+    "dit|déclaré|ajouté|affirmé|indiqué|expliqué|souligné|estimé|assuré|précisé|répondu|lancé|"
+    "rappelé|averti|insisté|reconnu|confié|poursuivi|raconté"
+)
+_FRENCH_PRESENT = (
+    "dit|déclare|ajoute|affirme|explique|souligne|estime|précise|insiste|poursuit|raconte|assure|"
+    "lance|répond|rappelle|confie|indique"
+)
+INVERTED_PRONOUN = re.compile(
+    rf"\s*,?\s*(?:a-t-(?P<pronoun>il|elle)\s+(?:{_FRENCH_PAST})|(?:{_FRENCH_PRESENT})(?:-t)?-(?P<after>il|elle))\b"
+)
+FRENCH_PRONOUNS = {"il": "he", "elle": "she"}
 # '…," Russia Today quoted Lavrov as saying.'
 QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>[^,;:.\"“”]{1,80}?)\s+as\s+saying\b")
 _ACCORDING_TO = r"(?:according to|selon|según|segundo|laut|secondo)"
