@@ -464,7 +464,11 @@ def test_an_article_laid_out_in_table_cells_keeps_its_paragraphs() -> None:
     one_cell = layout_page(f"<tr><td><h1>Harbour bridge reopens</h1>{story}</td></tr>")
     with_sidebar = layout_page(f"<tr><td>Home</td><td><div>{story}</div></td><td>Weather</td></tr>")
     nested = layout_page(f"<tr><td><table><tr><td>{story}</td></tr></table></td></tr>", " width='600'")
-    for page in (one_cell, nested):
+    lines = "<br><br>".join(html.escape(p) for p in HARBOUR_BODY)  # an old site's paragraphs
+    broken_lines = layout_page(
+        f"<tr><td><font size='4'><b>Harbour bridge reopens</b></font><br><br>{lines}</td></tr>"
+    )
+    for page in (one_cell, nested, broken_lines):
         [article] = clean_html_page(page, "bridge.html")
         assert article.paragraphs == HARBOUR_BODY
     [article] = clean_html_page(with_sidebar, "bridge.html")

@@ -5,8 +5,8 @@ trafilatura reads any table as data and gives each row as one line ("| headline
 paragraph paragraph … |"), so a whole article laid out in one cell came out as one
 line of table markup. A table is layout rather than data when nothing marks it as
 data (a header cell, a caption, a summary) and it holds another table, or its cells
-hold blocks of text (paragraphs, headings, lists) in a grid of at most two columns
-or in a cell longer than any data cell; its rows and cells become ``div``s, and the
+hold blocks of text (paragraphs, headings, lists, lines broken by ``<br>``) in a grid
+of at most two columns or in a cell longer than any data cell; its rows and cells become ``div``s, and the
 blocks inside them are read as the paragraphs they are. Browsers' reader views draw
 the same line on the markup alone (Readability's data tables).
 """
@@ -16,7 +16,8 @@ from __future__ import annotations
 from reader.ingest.html_declared import PageTree
 
 _ROW_AND_CELL_TAGS = frozenset({"tbody", "thead", "tfoot", "tr", "td", "th"})
-_BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote"})
+# Blocks of text, and the line breaks old sites separate paragraphs with.
+_BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "br"})
 _DATA_MARKS = frozenset({"th", "thead", "caption", "colgroup"})
 # Wider grids of short blocks are data (a Word table pastes each cell as a <p>)...
 _LAYOUT_COLUMNS = 2
