@@ -71,11 +71,19 @@ class Caseless:
     case-insensitive pattern runs. The pattern must be written in lower case.
     """
 
-    __slots__ = ("insensitive", "sensitive")
+    __slots__ = ("_insensitive", "sensitive")
 
     def __init__(self, pattern: str) -> None:
-        self.insensitive = re.compile(pattern, re.IGNORECASE)
         self.sensitive = re.compile(pattern)
+        self._insensitive: re.Pattern[str] | None = None
+
+    @property
+    def insensitive(self) -> re.Pattern[str]:
+        """Compiled when first needed: few texts need it, and the long patterns take
+        milliseconds to compile in every process that imports the cleaner."""
+        if self._insensitive is None:
+            self._insensitive = re.compile(self.sensitive.pattern, re.IGNORECASE)
+        return self._insensitive
 
     def match(self, text: str, lowered: str | None) -> re.Match[str] | None:
         return self.insensitive.match(text) if lowered is None else self.sensitive.match(lowered)
