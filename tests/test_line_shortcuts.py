@@ -178,3 +178,29 @@ def test_a_line_whose_words_do_not_speak_to_the_reader_matches_no_pattern_that_n
     assert found is None or for_patterns.startswith(boilerplate._READER_ORDERS)
     found = boilerplate._ABOUT_THIS_SITE.search(info.text, for_patterns)
     assert found is None or "site" in for_patterns
+
+
+_OPENINGS = ["Copyright 2021", "© AFP", "Reporting by Jane Doe;", "In this March 3 file photo", "Image caption",
+             "Please wait 5 seconds", "Comments (3)", "Related", "Share this", "Posted 3 hours ago", "Updated 12:30",
+             "Read more", "Photo: Reuters", "Home >", "1 of 4", "Reuters / Jane Doe"]  # fmt: skip
+_PARAGRAPHS = st.tuples(
+    st.sampled_from(_OPENINGS), st.lists(st.one_of(_TEXTS, _WORDISH), min_size=1, max_size=12).map(" ".join)
+).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(_PARAGRAPHS)
+def test_a_paragraph_is_furniture_by_the_paragraph_openings_alone(raw: str) -> None:
+    text = " ".join(raw.split())
+    words = text.count(" ") + 1
+    if words <= boilerplate._MAX_LABEL_WORDS or len(text) < boilerplate._MAX_STAMP_CHARS:
+        return
+    lowered = lower_for_patterns(text)
+    assert not boilerplate._is_published_line(text, lowered)
+    # (as _boilerplate_reason asks: on lines of up to _MAX_OPENING_WORDS words)
+    if (
+        words <= boilerplate._MAX_OPENING_WORDS
+        and boilerplate._ANY_OPENING.match(text, lowered)
+        and boilerplate._opening_reason(text, words)
+    ):
+        assert boilerplate._PARAGRAPH_OPENING.match(text, lowered) is not None

@@ -679,6 +679,16 @@ _LINE_OPENING = Caseless(
 )
 
 
+# Of the line openings, only these find anything on a paragraph (more than
+# _MAX_LABEL_WORDS words, _MAX_STAMP_CHARS characters or more), and none on one of more
+# than _MAX_OPENING_WORDS words: a paragraph is tried with these alone.
+_MAX_OPENING_WORDS = 60
+_MAX_LABEL_WORDS = 14
+_PARAGRAPH_OPENING = Caseless(
+    "|".join(f"(?:{pattern.pattern})" for pattern in (_NOTICE, _WIRE_CREDIT, _PHOTO_CAPTION))
+)
+
+
 # The source, byline and agency-credit patterns as one quick first test.
 _ANY_CREDIT_OPENING = re.compile("|".join(f"(?:{p.pattern})" for p in (BYLINE, *CREDIT_LINE_PATTERNS)))
 
@@ -702,7 +712,7 @@ def _boilerplate_reason(
         return "link"
     if words <= 14 and text.endswith(":") and _is_comment_author(text):
         return "comments"
-    if words <= 60 and opening and _ANY_OPENING.match(text, lowered):
+    if words <= _MAX_OPENING_WORDS and opening and _ANY_OPENING.match(text, lowered):
         reason = _opening_reason(text, words)
         if reason:
             return reason
@@ -719,17 +729,17 @@ def _is_comment_author(text: str) -> bool:
 def _opening_reason(text: str, words: int) -> str | None:
     if _NOTICE.match(text):
         return "notice"
-    if words <= 14 and _COMMENT_FORM.match(text):
+    if words <= _MAX_LABEL_WORDS and _COMMENT_FORM.match(text):
         return "comments"
     if words <= 4 and GALLERY_COUNTER.match(text):
         return "gallery"
-    if words <= 60 and (_WIRE_CREDIT.match(text) or _PHOTO_CAPTION.match(text)):
+    if words <= _MAX_OPENING_WORDS and (_WIRE_CREDIT.match(text) or _PHOTO_CAPTION.match(text)):
         return "credit"
     if words <= 8 and _SECTION_HEADING.match(text):
         return "section"
     if words <= 8 and _CREDIT_LINE.match(text):
         return "credit"
-    if words <= 14 and _FURNITURE_ALWAYS.match(text):
+    if words <= _MAX_LABEL_WORDS and _FURNITURE_ALWAYS.match(text):
         return "furniture"
     if words <= 10 and not _looks_like_sentence(text, words):
         if _CREDIT_LABEL.match(text):
@@ -1015,9 +1025,15 @@ def _classify(
     lowered = (
         lower if lower is not None and (text.isascii() or _FOLDS_OTHERWISE.search(text) is None) else None
     )
+    if words <= _MAX_LABEL_WORDS or len(text) < _MAX_STAMP_CHARS:
+        openings: Caseless | None = _LINE_OPENING
+    else:  # a paragraph
+        openings = _PARAGRAPH_OPENING if words <= _MAX_OPENING_WORDS else None
     opening = (
-        _LINE_OPENING.insensitive.match(text) if lowered is None else _LINE_OPENING.sensitive.match(lowered)
-    ) is not None
+        openings is not None
+        and (openings.insensitive.match(text) if lowered is None else openings.sensitive.match(lowered))
+        is not None
+    )
     if words <= 4 and opening and GALLERY_COUNTER.match(text):
         info.reason = "gallery"
         return BAD
