@@ -845,9 +845,8 @@ def _words_and_key(lowered: str, stops: frozenset[str]) -> tuple[list[str], str]
         ascii_text = ascii_form(lowered.replace("’", "'"))  # ’ joins words as ' does
     if ascii_text is None:
         return _WORD.findall(lowered), _NOT_ALNUM.sub("", lowered)
-    return ascii_words(ascii_text), ascii_text.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode(
-        "ascii"
-    )
+    encoded = ascii_text.encode("ascii")
+    return ascii_words(ascii_text, encoded), encoded.translate(None, _ASCII_NOT_ALNUM).decode("ascii")
 
 
 @cache

@@ -95,12 +95,15 @@ def letters_in_ascii(text: str) -> bool:
     return _LETTER_BEYOND_ASCII.search(text) is None
 
 
-def ascii_words(in_ascii: str) -> list[str]:
+def ascii_words(in_ascii: str, encoded: bytes | None = None) -> list[str]:
     """The words _WORD finds in an ASCII text: its runs of letters, an apostrophe
-    between two letters joining them ("don't")."""
+    between two letters joining them ("don't"). ``encoded``: the text as bytes, when
+    the caller has them."""
+    if encoded is None:
+        encoded = in_ascii.encode("ascii")
     if "'" not in in_ascii:
-        return ascii_letter_runs(in_ascii)
-    runs = in_ascii.encode("ascii").translate(_ASCII_LETTERS_AND_APOSTROPHES).decode("ascii")
+        return encoded.translate(_ASCII_LETTERS).decode("ascii").split()  # (ascii_letter_runs)
+    runs = encoded.translate(_ASCII_LETTERS_AND_APOSTROPHES).decode("ascii")
     if "''" in runs or " '" in runs or "' " in runs or runs[:1] == "'" or runs[-1:] == "'":
         return _ASCII_WORD.findall(in_ascii)  # an apostrophe that joins no two letters
     return runs.split()
