@@ -498,16 +498,21 @@ def _continues(block: list[str], line: str, stops: frozenset[str]) -> bool:
             return False  # a list item ends with its line
     if " " not in line and line.endswith((":", "：")):
         return False  # one word and a colon: a label ("by:", "from:"), not the rest of a line
-    if is_ticker(previous) or is_ticker(line) or _BYLINE_START.match(line) or _furniture_label(line):
+    if is_ticker(previous) or is_ticker(line) or _BYLINE_START.match(line):
         return False
-    if len(block) > 1:
-        return True  # already a wrapped paragraph
+    # (already a wrapped paragraph, or two lines that read as one; tested before the
+    # line's labels, the dearest test, which lower-case menus then skip)
+    return (len(block) > 1 or _reads_on(previous, line, stops)) and not _furniture_label(line)
+
+
+def _reads_on(previous: str, line: str, stops: frozenset[str]) -> bool:
+    """Two lines that make a sentence's words together: menus and tag lists in lower
+    case hold no stop words."""
     joined = f"{previous} {line}".lower()
     in_ascii = ascii_form(joined)
     tokens = _WORD_TOKEN.findall(joined) if in_ascii is None else ascii_letter_runs(in_ascii)
     if len(tokens) < _MIN_JOINED_WORDS:
         return False
-    # menus and tag lists in lower case hold no stop words
     return sum(map(stops.__contains__, tokens)) >= _MIN_JOINED_STOP_DENSITY * len(tokens)
 
 
