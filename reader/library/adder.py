@@ -173,8 +173,16 @@ def _process(
     # articles in the index (hence of hits of equal score).
     batches: deque[tuple[Future, _Batch]] = deque()
     cleaning = 0
-    batches_in_flight = 0
-    max_in_flight = max(2, workers + 1)
+    # Batches a worker is indexing or has queued; one each keeps every worker busy,
+    # since the next is handed out the moment one finishes, before it is stored.
+    # More, queued early, went to whichever worker came free first: the last full
+    # batch often landed on one worker while the other had little left to do.
+    indexing = 0
+    max_indexing = max(2, workers)
+    max_unstored = 2 * max_indexing  # finished batches wait for the one handed out before
+    # A batch for every worker read in advance: workers that finish together both
+    # find one, and what is left at the end is shared between them all.
+    read_ahead = max_indexing * batch_size
     stream: _Stream | None = None
     # Articles wait here until a batch is full: batches cut across files so that a
     # folder of one-article pages still makes a few large segments, not one per page.
@@ -184,14 +192,17 @@ def _process(
     staging_root.mkdir(parents=True)
 
     def submit_batch(pool: Executor, size: int) -> None:
-        nonlocal batches_in_flight
+        nonlocal indexing
         batch, waiting[:] = waiting[:size], waiting[size:]
         future = pool.submit(
             index_chunk, [i for _, i, _ in batch], [a for _, _, a in batch], str(staging_root)
         )
         running[future] = batch
         batches.append((future, batch))
-        batches_in_flight += 1
+        indexing += 1
+
+    def may_submit() -> bool:
+        return indexing < max_indexing and len(batches) < max_unstored
 
     def finish(work: _FileWork) -> None:
         _finish_file(store, sync, work, known, version, report)
@@ -209,10 +220,11 @@ def _process(
                     work = queue.pop()
                     running[pool.submit(clean_one, work.file)] = work
                     cleaning += 1
-                if stream is not None and len(waiting) <= batch_size:
+                if stream is not None and len(waiting) <= read_ahead:
                     work = stream.work
-                    # One past a batch: whether more is coming decides how to cut.
-                    fresh = stream.take(batch_size + 1 - len(waiting))
+                    # One past: whether more is coming decides how to cut. A batch at a
+                    # time, so that the first is handed out as soon as it is read.
+                    fresh = stream.take(min(batch_size, read_ahead - len(waiting)) + 1)
                     state.articles_total += len(fresh)
                     waiting.extend(
                         (work, article_id(work.path, a.part), _with_path(a, work.path)) for a in fresh
@@ -223,20 +235,36 @@ def _process(
                             finish(work)
                 nothing_more = not queue and not cleaning and stream is None
                 if not nothing_more:
-                    while len(waiting) >= batch_size and batches_in_flight < max_in_flight:
+                    while len(waiting) >= batch_size and may_submit():
                         submit_batch(pool, batch_size)
-                elif waiting and batches_in_flight < max_in_flight:
+                elif waiting and may_submit():
                     # Nothing more is coming: share what is left between the workers,
                     # or one big file's articles would all go to one of them.
                     for size in _shares(len(waiting), batch_size, workers):
                         submit_batch(pool, size)
+                # Stored after the next batch is handed out, one at a time: a worker
+                # does not wait for this process to write the store.
+                if batches and batches[0][0].done():
+                    future, batch = batches.popleft()
+                    indexed = future.result()
+                    report.cpu_seconds += indexed.cpu_seconds
+                    report.worker_peak_rss_mb = max(report.worker_peak_rss_mb, indexed.peak_rss_mb)
+                    finished = _store_batch(store, sync, batch, indexed)
+                    state.articles_done += len(batch)
+                    for work in finished:
+                        finish(work)
+                    if sync.pending >= COMMIT_EVERY:
+                        sync.commit()
+                if progress:
+                    progress(state)
                 if not running:
                     continue
-                # A stream, or the next one when this one has just ended, can fill the
-                # next batch while the workers are busy. Waiting instead left one
+                # A stream, or the next one when this one has just ended, fills the next
+                # batch while the workers are busy, even before it can be handed out, so
+                # that it is ready the moment a worker finishes. Waiting instead left one
                 # core idle: a folder of JSON Lines files went one batch at a time.
                 can_read = stream is not None or bool(queue and queue[-1].is_stream)
-                if can_read and len(waiting) <= batch_size and batches_in_flight < max_in_flight:
+                if (can_read and len(waiting) <= read_ahead) or (batches and batches[0][0].done()):
                     continue
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 # Files in the order they were handed out, not the set's: its order
@@ -250,20 +278,8 @@ def _process(
                         _cleaned(task, cleaned, waiting, state)
                         if task.expected == 0:
                             finish(task)
-                while batches and batches[0][0].done():
-                    future, batch = batches.popleft()
-                    batches_in_flight -= 1
-                    indexed = future.result()
-                    report.cpu_seconds += indexed.cpu_seconds
-                    report.worker_peak_rss_mb = max(report.worker_peak_rss_mb, indexed.peak_rss_mb)
-                    finished = _store_batch(store, sync, batch, indexed)
-                    state.articles_done += len(batch)
-                    for work in finished:
-                        finish(work)
-                    if sync.pending >= COMMIT_EVERY:
-                        sync.commit()
-                if progress:
-                    progress(state)
+                    else:
+                        indexing -= 1
             # Whoosh cannot replace a document it has not committed yet: commit the
             # new articles before re-indexing the ones whose people were renamed.
             sync.commit()
