@@ -31,6 +31,7 @@ from reader.library.pipeline import (
     index_chunk,
     index_stored,
     pipeline_version,
+    stored_articles,
     worker_pool,
 )
 from reader.library.progress import AddProgress, ProgressCallback
@@ -420,7 +421,9 @@ def _store_batch(store: Store, sync: IndexSync, batch: _Batch, indexed: IndexedC
     returns the files now complete."""
     by_file: dict[str, list[StoredArticle]] = {}
     works: dict[str, _FileWork] = {}
-    for (work, _, _), stored in zip(batch, indexed.articles):
+    ids = [i for _, i, _ in batch]
+    articles = stored_articles(ids, [a for _, _, a in batch], indexed)
+    for (work, _, _), stored in zip(batch, articles):
         by_file.setdefault(work.path, []).append(stored)
         works[work.path] = work
     words: Mapping[str, int] | None = indexed.words
@@ -432,7 +435,7 @@ def _store_batch(store: Store, sync: IndexSync, batch: _Batch, indexed: IndexedC
         work.articles_written += len(articles)
         if replaced:
             sync.apply(replaced, [])
-    sync.adopt(Path(indexed.staging), indexed.segment, [s.id for s in indexed.articles])
+    sync.adopt(Path(indexed.staging), indexed.segment, ids)
     return [work for work in works.values() if work.articles_written == work.expected]
 
 

@@ -112,10 +112,14 @@ def _clean(path: str) -> CleanedFile:
 
 @dataclass(slots=True)
 class IndexedChunk:
-    """A batch of one file's articles made ready in a worker: their entities, word
-    counts and a Whoosh segment (files in ``staging``) holding them."""
+    """A batch of articles made ready in a worker: their entities and quotes, word
+    counts and a Whoosh segment (files in ``staging``) holding them.
 
-    articles: list[StoredArticle]
+    Entities and quotes travel as plain tuples of their fields, without the
+    articles, which the main process has: pickling the dataclasses one by one cost
+    more than the rest of the hand-over."""
+
+    found: list[tuple[tuple[tuple, ...], tuple[tuple, ...]]]  # per article: entities, quotes
     words: Counter[str]
     staging: str
     segment: object
@@ -134,8 +138,25 @@ def index_chunk(ids: list[str], articles: list[Article], staging_root: str) -> I
     ]
     staging = tempfile.mkdtemp(dir=staging_root)
     segment = build_segment(Path(staging), stored)
+    found = [
+        (
+            tuple((e.start, e.end, e.label, e.name, e.text, e.role) for e in s.entities),
+            tuple((q.start, q.end, q.partial, q.speaker_at, q.how, q.cue) for q in s.quotes),
+        )
+        for s in stored
+    ]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
-    return IndexedChunk(stored, words, staging, segment, time.process_time() - cpu_started, peak_mb)
+    return IndexedChunk(found, words, staging, segment, time.process_time() - cpu_started, peak_mb)
+
+
+def stored_articles(ids: list[str], articles: list[Article], indexed: IndexedChunk) -> list[StoredArticle]:
+    """The articles a worker's :func:`index_chunk` was given, with what it found."""
+    from reader.quotes import Quote
+
+    return [
+        StoredArticle(i, a, tuple(EntitySpan(*e) for e in entities), tuple(Quote(*q) for q in quotes))
+        for i, a, (entities, quotes) in zip(ids, articles, indexed.found)
+    ]
 
 
 def index_stored(store_path: str, ids: list[str], staging_root: str) -> IndexedChunk:
