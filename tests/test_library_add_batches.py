@@ -121,3 +121,30 @@ def test_batches_are_stored_in_the_order_they_were_handed_out(monkeypatch, tmp_p
         assert [places[i] for i in first_batches] == sorted(places[i] for i in first_batches)
     finally:
         library.close()
+
+
+def test_a_json_lines_file_behind_files_being_cleaned_is_read_once_they_are(tmp_path):
+    # As many pages as are cleaned at once, then a JSON Lines file: the file waited
+    # for a free cleaning slot in a loop that never took in the cleaned pages, and
+    # the add spun for ever. (A thread, so that a relapse fails instead of hanging.)
+    files = tmp_path / "files"
+    files.mkdir()
+    for n in range(adder._MAX_CLEANING_AHEAD):
+        (files / f"page{n}.txt").write_text(
+            f"Harvest report {n}\n\nFarmers in district {n} reported a record wheat harvest on "
+            "Monday, the ministry said in a statement.\n"
+        )
+    (files / "wire.jsonl").write_text(
+        json.dumps({"title": "Oil prices", "body": "Oil prices rose on Monday, traders said."}) + "\n"
+    )
+    library = Library.open(tmp_path / "lib", seed=False)
+    reports = []
+    adding = threading.Thread(target=lambda: reports.append(library.add([files], workers=2)), daemon=True)
+    adding.start()
+    adding.join(60)
+    assert not adding.is_alive(), "add never finished"
+    try:
+        assert reports[0].articles == adder._MAX_CLEANING_AHEAD + 1
+        assert not reports[0].problems and not reports[0].skipped
+    finally:
+        library.close()

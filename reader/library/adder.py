@@ -264,7 +264,11 @@ def _process(
                 # batch while the workers are busy, even before it can be handed out, so
                 # that it is ready the moment a worker finishes. Waiting instead left one
                 # core idle: a folder of JSON Lines files went one batch at a time.
-                can_read = stream is not None or bool(queue and queue[-1].is_stream)
+                # (A stream waiting behind files being cleaned is opened only once
+                # fewer are: until then this loop would spin.)
+                can_read = stream is not None or bool(
+                    queue and queue[-1].is_stream and cleaning < _MAX_CLEANING_AHEAD
+                )
                 if (can_read and len(waiting) <= read_ahead) or (batches and batches[0][0].done()):
                     continue
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
