@@ -16,7 +16,7 @@ import threading
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -138,15 +138,20 @@ def index_chunk(ids: list[str], articles: list[Article], staging_root: str) -> I
     ]
     staging = tempfile.mkdtemp(dir=staging_root)
     segment = build_segment(Path(staging), stored)
-    found = [
-        (
-            tuple((e.start, e.end, e.label, e.name, e.text, e.role) for e in s.entities),
-            tuple((q.start, q.end, q.partial, q.speaker_at, q.how, q.cue) for q in s.quotes),
-        )
-        for s in stored
-    ]
+    found = [(tuple(map(_as_tuple, s.entities)), tuple(map(_as_tuple, s.quotes))) for s in stored]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
     return IndexedChunk(found, words, staging, segment, time.process_time() - cpu_started, peak_mb)
+
+
+def _as_tuple(record: object) -> tuple:
+    """A dataclass's fields in their declared order, as its constructor takes them."""
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))  # type: ignore[arg-type]
+    return tuple(getattr(record, name) for name in names)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def stored_articles(ids: list[str], articles: list[Article], indexed: IndexedChunk) -> list[StoredArticle]:
