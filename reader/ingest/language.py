@@ -171,7 +171,7 @@ def _top_words() -> tuple[dict[str, list[tuple[str, int]]], dict[str, str]]:
         data = pkgutil.get_data("justext", f"stoplists/{name}.txt") or b""
         words = [w.lower() for w in data.decode("utf-8").split()[:_TOP_WORDS]]
         scripts[name] = _main_script(" ".join(words))[0] or ""
-        for rank, word in reversed(list(enumerate(words))):  # a word's first rank is kept
+        for rank, word in enumerate(words):  # "the" and "The" both: the best rank counts
             by_word.setdefault(word, []).append((name, rank))
     return by_word, scripts
 
