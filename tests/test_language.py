@@ -26,11 +26,6 @@ PROSE = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("code", sorted(PROSE))
-def test_the_language_of_news_prose(code: str) -> None:
-    assert detect_language(PROSE[code]) == code
-
-
 # One news sentence or two: enough to tell the language, capitalised nouns and all.
 SHORT = {
  "de": "Die Bundesregierung will die Steuern für Familien senken, wie das Finanzministerium am Montag mitteilte. Der Plan soll im Herbst vom Bundestag beschlossen werden.",
@@ -52,9 +47,11 @@ SHORT = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("code", sorted(SHORT))
-def test_the_language_of_a_short_news_text(code: str) -> None:
-    assert detect_language(SHORT[code]) == code
+@pytest.mark.parametrize(
+    ("code", "text"), [*sorted(PROSE.items()), *sorted(SHORT.items())], ids=[*sorted(PROSE), *sorted(SHORT)]
+)
+def test_the_language_of_news_prose_long_or_short(code: str, text: str) -> None:
+    assert detect_language(text) == code
 
 
 @pytest.mark.parametrize(
