@@ -53,6 +53,8 @@ def kind_of(line: str) -> LineKind:
         "Jane Doe covers business and the economy for the Associated Press.",
         "© Sputnik / Mikhail Voskresenskiy", "AFP PHOTO / STR", "Reuters / Maxim Shemetov", "Get short URL",
         "Illustrative: A view of the old city at dusk",
+        # a copyright line in a language the patterns do not know: the sign and a year
+        "Autorská práva © 2016 Příklad Média", "कॉपीराइट © 2016 समाचार सर्वाधिकार सुरक्षित",
     ],
 )  # fmt: skip
 def test_furniture_lines_are_bad(line: str) -> None:
@@ -750,17 +752,48 @@ JA_BODY = [
 ]  # fmt: skip
 
 
-def test_a_page_in_japanese_is_measured_in_characters() -> None:
-    text = page(
-        ["ホーム", "ニュース", "経済", "スポーツ", "ログイン"],
-        "政府が中小企業支援策を発表",
-        JA_BODY,
-        ["関連記事", "円相場が下落"],
-    )
-    (article,) = clean_text_page(text, "ja.txt")
-    assert article.paragraphs == JA_BODY
-    assert article.title == "政府が中小企業支援策を発表"
-    assert article.language == "ja"
+HI_BODY = [
+    "रूस के विदेश मंत्री सर्गेई लावरोव और अमेरिकी विदेश मंत्री जॉन केरी ने जिनेवा में तेरह घंटे से अधिक चली बातचीत के बाद सीरिया में युद्धविराम पर सहमति की घोषणा की है। यह युद्धविराम सोमवार शाम से लागू होगा।",
+    "केरी ने संयुक्त संवाददाता सम्मेलन में कहा कि यह समझौता एकजुट सीरिया को बचाने का आखिरी मौका हो सकता है।",
+    "हालांकि कई विश्लेषकों को संदेह है कि यह समझौता कितना टिकाऊ होगा, क्योंकि इससे पहले के कई युद्धविराम विफल हो चुके हैं।",
+]  # fmt: skip
+
+
+TH_BODY = [
+    "นายเซอร์เก ลาฟรอฟ รัฐมนตรีว่าการกระทรวงการต่างประเทศของรัสเซีย ได้พบกับนายจอห์น แคร์รี รัฐมนตรีว่าการกระทรวงการต่างประเทศของสหรัฐอเมริกา ที่นครเจนีวา เพื่อหารือเกี่ยวกับการหยุดยิงในซีเรีย",
+    "ข้อตกลงดังกล่าวกำหนดให้มีการหยุดยิงทั่วประเทศซีเรียเริ่มตั้งแต่วันจันทร์ และหากการหยุดยิงดำเนินไปได้เป็นเวลาเจ็ดวัน สหรัฐและรัสเซียจะร่วมมือกันในการโจมตีกลุ่มก่อการร้าย",
+    "อย่างไรก็ตาม นักวิเคราะห์หลายคนยังคงสงสัยว่าข้อตกลงนี้จะประสบความสำเร็จหรือไม่ เนื่องจากข้อตกลงหยุดยิงก่อนหน้านี้ล้มเหลวหลายครั้ง",
+]  # fmt: skip
+
+
+# Each page: menu, headline, body, the furniture under it. Japanese has no spaces;
+# Hindi's vowel signs are combining marks (read as breaks between words, they left the
+# page without one stop word of its list, and without an article); Thai has no stop
+# list nor clause punctuation (a space ends a clause) and about five letters a word.
+PAGES_IN_OTHER_SCRIPTS = {
+    "ja": (["ホーム", "ニュース", "経済", "スポーツ", "ログイン"], "政府が中小企業支援策を発表", JA_BODY, ["関連記事", "円相場が下落"]),
+    "hi": (
+        ["होम | देश | विदेश | खेल | मनोरंजन", "विदेश समाचार"],
+        "सीरिया पर लावरोव और केरी के बीच युद्धविराम समझौता",
+        HI_BODY,
+        ["शेयर करें | ट्वीट करें", "कॉपीराइट © 2016 समाचार सर्वाधिकार सुरक्षित"],
+    ),
+    "th": (
+        ["หน้าแรก | ข่าว | กีฬา | บันเทิง", "ข่าวต่างประเทศ"],
+        "รัฐมนตรีต่างประเทศรัสเซียพบรัฐมนตรีต่างประเทศสหรัฐเพื่อหารือเรื่องซีเรีย",
+        TH_BODY,
+        ["แชร์ | ทวีต | อีเมล", "ลิขสิทธิ์ © 2559 ข่าวไทย สงวนลิขสิทธิ์"],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", sorted(PAGES_IN_OTHER_SCRIPTS))
+def test_a_page_in_another_script_gives_its_article_under_its_headline(code: str) -> None:
+    menu, headline, body, furniture = PAGES_IN_OTHER_SCRIPTS[code]
+    (article,) = clean_text_page(page(menu, headline, body, furniture), f"{code}.txt")
+    assert article.paragraphs == body
+    assert article.title == headline
+    assert article.language == code
 
 
 SHORT_STORY = [

@@ -25,26 +25,35 @@ from reader.ingest.metadata import (
     is_source_line,
     parse_date,
 )
+from reader.letters import LETTER_WORD as _WORD
 
 # The stop list for pages whose language is not known.
 STOPWORDS: frozenset[str] = stopwords("en")
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"\S+")
 # Runs of 3+ spaces inside one visible line: several headlines glued together.
 _TICKER_GAP = re.compile(r"[ \t\u00a0]{3,}")
 _SPACE_RUN = re.compile(r"\s+")
 _LONG_LINE = 10_000  # characters: longer lines are read without lists of their words
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’»」』]$|[:：]$")
-_SENTENCE_CLOSERS = frozenset(".!?…。！？\"'”’»)]」』）:：")  # the last character of every sentence end
+# (with the full stops of Indian scripts, Urdu, Armenian, Burmese, Khmer and Ethiopic,
+# and the Arabic question mark); _SENTENCE_CLOSERS: the last character of every end
+_SENTENCE_END = re.compile(r"[.!?…。！？।॥۔؟։။។።][\"'”’»)\]」』）]*$|[\"”’»」』]$|[:：]$")
+_SENTENCE_CLOSERS = frozenset(".!?…。！？।॥۔؟։။។።\"'”’»)]」』）:：")
 # Letters of scripts written without spaces: their length is counted in characters.
 _SPACELESS_CHAR = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
 _CHARACTERS_PER_WORD = 2  # about two Chinese or Japanese characters make a word
+# ...and about five letters and marks of Thai, Lao, Burmese or Khmer (alphabets, not
+# one character a syllable)
+_SOUTHEAST_ASIAN_CHAR = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_SOUTHEAST_ASIAN_PER_WORD = 5
 # In those scripts clause punctuation, not stop words, tells running text from labels.
+# (Thai and Lao end a clause with a space, Burmese and Khmer with their own marks.)
 _CLAUSE_MARK = re.compile(
-    r"[、，,；;：:。！？]|(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
+    r"[、，,；;：:。！？\u104a\u104b\u17d4-\u17d6]"
+    r"|(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])"
+    r"|(?<=[\u0e00-\u0eff])\s+(?=[\u0e00-\u0eff])"
 )
 _CLAUSED_DENSITY = 0.3  # stands in for the stop-word density of a clause-punctuated line
 
@@ -749,6 +758,10 @@ def _opening_reason(text: str, words: int) -> str | None:
     return None
 
 
+_COPYRIGHT_WORDS = 12
+_FOUR_FIGURES = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a year, of any era
+
+
 def _reason_anywhere(
     text: str,
     words: int,
@@ -758,6 +771,8 @@ def _reason_anywhere(
 ) -> str | None:
     if words <= 12 and holds_any(text, _BREADCRUMB_MARKS) and _BREADCRUMB.match(text):
         return "breadcrumb"
+    if words <= _COPYRIGHT_WORDS and "©" in text and _FOUR_FIGURES.search(text):
+        return "notice"  # "Kopirat © 2016 Samachar", in any language
     if words > _MAX_COOKIE_WORDS:
         return None  # every pattern below is for lines shorter than this
     lowered = for_patterns if for_patterns is not None else lower if lower is not None else text.lower()
@@ -897,7 +912,9 @@ def _describe(number: int, raw_line: str, stops: frozenset[str], spaceless: bool
     characters = len(_SPACELESS_CHAR.findall(text)) if spaceless else 0
     if characters:
         spaced = sum(1 for token in text.split() if not _SPACELESS_CHAR.search(token))
-        words = spaced + max(1, characters // _CHARACTERS_PER_WORD)
+        letters = len(_SOUTHEAST_ASIAN_CHAR.findall(text))
+        syllabic = characters - letters
+        words = spaced + max(1, syllabic // _CHARACTERS_PER_WORD + letters // _SOUTHEAST_ASIAN_PER_WORD)
         density = _CLAUSED_DENSITY if _CLAUSE_MARK.search(text) else 0.0
     sentence_end = text[-1] in _SENTENCE_CLOSERS and _SENTENCE_END.search(text[-6:]) is not None
     info = LineInfo(

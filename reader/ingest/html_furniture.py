@@ -49,7 +49,7 @@ _MEDIA_PLAYER_CHARS = 200
 # script written without spaces.
 _TEXT_WORDS = 12
 _TEXT_CHARS = 40
-_SENTENCE_END = re.compile(r"[.!?。！？…:][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?。！？…:।॥۔؟։။។።][\"'”’)\]]*$")
 
 
 def words_in(line: str) -> int:

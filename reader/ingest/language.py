@@ -21,6 +21,8 @@ from functools import cache
 
 from justext import get_stoplist, get_stoplists
 
+from reader.letters import LETTER_WORD as _WORD
+
 # jusText's stop-list names and the codes they stand for.
 _CODES = {
     "Afrikaans": "af", "Albanian": "sq", "Arabic": "ar", "Aragonese": "an", "Armenian": "hy",
@@ -63,7 +65,6 @@ _SAMPLE_CHARS = 3_000  # enough text to decide; keeps detection cheap on any pag
 _FEW_NON_ASCII = 0.1
 _LONG_LINE = 40  # characters: lines at least this long are running text more often than menus
 _MIN_SAMPLE = 200
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
 _LINE = re.compile(r"[^\n\r]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
