@@ -160,6 +160,10 @@ def scripts_library(tmp_path_factory):
                 folder, "en.txt", "Running in Berlin", "The marathon runners were running in Berlin.", "en"
             ),
             _article(folder, "mixed.txt", "Trade with China", "Exports to 中华人民共和国 grew fast.", None),
+            _article(
+                folder, "hi.txt", "सीरिया पर समझौता", "लावरोव और केरी ने सीरिया में युद्धविराम की घोषणा की।", "hi"
+            ),
+            _article(folder, "th.txt", "ข่าวซีเรีย", "การหยุดยิงทั่วประเทศซีเรียเริ่มตั้งแต่วันจันทร์", "th"),
         ],
     )
     yield lib
@@ -187,17 +191,24 @@ def names(results) -> set[str]:
         ("runner", {"en.txt"}),  # stemmed in English only: "runners" in German text stays as typed
         ("runners", {"de.txt", "en.txt"}),
         ("berlin NOT wahlen", {"en.txt"}),
+        # vowel signs and viramas are marks inside the word, not breaks
+        ("सीरिया", {"hi.txt"}),
+        ("युद्धविराम", {"hi.txt"}),
+        ("सीर", set()),  # a piece of a word is no word
+        ("ซีเรีย", {"th.txt"}),  # Thai runs words together: pairs, as CJK
+        ("หยุดยิง", {"th.txt"}),
     ],
 )
 def test_every_script_is_searchable(scripts_library, query, expected):
     assert names(scripts_library.search(query)) == expected
 
 
-def test_cjk_hits_mark_the_word(scripts_library):
-    hit = scripts_library.search("发展").hits[0]
+@pytest.mark.parametrize("word", ["发展", "सीरिया", "ซีเรีย"])
+def test_hits_mark_the_whole_word_in_every_script(scripts_library, word):
+    hit = scripts_library.search(word).hits[0]
     body = scripts_library.article(hit.id).article.body
-    assert [body[a:b] for p in hit.passages for a, b in p.marks] == ["发展"]
-    assert "**发展**" in hit.snippet
+    assert [body[a:b] for p in hit.passages for a, b in p.marks] == [word]
+    assert f"**{word}**" in hit.snippet
 
 
 @pytest.mark.parametrize(

@@ -12,15 +12,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from reader.letters import WORD_CLASS, WORD_RUN
 from reader.library.schema import UNSPACED as _UNSPACED
 from reader.library.schema import analysed_word, analysed_words, is_english, is_stop_word
 
 SNIPPET_MARK = "**"
 PASSAGE_CHARS = 240  # a hit's passage, and where the reader opens an article
 _CONTEXT_CHARS = 70
-_WORD_START = re.compile(r"(?<![\w*])[\w*]")
-_WORD_END = re.compile(r"[\w*](?![\w*])")
-_GAP_WORD = re.compile(r"\w+")
+_WORD_START = re.compile(rf"(?<![{WORD_CLASS}*])[\w*]")
+_WORD_END = re.compile(rf"[{WORD_CLASS}*](?![{WORD_CLASS}*])")
+_GAP_WORD = WORD_RUN
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,8 @@ def _candidates(terms: frozenset[str], english: bool) -> re.Pattern[str]:
     """Whole words (as the index's tokenizer cuts them) that start like a term."""
     starts = {_prefix(term) if english else term for term in terms}
     alternatives = "|".join(sorted((re.escape(s) for s in starts), key=len, reverse=True))
-    return re.compile(rf"(?<![\w*])(?<![\w*]\.)(?:{alternatives})[\w*]*(?:\.[\w*]+)*", re.IGNORECASE)
+    word = f"[{WORD_CLASS}*]"
+    return re.compile(rf"(?<!{word})(?<!{word}\.)(?:{alternatives}){word}*(?:\.{word}+)*", re.IGNORECASE)
 
 
 def _prefix(term: str) -> str:

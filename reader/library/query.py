@@ -29,6 +29,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, QueryParser
 from whoosh.query import FuzzyTerm
 
 from reader.errors import ReaderError
+from reader.letters import WORD_CLASS, WORD_RUN
 from reader.library.schema import DATE_FIELD, name_words, search_schema, text_analyzer
 
 DEFAULT_FIELDS = ("title", "body")
@@ -427,13 +428,16 @@ def _names_query(
     return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
 
 
+_QUERY_TOKEN = re.compile(rf"[{WORD_CLASS}:*?~^\[\]\"'-]+")
+
+
 def plain_words(text: str) -> list[str]:
     """The bare words of a query (no fields, operators, wildcards or fuzzy marks):
     the candidates for "did you mean"."""
     words: list[str] = []
-    for token in re.findall(r'[\w:*?~^\[\]"\'-]+', _without_ranges(text)):
+    for token in _QUERY_TOKEN.findall(_without_ranges(text)):
         bare = token.strip('"')
         if ":" in bare or any(c in bare for c in "*?~^[]…") or bare in _OPERATORS:
             continue
-        words.extend(w for w in re.findall(r"\w+", bare) if not w.isdigit())
+        words.extend(w for w in WORD_RUN.findall(bare) if not w.isdigit())
     return words

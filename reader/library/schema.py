@@ -7,8 +7,9 @@ Text is indexed in one of two pairs of fields by the article's language: English
 (or unknown) text in ``title``/``body``, stemmed with the English stemmer; other
 languages in ``title_other``/``body_other``, lower-cased only, since the English
 stemmer would mangle them. In both, scripts written without spaces between words
-(Chinese, Japanese, Korean) are split into overlapping character pairs, so a
-clause is searchable by any word in it.
+(Chinese, Japanese, Korean, Thai, Lao, Burmese, Khmer) are split into overlapping
+character pairs, so a clause is searchable by any word in it. A word's combining
+marks are part of it (``reader.letters``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from whoosh.analysis import (
 from whoosh.lang.porter import stem
 
 from reader.errors import ReaderError
+from reader.letters import INDEX_WORD
 
 # The Whoosh distribution this code was written and tested against (see pyproject);
 # other forks install the same package name with different bugs.
@@ -38,7 +40,7 @@ WHOOSH_VERSION = "3.54.0"
 
 # Bump when the analyzers or fields change: an index written with another version is
 # rebuilt from the store on open.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 TITLE_BOOST = 2.5
 NAME_FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
@@ -47,9 +49,11 @@ ENGLISH_FIELDS = ("title", "body")
 OTHER_FIELDS = ("title_other", "body_other")
 OTHER_FIELD = dict(zip(ENGLISH_FIELDS, OTHER_FIELDS))
 
-# Han, Hiragana, Katakana, Hangul (and their compatibility and extension blocks).
+# Han, Hiragana, Katakana, Hangul (and their compatibility and extension blocks);
+# Thai, Lao, Burmese and Khmer.
 UNSPACED = re.compile(
-    "[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3130-\u318f\u3190-\u31ff\u3400-\u4dbf"
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+    "\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3130-\u318f\u3190-\u31ff\u3400-\u4dbf"
     "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f]+"
 )
 
@@ -79,7 +83,7 @@ class WordTokenizer(Tokenizer):
     (one regex scan) goes through untouched."""
 
     def __init__(self) -> None:
-        self.words = RegexTokenizer()
+        self.words = RegexTokenizer(INDEX_WORD)
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self)
@@ -181,7 +185,7 @@ class EnglishAnalyzer(Tokenizer):
             return
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         kept_pos = None  # StopFilter renumbers the words it keeps: stop words take no position
-        for number, match in enumerate(_WORD.finditer(value)):
+        for number, match in enumerate(INDEX_WORD.finditer(value)):
             original = match.group(0)
             word = original.lower()
             if len(word) < _STOPPED_BELOW or word in STOP_WORDS:
@@ -216,7 +220,7 @@ class EnglishAnalyzer(Tokenizer):
         if len(terms) > _MAX_INDEXED_AS:
             terms.clear()
         kept_pos = None
-        for number, word in enumerate(_WORDS.findall(value)):
+        for number, word in enumerate(INDEX_WORD.findall(value)):
             term = terms.get(word, _UNSEEN)
             if term is _UNSEEN:
                 term = terms[word] = _kept_term(word)
@@ -246,7 +250,7 @@ def analyzer_for(language: str | None):
 
 def name_analyzer():
     # Names are matched word by word without stemming: person:putin, source:"arab today".
-    return RegexTokenizer() | LowercaseFilter()
+    return RegexTokenizer(INDEX_WORD) | LowercaseFilter()
 
 
 _NAME_TOKENIZER = name_analyzer()
@@ -256,7 +260,7 @@ def name_positions(value: str) -> dict[str, list[int]]:
     """Each term of a name field's ``value`` with its positions, the tokens
     :func:`name_analyzer` gives with ``positions=True``, without a Token per word."""
     found: dict[str, list[int]] = {}
-    for number, word in enumerate(_WORDS.findall(value)):
+    for number, word in enumerate(INDEX_WORD.findall(value)):
         term = word.lower()
         if term in found:
             found[term].append(number)
@@ -308,11 +312,8 @@ def search_schema(english: bool = True) -> fields.Schema:
 
 _ENGLISH = text_analyzer()
 _OTHER = other_text_analyzer()
-_WORD = RegexTokenizer().expression
 _STOPPED_BELOW = StopFilter().min  # shorter words are stop words too
 _english_stem = lru_cache(maxsize=None)(stem)
-# _WORD without its group, for findall: the words themselves, no match objects.
-_WORDS = re.compile(_WORD.pattern.replace("(", "(?:"), _WORD.flags)
 # Each word as written -> the term English text indexes it as (None: a stop word).
 # Indexing asks it of every word; most are seen many times, in their case.
 _INDEXED_AS: dict[str, str | None] = {}
@@ -338,7 +339,7 @@ def analysed_words(text: str, language: str | None) -> Iterator[tuple[int, int, 
             yield token.startchar, token.endchar, token.text
         return
     english = is_english(language)
-    for match in _WORD.finditer(text):
+    for match in INDEX_WORD.finditer(text):
         yield match.start(), match.end(), _term(match.group(), english)
 
 

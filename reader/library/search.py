@@ -22,6 +22,7 @@ from whoosh.collectors import Collector, WrappingCollector
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from reader.letters import WORD_CLASS
 from reader.library.passages import Passage, Phrase, best_passages, snippet
 from reader.library.query import (
     DEFAULT_FIELDS,
@@ -398,4 +399,4 @@ def suggest(searcher: Searcher, text: str, vocabulary: Vocabulary) -> str | None
 
 
 def _replace_word(text: str, word: str, replacement: str) -> str:
-    return re.sub(rf"(?<![\w:]){re.escape(word)}(?!\w)", replacement, text, count=1)
+    return re.sub(rf"(?<![{WORD_CLASS}:]){re.escape(word)}(?![{WORD_CLASS}])", replacement, text, count=1)
