@@ -29,7 +29,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 # A candidate end: terminal punctuation, closing quotes/brackets, then white space
 # and the first character of what follows.
-_CANDIDATE_END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+(\S))")
+# (Devanagari's danda, the Urdu full stop and the Arabic question mark among them;
+# Chinese and Japanese full stops need no space after them.)
+_CANDIDATE_END = re.compile(r"(?:[.!?।॥۔؟]+|…)[\"'”’»)\]]*(?=\s+(\S))|[。！？]+[\"”’」』）)]*(?=\s*(\S))")
 
 # Titles before a name: a full stop after them never ends a sentence ("Mr. Putin").
 _TITLES = frozenset(
@@ -206,9 +208,11 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    following = match.group(1)
+    following = match.group(1) or match.group(2)
     punctuation = match.group(0)
-    if not (following.isupper() or following.isdigit() or following in "\"'“‘«([—–-"):
+    # (a letter of a script without capitals, Arabic, Hindi or Chinese, may open one)
+    caseless = following.isalpha() and not following.islower() and not following.isupper()
+    if not (following.isupper() or caseless or following.isdigit() or following in "\"'“‘«([—–-"):
         return False  # "e.g. the", "... said. and": a lower-case word continues
     if not punctuation.startswith(".") or punctuation.startswith(".."):
         return True  # ? ! and ellipses end the sentence before a capital

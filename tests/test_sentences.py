@@ -33,3 +33,21 @@ def test_a_dotted_abbreviation_longer_than_the_first_look_is_read_whole():
         f"They met at {run} Office.",
         "Then they left.",
     ]
+
+
+def test_sentences_of_scripts_without_capitals_or_spaces_after_the_stop():
+    # Before a letter with no case (Arabic, Devanagari, Chinese) a stop ends the
+    # sentence; "।" and "؟" are stops; Chinese and Japanese stops need no space.
+    for body, expected in [
+        (
+            "लावरोव ने कहा कि रूस तैयार है। केरी ने कहा कि यह आखिरी मौका है।",
+            ["लावरोव ने कहा कि रूस तैयार है।", "केरी ने कहा कि यह आखिरी मौका है।"],
+        ),
+        ("قال كيري إن الاتفاق مهم. هل ينجح؟ ربما", ["قال كيري إن الاتفاق مهم.", "هل ينجح؟", "ربما"]),
+        (
+            "政府今年不会提高税收。财政部长说，预算状况良好！",
+            ["政府今年不会提高税收。", "财政部长说，预算状况良好！"],
+        ),
+        ("He said so. and then left.", ["He said so. and then left."]),
+    ]:
+        assert [body[start:end] for start, end in sentence_spans(body)] == expected
