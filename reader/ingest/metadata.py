@@ -17,8 +17,8 @@ from functools import lru_cache
 # JSON fields, HTML metadata. It finds the first calendar date of a line in the
 # forms news sites print (ISO 8601, "July 15, 2016", "15 July 2016", "15.07.2016",
 # "07/15/2016", "2016年7月15日", month names in English, French, German, Spanish,
-# Portuguese, Italian, Dutch and Russian) and the time of day when the line gives
-# one ("19:45", "7:45 PM", "11:05 p.m.", "19h45"). Years are 1900-2099, so that no
+# Portuguese, Italian, Dutch, Russian, Hindi and Arabic) and the time of day when the
+# line gives one ("19:45", "7:45 PM", "11:05 p.m.", "19h45"). Years are 1900-2099, so that no
 # run of digits is taken for one and no number is ever too large to handle.
 
 # Month names and their usual abbreviations, lower-case, by language.
@@ -33,6 +33,11 @@ _MONTH_NAMES = {
     # Russian dates use the genitive ("15 июля"); the nominative heads calendars
     "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "ru-nominative": "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+    # Hindi with its two spellings; Arabic as Egypt and the Gulf name the months, then
+    # as the Levant and Iraq do ("_" stands for a space inside a name)
+    "hi": "जनवरी फ़रवरी|फरवरी मार्च अप्रैल|अप्रेल मई जून जुलाई अगस्त सितंबर|सितम्बर अक्टूबर|अक्तूबर नवंबर|नवम्बर दिसंबर|दिसम्बर",
+    "ar": "يناير فبراير مارس أبريل|إبريل مايو يونيو|يونيه يوليو|يوليه أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "ar-levant": "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول",
 }
 _MONTH_ABBREVIATIONS = {
     "en": "jan feb mar apr may jun jul aug sep|sept oct nov dec",
@@ -52,7 +57,7 @@ def _month_numbers() -> dict[str, int]:
         for names in table.values():
             for number, forms in enumerate(names.split(), start=1):
                 for form in forms.split("|"):
-                    numbers.setdefault(form, number)
+                    numbers.setdefault(form.replace("_", " "), number)
     return numbers
 
 
@@ -86,6 +91,7 @@ _NUMERIC_YEAR_FIRST = re.compile(
 # 2016年7月15日 (Chinese, Japanese), 2016년 7월 15일 (Korean)
 _EAST_ASIAN = re.compile(_YEAR + r"\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]")
 _DATE_PATTERNS = (_ISO_DATE, _MONTH_FIRST, _DAY_FIRST, _NUMERIC_YEAR_FIRST, _NUMERIC, _EAST_ASIAN)
+_ANY_YEAR = re.compile(_YEAR.replace("?P<year>", ""))
 
 # "19:45", "7:45 PM", "11:05 p.m.", "7 p.m.", "19h45", "08:26:00"
 _TIME = re.compile(
@@ -176,8 +182,8 @@ def forget_dates() -> None:
 
 
 def _parse_date(text: str) -> str | None:
-    if not any(ch.isdigit() for ch in text):
-        return None
+    if not any(ch.isdigit() for ch in text) or not _ANY_YEAR.search(text):
+        return None  # (every date form holds a year: most lines with figures have none)
     found = _first_date(text)
     if found is None:
         return None
