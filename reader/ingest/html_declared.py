@@ -85,6 +85,11 @@ class DeclaredMetadata:
         return bool(self.articles or self.meta_title or len(self.headings) == 1)
 
     @property
+    def article_authors(self) -> list[str]:
+        """The authors of the page's one schema.org article (of several, none is the page's)."""
+        return self.authors if len(self.articles) == 1 else []
+
+    @property
     def headline(self) -> str | None:
         declared = self._article_headline() or self.meta_title
         if declared:
@@ -144,7 +149,7 @@ def page_author(declared: DeclaredMetadata, extracted: str | None) -> str | None
     """The article's author(s): the JSON-LD article's, else trafilatura's reading of the
     meta tags and byline ("A; B"), without the date words and page labels a byline
     runs into ("Joshua Sokol May", "Follow Author")."""
-    names = declared.authors if len(declared.articles) == 1 else []
+    names = declared.article_authors
     if not names and extracted:
         names = [_AUTHOR_TAIL.sub("", part).strip() for part in extracted.split(";")]
     kept: list[str] = []

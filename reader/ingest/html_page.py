@@ -25,6 +25,7 @@ import trafilatura
 from reader.ingest import metadata as meta
 from reader.ingest.errors import SkippedFile
 from reader.ingest.html_declared import DeclaredMetadata, PageTree, declared_metadata, fold, page_author
+from reader.ingest.html_extracted import extracted_metadata
 from reader.ingest.html_furniture import date_in_head, remove_furniture
 from reader.ingest.html_layout import unwrap_layout_tables
 from reader.ingest.language import detect_language
@@ -76,12 +77,14 @@ def clean_html_page(html: str, path: str | os.PathLike[str], hints: PageHints | 
     tree = _parse(html)
     declared = declared_metadata(tree)
     unwrap_layout_tables(tree)
+    # trafilatura's byline search is wanted only where the page's JSON-LD names no author
+    found = _extracted_metadata(tree, with_author=not declared.article_authors)
     document = extract_main_text(tree)
     if document is None or not (document.text or "").strip():
         raise SkippedFile("no article text found in the HTML")
     lines = [" ".join(line.split()) for line in clean_control_chars(document.text or "").split("\n")]
     lines = [line for line in lines if line]
-    hints = (hints or PageHints()).over(_page_hints(document, declared, lines))
+    hints = (hints or PageHints()).over(_page_hints(found, declared, lines))
     paragraphs = remove_furniture(lines, _headline_test(hints.title, declared))
     if sum(map(str.isalpha, "".join(paragraphs))) < _MIN_LETTERS:
         raise SkippedFile("no article text found in the HTML")
@@ -102,12 +105,12 @@ def _parse(html: str) -> PageTree:
 
 
 def extract_main_text(tree: PageTree) -> trafilatura.settings.Document | None:
-    """trafilatura's main text and metadata for a parsed page, or None."""
-    document = _extract(tree, recall=True, with_metadata=True)
+    """trafilatura's main text for a parsed page, or None."""
+    document = _extract(tree, recall=True)
     found = len(document.text or "") if document is not None else 0
     if found >= _LITTLE_TEXT or _paragraph_chars(tree) < _MUCH_MORE * found:
         return document  # enough text, or about all the page's paragraphs hold
-    balanced = _extract(tree, recall=False, with_metadata=document is None)
+    balanced = _extract(tree, recall=False)
     if balanced is None:
         return document
     if document is None:
@@ -121,7 +124,15 @@ def _paragraph_chars(tree: PageTree) -> int:
     return sum(len(paragraph.text_content()) for paragraph in tree.iter("p"))
 
 
-def _extract(tree: PageTree, *, recall: bool, with_metadata: bool) -> trafilatura.settings.Document | None:
+def _extracted_metadata(tree: PageTree, *, with_author: bool) -> trafilatura.settings.Document:
+    try:
+        date_params = {**_DATE_SEARCH, "max_date": date.today().isoformat()}
+        return extracted_metadata(tree, date_params, with_author=with_author)
+    except Exception as exc:  # any page, however broken, must not stop a run
+        raise SkippedFile(f"cannot parse HTML ({type(exc).__name__}: {exc})") from None
+
+
+def _extract(tree: PageTree, *, recall: bool) -> trafilatura.settings.Document | None:
     try:
         # trafilatura copies a tree it is given, so each run starts from the same page
         document = trafilatura.bare_extraction(
@@ -137,8 +148,8 @@ def _extract(tree: PageTree, *, recall: bool, with_metadata: bool) -> trafilatur
             # Deduplication works across the documents of a run and drops repeated
             # paragraphs, which an article may really have (a refrain, a repeated quote).
             deduplicate=False,
-            with_metadata=with_metadata,
-            date_extraction_params={**_DATE_SEARCH, "max_date": date.today().isoformat()},
+            # the metadata is read apart, once (``reader.ingest.html_extracted``)
+            with_metadata=False,
         )
     except Exception as exc:  # any page, however broken, must not stop a run
         raise SkippedFile(f"cannot parse HTML ({type(exc).__name__}: {exc})") from None
@@ -147,14 +158,14 @@ def _extract(tree: PageTree, *, recall: bool, with_metadata: bool) -> trafilatur
 
 
 def _page_hints(
-    document: trafilatura.settings.Document, declared: DeclaredMetadata, lines: list[str]
+    found: trafilatura.settings.Document, declared: DeclaredMetadata, lines: list[str]
 ) -> PageHints:
     return PageHints(
-        title=_one_line(declared.headline) or _one_line(document.title),
-        date=meta.parse_date(document.date or "") or date_in_head(lines),
-        source=_one_line(document.sitename),
-        url=_one_line(document.url) or _one_line(declared.url),
-        author=_one_line(page_author(declared, document.author)),
+        title=_one_line(declared.headline) or _one_line(found.title),
+        date=meta.parse_date(found.date or "") or date_in_head(lines),
+        source=_one_line(found.sitename),
+        url=_one_line(found.url) or _one_line(declared.url),
+        author=_one_line(page_author(declared, found.author)),
         # Undeclared (one page in five of pages-dev), it is the text's: an article's
         # language decides its stop words and whether the index stems it as English.
         language=declared.language or detect_language("\n".join(lines)),
