@@ -41,19 +41,24 @@ def unwrap_layout_tables(tree: PageTree) -> None:
 
 def _parts_by_table(tree: PageTree) -> dict[PageTree, list[PageTree]]:
     """Each table's elements that are not inside a table nested in it, in one pass
-    (a page may nest tables deeply)."""
+    over the outermost tables (a page may nest tables deeply; most of a page is
+    outside any table)."""
     owner: dict[PageTree, PageTree] = {}
     parts: dict[PageTree, list[PageTree]] = {}
-    for element in tree.iter():
-        if element.tag == "table":
-            parts.setdefault(element, [])
-        parent = element.getparent()
-        if parent is None or not isinstance(element.tag, str):
-            continue
-        table = parent if parent.tag == "table" else owner.get(parent)
-        if table is not None:
-            owner[element] = table
-            parts[table].append(element)
+    for outermost in tree.iter("table"):
+        if outermost in parts:
+            continue  # nested in a table already read
+        parts[outermost] = []
+        for element in outermost.iterdescendants():
+            if not isinstance(element.tag, str):
+                continue
+            if element.tag == "table":
+                parts.setdefault(element, [])
+            parent = element.getparent()
+            table = parent if parent.tag == "table" else owner.get(parent)
+            if table is not None:
+                owner[element] = table
+                parts[table].append(element)
     return parts
 
 
