@@ -7,7 +7,7 @@ licence (a fifth of the HTML path's own time, beyond the text extraction, on
 page's JSON-LD article names its authors, which win (``html_declared.page_author``).
 This runs the same steps in the same order, and only those: title, author (when asked
 for), URL, date and site name, trimmed as trafilatura trims them. The steps are
-trafilatura's own functions; ``tests/test_inputs_html.py`` checks that the result
+trafilatura's own functions; ``tests/test_html_extracted.py`` checks that the result
 is the one ``extract_metadata`` gives.
 """
 
