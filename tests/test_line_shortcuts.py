@@ -198,9 +198,5 @@ def test_a_paragraph_is_furniture_by_the_paragraph_openings_alone(raw: str) -> N
     lowered = lower_for_patterns(text)
     assert not boilerplate._is_published_line(text, lowered)
     # (as _boilerplate_reason asks: on lines of up to _MAX_OPENING_WORDS words)
-    if (
-        words <= boilerplate._MAX_OPENING_WORDS
-        and boilerplate._ANY_OPENING.match(text, lowered)
-        and boilerplate._opening_reason(text, words)
-    ):
+    if words <= boilerplate._MAX_OPENING_WORDS and boilerplate._opening_reason(text, words):
         assert boilerplate._PARAGRAPH_OPENING.match(text, lowered) is not None
