@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from reader.ingest import boilerplate
 from reader.ingest import language as language_module
-from reader.ingest.body_region import _content_words
+from reader.ingest.body_region import _CODE, _CODE_LINE, _content_words, _holds_code
 from reader.ingest.boilerplate import (
     STOPWORDS,
     Caseless,
@@ -200,3 +200,16 @@ def test_a_paragraph_is_furniture_by_the_paragraph_openings_alone(raw: str) -> N
     # (as _boilerplate_reason asks: on lines of up to _MAX_OPENING_WORDS words)
     if words <= boilerplate._MAX_OPENING_WORDS and boilerplate._opening_reason(text, words):
         assert boilerplate._PARAGRAPH_OPENING.match(text, lowered) is not None
+
+
+# The code patterns as first written, one search each: _holds_code gives the same.
+_PLAIN_CODE = re.compile(r"[=;{}]|\w\(|^[$#>%]\s|::|->|</?\w+>|//|:\s*[\[{(]$|^[\[\](){}<>,;.…]+$")
+_PLAIN_CODE_LINE = re.compile(f"{_PLAIN_CODE.pattern}|[a-z0-9]_[a-z0-9]|[│┼─]")
+_CODE_ALPHABET = st.sampled_from(list("ab_Z1 (){}[]<>=;:-/$#%,.…│┼─\t") + ["é", "x(", "$ ", "</b>"])
+
+
+@settings(max_examples=1000)
+@given(st.one_of(st.lists(_CODE_ALPHABET, max_size=10).map("".join), _TEXTS))
+def test_code_is_found_where_the_plain_patterns_find_it(text: str) -> None:
+    assert _holds_code(text, _CODE) == (_PLAIN_CODE.search(text) is not None)
+    assert _holds_code(text, _CODE_LINE) == (_PLAIN_CODE_LINE.search(text) is not None)

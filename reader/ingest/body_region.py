@@ -252,8 +252,9 @@ def _paragraph(info: LineInfo) -> bool:
 _LISTING_LINE_WORDS = 12
 _MIN_CODE_LINES = 2
 _CODE_SHARE = 0.3
-# Lines of code, of a formula or of a program's output: an identifier, a box rule.
-_CODE_LIKE = re.compile(r"[a-z0-9]_[a-z0-9]|[│┼─]")
+# Lines of code, of a formula or of a program's output: an identifier, a box rule
+# (written as _CODE_ANYWHERE is, see there).
+_CODE_LIKE = r"_(?<=[a-z0-9]_)[a-z0-9]|│|┼|─"
 # Furniture a listing never runs over.
 _LISTING_STOPS = frozenset({"comments", "section", "notice", "promotion", "author-bio", "list-date"})
 _LISTING_KINDS = (SHORT, BAD)
@@ -661,17 +662,21 @@ def _repetition_is_furniture(info: LineInfo) -> bool:
 
 
 _LIST_MARKER = re.compile(r"^(?:[-*•·▪►◦–—+]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+\S")
-_CODE = re.compile(r"[=;{}]|\w\(|^[$#>%]\s|::|->|</?\w+>|//|:\s*[\[{(]$|^[\[\](){}<>,;.…]+$")
-_CODE_LINE = re.compile(f"{_CODE.pattern}|{_CODE_LIKE.pattern}")  # one search for both
-# Every branch of those patterns needs one of these characters. Most short lines (menu
-# items, labels) hold none, and one scan for a character class is much cheaper than
-# trying each branch at each position.
-_CODE_CHARACTER = re.compile(r"[=;{}($#>%:</\[\]),.…_│┼─]")
+# Code anywhere in a line: an operator, a call "f(", a tag, a comment. Each branch
+# opens with a literal character ("\w(" is written as "(" with the word character
+# before it looked back at): then re scans a line for those characters alone, at C
+# speed, instead of trying every branch at each of its positions (several times dearer
+# on a paragraph).
+_CODE_ANYWHERE = r"=|;|\{|\}|\((?<=\w\()|::|->|</?\w+>|//|:\s*[\[{(]$"
+_CODE = re.compile(_CODE_ANYWHERE)
+_CODE_LINE = re.compile(f"{_CODE_ANYWHERE}|{_CODE_LIKE}")  # one search for both
+# ...and code that opens the line: a prompt ("$ ls"), a line of brackets and commas.
+_CODE_START = re.compile(r"[$#>%]\s|[\[\](){}<>,;.…]+$")
 
 
 def _holds_code(text: str, pattern: re.Pattern[str] = _CODE) -> bool:
-    """``pattern`` (_CODE or _CODE_LINE) found in ``text``."""
-    return _CODE_CHARACTER.search(text) is not None and pattern.search(text) is not None
+    """``pattern`` (_CODE or _CODE_LINE) found in ``text``, or _CODE_START at its start."""
+    return pattern.search(text) is not None or _CODE_START.match(text) is not None
 
 
 _LEAD_IN = (",", ";", ":", "：", "，")
