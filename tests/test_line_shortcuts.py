@@ -23,6 +23,7 @@ from reader.ingest.boilerplate import (
     lower_for_patterns,
 )
 from reader.ingest.language import ascii_form, ascii_letter_runs, letters_in_ascii, stopwords
+from reader.ingest.page_metadata import _CODE as _TITLE_CODE
 from reader.ingest.page_metadata import content_terms
 
 # Letters, marks and spaces that pages hold, with the ones that fold oddly (İ ı ſ K).
@@ -205,7 +206,7 @@ def test_a_paragraph_is_furniture_by_the_paragraph_openings_alone(raw: str) -> N
 # The code patterns as first written, one search each: _holds_code gives the same.
 _PLAIN_CODE = re.compile(r"[=;{}]|\w\(|^[$#>%]\s|::|->|</?\w+>|//|:\s*[\[{(]$|^[\[\](){}<>,;.…]+$")
 _PLAIN_CODE_LINE = re.compile(f"{_PLAIN_CODE.pattern}|[a-z0-9]_[a-z0-9]|[│┼─]")
-_CODE_ALPHABET = st.sampled_from(list("ab_Z1 (){}[]<>=;:-/$#%,.…│┼─\t") + ["é", "x(", "$ ", "</b>"])
+_CODE_ALPHABET = st.sampled_from(list("ab_Z1 (){}[]<>=;:-/$#%,.…│┼─\t\\") + ["é", "x(", "$ ", "</b>"])
 
 
 @settings(max_examples=1000)
@@ -213,3 +214,12 @@ _CODE_ALPHABET = st.sampled_from(list("ab_Z1 (){}[]<>=;:-/$#%,.…│┼─\t") 
 def test_code_is_found_where_the_plain_patterns_find_it(text: str) -> None:
     assert _holds_code(text, _CODE) == (_PLAIN_CODE.search(text) is not None)
     assert _holds_code(text, _CODE_LINE) == (_PLAIN_CODE_LINE.search(text) is not None)
+
+
+_PLAIN_TITLE_CODE = re.compile(r"[{}=\\]|\w\(\w*\)|::|->")
+
+
+@settings(max_examples=1000)
+@given(st.one_of(st.lists(_CODE_ALPHABET, max_size=10).map("".join), _TEXTS))
+def test_code_in_a_headline_is_found_where_the_plain_pattern_finds_it(text: str) -> None:
+    assert (_TITLE_CODE.search(text) is None) == (_PLAIN_TITLE_CODE.search(text) is None)

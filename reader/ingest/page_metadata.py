@@ -515,7 +515,9 @@ _LIST_ITEM = re.compile(r"^(?:[-*•·▪►◦–—+]\s|\d{1,3}[.)]\s|\d{1,3}(
 # A photo credit whose label the page hides from view but the text keeps, glued to
 # the name: "CreditJane Doe/Getty Images", "PhotoJohn Roe for The Times".
 _GLUED_CREDIT = re.compile(r"(?i:credit|photo|foto)s?[A-ZÀ-Þ][a-zß-ÿ]")
-_CODE = re.compile(r"[{}=\\]|\w\(\w*\)|::|->")  # (not "<ACME>": a ticker in a headline)
+# (not "<ACME>": a ticker in a headline. Each branch opens with a literal character,
+# "\w(" looked back at from its "(": re then scans for those characters alone.)
+_CODE = re.compile(r"\{|\}|=|\\|\((?<=\w\()\w*\)|::|->")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
 
