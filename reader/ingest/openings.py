@@ -24,9 +24,9 @@ from itertools import pairwise
 # A quantifier on the first atom: ?, *, +, {m}, {m,}, {m,n}; lazy and possessive ones
 # are left alone (the branch is kept as it is).
 _QUANTIFIER = re.compile(r"[?*+]|\{(\d*)(?:(,)(\d*))?\}")
-# Atoms that consume one character and can open a branch re skips cheaply: a literal
-# character, an escaped one, a class in brackets, \d, \s, \w and their negations.
-_ESCAPED_CLASS = frozenset("dDsSwW")
+# The atoms a branch can open with, which re skips cheaply: a literal character, an
+# escaped one, a class in brackets, \d, \s, \w and their negations; not these escapes
+# (zero-width, or longer than one character after the backslash), nor special characters.
 _ZERO_WIDTH_ESCAPES = frozenset("AbBZ")
 _SPECIAL = frozenset("^$.|?*+{}()[]\\")
 
@@ -63,7 +63,7 @@ def _openings(branch: str) -> list[tuple[str | None, str]]:
         return [(None, branch)]
     size = _atom_size(branch)
     if size == 0:
-        return [(None, branch)] if branch else [(None, "")]
+        return [(None, branch)]
     atom, after = branch[:size], branch[size:]
     found = _QUANTIFIER.match(after)
     if found is None:
