@@ -53,13 +53,13 @@ def _openings(branch: str) -> list[tuple[str | None, str]]:
     # ("^" holds wherever a branch starts here: at the start of the text)
     branch = branch.lstrip("^")
     if branch.startswith("(?:"):
-        end = _closing(branch, 0)
-        inner, after = branch[3:end], branch[end + 1 :]
+        parts, end = _group(branch)
+        after = branch[end + 1 :]
         found = _QUANTIFIER.match(after)
         if found is None:
-            return _gathered(inner, after)
+            return _gathered(parts, after)
         if found.group() == "?" and after[1:2] not in ("?", "+"):
-            return _gathered(inner, after[1:]) + _openings(after[1:])
+            return _gathered(parts, after[1:]) + _openings(after[1:])
         return [(None, branch)]
     size = _atom_size(branch)
     if size == 0:
@@ -86,11 +86,11 @@ def _openings(branch: str) -> list[tuple[str | None, str]]:
     return [(atom, f"{atom}{{{low - 1},{high}}}{rest}")]
 
 
-def _gathered(inner: str, after: str) -> list[tuple[str | None, str]]:
-    """The openings of "(?:inner)after", those of inner's branches with the same atom
+def _gathered(parts: list[str], after: str) -> list[tuple[str | None, str]]:
+    """The openings of "(?:part|part...)after", those of the parts with the same atom
     sharing one copy of ``after``."""
     rests: dict[str | None, list[str]] = {}
-    for part in _split(inner):
+    for part in parts:
         for atom, rest in _openings(part):
             rests.setdefault(atom, []).append(rest)
     found: list[tuple[str | None, str]] = []
@@ -146,9 +146,17 @@ def _scan(text: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
             depth += 1
 
 
-def _closing(text: str, start: int) -> int:
-    """Index of the ")" closing the group that opens at ``start``."""
-    return next(index for index, char, depth in _scan(text, start) if char == ")" and depth == 0)
+def _group(text: str) -> tuple[list[str], int]:
+    """The branches of the group that opens ``text`` ("(?:"), and the index of the ")"
+    closing it, from one reading."""
+    bars = []
+    for index, char, depth in _scan(text):
+        if char == "|" and depth == 1:
+            bars.append(index)
+        elif char == ")" and depth == 0:
+            bounds = [2, *bars, index]
+            return [text[low + 1 : high] for low, high in pairwise(bounds)], index
+    raise ValueError(f"unbalanced group: {text}")
 
 
 def _split(text: str) -> list[str]:
