@@ -55,6 +55,9 @@ def kind_of(line: str) -> LineKind:
         "Illustrative: A view of the old city at dusk",
         # a copyright line in a language the patterns do not know: the sign and a year
         "Autorská práva © 2016 Příklad Média", "कॉपीराइट © 2016 समाचार सर्वाधिकार सुरक्षित",
+        # another story's headline under "read also", and section and advert labels
+        "Lire aussi : La réforme des retraites adoptée", "Lesen Sie auch: Die Steuerreform kommt",
+        "اقرأ أيضا: روسيا تنشر قوات إضافية في سوريا", "أخبار ذات صلة", "إعلان", "यह भी पढ़ें", "संबंधित खबरें",
     ],
 )  # fmt: skip
 def test_furniture_lines_are_bad(line: str) -> None:
@@ -794,6 +797,29 @@ def test_a_page_in_another_script_gives_its_article_under_its_headline(code: str
     assert article.paragraphs == body
     assert article.title == headline
     assert article.language == code
+
+
+AR_BODY = [
+    "أعلن وزير الخارجية الأمريكي جون كيري ونظيره الروسي سيرغي لافروف، فجر السبت، التوصل إلى اتفاق لوقف إطلاق النار في سوريا يبدأ العمل به مساء الاثنين.",
+    "وقال كيري في مؤتمر صحافي مشترك مع لافروف إن الاتفاق قد يكون الفرصة الأخيرة لإنقاذ سوريا موحدة، مضيفا أن البلدين سينسقان ضرباتهما إذا صمدت الهدنة.",
+    "من جهته، قال لافروف إن روسيا أبلغت الحكومة السورية بالاتفاق وإنها مستعدة للالتزام به، مشيرا إلى إيصال المساعدات الإنسانية إلى مدينة حلب.",
+]  # fmt: skip
+
+
+def test_teasers_and_advert_labels_inside_an_arabic_body_go() -> None:
+    text = page(
+        ["الرئيسية | أخبار | رياضة | اقتصاد"],
+        "لافروف وكيري يتفقان على هدنة في سوريا",
+        "الجمعة 09 سبتمبر 2016 - 10:45",
+        AR_BODY[:2],
+        ["اقرأ أيضا: روسيا تنشر قوات إضافية في سوريا", "إعلان"],
+        AR_BODY[2:],
+        ["أخبار ذات صلة", "جميع الحقوق محفوظة © 2016 العرب اليوم"],
+    )
+    (article,) = clean_text_page(text, "ar.txt")
+    assert article.paragraphs == AR_BODY
+    assert article.title == "لافروف وكيري يتفقان على هدنة في سوريا"
+    assert (article.date, article.language) == ("2016-09-09T10:45", "ar")
 
 
 SHORT_STORY = [

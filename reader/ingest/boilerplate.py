@@ -213,6 +213,10 @@ _FURNITURE_ALWAYS = re.compile(
     r"(?:subscribe|sign up) (?:to|for) (?:our|the)\b.{0,40}newsletter|"
     # links to other stories
     r"read (?:more|also|next|now|the full|full story)\b|(?:watch|listen) now\b|see also\b|also read\b|"
+    # ...and "read also:" before another story's headline in other languages
+    r"(?:à )?lire aussi\s*:|lesen sie auch\s*:|(?:lee|ver) también\s*:|leia também\s*:|leggi anche\s*:|"
+    r"lees ook\s*:|čtěte (?:také|též)\s*:|czytaj (?:też|także|również)\s*:|читайте также\s*:|"
+    r"اقرأ (?:أيضا|أيضاً|ايضا)|شاهد (?:أيضا|أيضاً)|यह भी पढ़ें|ये भी पढ़ें|بیشتر بخوانید|یہ بھی پڑھیں|"
     r"main articles?\s*:|further information\s*:|view (?:this |the )?(?:image|photo|graphic|gallery|slideshow)\b|"
     r"retweet\b|(?:←\s*)?previous(?: post| article)?\s*:|check out more\b|"
     # follow buttons: "Follow @jdoe", "Suivre ce journaliste sur twitter", "Síguenos"
@@ -271,6 +275,10 @@ _SECTION_HEADING = re.compile(
     r"läs (?:också|även)|mest lästa|relaterade artiklar|læs også|les også|mest (?:læste|leste)|"
     r"relaterte (?:artikler|saker)|relaterede artikler|"
     r"ilgili haberler|benzer haberler|(?:en )?çok okunanlar|"
+    # ...Arabic, Persian, Urdu, Hindi
+    r"اقرأ (?:أيضا|أيضاً|ايضا|المزيد)|شاهد (?:أيضا|أيضاً)|(?:أخبار|مواضيع|مقالات) ذات صلة|الأكثر (?:قراءة|مشاهدة)|"
+    r"(?:مطالب|اخبار|خبرهای) مرتبط|پربازدیدترین|متعلقہ (?:خبریں|مضامین)|مزید پڑھیں|"
+    r"यह भी पढ़ें|ये भी पढ़ें|और पढ़ें|संबंधित (?:खबरें|ख़बरें|लेख)|सबसे (?:ज्यादा|ज़्यादा) पढ़ी|"
     # ...Japanese, Chinese, Korean
     r"関連記事|関連ニュース|相[关關](?:新[闻聞]|[阅閱]读|文章|[报報]道)|관련 ?기사|많이 본 뉴스)"
     r"\s*:?\s*$",
@@ -293,7 +301,7 @@ _FURNITURE_LABEL = re.compile(
     r"advertising$|sponsored\b|ad$|paid (?:content|partner)|promoted\b|"
     # "advertisement" in other languages, as the label over an ad
     r"(?:reklama|reklame|reklam|werbung|anzeige|publicité|publicidad|publicidade|pubblicità|advertentie|"
-    r"annons|annonse|реклама|広告|广告|廣告|광고)$|"
+    r"annons|annonse|реклама|إعلان|تبلیغات|اشتہار|विज्ञापन|広告|广告|廣告|광고)$|"
     r"powered by\b|privacy(?: policy| notice| & cookies| overview)?\s*$|"
     r"cookie (?:policy|settings|preferences)|contact(?: us)?$|about(?: us)?$|careers$|"
     r"advertise(?: with us)?$|sitemap$|loading\b|please wait|"
