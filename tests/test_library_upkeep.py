@@ -35,6 +35,30 @@ def test_word_counts_follow_replaced_and_removed_files(tmp_path):
     library.close()
 
 
+def test_a_file_an_older_cleaner_skipped_is_read_again(tmp_path, monkeypatch):
+    from reader.ingest.errors import SkippedFile
+    from reader.library import adder, pipeline
+
+    page = tmp_path / "page.txt"
+    page.write_text(sorted(SEEDS.glob("002*.txt"))[0].read_text())
+    library = Library.open(tmp_path / "lib", seed=False)
+
+    def finds_nothing(path, problem):
+        raise SkippedFile("no article found")
+
+    # an older cleaner, which found no article in the page (a Hindi page did so)
+    monkeypatch.setattr(adder, "pipeline_version", lambda: "an older cleaner")
+    monkeypatch.setattr("reader.ingest.files.clean_file", finds_nothing)
+    assert library.add([page], workers=1).skipped == [(str(page), "no article found")]
+    assert library.add([page], workers=1).skipped == [(str(page), "no article found")]  # remembered
+    monkeypatch.undo()
+    assert pipeline.pipeline_version() != "an older cleaner"
+    report = library.add([page], workers=1)
+    assert (report.added, report.skipped, report.articles) == ([str(page)], [], 1)
+    assert library.add([page], workers=1).unchanged == [str(page)]
+    library.close()
+
+
 def test_leftovers_of_a_killed_writer_go_on_the_next_open(tmp_path):
     library = Library.open(tmp_path / "lib", seed=False)
     library.close()

@@ -29,10 +29,10 @@ from reader.wording import counted
 EPILOG = """\
 Reads everything 'clean' reads (text and HTML pages, MHTML, mail, WARC and WACZ
 web archives, RSS and Atom feeds, JSON and JSON Lines, PDF); folders are walked
-recursively. Adding is incremental: files whose content is
-already in the library are not read again; changed files replace their old
-articles. A second news-reader writing the same library makes this one wait
-(--wait seconds, then give up); readers are never blocked.
+recursively. Adding is incremental: files whose content is already in the
+library are not read again (but those an older cleaner skipped are); changed
+files replace their old articles. A second news-reader writing the same library
+makes this one wait (--wait seconds, then give up); readers are never blocked.
 
 exit status: 0 every file was added or unchanged; 1 some file was skipped."""
 

@@ -109,7 +109,8 @@ def add_paths(
             report.skipped.append((path, f"cannot read: {exc.strerror or exc}"))
             continue
         previous = known.get(path)
-        if previous is not None and previous.sha256 == sha:
+        # (a file an older cleaner skipped is read again: this one may find its article)
+        if previous is not None and previous.sha256 == sha and not _skipped_by_older_cleaner(previous):
             if (previous.size, previous.mtime_ns) != (size, mtime_ns):
                 store.touch_source(path, size, mtime_ns)
             if previous.skipped:
@@ -149,6 +150,10 @@ class _FileWork:
 
             self._stream = is_stream(self.file)
         return self._stream
+
+
+def _skipped_by_older_cleaner(previous: SourceRecord) -> bool:
+    return previous.skipped is not None and previous.pipeline != pipeline_version()
 
 
 def _process(
@@ -468,7 +473,7 @@ def _finish_file(
     report.problems.extend((work.path, p) for p in cleaned.problems)
     if cleaned.skipped:
         report.skipped.append((work.path, cleaned.skipped))
-    elif work.path in known:
+    elif work.path in known and not known[work.path].skipped:
         report.replaced.append(work.path)
     else:
         report.added.append(work.path)
