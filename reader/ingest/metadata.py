@@ -17,8 +17,9 @@ from functools import lru_cache
 # JSON fields, HTML metadata. It finds the first calendar date of a line in the
 # forms news sites print (ISO 8601, "July 15, 2016", "15 July 2016", "15.07.2016",
 # "07/15/2016", "2016年7月15日", month names in English, French, German, Spanish,
-# Portuguese, Italian, Dutch, Russian, Hindi and Arabic) and the time of day when the
-# line gives one ("19:45", "7:45 PM", "11:05 p.m.", "19h45"). Years are 1900-2099, so that no
+# Portuguese, Italian, Dutch, Russian, Greek, Hebrew, Turkish, Polish, Czech,
+# Indonesian, Swedish, Hindi and Arabic) and the time of day when the line gives one
+# ("19:45", "7:45 PM", "11:05 p.m.", "19h45"). Years are 1900-2099, so that no
 # run of digits is taken for one and no number is ever too large to handle.
 
 # Month names and their usual abbreviations, lower-case, by language.
@@ -38,6 +39,16 @@ _MONTH_NAMES = {
     "hi": "जनवरी फ़रवरी|फरवरी मार्च अप्रैल|अप्रेल मई जून जुलाई अगस्त सितंबर|सितम्बर अक्टूबर|अक्तूबर नवंबर|नवम्बर दिसंबर|दिसम्बर",
     "ar": "يناير فبراير مارس أبريل|إبريل مايو يونيو|يونيه يوليو|يوليه أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     "ar-levant": "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول",
+    # Greek (genitive, as dates write them), Hebrew (also with "ב", "in", before it),
+    # Turkish, Polish and Czech (genitive), Indonesian and Malay, Swedish
+    "el": "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου "
+    "οκτωβρίου νοεμβρίου δεκεμβρίου",
+    "he": "ינואר|בינואר פברואר|בפברואר מרץ|במרץ אפריל|באפריל מאי|במאי יוני|ביוני יולי|ביולי אוגוסט|באוגוסט ספטמבר|בספטמבר אוקטובר|באוקטובר נובמבר|בנובמבר דצמבר|בדצמבר",
+    "tr": "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    "cs": "ledna února března dubna května června července srpna září října listopadu prosince",
+    "id": "januari februari maret april mei juni juli agustus september oktober november desember",
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
 }
 _MONTH_ABBREVIATIONS = {
     "en": "jan feb mar apr may jun jul aug sep|sept oct nov dec",
