@@ -52,6 +52,10 @@ LETTER_WORD = re.compile(rf"[^\W\d_]+(?:['’][^\W\d_]+|[{MARKS}]+[^\W\d_]*)*")
 # "3.5", "*" of a wildcard) with marks continuing a word.
 _INDEX_PART = rf"[\w*]+(?:[{MARKS}]+[\w*]*)*"
 INDEX_WORD = re.compile(rf"{_INDEX_PART}(?:\.?{_INDEX_PART})*")
+# Thai, Lao, Burmese and Khmer: alphabets written without spaces between words (the
+# contents of a character class).
+SOUTHEAST_ASIAN_LETTERS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+
 # A run of word characters and the marks that continue it; the characters of a word.
 WORD_RUN = re.compile(rf"\w[\w{MARKS}]*")
 WORD_CLASS = rf"\w{MARKS}"

@@ -27,6 +27,7 @@ from reader.ingest.metadata import (
 )
 from reader.ingest.openings import by_first_character
 from reader.letters import LETTER_WORD as _WORD
+from reader.letters import SOUTHEAST_ASIAN_LETTERS
 
 # The stop list for pages whose language is not known.
 STOPWORDS: frozenset[str] = stopwords("en")
@@ -42,12 +43,12 @@ _SENTENCE_END = re.compile(r"[.!?…。！？।॥۔؟։။។።][\"'”’»)
 _SENTENCE_CLOSERS = frozenset(".!?…。！？।॥۔؟։။។።\"'”’»)]」』）:：")
 # Letters of scripts written without spaces: their length is counted in characters.
 _SPACELESS_CHAR = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+    f"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f{SOUTHEAST_ASIAN_LETTERS}]"
 )
 _CHARACTERS_PER_WORD = 2  # about two Chinese or Japanese characters make a word
 # ...and about five letters and marks of Thai, Lao, Burmese or Khmer (alphabets, not
 # one character a syllable)
-_SOUTHEAST_ASIAN_CHAR = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_SOUTHEAST_ASIAN_CHAR = re.compile(f"[{SOUTHEAST_ASIAN_LETTERS}]")
 _SOUTHEAST_ASIAN_PER_WORD = 5
 # In those scripts clause punctuation, not stop words, tells running text from labels.
 # (Thai and Lao end a clause with a space, Burmese and Khmer with their own marks.)

@@ -32,7 +32,7 @@ from whoosh.analysis import (
 from whoosh.lang.porter import stem
 
 from reader.errors import ReaderError
-from reader.letters import INDEX_WORD
+from reader.letters import INDEX_WORD, SOUTHEAST_ASIAN_LETTERS
 
 # The Whoosh distribution this code was written and tested against (see pyproject);
 # other forks install the same package name with different bugs.
@@ -52,7 +52,7 @@ OTHER_FIELD = dict(zip(ENGLISH_FIELDS, OTHER_FIELDS))
 # Han, Hiragana, Katakana, Hangul (and their compatibility and extension blocks);
 # Thai, Lao, Burmese and Khmer.
 UNSPACED = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+    f"[{SOUTHEAST_ASIAN_LETTERS}"
     "\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3130-\u318f\u3190-\u31ff\u3400-\u4dbf"
     "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f]+"
 )
