@@ -37,10 +37,12 @@ _TOKEN = re.compile(r"\S+")
 _TICKER_GAP = re.compile(r"[ \t\u00a0]{3,}")
 _SPACE_RUN = re.compile(r"\s+")
 _LONG_LINE = 10_000  # characters: longer lines are read without lists of their words
-# (with the full stops of Indian scripts, Urdu, Armenian, Burmese, Khmer and Ethiopic,
-# and the Arabic question mark); _SENTENCE_CLOSERS: the last character of every end
-_SENTENCE_END = re.compile(r"[.!?…。！？।॥۔؟։။។።][\"'”’»)\]」』）]*$|[\"”’»」』]$|[:：]$")
-_SENTENCE_CLOSERS = frozenset(".!?…。！？।॥۔؟։။។።\"'”’»)]」』）:：")
+# The full stops of Indian scripts, Urdu, Armenian, Burmese, Khmer and Ethiopic, and
+# the Arabic question mark: sentence ends like ".!?" (_SENTENCE_CLOSERS: the last
+# character of every end).
+OTHER_SCRIPTS_STOPS = "।॥۔؟։။។።"
+_SENTENCE_END = re.compile(rf"[.!?…。！？{OTHER_SCRIPTS_STOPS}][\"'”’»)\]」』）]*$|[\"”’»」』]$|[:：]$")
+_SENTENCE_CLOSERS = frozenset(f".!?…。！？{OTHER_SCRIPTS_STOPS}\"'”’»)]」』）:：")
 # Letters of scripts written without spaces: their length is counted in characters.
 _SPACELESS_CHAR = re.compile(
     f"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f{SOUTHEAST_ASIAN_LETTERS}]"

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from reader.ingest.boilerplate import (
     BYLINE,
     MEDIA_PLAYER,
+    OTHER_SCRIPTS_STOPS,
     boilerplate_reason,
     is_date_line,
     is_published_line,
@@ -49,7 +50,7 @@ _MEDIA_PLAYER_CHARS = 200
 # script written without spaces.
 _TEXT_WORDS = 12
 _TEXT_CHARS = 40
-_SENTENCE_END = re.compile(r"[.!?。！？…:।॥۔؟։။។።][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(rf"[.!?。！？…:{OTHER_SCRIPTS_STOPS}][\"'”’)\]]*$")
 
 
 def words_in(line: str) -> int:
