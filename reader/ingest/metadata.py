@@ -193,8 +193,8 @@ def forget_dates() -> None:
 
 
 def _parse_date(text: str) -> str | None:
-    if not any(ch.isdigit() for ch in text) or not _ANY_YEAR.search(text):
-        return None  # (every date form holds a year: most lines with figures have none)
+    if not _ANY_YEAR.search(text):
+        return None  # (every date form holds a year: most lines, with figures or not, have none)
     found = _first_date(text)
     if found is None:
         return None
