@@ -27,11 +27,16 @@ Span = tuple[int, int]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
+# The full stops of Indian scripts, Urdu, Armenian, Burmese, Khmer and Ethiopic, and
+# the Arabic question mark: sentence ends like ".!?", for the splitter and the cleaners.
+OTHER_SCRIPTS_STOPS = "।॥۔؟։။។።"
+
 # A candidate end: terminal punctuation, closing quotes/brackets, then white space
-# and the first character of what follows.
-# (Devanagari's danda, the Urdu full stop and the Arabic question mark among them;
-# Chinese and Japanese full stops need no space after them.)
-_CANDIDATE_END = re.compile(r"(?:[.!?।॥۔؟]+|…)[\"'”’»)\]]*(?=\s+(\S))|[。！？]+[\"”’」』）)]*(?=\s*(\S))")
+# and the first character of what follows. (Chinese and Japanese full stops need no
+# space after them.)
+_CANDIDATE_END = re.compile(
+    rf"(?:[.!?{OTHER_SCRIPTS_STOPS}]+|…)[\"'”’»)\]]*(?=\s+(\S))|[。！？]+[\"”’」』）)]*(?=\s*(\S))"
+)
 
 # Titles before a name: a full stop after them never ends a sentence ("Mr. Putin").
 _TITLES = frozenset(

@@ -49,5 +49,13 @@ def test_sentences_of_scripts_without_capitals_or_spaces_after_the_stop():
             ["政府今年不会提高税收。", "财政部长说，预算状况良好！"],
         ),
         ("He said so. and then left.", ["He said so. and then left."]),
+        # Armenian (which has capitals), Burmese, Khmer and Amharic full stops
+        (
+            "Լավրովը հանդիպեց Քերիին։ Նրանք խոսեցին Սիրիայի մասին։",
+            ["Լավրովը հանդիպեց Քերիին։", "Նրանք խոսեցին Սիրիայի մասին։"],
+        ),
+        ("လာဗရော့ဗ် ပြောသည်။ ကယ်ရီ ပြန်ဖြေသည်။", ["လာဗရော့ဗ် ပြောသည်။", "ကယ်ရီ ပြန်ဖြေသည်။"]),
+        ("ឡាវរ៉ូវ បាននិយាយ។ ឃែរី បានឆ្លើយ។", ["ឡាវរ៉ូវ បាននិយាយ។", "ឃែរី បានឆ្លើយ។"]),
+        ("ላቭሮቭ ተናገሩ። ኬሪ መለሱ።", ["ላቭሮቭ ተናገሩ።", "ኬሪ መለሱ።"]),
     ]:
         assert [body[start:end] for start, end in sentence_spans(body)] == expected

@@ -28,6 +28,7 @@ from reader.ingest.metadata import (
 from reader.ingest.openings import by_first_character
 from reader.letters import LETTER_WORD as _WORD
 from reader.letters import SOUTHEAST_ASIAN_LETTERS
+from reader.sentences import OTHER_SCRIPTS_STOPS
 
 # The stop list for pages whose language is not known.
 STOPWORDS: frozenset[str] = stopwords("en")
@@ -37,10 +38,7 @@ _TOKEN = re.compile(r"\S+")
 _TICKER_GAP = re.compile(r"[ \t\u00a0]{3,}")
 _SPACE_RUN = re.compile(r"\s+")
 _LONG_LINE = 10_000  # characters: longer lines are read without lists of their words
-# The full stops of Indian scripts, Urdu, Armenian, Burmese, Khmer and Ethiopic, and
-# the Arabic question mark: sentence ends like ".!?" (_SENTENCE_CLOSERS: the last
-# character of every end).
-OTHER_SCRIPTS_STOPS = "।॥۔؟։။។።"
+# (_SENTENCE_CLOSERS: the last character of every end.)
 _SENTENCE_END = re.compile(rf"[.!?…。！？{OTHER_SCRIPTS_STOPS}][\"'”’»)\]」』）]*$|[\"”’»」』]$|[:：]$")
 _SENTENCE_CLOSERS = frozenset(f".!?…。！？{OTHER_SCRIPTS_STOPS}\"'”’»)]」』）:：")
 # Letters of scripts written without spaces: their length is counted in characters.

@@ -17,12 +17,12 @@ from collections.abc import Callable, Iterable
 from reader.ingest.boilerplate import (
     BYLINE,
     MEDIA_PLAYER,
-    OTHER_SCRIPTS_STOPS,
     boilerplate_reason,
     is_date_line,
     is_published_line,
 )
 from reader.ingest.metadata import parse_date
+from reader.sentences import OTHER_SCRIPTS_STOPS
 
 # boilerplate_reason's kinds that name furniture outright. Left out: its judgements of
 # scraped lines that trafilatura's text does not need (a bare link is a reference, a
