@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import plistlib
 import time
 from dataclasses import dataclass
 
@@ -152,6 +153,26 @@ def _mhtml(html: str, location: str) -> str:
 mhtml_file = st.builds(_mhtml, html_page, st.one_of(st.just("https://news.example/m"), text_piece))
 
 
+def _web_archive(html: str, url: str, kind: str, encoding: str) -> bytes:
+    main = {
+        "WebResourceData": html.encode("utf-8", "surrogatepass"),
+        "WebResourceMIMEType": kind,
+        "WebResourceTextEncodingName": encoding,
+        # (lone surrogates have no UTF-16 form in a property list)
+        "WebResourceURL": url.encode("utf-8", "replace").decode("utf-8"),
+    }
+    return plistlib.dumps({"WebMainResource": main}, fmt=plistlib.FMT_BINARY)
+
+
+web_archive_file = st.builds(
+    _web_archive,
+    html_page,
+    st.one_of(st.just("https://news.example/s"), text_piece),
+    st.sampled_from(["text/html", "image/png", ""]),
+    st.sampled_from(["UTF-8", "windows-1252", "no-such-encoding", ""]),
+)
+
+
 def _mail(body: str, subject: str, sender: str, html: bool) -> str:
     return (
         f"From: {sender}\r\nSubject: {subject}\r\nDate: Fri, 2 Oct 2015 10:00:00 +0000\r\n"
@@ -191,6 +212,7 @@ SUFFIXES = [
     ".xml",
     ".rss",
     ".mhtml",
+    ".webarchive",
     ".eml",
     ".warc",
     ".pdf",
@@ -217,6 +239,7 @@ content = st.one_of(
     jsonl_file,
     feed_file,
     mhtml_file,
+    web_archive_file,
     mail_file,
     mbox_file,
     warc_file,

@@ -8,6 +8,7 @@ import gzip
 import io
 import json
 import os
+import plistlib
 import textwrap
 import zipfile
 from email.mime.image import MIMEImage
@@ -194,6 +195,85 @@ def test_mhtml_without_an_html_part_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "saved.mht"
     path.write_bytes(mhtml_message(None))
     assert skip_reason(path) == "MHTML without an HTML part"
+
+
+# --- Safari web archives --------------------------------------------------------------
+
+
+def web_archive(
+    html: bytes | None,
+    kind: str = "text/html",
+    encoding: str = "UTF-8",
+    xml: bool = False,
+    url: str = "https://news.example/saved",
+) -> bytes:
+    main: dict[str, object] = {
+        "WebResourceFrameName": "",
+        "WebResourceMIMEType": kind,
+        "WebResourceTextEncodingName": encoding,
+        "WebResourceURL": url,
+    }
+    if html is not None:
+        main["WebResourceData"] = html
+    archive = {
+        "WebMainResource": main,
+        "WebSubresources": [
+            {
+                "WebResourceData": PNG_BYTES,
+                "WebResourceMIMEType": "image/png",
+                "WebResourceURL": "https://news.example/a.png",
+            }
+        ],
+    }
+    return plistlib.dumps(archive, fmt=plistlib.FMT_XML if xml else plistlib.FMT_BINARY)
+
+
+@needs_pages
+@pytest.mark.parametrize("xml", [False, True], ids=["binary", "xml"])
+def test_safari_web_archive_page_is_its_main_resource(tmp_path: Path, xml: bool) -> None:
+    path = tmp_path / "saved.webarchive"
+    # (an XML property list cannot hold an escape character)
+    url = "https://news.example/saved" if xml else "https://news.example/saved\x1b[2J\x1b]0;x\x07"
+    path.write_bytes(web_archive(page_html("cnn.html").encode("utf-8"), xml=xml, url=url))
+    assert sniff(path) == "webarchive"
+    [article], problems = read_all(path)
+    expected = direct("cnn.html")
+    assert problems == []
+    assert (article.title, article.body, article.date) == (expected.title, expected.body, expected.date)
+    assert article.url == "https://news.example/saved"  # the escape sequences are gone
+
+
+def test_safari_web_archive_is_decoded_with_its_encoding(tmp_path: Path) -> None:
+    paragraph = "Le ministre a déclaré à la presse que les négociations reprendraient à Genève la semaine prochaine, après une pause."
+    html = f"<html><body><article><h1>Négociations à Genève</h1><p>{paragraph}</p><p>{paragraph}</p></article></body></html>"
+    path = tmp_path / "page.webarchive"
+    path.write_bytes(web_archive(html.encode("cp1252"), encoding="windows-1252"))
+    [article], _ = read_all(path)
+    assert paragraph in article.body
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (web_archive(None), "Safari web archive with an empty page"),
+        (web_archive(PNG_BYTES, kind="image/png"), "Safari web archive of a image/png file, not a page"),
+        (
+            plistlib.dumps({"CFBundleName": "x"}, fmt=plistlib.FMT_BINARY),
+            "property list, not a Safari web archive (no main resource)",
+        ),
+        (
+            plistlib.dumps(["a list"], fmt=plistlib.FMT_BINARY),
+            "property list, not a Safari web archive (no main resource)",
+        ),
+        (web_archive(b"<p>x</p>")[:60], "broken Safari web archive (not a readable property list)"),
+    ],
+    ids=["no page", "a picture", "another plist", "a list", "cut short"],
+)
+def test_safari_web_archive_that_holds_no_page_is_skipped(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "saved.webarchive"
+    path.write_bytes(data)
+    assert sniff(path) == "webarchive"
+    assert skip_reason(path) == reason
 
 
 # --- mail -----------------------------------------------------------------------------

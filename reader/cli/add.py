@@ -27,8 +27,9 @@ from reader.library import INDEX_CHUNK
 from reader.wording import counted
 
 EPILOG = """\
-Reads everything 'clean' reads (text and HTML pages, MHTML, mail, WARC and WACZ
-web archives, RSS and Atom feeds, JSON and JSON Lines, PDF); folders are walked
+Reads everything 'clean' reads (text and HTML pages, MHTML, Safari web
+archives, mail, WARC and WACZ web archives, RSS and Atom feeds, JSON and JSON
+Lines, PDF); folders are walked
 recursively. Adding is incremental: files whose content is already in the
 library are not read again (but those an older cleaner skipped are); changed
 files replace their old articles. A second news-reader writing the same library

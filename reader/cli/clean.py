@@ -19,11 +19,11 @@ examples:
   news-reader clean crawl.warc.gz feed.xml report.pdf
   news-reader clean --json news.jsonl.gz | jq .title
 
-Reads scraped text pages, saved HTML pages, MHTML, mail (.eml, mbox:
-newsletters, alerts), web archives (WARC, WARC.gz, WACZ), RSS and Atom feeds, JSON and JSON
-Lines of articles (news-please, trafilatura, newspaper keys; optionally
-gzip-compressed) and PDF with a text layer; the format is told by the content, not
-the name. Hidden files and files that are obviously not pages (images, audio...)
+Reads scraped text pages, saved HTML pages, MHTML, Safari web archives
+(.webarchive), mail (.eml, mbox: newsletters, alerts), web archives (WARC,
+WARC.gz, WACZ), RSS and Atom feeds, JSON and JSON Lines of articles
+(news-please, trafilatura, newspaper keys; optionally gzip-compressed) and PDF
+with a text layer; the format is told by the content, not the name. Hidden files and files that are obviously not pages (images, audio...)
 are passed over when walking a folder; documents (Word, RTF...) are reported. Each
 file or part of one that cannot be used is reported on stderr as
 "news-reader: skipped PATH: REASON".

@@ -1,9 +1,9 @@
 """Files and folders to articles: walk the inputs, tell each file's format by its
 content, and hand it to the reader of that format.
 
-Formats (see :func:`sniff`): scraped text pages, HTML, MHTML, WARC / WARC.gz / WACZ
-web archives, RSS and Atom feeds, JSON and JSON Lines of articles, PDF with a text
-layer. Anything else is skipped with a one-line reason, never indexed.
+Formats (see :func:`sniff`): scraped text pages, HTML, MHTML, Safari web archives,
+WARC / WARC.gz / WACZ web archives, RSS and Atom feeds, JSON and JSON Lines of
+articles, PDF with a text layer. Anything else is skipped with a one-line reason, never indexed.
 """
 
 from __future__ import annotations
@@ -104,8 +104,9 @@ def _may_be_input(name: str) -> bool:
 
 # The formats a file can be read as; "text" covers scraped text pages and HTML, which
 # are told apart after decoding.
-MHTML, EMAIL, MBOX, WARC, WACZ, FEED, JSON, JSONL, PDF, TEXT = (
+MHTML, WEBARCHIVE, EMAIL, MBOX, WARC, WACZ, FEED, JSON, JSONL, PDF, TEXT = (
     "mhtml",
+    "webarchive",
     "email",
     "mbox",
     "warc",
@@ -144,6 +145,8 @@ def sniff(path: str | os.PathLike[str]) -> str:
         return WACZ  # the WACZ reader says so when the zip holds no web archive
     if head.startswith(b"%PDF-"):
         return PDF
+    if head.startswith(b"bplist"):
+        return WEBARCHIVE  # Safari's; its reader says so when the property list is another
     if head.startswith(b"{\\rtf"):
         raise SkippedFile("RTF document, not read: save it as text, HTML or PDF to add it")
     return _sniff_plain(head, name)
@@ -172,6 +175,8 @@ def _sniff_plain(head: bytes, name: str) -> str:
     root = _xml_root(text)
     if root is not None and root.lower() in _FEED_ROOTS:
         return FEED
+    if root == b"plist":
+        return WEBARCHIVE  # a web archive written as XML rather than binary
     if root is not None and root.lower() != b"html" and text.startswith(b"<?xml"):
         raise SkippedFile(f"XML document, not a news feed (root element <{root.decode('ascii', 'replace')}>)")
     return TEXT

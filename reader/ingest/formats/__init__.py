@@ -1,4 +1,5 @@
-"""Readers for the formats that wrap pages: MHTML, mail, web archives, feeds, JSON, PDF.
+"""Readers for the formats that wrap pages: MHTML, Safari web archives, mail, WARC and
+WACZ web archives, feeds, JSON, PDF.
 
 Each module reads one format and gives its articles one at a time (a web archive or
 a feed may hold any number), through the same cleaners as plain pages: the HTML
@@ -19,6 +20,7 @@ Reader = Callable[[str | os.PathLike[str], Callable[[str], None], int], Iterator
 
 _READERS = {
     "mhtml": ("mhtml", "read_mhtml"),
+    "webarchive": ("webarchive", "read_webarchive"),
     "email": ("email_message", "read_email"),
     "mbox": ("email_message", "read_mbox"),
     "warc": ("warc", "read_warc"),
