@@ -822,6 +822,20 @@ def test_teasers_and_advert_labels_inside_an_arabic_body_go() -> None:
     assert (article.date, article.language) == ("2016-09-09T10:45", "ar")
 
 
+def test_a_date_line_in_arabic_digits_is_the_date_not_the_headline() -> None:
+    # Before its digits were read, the date line under the headline was taken for it.
+    text = page(
+        ["الرئيسية | أخبار | رياضة | اقتصاد"],
+        "لافروف وكيري يتفقان على هدنة في سوريا",
+        "الجمعة ٠٩ سبتمبر ٢٠١٦ - ١٠:٤٥",
+        AR_BODY,
+        ["جميع الحقوق محفوظة © ٢٠١٦ العرب اليوم"],
+    )
+    (article,) = clean_text_page(text, "ar.txt")
+    assert article.title == "لافروف وكيري يتفقان على هدنة في سوريا"
+    assert (article.date, article.paragraphs) == ("2016-09-09T10:45", AR_BODY)
+
+
 SHORT_STORY = [
     "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers found cracks in two of its supports.",
     "Buses and bicycles will still be allowed to cross while a replacement is designed, the council said.",

@@ -18,8 +18,10 @@ from functools import lru_cache
 # forms news sites print (ISO 8601, "July 15, 2016", "15 July 2016", "15.07.2016",
 # "07/15/2016", "2016年7月15日", month names in English, French, German, Spanish,
 # Portuguese, Italian, Dutch, Russian, Greek, Hebrew, Turkish, Polish, Czech,
-# Indonesian, Swedish, Hindi and Arabic) and the time of day when the line gives one
-# ("19:45", "7:45 PM", "11:05 p.m.", "19h45"). Years are 1900-2099, so that no
+# Indonesian, Swedish, Hindi, Bengali, Urdu, Arabic and Thai) and the time of day when
+# the line gives one ("19:45", "7:45 PM", "11:05 p.m.", "19h45"). Digits may be those
+# of the page's script ("١٠ سبتمبر ٢٠١٦", "१० सितंबर २०१६"). Years are 1900-2099, or
+# 2500-2599 of the Buddhist Era that Thai dates count in (2559 is 2016), so that no
 # run of digits is taken for one and no number is ever too large to handle.
 
 # Month names and their usual abbreviations, lower-case, by language.
@@ -49,6 +51,11 @@ _MONTH_NAMES = {
     "cs": "ledna února března dubna května června července srpna září října listopadu prosince",
     "id": "januari februari maret april mei juni juli agustus september oktober november desember",
     "sv": "januari februari mars april maj juni juli augusti september oktober november december",
+    # Bengali ("য়" written as one character or as "য" and its dot: see _month_numbers),
+    # Urdu, Thai
+    "bn": "জানুয়ারি|জানুয়ারী ফেব্রুয়ারি|ফেব্রুয়ারী মার্চ এপ্রিল মে জুন জুলাই আগস্ট|অগাস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
+    "ur": "جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر",
+    "th": "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
 }
 _MONTH_ABBREVIATIONS = {
     "en": "jan feb mar apr may jun jul aug sep|sept oct nov dec",
@@ -59,6 +66,8 @@ _MONTH_ABBREVIATIONS = {
     "it": "gen feb mar apr mag giu lug ago set ott nov dic",
     "nl": "jan feb mrt apr mei jun jul aug sep|sept okt nov dec",
     "ru": "янв фев мар апр май июн июл авг сен сент окт ноя нояб дек",
+    # (their last full stop is read as an abbreviation's)
+    "th": "ม.ค ก.พ มี.ค เม.ย พ.ค มิ.ย ก.ค ส.ค ก.ย ต.ค พ.ย ธ.ค",
 }
 
 
@@ -68,7 +77,10 @@ def _month_numbers() -> dict[str, int]:
         for names in table.values():
             for number, forms in enumerate(names.split(), start=1):
                 for form in forms.split("|"):
-                    numbers.setdefault(form.replace("_", " "), number)
+                    form = form.replace("_", " ")
+                    numbers.setdefault(form, number)
+                    # Bengali's "য়" is one character or two (its NFC form) by the page
+                    numbers.setdefault(form.replace("\u09af\u09bc", "\u09df"), number)
     return numbers
 
 
@@ -78,7 +90,8 @@ _MONTH = (
     + "|".join(re.escape(name) for name in sorted(_MONTH_NUMBER, key=len, reverse=True))
     + r")(?!\w)\.?"
 )
-_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+_YEAR = r"(?P<year>(?:19|20|25)\d{2})(?!\d)"
+_BUDDHIST_ERA = 543  # years the Buddhist Era (Thai dates) counts ahead of the common era
 # "15", "15th", "1er" (French), "15." (German), "15º"
 _DAY = r"(?<![\w.])(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
 
@@ -90,8 +103,10 @@ _MONTH_FIRST = re.compile(
 )
 # "15 July 2016", "15th of July, 2016", "15 juillet 2016", "15. Juli 2016",
 # "15 de julio de 2016", "15 июля 2016 г."
+# (Thai may name the era before the year: "15 มกราคม พ.ศ. 2559")
 _DAY_FIRST = re.compile(
-    _DAY + r"[\s-]*(?:of\s+|de\s+)?" + _MONTH + r"(?:,?\s+|-)(?:de\s+|del\s+)?" + _YEAR, re.IGNORECASE
+    _DAY + r"[\s-]*(?:of\s+|de\s+)?" + _MONTH + r"(?:,?\s+|-)(?:de\s+|del\s+|[พค]\.ศ\.\s*)?" + _YEAR,
+    re.IGNORECASE,
 )
 # 15.07.2016, 02 - 10 - 2015, 10/02/2015
 _NUMERIC = re.compile(r"(?<![\d.:/])(?P<a>\d{1,2})\s*(?P<sep>[./-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*" + _YEAR)
@@ -151,6 +166,8 @@ def _first_date(text: str) -> tuple[int, int, int, int] | None:
                 break
             month_day = _month_day(match.groupdict())
             year = int(match.group("year"))
+            if year >= 2500:
+                year -= _BUDDHIST_ERA
             if month_day and _valid(year, *month_day):
                 found = (match.start(), match.end(), year, *month_day)
                 break
@@ -192,9 +209,31 @@ def forget_dates() -> None:
     _parse_short_date.cache_clear()
 
 
+# The digits of other scripts, each run of ten from its zero: Arabic-Indic, Persian and
+# Urdu, N'Ko, the Indian scripts, Thai, Lao, Tibetan, Burmese, Khmer, Mongolian, ...,
+# and the full-width digits of Chinese and Japanese text.
+_DIGIT_ZEROS = (
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
+    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
+    0xFF10,
+)  # fmt: skip
+_OTHER_DIGIT = re.compile("[" + "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _DIGIT_ZEROS) + "]")
+_TO_ASCII_DIGITS = str.maketrans(
+    {chr(zero + value): str(value) for zero in _DIGIT_ZEROS for value in range(10)}
+)
+
+
+# A year, or a digit of another script that may write one: a single scan of the line.
+_YEAR_OR_OTHER_DIGIT = re.compile(f"{_ANY_YEAR.pattern}|{_OTHER_DIGIT.pattern}")
+
+
 def _parse_date(text: str) -> str | None:
-    if not _ANY_YEAR.search(text):
+    first = _YEAR_OR_OTHER_DIGIT.search(text)
+    if first is None:
         return None  # (every date form holds a year: most lines, with figures or not, have none)
+    if len(first.group()) == 1:  # a digit of another script before any year
+        text = text.translate(_TO_ASCII_DIGITS)
     found = _first_date(text)
     if found is None:
         return None
