@@ -82,6 +82,16 @@ from reader.library.index import naive_datetime
         ("15 มกราคม 2559", "2016-01-15"),
         ("วันศุกร์ที่ 15 ม.ค. พ.ศ. 2559 เวลา 19:45 น.", "2016-01-15T19:45"),
         ("15/01/2559", "2016-01-15"),
+        # Persian: the months of the common era, and the Solar Hijri calendar of Iran
+        # and Afghanistan (its years in the 1300s and 1400s)
+        ("۱۰ سپتامبر ۲۰۱۶", "2016-09-10"),
+        ("۱۹ شهریور ۱۳۹۵ - ۱۰:۴۵", "2016-09-09T10:45"),
+        ("پنجشنبه 1 فروردین 1403", "2024-03-20"),
+        ("30 اسفند 1403", "2025-03-20"),  # the last day of a leap year
+        ("۱۳۹۵/۰۶/۱۹", "2016-09-09"),
+        ("19 اسد 1395", "2016-08-09"),
+        ("32 مهر 1395", None),
+        ("15 July 1395", None),  # a Solar Hijri year needs a Solar Hijri month
         # the digits of other scripts
         ("السبت ١٠ سبتمبر ٢٠١٦ - ١٠:٤٥", "2016-09-10T10:45"),
         ("۱۰ ستمبر ۲۰۱۶", "2016-09-10"),

@@ -822,18 +822,41 @@ def test_teasers_and_advert_labels_inside_an_arabic_body_go() -> None:
     assert (article.date, article.language) == ("2016-09-09T10:45", "ar")
 
 
-def test_a_date_line_in_arabic_digits_is_the_date_not_the_headline() -> None:
-    # Before its digits were read, the date line under the headline was taken for it.
-    text = page(
-        ["الرئيسية | أخبار | رياضة | اقتصاد"],
+FA_BODY = [
+    "جان کری وزیر امور خارجه آمریکا و سرگئی لاوروف وزیر امور خارجه روسیه پس از بیش از سیزده ساعت گفتگو در ژنو از توافق برای آتش‌بس در سوریه خبر دادند.",
+    "کری در نشست خبری مشترک گفت این توافق ممکن است آخرین فرصت برای نجات سوریه‌ای متحد باشد و اگر آتش‌بس هفت روز دوام بیاورد دو کشور حملات خود را هماهنگ می‌کنند.",
+    "لاوروف نیز گفت روسیه دولت سوریه را از این توافق آگاه کرده است و دمشق آماده اجرای آن است.",
+]  # fmt: skip
+
+
+# Each page: menu, headline, date line in the page's digits (before they were read,
+# the date line under the headline was taken for it), body, furniture, date.
+PAGES_DATED_IN_OTHER_DIGITS = {
+    "ar": (
+        "الرئيسية | أخبار | رياضة | اقتصاد",
         "لافروف وكيري يتفقان على هدنة في سوريا",
         "الجمعة ٠٩ سبتمبر ٢٠١٦ - ١٠:٤٥",
         AR_BODY,
-        ["جميع الحقوق محفوظة © ٢٠١٦ العرب اليوم"],
-    )
-    (article,) = clean_text_page(text, "ar.txt")
-    assert article.title == "لافروف وكيري يتفقان على هدنة في سوريا"
-    assert (article.date, article.paragraphs) == ("2016-09-09T10:45", AR_BODY)
+        "جميع الحقوق محفوظة © ٢٠١٦ العرب اليوم",
+        "2016-09-09T10:45",
+    ),
+    "fa": (  # the Solar Hijri calendar
+        "صفحه اصلی | سیاست | اقتصاد | ورزش",
+        "توافق لاوروف و کری درباره آتش‌بس در سوریه",
+        "۱۹ شهریور ۱۳۹۵ - ۱۰:۴۵",
+        FA_BODY,
+        "کلیه حقوق محفوظ است © ۱۳۹۵",
+        "2016-09-09T10:45",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", sorted(PAGES_DATED_IN_OTHER_DIGITS))
+def test_a_date_line_in_the_pages_digits_is_its_date_not_its_headline(code: str) -> None:
+    menu, headline, date_line, body, footer, date = PAGES_DATED_IN_OTHER_DIGITS[code]
+    (article,) = clean_text_page(page([menu], headline, date_line, body, [footer]), f"{code}.txt")
+    assert (article.title, article.date, article.language) == (headline, date, code)
+    assert article.paragraphs == body
 
 
 SHORT_STORY = [

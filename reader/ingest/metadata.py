@@ -18,11 +18,13 @@ from functools import lru_cache
 # forms news sites print (ISO 8601, "July 15, 2016", "15 July 2016", "15.07.2016",
 # "07/15/2016", "2016年7月15日", month names in English, French, German, Spanish,
 # Portuguese, Italian, Dutch, Russian, Greek, Hebrew, Turkish, Polish, Czech,
-# Indonesian, Swedish, Hindi, Bengali, Urdu, Arabic and Thai) and the time of day when
-# the line gives one ("19:45", "7:45 PM", "11:05 p.m.", "19h45"). Digits may be those
-# of the page's script ("١٠ سبتمبر ٢٠١٦", "१० सितंबर २०१६"). Years are 1900-2099, or
-# 2500-2599 of the Buddhist Era that Thai dates count in (2559 is 2016), so that no
-# run of digits is taken for one and no number is ever too large to handle.
+# Indonesian, Swedish, Hindi, Bengali, Urdu, Arabic, Persian and Thai) and the time of
+# day when the line gives one ("19:45", "7:45 PM", "11:05 p.m.", "19h45"). Digits may
+# be those of the page's script ("١٠ سبتمبر ٢٠١٦", "१० सितंबर २०१६"). Years are
+# 1900-2099, 2500-2599 of the Buddhist Era that Thai dates count in (2559 is 2016), or
+# 1300-1499 of the Solar Hijri calendar with its month names or its numeric form (in
+# lines of other scripts only), so that no run of digits is taken for one and no
+# number is ever too large to handle.
 
 # Month names and their usual abbreviations, lower-case, by language.
 _MONTH_NAMES = {
@@ -56,7 +58,15 @@ _MONTH_NAMES = {
     "bn": "জানুয়ারি|জানুয়ারী ফেব্রুয়ারি|ফেব্রুয়ারী মার্চ এপ্রিল মে জুন জুলাই আগস্ট|অগাস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
     "ur": "جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر",
     "th": "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
+    # Persian, as it names the months of the common era
+    "fa": "ژانویه|ژانویهٔ فوریه|فوریهٔ مارس آوریل مه|مهٔ ژوئن ژوئیه|ژوئیهٔ|جولای اوت|آگوست سپتامبر اکتبر نوامبر دسامبر",
 }
+# The months of the Solar Hijri calendar, Iran's and Afghanistan's ("۱۹ شهریور ۱۳۹۵" is
+# 2016-09-09): Iran's names, then Afghanistan's.
+_SOLAR_HIJRI_MONTHS = (
+    "فروردین اردیبهشت خرداد تیر مرداد|امرداد شهریور مهر آبان آذر دی بهمن اسفند",
+    "حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت",
+)
 _MONTH_ABBREVIATIONS = {
     "en": "jan feb mar apr may jun jul aug sep|sept oct nov dec",
     "fr": "janv févr|fév mars avr mai juin juil août sept oct nov déc",
@@ -119,6 +129,28 @@ _EAST_ASIAN = re.compile(_YEAR + r"\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(
 _DATE_PATTERNS = (_ISO_DATE, _MONTH_FIRST, _DAY_FIRST, _NUMERIC_YEAR_FIRST, _NUMERIC, _EAST_ASIAN)
 _ANY_YEAR = re.compile(_YEAR.replace("?P<year>", ""))
 
+# Solar Hijri dates: "19 شهریور 1395", "1395/06/19"; only in lines of other scripts.
+_SOLAR_HIJRI_NUMBER = {
+    name: number
+    for names in _SOLAR_HIJRI_MONTHS
+    for number, forms in enumerate(names.split(), start=1)
+    for name in forms.split("|")
+}
+_SOLAR_HIJRI_YEAR = r"(?P<year>1[34]\d{2})(?!\d)"
+_SOLAR_HIJRI_DAY_FIRST = re.compile(
+    _DAY
+    + r"\s*(?P<solar_month>"
+    + "|".join(sorted(_SOLAR_HIJRI_NUMBER, key=len, reverse=True))
+    + r")(?!\w)\s*(?:ماه\s+)?,?\s*"
+    + _SOLAR_HIJRI_YEAR
+)
+_SOLAR_HIJRI_NUMERIC = re.compile(
+    r"(?<![\d.:/])"
+    + _SOLAR_HIJRI_YEAR
+    + r"(?P<sep>[./-])(?P<solar_mon>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"
+)
+_ALL_DATE_PATTERNS = (*_DATE_PATTERNS, _SOLAR_HIJRI_DAY_FIRST, _SOLAR_HIJRI_NUMERIC)
+
 # "19:45", "7:45 PM", "11:05 p.m.", "7 p.m.", "19h45", "08:26:00"
 _TIME = re.compile(
     r"(?<![\d:.,])(?P<hour>[01]?\d|2[0-3])"
@@ -157,21 +189,49 @@ def _month_day(groups: dict[str, str | None]) -> tuple[int, int] | None:
     return _numeric_order(int(groups["a"] or 0), int(groups["b"] or 0), groups["sep"] or "")
 
 
-def _first_date(text: str) -> tuple[int, int, int, int] | None:
+def _first_date(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int, int, int, int] | None:
     """(end, year, month, day) of the earliest date in ``text``."""
     found: tuple[int, int, int, int, int] | None = None  # start, end, year, month, day
-    for pattern in _DATE_PATTERNS:
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if found is not None and match.start() >= found[0]:
                 break
-            month_day = _month_day(match.groupdict())
+            groups = match.groupdict()
             year = int(match.group("year"))
+            if "solar_month" in groups or "solar_mon" in groups:
+                day = _from_solar_hijri(groups)
+                if day is not None:
+                    found = (match.start(), match.end(), day.year, day.month, day.day)
+                    break
+                continue
+            month_day = _month_day(groups)
             if year >= 2500:
                 year -= _BUDDHIST_ERA
             if month_day and _valid(year, *month_day):
                 found = (match.start(), match.end(), year, *month_day)
                 break
     return found[1:] if found else None
+
+
+def _from_solar_hijri(groups: dict[str, str | None]) -> date | None:
+    """The day of the common era of a Solar Hijri date, by the calendar's 33-year
+    arithmetic (exact for the years news is dated in)."""
+    year, day = int(groups["year"] or 0), int(groups["day"] or 0)
+    month = _SOLAR_HIJRI_NUMBER.get(groups.get("solar_month") or "") or int(groups.get("solar_mon") or 0)
+    if not (1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)):
+        return None
+    cycle_year = year + 1595
+    days = (
+        365 * cycle_year
+        + (cycle_year // 33) * 8
+        + (cycle_year % 33 + 3) // 4
+        + day
+        + (31 * (month - 1) if month <= 6 else 30 * (month - 7) + 186)
+    )
+    return date.fromordinal(days - _SOLAR_HIJRI_EPOCH)
+
+
+_SOLAR_HIJRI_EPOCH = 355668 + 365  # the day count above, less the ordinal of the same day
 
 
 def _time_of_day(text: str) -> tuple[int, int] | None:
@@ -224,17 +284,26 @@ _TO_ASCII_DIGITS = str.maketrans(
 )
 
 
-# A year, or a digit of another script that may write one: a single scan of the line.
-_YEAR_OR_OTHER_DIGIT = re.compile(f"{_ANY_YEAR.pattern}|{_OTHER_DIGIT.pattern}")
+# A year, a Solar Hijri one or a digit of another script that may write one: a single
+# scan of a line that is not all ASCII.
+_OTHER_SCRIPTS_YEAR = re.compile(f"{_ANY_YEAR.pattern}|1[34]\\d{{2}}(?!\\d)|{_OTHER_DIGIT.pattern}")
 
 
 def _parse_date(text: str) -> str | None:
-    first = _YEAR_OR_OTHER_DIGIT.search(text)
-    if first is None:
-        return None  # (every date form holds a year: most lines, with figures or not, have none)
-    if len(first.group()) == 1:  # a digit of another script before any year
-        text = text.translate(_TO_ASCII_DIGITS)
-    found = _first_date(text)
+    # (every date form holds a year: most lines, with figures or not, have none)
+    patterns: tuple[re.Pattern[str], ...]
+    if text.isascii():
+        if not _ANY_YEAR.search(text):
+            return None
+        patterns = _DATE_PATTERNS
+    else:
+        first = _OTHER_SCRIPTS_YEAR.search(text)
+        if first is None:
+            return None
+        if len(first.group()) == 1:  # a digit of another script before any year
+            text = text.translate(_TO_ASCII_DIGITS)
+        patterns = _ALL_DATE_PATTERNS
+    found = _first_date(text, patterns)
     if found is None:
         return None
     _, year, month, day = found
