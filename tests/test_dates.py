@@ -88,7 +88,8 @@ from reader.library.index import naive_datetime
         ("۱۹ شهریور ۱۳۹۵ - ۱۰:۴۵", "2016-09-09T10:45"),
         ("پنجشنبه 1 فروردین 1403", "2024-03-20"),
         ("30 اسفند 1403", "2025-03-20"),  # the last day of a leap year
-        ("۱۳۹۵/۰۶/۱۹", "2016-09-09"),
+        ("۱۳۹۵/۰۶/۱۹", None),  # the lunar Hijri calendar's years are as many
+        ("الجمعة 1437/12/08 هـ", None),
         ("19 اسد 1395", "2016-08-09"),
         ("32 مهر 1395", None),
         ("15 July 1395", None),  # a Solar Hijri year needs a Solar Hijri month

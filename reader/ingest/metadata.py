@@ -22,9 +22,9 @@ from functools import lru_cache
 # day when the line gives one ("19:45", "7:45 PM", "11:05 p.m.", "19h45"). Digits may
 # be those of the page's script ("١٠ سبتمبر ٢٠١٦", "१० सितंबर २०१६"). Years are
 # 1900-2099, 2500-2599 of the Buddhist Era that Thai dates count in (2559 is 2016), or
-# 1300-1499 of the Solar Hijri calendar with its month names or its numeric form (in
-# lines of other scripts only), so that no run of digits is taken for one and no
-# number is ever too large to handle.
+# 1300-1499 of the Solar Hijri calendar with its month names (in lines of other
+# scripts only), so that no run of digits is taken for one and no number is ever too
+# large to handle.
 
 # Month names and their usual abbreviations, lower-case, by language.
 _MONTH_NAMES = {
@@ -129,7 +129,7 @@ _EAST_ASIAN = re.compile(_YEAR + r"\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(
 _DATE_PATTERNS = (_ISO_DATE, _MONTH_FIRST, _DAY_FIRST, _NUMERIC_YEAR_FIRST, _NUMERIC, _EAST_ASIAN)
 _ANY_YEAR = re.compile(_YEAR.replace("?P<year>", ""))
 
-# Solar Hijri dates: "19 شهریور 1395", "1395/06/19"; only in lines of other scripts.
+# Solar Hijri dates: "19 شهریور 1395"; only in lines of other scripts.
 _SOLAR_HIJRI_NUMBER = {
     name: number
     for names in _SOLAR_HIJRI_MONTHS
@@ -144,12 +144,9 @@ _SOLAR_HIJRI_DAY_FIRST = re.compile(
     + r")(?!\w)\s*(?:ماه\s+)?,?\s*"
     + _SOLAR_HIJRI_YEAR
 )
-_SOLAR_HIJRI_NUMERIC = re.compile(
-    r"(?<![\d.:/])"
-    + _SOLAR_HIJRI_YEAR
-    + r"(?P<sep>[./-])(?P<solar_mon>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"
-)
-_ALL_DATE_PATTERNS = (*_DATE_PATTERNS, _SOLAR_HIJRI_DAY_FIRST, _SOLAR_HIJRI_NUMERIC)
+# (Not "1395/06/19": Arabic pages write the lunar Hijri calendar's dates so, in the
+# same range of years.)
+_ALL_DATE_PATTERNS = (*_DATE_PATTERNS, _SOLAR_HIJRI_DAY_FIRST)
 
 # "19:45", "7:45 PM", "11:05 p.m.", "7 p.m.", "19h45", "08:26:00"
 _TIME = re.compile(
@@ -198,7 +195,7 @@ def _first_date(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[int, 
                 break
             groups = match.groupdict()
             year = int(match.group("year"))
-            if "solar_month" in groups or "solar_mon" in groups:
+            if "solar_month" in groups:
                 day = _from_solar_hijri(groups)
                 if day is not None:
                     found = (match.start(), match.end(), day.year, day.month, day.day)
@@ -217,8 +214,8 @@ def _from_solar_hijri(groups: dict[str, str | None]) -> date | None:
     """The day of the common era of a Solar Hijri date, by the calendar's 33-year
     arithmetic (exact for the years news is dated in)."""
     year, day = int(groups["year"] or 0), int(groups["day"] or 0)
-    month = _SOLAR_HIJRI_NUMBER.get(groups.get("solar_month") or "") or int(groups.get("solar_mon") or 0)
-    if not (1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)):
+    month = _SOLAR_HIJRI_NUMBER[groups["solar_month"] or ""]
+    if not 1 <= day <= (31 if month <= 6 else 30):
         return None
     cycle_year = year + 1595
     days = (
